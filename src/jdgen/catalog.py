@@ -1,0 +1,156 @@
+"""Find a catalog and look things up in it.
+
+A catalog is a folder::
+
+    jdgen.toml        marks the catalog root (may be empty)
+    ladder.yaml       the level ladder (optional: the built-in one is used when absent)
+    taxonomy.yaml     functions and focus codes (optional)
+    roles/            one role profile per file, named CODE.yaml (subfolders allowed)
+    companies/        one company override per file, named SLUG.yaml
+    templates/        templates that replace the built-in ones by name (optional)
+
+Which catalog: ``--catalog DIR``, else ``$JDGEN_CATALOG``, else the nearest folder with a
+``jdgen.toml`` from the working directory upward, else the built-in catalog. A marker
+file, rather than any folder called ``profiles/``, keeps jdgen from adopting an unrelated
+folder by accident.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Location, did_you_mean
+from .documents import Loaded, load_ladder, load_profile, load_taxonomy
+from .errors import InvalidInputError, NotFoundError, SourceError
+from .models import Ladder, Profile, Taxonomy
+from .resources import builtin_catalog
+from .sources import display_path, iter_yaml_files
+
+MARKER = "jdgen.toml"
+ENV_VAR = "JDGEN_CATALOG"
+
+
+def discover(explicit: str | Path | None = None, *, cwd: Path | None = None,
+             environ: dict[str, str] | None = None) -> "Catalog":
+    """The catalog to use, by the precedence described in the module docstring."""
+    environ = os.environ if environ is None else environ
+    chosen = explicit or environ.get(ENV_VAR) or None
+    if chosen:
+        root = Path(chosen).expanduser()
+        if not root.is_dir():
+            origin = "--catalog" if explicit else ENV_VAR
+            raise SourceError(f"catalog folder {str(root)!r} (from {origin}) does not exist",
+                              hint="pass the folder that holds jdgen.toml and roles/")
+        return Catalog(root.resolve(), builtin=False)
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return Catalog(folder, builtin=folder == builtin_catalog().resolve())
+    return Catalog(builtin_catalog().resolve(), builtin=True)
+
+
+@dataclass
+class Catalog:
+    root: Path
+    builtin: bool = False
+    _profiles: dict[str, Loaded[Profile]] = field(default_factory=dict, repr=False)
+
+    # --- files -------------------------------------------------------------------
+    @property
+    def roles_dir(self) -> Path:
+        return self.root / "roles"
+
+    @property
+    def companies_dir(self) -> Path:
+        return self.root / "companies"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def ladder_path(self) -> Path:
+        own = self.root / "ladder.yaml"
+        return own if own.is_file() else builtin_catalog() / "ladder.yaml"
+
+    @property
+    def taxonomy_path(self) -> Path | None:
+        own = self.root / "taxonomy.yaml"
+        return own if own.is_file() else None
+
+    @cached_property
+    def profile_files(self) -> dict[str, Path]:
+        """Role profile files by upper-case code (the file name). Two files, one code: an error."""
+        if not self.roles_dir.is_dir():
+            raise SourceError(f"{display_path(self.root)} has no roles/ folder, so no role profiles",
+                              hint="put role profiles in roles/CODE.yaml, or point --catalog at a catalog")
+        index: dict[str, Path] = {}
+        clashes: list[Diagnostic] = []
+        for path in iter_yaml_files(self.roles_dir):
+            key = path.stem.upper()
+            if key in index:
+                clashes.append(Diagnostic(Location(display_path(path), 1, 1),
+                                          f"code {path.stem} is also defined in {display_path(index[key])}",
+                                          "one code, one file: remove or rename one of them"))
+                continue
+            index[key] = path
+        if clashes:
+            raise InvalidInputError(clashes)
+        if not index:
+            raise SourceError(f"no role profiles in {display_path(self.roles_dir)}",
+                              hint="add one file per role, named CODE.yaml")
+        return index
+
+    @property
+    def codes(self) -> list[str]:
+        return sorted(self.profile_files)
+
+    # --- loading -----------------------------------------------------------------
+    @cached_property
+    def ladder(self) -> Ladder:
+        return load_ladder(self.ladder_path).model
+
+    @cached_property
+    def taxonomy(self) -> Taxonomy | None:
+        path = self.taxonomy_path
+        return load_taxonomy(path).model if path else None
+
+    def profile(self, code: str) -> Loaded[Profile]:
+        key = self.lookup(code)
+        loaded = self._profiles.get(key)
+        if loaded is None:
+            loaded = load_profile(self.profile_files[key], self.ladder, self.taxonomy)
+            self._profiles[key] = loaded
+        return loaded
+
+    def profiles(self) -> list[Loaded[Profile]]:
+        """Every profile, in code order; raises with every problem of every file."""
+        problems: list[Diagnostic] = []
+        loaded: list[Loaded[Profile]] = []
+        for code in self.codes:
+            try:
+                loaded.append(self.profile(code))
+            except InvalidInputError as exc:
+                problems.extend(exc.diagnostics())
+        if problems:
+            raise InvalidInputError(problems)
+        return loaded
+
+    # --- lookup ------------------------------------------------------------------
+    def lookup(self, code: str) -> str:
+        """The catalog's key for ``code``, compared case-insensitively."""
+        key = code.strip().upper()
+        if key in self.profile_files:
+            return key
+        close = did_you_mean(key, self.profile_files, limit=5)
+        hint = ("did you mean " + ", ".join(close) + "?") if close else "run `jdgen list` to see the codes"
+        raise NotFoundError(f"no role profile with code {code!r} in {display_path(self.root)}", hint=hint)
+
+    def level_of(self, profile: Profile):
+        level = self.ladder.level(profile.level)
+        if level is None:  # load_profile checks this; a bug if it happens
+            raise RuntimeError(f"level {profile.level} vanished from the ladder")
+        return level

@@ -1,0 +1,170 @@
+"""The ``jdgen`` command: a thin shell over the Python API.
+
+Each command parses options, calls the API, prints, and returns an exit code. Errors
+become exit codes in exactly one place, :func:`main`, through
+:func:`jdgen.errors.exit_code_for`.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, UsageError, exit_code_for
+
+app = typer.Typer(
+    name="jdgen",
+    help="Generate job postings from a role-profile catalog, and check them.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _State:
+    catalog: Optional[Path] = None
+    debug: bool = False
+
+
+STATE = _State()
+
+
+def _catalog():
+    from .catalog import discover
+
+    return discover(STATE.catalog)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line.rstrip("\n") + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        _out(f"jdgen {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    catalog: Optional[Path] = typer.Option(
+        None, "--catalog", metavar="DIR",
+        help="Catalog folder to use (default: $JDGEN_CATALOG, else the nearest jdgen.toml upward, else the built-in catalog).",
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    STATE.catalog = catalog
+    STATE.debug = debug
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def validate(paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders; default: the whole catalog.")) -> None:
+    """Check files against their JSON Schemas and the catalog's rules."""
+    from .validate import validate as run
+
+    report = run(_catalog(), paths or ())
+    for diagnostic in report.diagnostics:
+        _out(diagnostic.format() + "\n")
+    files = len(report.files)
+    if report.ok:
+        _err(f"{files} file{'s' if files != 1 else ''} valid")
+        return
+    count = len(report.diagnostics)
+    _err(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''} checked")
+    raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("list")
+def list_(
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+    level: Optional[str] = typer.Option(None, "--level", help="Only this level, e.g. P4."),
+    function: Optional[str] = typer.Option(None, "--function", help="Only this function code, e.g. AIMLAM."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status: draft, review, approved or retired."),
+) -> None:
+    """List the catalog's role profiles: code, title, level, years and status."""
+    from .present import list_json, list_rows, list_text
+
+    catalog = _catalog()
+    rows = list_rows(catalog, catalog.profiles())
+    if status and status not in ("draft", "review", "approved", "retired"):
+        raise UsageError(f"--status {status!r} is not a status", hint="use draft, review, approved or retired")
+    rows = [r for r in rows
+            if (not level or r["level"].upper() == level.upper())
+            and (not function or r["function"].upper() == function.upper())
+            and (not status or r["status"] == status)]
+    _out(list_json(rows) if format is ListFormat.json else list_text(rows))
+
+
+@app.command()
+def show(code: str = typer.Argument(..., help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
+    """Show one role profile with its level's descriptors and years."""
+    from .present import show_text
+    from .sources import display_path
+
+    catalog = _catalog()
+    loaded = catalog.profile(code)
+    _out(show_text(loaded.model, catalog.level_of(loaded.model), display_path(loaded.path)))
+
+
+@app.command()
+def schema(name: str = typer.Argument(..., help="profile, ladder, taxonomy or company.")) -> None:
+    """Print a JSON Schema (the published contract of a catalog file)."""
+    from .schemas import available_schemas, schema_path
+    from .diagnostics import suggestion_hint
+
+    known = available_schemas()
+    if name not in known:
+        raise UsageError(f"no schema named {name!r}", hint=suggestion_hint(name, known) or f"use one of {', '.join(known)}")
+    _out(schema_path(name).read_text(encoding="utf-8"))
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run the CLI and return its exit code; the only place exceptions become exit codes."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="jdgen", standalone_mode=False)
+        return result if isinstance(result, int) else EXIT_OK
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        _err("jdgen: aborted")
+        return 130
+    except JdgenError as exc:
+        for diagnostic in exc.diagnostics():
+            _err(diagnostic.format())
+        return exc.exit_code
+    except typer.TyperException as exc:  # usage errors found by the option parser
+        show = getattr(exc, "show", None)
+        if show:
+            show()
+        else:
+            _err(f"jdgen: {exc}")
+        return getattr(exc, "exit_code", EXIT_USAGE)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt as exc:
+        return exit_code_for(exc)
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked
+        if STATE.debug:
+            traceback.print_exc()
+        else:
+            _err(f"jdgen: internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with --debug for the traceback)")
+        return EXIT_INTERNAL

@@ -1,0 +1,64 @@
+"""Where a problem is and how it reads: the one shape every message in jdgen takes.
+
+Every user-facing problem, whether a YAML syntax error, a schema violation, a merge
+conflict or a lint finding, is printed as ``file:line:col: message (hint)`` so that
+editors and CI annotate the line a person edits.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based line and column in a file a person edits."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: where, what, and how to fix it."""
+
+    location: Location | None
+    message: str
+    hint: str | None = None
+    code: str | None = None
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        code = f"{self.code} {self.severity} " if self.code else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{code}{self.message}{hint}"
+
+    def sort_key(self) -> tuple:
+        loc = self.location or Location("")
+        return (loc.file, loc.line, loc.col, self.code or "", self.message)
+
+
+def did_you_mean(word: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
+    """Close matches for ``word``, compared case-insensitively, best first."""
+    by_folded: dict[str, str] = {}
+    for candidate in candidates:
+        by_folded.setdefault(candidate.casefold(), candidate)
+    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=limit, cutoff=0.6)
+    return [by_folded[m] for m in matches]
+
+
+def suggestion_hint(word: str, candidates: Iterable[str]) -> str | None:
+    """A ``did you mean ...?`` hint, or None when nothing is close."""
+    matches = did_you_mean(word, candidates)
+    if not matches:
+        return None
+    return "did you mean " + " or ".join(repr(m) for m in matches) + "?"

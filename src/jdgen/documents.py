@@ -1,0 +1,144 @@
+"""Load one catalog file all the way: YAML, schema, cross-checks, typed model.
+
+Each kind of file (profile, ladder, taxonomy, company) goes through the same steps;
+every problem found on the way is collected so that a person sees all of them at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, suggestion_hint
+from .errors import InvalidInputError
+from .models import Ladder, Profile, Taxonomy
+from .sources import SourceDoc, expect_mapping, load_yaml
+from .validation import schema_diagnostics
+
+M = TypeVar("M", bound=BaseModel)
+
+KIND_TITLES = {"profile": "role profile", "ladder": "level ladder", "taxonomy": "taxonomy", "company": "company file"}
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A file's typed model together with its source positions."""
+
+    path: Path
+    doc: SourceDoc
+    model: M
+
+
+def kind_of(path: Path) -> str:
+    """What a YAML file holds, from where it sits: ladder.yaml, taxonomy.yaml, companies/*, else a profile."""
+    name = path.name.lower()
+    if name in ("ladder.yaml", "ladder.yml"):
+        return "ladder"
+    if name in ("taxonomy.yaml", "taxonomy.yml"):
+        return "taxonomy"
+    if path.parent.name == "companies":
+        return "company"
+    return "profile"
+
+
+def load_checked(path: Path, kind: str, model_type: type[M],
+                 extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None = None) -> Loaded[M]:
+    """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found."""
+    doc = load_yaml(path, what=KIND_TITLES[kind])
+    expect_mapping(doc, KIND_TITLES[kind])
+    problems = schema_diagnostics(doc, kind)
+    if not problems and extra_checks is not None:
+        problems = extra_checks(doc)
+    if problems:
+        raise InvalidInputError(problems)
+    return Loaded(path, doc, build_model(model_type, doc.data))
+
+
+def build_model(model_type: type[M], data: Any) -> M:
+    try:
+        return model_type.model_validate(data)
+    except ValidationError as exc:  # the schema accepted what the model refuses: a jdgen bug
+        raise RuntimeError(f"schema and model disagree on {model_type.__name__}: {exc.errors()[:1]}") from exc
+
+
+def load_ladder(path: Path) -> Loaded[Ladder]:
+    return load_checked(path, "ladder", Ladder, _ladder_checks)
+
+
+def load_taxonomy(path: Path) -> Loaded[Taxonomy]:
+    return load_checked(path, "taxonomy", Taxonomy)
+
+
+def load_profile(path: Path, ladder: Ladder, taxonomy: Taxonomy | None) -> Loaded[Profile]:
+    return load_checked(path, "profile", Profile, lambda doc: profile_checks(doc, path, ladder, taxonomy))
+
+
+def profile_checks(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonomy | None) -> list[Diagnostic]:
+    """What a schema cannot say: the code agrees with the file name, its own fields, the ladder and taxonomy."""
+    data = doc.data
+    code: str = data["code"]
+    problems: list[Diagnostic] = []
+    if path.stem != code:
+        problems.append(Diagnostic(
+            doc.where(("code",)), f"code {code!r} does not match the file name {path.name!r}",
+            f"rename the file to {code}.yaml, or correct the code",
+        ))
+    function, focus, level = code.split(".")
+    for field, part, actual in (("function", function, data["function"]["code"]),
+                                ("focus", focus, data["focus"]["code"])):
+        if part != actual:
+            problems.append(Diagnostic(
+                doc.where((field, "code")), f"{field}.code {actual!r} does not match the code's {field} part {part!r}",
+                f"make them the same: {code} says {part}",
+            ))
+    if data["level"] != level:
+        problems.append(Diagnostic(
+            doc.where(("level",)), f"level {data['level']!r} does not match the code's level part {level!r}",
+            f"make them the same: {code} says {level}",
+        ))
+    if ladder.level(data["level"]) is None:
+        known = [lv.code for lv in ladder.levels]
+        problems.append(Diagnostic(
+            doc.where(("level",)), f"level {data['level']!r} is not in the level ladder",
+            suggestion_hint(data["level"], known) or f"use one of {', '.join(known)}",
+        ))
+    if taxonomy is not None:
+        problems.extend(_taxonomy_checks(doc, taxonomy))
+    return problems
+
+
+def _taxonomy_checks(doc: SourceDoc, taxonomy: Taxonomy) -> list[Diagnostic]:
+    functions = {f.code: f for f in taxonomy.functions}
+    function_code = doc.data["function"]["code"]
+    function = functions.get(function_code)
+    if function is None:
+        return [Diagnostic(doc.where(("function", "code")), f"function {function_code!r} is not in the taxonomy",
+                           suggestion_hint(function_code, functions) or "add it to taxonomy.yaml")]
+    focus_code = doc.data["focus"]["code"]
+    if focus_code not in {f.code for f in function.focuses}:
+        return [Diagnostic(doc.where(("focus", "code")),
+                           f"focus {focus_code!r} is not in the taxonomy under {function_code}",
+                           suggestion_hint(focus_code, [f.code for f in function.focuses])
+                           or f"add it under {function_code} in taxonomy.yaml")]
+    return []
+
+
+def _ladder_checks(doc: SourceDoc) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    tracks = {t["code"] for t in doc.data["tracks"]}
+    seen: dict[str, int] = {}
+    for i, level in enumerate(doc.data["levels"]):
+        if level["code"] in seen:
+            problems.append(Diagnostic(doc.where(("levels", i, "code")), f"level {level['code']!r} is defined twice",
+                                       "remove one of them"))
+        seen.setdefault(level["code"], i)
+        if level["track"] not in tracks:
+            problems.append(Diagnostic(doc.where(("levels", i, "track")), f"track {level['track']!r} is not defined",
+                                       f"use one of {', '.join(sorted(tracks))}"))
+        if level["years"]["min"] > level["years"]["max"]:
+            problems.append(Diagnostic(doc.where(("levels", i, "years")),
+                                       f"level {level['code']}: years.min is above years.max", "swap them"))
+    return problems

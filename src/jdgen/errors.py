@@ -1,0 +1,90 @@
+"""The one exception tree of jdgen and the one map from exceptions to exit codes.
+
+Exit codes are a contract with CI scripts:
+
+====  ==============================================================
+0     success, nothing at error level
+1     the input is invalid, or lint found error-level problems
+2     usage, configuration or I/O error (the command could not run)
+3     internal error: a bug in jdgen, reported in one line
+====  ==============================================================
+
+Only :func:`exit_code_for` turns an exception into a number; the CLI calls it and
+nothing else decides.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .diagnostics import Diagnostic, Location
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class JdgenError(Exception):
+    """Base of every error jdgen raises on purpose. Printed as one line, never a traceback."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, hint: str | None = None, location: Location | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.location = location
+
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        return [Diagnostic(self.location, self.message, self.hint)]
+
+    def __str__(self) -> str:
+        return "\n".join(d.format() for d in self.diagnostics())
+
+
+class UsageError(JdgenError):
+    """The command line asks for something that cannot be done as written."""
+
+
+class ConfigError(JdgenError):
+    """A configuration file (jdgen.toml, pyproject.toml, a reference DOCX) is wrong."""
+
+
+class SourceError(JdgenError):
+    """A path is missing, unreadable, or not what it should be."""
+
+
+class NotFoundError(JdgenError):
+    """A role code, alias, company or template that the catalog does not have."""
+
+
+class TemplateError(JdgenError):
+    """A Jinja template failed to compile or render; the location names the template line."""
+
+
+class OutputError(JdgenError):
+    """An output could not be written."""
+
+
+class InvalidInputError(JdgenError):
+    """One or more input files break the contract. Carries every problem found, not only the first."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]):
+        first = diagnostics[0] if diagnostics else Diagnostic(None, "invalid input")
+        super().__init__(first.message, hint=first.hint, location=first.location)
+        self._diagnostics = list(diagnostics)
+
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        return self._diagnostics
+
+
+def exit_code_for(error: BaseException) -> int:
+    """The exit code for any exception that reaches the command line."""
+    if isinstance(error, JdgenError):
+        return error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    return EXIT_INTERNAL

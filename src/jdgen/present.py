@@ -1,0 +1,106 @@
+"""Terminal views of catalog data: plain text tables and summaries, no colour codes.
+
+Kept apart from the CLI so the same views serve tests, the API and other front ends.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any, Iterable, Sequence
+
+from .catalog import Catalog
+from .documents import Loaded
+from .models import Level, Profile
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A left-aligned text table with a header rule; no trailing spaces."""
+    cells = [[str(c) for c in headers]] + [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def list_rows(catalog: Catalog, profiles: Iterable[Loaded[Profile]]) -> list[dict[str, Any]]:
+    rows = []
+    for loaded in profiles:
+        p = loaded.model
+        level = catalog.level_of(p)
+        rows.append({"code": p.code, "title": p.title, "level": p.level, "level_name": level.name,
+                     "years_min": level.years.min, "years_max": level.years.max,
+                     "function": p.function.code, "focus": p.focus.code, "status": p.status})
+    return rows
+
+
+def list_text(rows: list[dict[str, Any]]) -> str:
+    return table(["CODE", "TITLE", "LEVEL", "YEARS", "STATUS"],
+                 [[r["code"], r["title"], r["level"], f"{r['years_min']}\u2013{r['years_max']}", r["status"]] for r in rows])
+
+
+def list_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps({"version": 1, "profiles": rows}, indent=2, ensure_ascii=False) + "\n"
+
+
+def show_text(profile: Profile, level: Level, source: str) -> str:
+    """A readable summary of one profile with its level's descriptors."""
+    out: list[str] = []
+    add = out.append
+    add(f"{profile.code}  {profile.title}")
+    add("=" * len(out[0]))
+    confidence = "" if profile.confidence is None else f" · confidence {profile.confidence:.2f}" + (
+        f" ({profile.confidence_band})" if profile.confidence_band else "")
+    add(f"Level     {level.code} · {level.name} · {level.years_text}")
+    add(f"Function  {profile.function.name} ({profile.function.code}) · Focus {profile.focus.name} ({profile.focus.code})")
+    add(f"Status    {profile.status} · version {profile.version}{confidence}"
+        + (f" · region {profile.region}" if profile.region else ""))
+    add(f"File      {source}")
+    add("")
+    add(_wrap(profile.summary))
+    add("")
+    add(f"Level {level.code} — {level.name}: {level.summary}")
+    d = level.descriptors
+    for label, value in (("Scope", d.scope), ("Autonomy", d.autonomy), ("Complexity", d.complexity),
+                         ("Impact", d.impact), ("Decision rights", d.decision_rights),
+                         ("Leadership", d.leadership), ("Typical experience", level.typical_experience or level.years_text)):
+        add(f"  {label:<19}{value}")
+    for name in ("responsibilities", "tasks", "skills", "knowledge", "competencies", "qualifications", "tools"):
+        items = getattr(profile, name)
+        if not items:
+            continue
+        add("")
+        add(f"{name.capitalize()} ({len(items)})")
+        for item in items:
+            marker = " (preferred)" if item.priority == "preferred" else ""
+            add(_wrap(f"- {item.text}{marker}", indent="  ", subsequent="    "))
+    if profile.title_aliases:
+        add("")
+        add(f"Title aliases ({len(profile.title_aliases)})")
+        for alias in profile.title_aliases:
+            conf = "" if alias.confidence is None else f"{alias.confidence:.2f}"
+            add(f"  - {alias.title}  {conf}{' approved' if alias.approved else ''}".rstrip())
+    if profile.classifications:
+        add("")
+        add("Classifications")
+        for c in profile.classifications:
+            extra = ", ".join(x for x in (c.source, c.review_status) if x)
+            add(f"  - {c.system} {c.code} {c.title or ''}".rstrip() + (f" [{extra}]" if extra else ""))
+    add("")
+    pay = profile.market_pay
+    if pay is None or pay == "pending":
+        add("Market pay  pending")
+    else:
+        span = f"{pay.min:,.0f}–{pay.max:,.0f}" if pay.min is not None and pay.max is not None else ""
+        median = f"median {pay.median:,.0f} " if pay.median is not None else ""
+        add(f"Market pay  {median}{span} {pay.currency} per {pay.basis}".replace("  ", " ").rstrip())
+    return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent,
+                         subsequent_indent=indent if subsequent is None else subsequent,
+                         break_long_words=False, break_on_hyphens=False)

@@ -1,0 +1,95 @@
+"""``jdgen validate``: check files against their schemas and the catalog's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .catalog import Catalog
+from .diagnostics import Diagnostic, Location
+from .documents import kind_of, load_ladder, load_profile, load_taxonomy
+from .errors import InvalidInputError, SourceError
+from .sources import display_path, iter_yaml_files
+
+
+@dataclass
+class ValidationReport:
+    files: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def catalog_files(catalog: Catalog) -> list[Path]:
+    """Every file of the catalog, the ladder and taxonomy first so that profiles can rely on them."""
+    files = [catalog.ladder_path]
+    if catalog.taxonomy_path:
+        files.append(catalog.taxonomy_path)
+    files.extend(catalog.profile_files.values())
+    if catalog.companies_dir.is_dir():
+        files.extend(iter_yaml_files(catalog.companies_dir))
+    return files
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line, with folders expanded to the YAML files inside."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = list(iter_yaml_files(path))
+            if not found:
+                raise SourceError(f"{display_path(path)}: no YAML files in this folder",
+                                  hint="pass a catalog folder or .yaml files")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise SourceError(f"{raw}: no such file or folder", hint="check the path")
+    return files
+
+
+def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationReport:
+    """Validate the named files, or the whole catalog when none are named."""
+    paths = list(paths)
+    try:
+        files = expand_paths(paths) if paths else catalog_files(catalog)
+    except InvalidInputError as exc:  # e.g. one code in two files: still a validation result
+        return ValidationReport(diagnostics=sorted(exc.diagnostics(), key=Diagnostic.sort_key))
+    report = ValidationReport(files=files)
+    try:
+        ladder = catalog.ladder
+        taxonomy = catalog.taxonomy
+    except InvalidInputError as exc:  # nothing else can be checked against a broken ladder
+        report.diagnostics.extend(exc.diagnostics())
+        return report
+    seen_codes: dict[str, Path] = {}
+    for path in files:
+        kind = kind_of(path)
+        try:
+            if kind == "profile":
+                loaded = load_profile(path, ladder, taxonomy)
+                _check_unique(loaded.model.code, path, loaded.doc.where(("code",)), seen_codes, report)
+            elif kind == "ladder":
+                load_ladder(path)
+            elif kind == "taxonomy":
+                load_taxonomy(path)
+            else:
+                from .companies import load_company  # companies arrive with postings
+
+                load_company(path, catalog)
+        except InvalidInputError as exc:
+            report.diagnostics.extend(exc.diagnostics())
+    report.diagnostics.sort(key=Diagnostic.sort_key)
+    return report
+
+
+def _check_unique(code: str, path: Path, where: Location, seen: dict[str, Path], report: ValidationReport) -> None:
+    key = code.upper()
+    first = seen.setdefault(key, path)
+    if first != path:
+        report.diagnostics.append(Diagnostic(where, f"code {code} is also defined in {display_path(first)}",
+                                             "one code, one file: remove or rename one of them"))

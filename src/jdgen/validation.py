@@ -1,0 +1,154 @@
+"""JSON Schema errors, rewritten as one line a person can act on.
+
+jsonschema reports ``'titel' was unexpected`` against a JSON path; people edit YAML
+lines. Every error becomes ``file:line:col: what is wrong (how to fix it)``, with the
+position taken from the loader's index, a "did you mean" for unknown keys and enum
+values, and the schema's own ``x-jdgen-hint`` or description as the fix. All errors
+in a file are reported, not only the first.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .diagnostics import Diagnostic, did_you_mean, suggestion_hint
+from .schemas import load_schema, property_description, validator
+from .sources import JsonPath, SourceDoc
+
+_TYPE_NAMES = {
+    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+    "object": "a mapping (key: value lines)", "array": "a list (- item lines)", "null": "empty",
+}
+_YES_NO = {"yes", "no", "on", "off", "y", "n"}
+
+
+def dotted(path: Iterable[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def schema_diagnostics(doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
+    """Every way ``doc`` breaks the named schema, sorted by position."""
+    check = validator(schema_name)
+    found: list[Diagnostic] = []
+    for error in check.iter_errors(doc.data):
+        found.extend(_translate(error, doc, schema_name))
+    unique = {(d.location, d.message): d for d in found}
+    return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
+    path: JsonPath = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+    where = dotted(path)
+    schema_hint = error.schema.get("x-jdgen-hint") if isinstance(error.schema, dict) else None
+
+    if keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
+        inside = f" in {where}" if path else ""
+        return [
+            Diagnostic(doc.where_key(path + (extra,)), f"unknown key {extra!r}{inside}",
+                       suggestion_hint(extra, allowed) or f"allowed keys: {', '.join(allowed)}")
+            for extra in extras
+        ]
+    if keyword == "required":
+        present = set(instance) if isinstance(instance, dict) else set()
+        unknown = present - set(error.schema.get("properties", {}))
+        # A misspelt required key is reported once, as the unknown key with its "did you mean".
+        missing = [k for k in error.validator_value if k not in present and not did_you_mean(k, unknown)]
+        inside = f" in {where}" if path else ""
+        location = doc.where_key(path) if path else doc.where(())
+        return [
+            Diagnostic(location, f"missing required key {key!r}{inside}",
+                       _add_hint(key, property_description(schema_name, path + (key,))))
+            for key in missing
+        ]
+    if keyword in ("anyOf", "oneOf"):
+        branch = _matching_branch(error)
+        if branch is not None:
+            return [d for sub in branch for d in _translate(sub, doc, schema_name)]
+        return [Diagnostic(doc.where(path), f"{where} cannot be {describe_value(instance)}",
+                           _first_sentence(property_description(schema_name, path)))]
+
+    message, hint = _value_message(keyword, error, instance, where)
+    return [Diagnostic(doc.where(path), message, schema_hint or hint or
+                       _first_sentence(property_description(schema_name, path)))]
+
+
+def _value_message(keyword: str, error, instance: Any, where: str) -> tuple[str, str | None]:
+    value = error.validator_value
+    if keyword == "type":
+        expected = value if isinstance(value, list) else [value]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        hint = None
+        if "boolean" in expected and isinstance(instance, str) and instance.lower() in _YES_NO:
+            hint = "write true or false; jdgen reads yes/no/on/off as text"
+        elif "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            hint = "put the value in quotes"
+        return f"{where} must be {wanted}, not {describe_value(instance)}", hint
+    if keyword == "enum":
+        options = [str(v) for v in value]
+        return (f"{where} is {describe_value(instance)}; expected one of {', '.join(options)}",
+                suggestion_hint(str(instance), options) if isinstance(instance, str) else None)
+    if keyword == "const":
+        return f"{where} must be {value!r}, not {describe_value(instance)}", None
+    if keyword == "pattern":
+        return f"{where} {instance!r} is not in the expected form", None
+    if keyword in ("minimum", "exclusiveMinimum"):
+        return f"{where} is {instance}, below the minimum {value}", None
+    if keyword in ("maximum", "exclusiveMaximum"):
+        return f"{where} is {instance}, above the maximum {value}", None
+    if keyword == "minLength":
+        return f"{where} must not be empty", None
+    if keyword == "minItems":
+        return f"{where} needs at least {value} item{'s' if value != 1 else ''}", None
+    if keyword == "format":
+        return f"{where} {instance!r} is not a valid {value}", None
+    return f"{where}: {error.message}", None
+
+
+def _matching_branch(error) -> list | None:
+    """The errors of the anyOf/oneOf branch whose shape fits the value, if one does."""
+    branches: dict[int, list] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    for subs in branches.values():
+        if not any(not sub.relative_path and sub.validator in ("type", "const", "enum") for sub in subs):
+            return subs
+    return None
+
+
+def _add_hint(key: str, description: str | None) -> str:
+    described = _first_sentence(description)
+    return f"add `{key}:`" + (f", {described[0].lower()}{described[1:]}" if described else "")
+
+
+def _first_sentence(text: str | None) -> str | None:
+    if not text:
+        return None
+    head, _, _ = text.partition(". ")
+    return head.rstrip(".")
+
+
+def known_keys(schema_name: str) -> list[str]:
+    return sorted(load_schema(schema_name).get("properties", {}))

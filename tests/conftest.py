@@ -1,0 +1,63 @@
+"""Shared fixtures: run the CLI in-process, and build small catalogs in tmp folders."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from jdgen.cli import main
+from jdgen.resources import builtin_catalog
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_FIXTURE = REPO / "tests" / "fixtures" / "seed" / "AIMLAM.GEN.P4.yaml"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run ``jdgen ARGS`` in-process: returns exit code, stdout and stderr."""
+
+    def _run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.delenv("JDGEN_CATALOG", raising=False)
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return _run
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def catalog(tmp_path) -> Path:
+    """A copy of the built-in catalog in a tmp folder (ladder, taxonomy, AIMLAM.GEN.P4, companies)."""
+    root = tmp_path / "catalog"
+    shutil.copytree(builtin_catalog(), root)
+    return root
+
+
+@pytest.fixture
+def p4_text() -> str:
+    return (builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
