@@ -17,10 +17,13 @@ folder by accident.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 from .diagnostics import Diagnostic, Location, did_you_mean
 from .documents import Loaded, load_ladder, load_profile, load_taxonomy
@@ -30,6 +33,24 @@ from .resources import builtin_catalog
 from .sources import display_path, iter_yaml_files
 
 MARKER = "jdgen.toml"
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalog loads.
+
+    Loading allocates hundreds of thousands of small, acyclic containers (positions,
+    values, models) that all stay alive; each young-generation collection rescans them,
+    which measured at 60% of load time on a 2,000-profile catalog. Reference counting
+    still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 ENV_VAR = "JDGEN_CATALOG"
 
 
@@ -130,11 +151,12 @@ class Catalog:
         """Every profile, in code order; raises with every problem of every file."""
         problems: list[Diagnostic] = []
         loaded: list[Loaded[Profile]] = []
-        for code in self.codes:
-            try:
-                loaded.append(self.profile(code))
-            except InvalidInputError as exc:
-                problems.extend(exc.diagnostics())
+        with paused_gc():
+            for code in self.codes:
+                try:
+                    loaded.append(self.profile(code))
+                except InvalidInputError as exc:
+                    problems.extend(exc.diagnostics())
         if problems:
             raise InvalidInputError(problems)
         return loaded

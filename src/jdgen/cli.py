@@ -76,7 +76,7 @@ class ListFormat(str, Enum):
 
 
 @app.command()
-def validate(paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders; default: the whole catalog.")) -> None:
+def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="[PATHS]...", help="Files or folders; default: the whole catalog.")) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
     from .validate import validate as run
 
@@ -114,7 +114,7 @@ def list_(
 
 
 @app.command()
-def show(code: str = typer.Argument(..., help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
+def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
     """Show one role profile with its level's descriptors and years."""
     from .present import show_text
     from .sources import display_path
@@ -125,7 +125,7 @@ def show(code: str = typer.Argument(..., help="Role code, e.g. AIMLAM.GEN.P4 (an
 
 
 @app.command()
-def schema(name: str = typer.Argument(..., help="profile, ladder, taxonomy or company.")) -> None:
+def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy or company.")) -> None:
     """Print a JSON Schema (the published contract of a catalog file)."""
     from .schemas import available_schemas, schema_path
     from .diagnostics import suggestion_hint

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, suggestion_hint
 from .errors import InvalidInputError
 from .models import Ladder, Profile, Taxonomy
 from .sources import SourceDoc, expect_mapping, load_yaml
-from .validation import schema_diagnostics
+from .validation import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -46,22 +46,26 @@ def kind_of(path: Path) -> str:
 
 def load_checked(path: Path, kind: str, model_type: type[M],
                  extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None = None) -> Loaded[M]:
-    """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found."""
+    """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found.
+
+    The strict model is the fast check; jsonschema runs only on files the model refuses,
+    to say where and why (see :mod:`jdgen.models`).
+    """
     doc = load_yaml(path, what=KIND_TITLES[kind])
     expect_mapping(doc, KIND_TITLES[kind])
-    problems = schema_diagnostics(doc, kind)
-    if not problems and extra_checks is not None:
-        problems = extra_checks(doc)
+    try:
+        model = model_type.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InvalidInputError(schema_diagnostics(doc, kind) or _model_diagnostics(exc, doc)) from None
+    problems = extra_checks(doc) if extra_checks is not None else []
     if problems:
         raise InvalidInputError(problems)
-    return Loaded(path, doc, build_model(model_type, doc.data))
+    return Loaded(path, doc, model)
 
 
-def build_model(model_type: type[M], data: Any) -> M:
-    try:
-        return model_type.model_validate(data)
-    except ValidationError as exc:  # the schema accepted what the model refuses: a jdgen bug
-        raise RuntimeError(f"schema and model disagree on {model_type.__name__}: {exc.errors()[:1]}") from exc
+def _model_diagnostics(error: ValidationError, doc: SourceDoc) -> list[Diagnostic]:
+    """Messages straight from the model, for the rare rule only the model states (e.g. cross-field checks)."""
+    return [Diagnostic(doc.where(tuple(e["loc"])), f"{dotted(e['loc'])}: {e['msg']}") for e in error.errors()]
 
 
 def load_ladder(path: Path) -> Loaded[Ladder]:

@@ -26,9 +26,19 @@ from .diagnostics import Diagnostic, Location
 from .errors import InvalidInputError, SourceError
 
 try:  # libyaml is in every PyYAML wheel; the pure-Python parser is the same, only slower.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
 
 JsonPath = tuple[str | int, ...]
 
@@ -39,11 +49,27 @@ MAX_FILE_BYTES = 1_000_000
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_KNOWN_TAGS = {
-    _STR, _SEQ, _MAP,
-    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-}
+_PLAIN = "tag:jdgen,2026:plain"  # an untagged, unquoted scalar: typed below by YAML 1.2 rules
+_KNOWN_TAGS = {_STR, _SEQ, _MAP, _PLAIN}
+
+
+class _Composer(_Parser):
+    """libyaml's composer with a resolver that only tells plain scalars from the rest.
+
+    PyYAML's own resolver runs YAML 1.1 regexes in Python for every node (about 1 ms
+    per profile) only for :func:`resolve_plain_scalar` to redo the typing by 1.2 rules.
+    """
+
+    def descend_resolver(self, parent, index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -54,11 +80,14 @@ _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
 def resolve_plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if text and text[0] not in _MAYBE_TYPED:  # most scalars are words: skip the regexes
+        return text
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -160,12 +189,15 @@ def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:
     """Parse YAML text that came from ``shown`` into a :class:`SourceDoc`."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    composer = _Composer(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise InvalidInputError([_syntax_diagnostic(exc, shown, text)]) from None
     except yaml.YAMLError as exc:  # errors without a mark: rare, still one line
         raise InvalidInputError([Diagnostic(Location(shown, 1, 1), f"YAML error: {exc}")]) from None
+    finally:
+        composer.dispose()
     if node is None:
         raise InvalidInputError([Diagnostic(
             Location(shown, 1, 1), f"file is empty, expected a {what}",
@@ -194,26 +226,33 @@ class _Builder:
     def __init__(self, doc: SourceDoc):
         self.doc = doc
         self.problems: list[Diagnostic] = []
+        self.positions = doc.value_positions
         self._built: dict[int, Any] = {}  # aliases share one value: no exponential expansion
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
-        self.doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        tag = node.tag
+        if tag is _PLAIN or tag == _PLAIN:
+            return resolve_plain_scalar(node.value)
+        if tag == _STR:
+            return node.value if isinstance(node, yaml.ScalarNode) else self._bad_tag(node)
         known = self._built.get(id(node))
         if known is not None:
             return known
-        if node.tag not in _KNOWN_TAGS:
-            self._problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag; jdgen files use plain YAML")
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.tag != _STR:  # libyaml marks plain scalars with ''
-                return resolve_plain_scalar(node.value)
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            value: Any = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        else:
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            build = self.build
+            value: Any = [build(item, path + (i,)) for i, item in enumerate(node.value)]
+        elif tag == _MAP and isinstance(node, yaml.MappingNode):
             value = self._mapping(node, path)
+        else:
+            return self._bad_tag(node)
         self._built[id(node)] = value
         return value
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        self._problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag; jdgen files use plain YAML")
+        return None
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -224,7 +263,7 @@ class _Builder:
                               "check the indentation above this line")
                 continue
             key = key_node.value
-            if key == "<<" and not key_node.style:
+            if key == "<<" and key_node.tag == _PLAIN:
                 self._problem(key_node, "YAML merge keys (<<) are not supported",
                               "write the keys out, or use a company override")
                 continue

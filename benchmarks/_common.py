@@ -1,0 +1,64 @@
+"""Helpers shared by the benchmark scripts: timing whole commands and generating catalogs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def jdgen_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m jdgen``."""
+    script = Path(sys.executable).with_name("jdgen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "jdgen"]
+
+
+def wall(argv: list[str], *, runs: int = 7, cwd: Path | None = None, env: dict | None = None) -> float:
+    """Median wall time in ms of running ``argv`` as a fresh process (output discarded)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def generate_catalog(root: Path, count: int) -> Path:
+    """A catalog of ``count`` profiles: the built-in P4 copied across invented functions and P levels."""
+    if root.exists():
+        shutil.rmtree(root)
+    source = REPO / "profiles"
+    (root / "roles").mkdir(parents=True)
+    shutil.copy(source / "ladder.yaml", root / "ladder.yaml")
+    (root / "jdgen.toml").write_text("[catalog]\nname = 'generated'\n")
+    template = (source / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
+    levels = {1: (0, 2), 2: (1, 3), 3: (3, 5), 4: (5, 8), 5: (8, 12), 6: (12, 18)}
+    functions = []
+    for n in range(count):
+        function = f"FN{n // 6:04d}"
+        level = n % 6 + 1
+        if level == 1:
+            functions.append(function)
+        lo, hi = levels[level]
+        text = (template.replace("AIMLAM.GEN.P4", f"{function}.GEN.P{level}")
+                .replace("code: AIMLAM", f"code: {function}")
+                .replace("level: P4", f"level: P{level}")
+                .replace("5-8 years of experience", f"{lo}-{hi} years of experience"))
+        (root / "roles" / f"{function}.GEN.P{level}.yaml").write_text(text, encoding="utf-8")
+    taxonomy = ["schema_version: 1", "functions:"]
+    for function in functions:
+        taxonomy += [f"  - code: {function}", f"    name: Function {function}",
+                     "    focuses:", "      - code: GEN", "        name: General"]
+    (root / "taxonomy.yaml").write_text("\n".join(taxonomy) + "\n", encoding="utf-8")
+    return root
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})

@@ -1,0 +1,175 @@
+"""jdgen list / show / --version, catalog discovery and the exit-code contract."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import SEED_FIXTURE, write
+from jdgen import __version__
+
+
+def test_version(run):
+    result = run("--version")
+    assert (result.code, result.out) == (0, f"jdgen {__version__}\n")
+
+
+def test_list_table(run, tmp_path):
+    result = run("list", cwd=tmp_path)  # no jdgen.toml here: the built-in catalog
+    assert result.code == 0, result
+    header, rule, *rows = result.out.splitlines()
+    assert header.split() == ["CODE", "TITLE", "LEVEL", "YEARS", "STATUS"]
+    assert set(rule) <= {"-", " "}
+    assert any(re.match(r"AIMLAM\.GEN\.P4\s+Senior AI/ML Engineer / Tech Lead\s+P4\s+5–8\s+draft$", r) for r in rows)
+
+
+def test_list_json_and_filters(run, tmp_path):
+    result = run("list", "--format", "json", "--level", "p4", "--function", "aimlam", "--status", "draft", cwd=tmp_path)
+    data = json.loads(result.out)
+    assert data["version"] == 1
+    p4 = next(p for p in data["profiles"] if p["code"] == "AIMLAM.GEN.P4")
+    assert (p4["years_min"], p4["years_max"], p4["level"]) == (5, 8, "P4")
+    assert all(p["level"] == "P4" for p in data["profiles"])
+    none = json.loads(run("list", "--format", "json", "--level", "M6", cwd=tmp_path).out)
+    assert none["profiles"] == []
+
+
+def test_list_rejects_unknown_status(run, tmp_path):
+    result = run("list", "--status", "done", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.strip() == "--status 'done' is not a status (use draft, review, approved or retired)"
+
+
+def test_list_rejects_unknown_format(run, tmp_path):
+    result = run("list", "--format", "xml", cwd=tmp_path)
+    assert result.code == 2
+    assert "'xml' is not one of 'table', 'json'" in result.err
+
+
+def test_show_prints_title_years_and_descriptors(run, tmp_path):
+    result = run("show", "aimlam.gen.p4", cwd=tmp_path)
+    assert result.code == 0, result
+    assert result.out.startswith("AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead\n")
+    assert "P4 · Senior Professional · 5–8 yrs" in result.out
+    assert "Decision rights    Owns technical decisions for a system; influences adjacent design" in result.out
+    assert "Responsibilities (8)" in result.out and "Title aliases (13)" in result.out
+
+
+def test_unknown_code_suggests_close_codes(run, tmp_path):
+    result = run("show", "AIMLAM.GEN.P44", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out == ""
+    assert re.fullmatch(r"no role profile with code 'AIMLAM\.GEN\.P44' in \S+ \(did you mean AIMLAM\.GEN\.P4.*\?\)\n",
+                        result.err), result.err
+
+
+def test_catalog_option_and_environment(run, catalog, p4_text, tmp_path):
+    write(catalog / "roles" / "AIMLAM.GEN.P3.yaml",
+          p4_text.replace("AIMLAM.GEN.P4", "AIMLAM.GEN.P3").replace("level: P4", "level: P3")
+          .replace("5-8 years", "3-5 years"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    by_option = run("--catalog", str(catalog), "list", "--format", "json", cwd=elsewhere)
+    by_env = run("list", "--format", "json", cwd=elsewhere, env={"JDGEN_CATALOG": str(catalog)})
+    for result in (by_option, by_env):
+        codes = [p["code"] for p in json.loads(result.out)["profiles"]]
+        assert codes == ["AIMLAM.GEN.P3", "AIMLAM.GEN.P4"]
+
+
+def test_catalog_discovered_upward_from_working_directory(run, catalog, p4_text):
+    write(catalog / "roles" / "AIMLAM.GEN.P3.yaml",
+          p4_text.replace("AIMLAM.GEN.P4", "AIMLAM.GEN.P3").replace("level: P4", "level: P3"))
+    deep = catalog / "roles" / "nested" / "deeper"
+    deep.mkdir(parents=True)
+    result = run("show", "AIMLAM.GEN.P3", cwd=deep)
+    assert result.code == 0, result
+    assert "P3 · Mid-Level Professional" in result.out
+
+
+def test_missing_catalog_folder(run, tmp_path):
+    result = run("--catalog", str(tmp_path / "nope"), "list")
+    assert result.code == 2
+    assert result.err.strip() == (f"catalog folder {str(tmp_path / 'nope')!r} (from --catalog) does not exist "
+                                  "(pass the folder that holds jdgen.toml and roles/)")
+
+
+def test_invalid_catalog_makes_list_exit_1(run, catalog, p4_text):
+    write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", p4_text.replace("status: draft", "status: finished"))
+    result = run("list", cwd=catalog)
+    assert result.code == 1
+    assert result.err.startswith("roles/AIMLAM.GEN.P4.yaml:")
+    assert "Traceback" not in result.err
+
+
+def test_usage_error_exit_2(run):
+    result = run("show")
+    assert result.code == 2
+    assert "Missing argument 'CODE'" in result.err
+
+
+def test_internal_error_is_one_line_with_debug_hint(run, monkeypatch, tmp_path):
+    import jdgen.present
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(jdgen.present, "show_text", broken)
+    result = run("show", "AIMLAM.GEN.P4", cwd=tmp_path)
+    assert result.code == 3
+    assert result.err == ("jdgen: internal error: ZeroDivisionError: boom "
+                          "(this is a bug; rerun with --debug for the traceback)\n")
+    debug = run("--debug", "show", "AIMLAM.GEN.P4", cwd=tmp_path)
+    assert debug.code == 3 and "Traceback" in debug.err
+
+
+def test_verbatim_seed_fixture_loads(run, tmp_path):
+    """The seed record as given (8-10+ years at P4) is valid data; lint, not validate, flags the contradiction."""
+    result = run("validate", str(SEED_FIXTURE), cwd=tmp_path)
+    assert result.code == 0, result.out + result.err
+
+
+def _seed_items(text: str) -> dict[str, list[str]]:
+    """Parse the component lists out of the seed page text: '  • ItemTextcommonlevel'."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        header = re.fullmatch(r"(?:Componentsshow ▾\s*)?(Responsibilities|Tasks|Skills|Knowledge|competency|qualification)\d+",
+                              line.strip())
+        if header:
+            current = header.group(1).lower()
+            sections[current] = []
+        elif current and line.strip().startswith("•"):
+            sections[current].append(line.strip().lstrip("• ").removesuffix("commonlevel"))
+        elif line.strip().startswith("Title aliases"):
+            current = None
+    return sections
+
+
+def test_seed_fixture_and_shipped_profile_carry_every_seed_item():
+    from jdgen.sources import load_yaml
+    from jdgen.resources import builtin_catalog
+
+    seed = _seed_items((SEED_FIXTURE.parent / "000_85978be5036bb944.txt").read_text(encoding="utf-8"))
+    assert {k: len(v) for k, v in seed.items()} == {
+        "responsibilities": 8, "tasks": 3, "skills": 8, "knowledge": 8, "competency": 8, "qualification": 3}
+    names = {"competency": "competencies", "qualification": "qualifications"}
+    fixture = load_yaml(SEED_FIXTURE).data
+    shipped = load_yaml(builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").data
+    for section, items in seed.items():
+        key = names.get(section, section)
+        assert [i["text"] for i in fixture[key]] == items
+        assert all(i["prevalence"] == "common" and i["scope"] == "level" for i in fixture[key])
+        shipped_texts = [i["text"] for i in shipped[key]]
+        assert len(shipped_texts) == len(items)
+        differing = [s for s, f in zip(shipped_texts, items) if s != f]
+        assert differing in ([], ["5-8 years of experience in machine learning or related engineering"])
+    assert len(fixture["title_aliases"]) == len(shipped["title_aliases"]) == 13
+    assert fixture["title_aliases"][1] == {"title": "Machine Learning 4", "type": "common", "confidence": 0.66,
+                                           "confidence_band": "medium", "approved": False}
+    assert fixture["classifications"][0]["code"] == "15-0000"
+    assert (fixture["status"], fixture["confidence"], fixture["region"], fixture["version"], fixture["market_pay"]) == \
+        ("draft", 0.70, "global", 1, "pending")
+    assert len(fixture["story"]["plan"]) == 5
