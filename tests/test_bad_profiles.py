@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from conftest import write
@@ -100,6 +102,7 @@ def test_malformed_code(run, catalog, p4_text):
 
 def test_code_differs_from_file_name(run, catalog, p4_text):
     (catalog / P4).unlink()
+    shutil.rmtree(catalog / "companies")  # they override P4, which this test removes
     n = line_of(p4_text, "code: AIMLAM.GEN.P4")
     check(run, catalog, p4_text,
           f"roles/AIMLAM.GEN.P5.yaml:{n}:7: code 'AIMLAM.GEN.P4' does not match the file name 'AIMLAM.GEN.P5.yaml' "
@@ -108,6 +111,7 @@ def test_code_differs_from_file_name(run, catalog, p4_text):
 
 def test_level_missing_from_ladder(run, catalog, p4_text):
     (catalog / P4).unlink()
+    shutil.rmtree(catalog / "companies")
     text = p4_text.replace("AIMLAM.GEN.P4", "AIMLAM.GEN.P9").replace("level: P4", "level: P9")
     n = line_of(text, "level: P9")
     result = check(run, catalog, text, f"roles/AIMLAM.GEN.P9.yaml:{n}:8: level 'P9' is not in the level ladder "

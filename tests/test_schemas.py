@@ -79,6 +79,11 @@ def _child_shape(model_schema, prop, defs):
             return _child_shape(model_schema, option, defs)
     if prop.get("type") == "array" and "items" in prop:
         return _child_shape(model_schema, prop["items"], defs)
+    if isinstance(prop.get("additionalProperties"), dict):  # dict[str, Model]
+        return {"*": _child_shape(model_schema, prop["additionalProperties"], defs)}
+    if "patternProperties" in prop:  # dict[KeyPattern, Model]
+        (only,) = prop["patternProperties"].values()
+        return {"*": _child_shape(model_schema, only, defs)}
     if "properties" in prop:
         return _model_shape(model_schema, prop, defs)
     return None
@@ -92,6 +97,9 @@ def _resolve(node, defs):
 
 def _published_shape(node: dict, defs: dict) -> Any:
     node = _resolve(node, defs)
+    if node.get("type") == "object" and "patternProperties" in node:
+        (only,) = node["patternProperties"].values()
+        return {"*": _published_shape(only, defs)}
     if node.get("type") == "object":
         return {
             "required": sorted(node.get("required", [])),

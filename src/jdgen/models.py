@@ -243,3 +243,136 @@ class Function(Frozen):
 class Taxonomy(Frozen):
     schema_version: SchemaVersion
     functions: Annotated[Items[Function], Field(min_length=1)]
+
+
+# --- company overrides --------------------------------------------------------------
+
+Slug = Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+Country = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{2}$")]
+RegionCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z0-9]{1,3}$")]
+DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")]
+WebAddress = Annotated[str, StringConstraints(min_length=1, pattern=r"^https?://")]
+EmploymentType = Literal["full_time", "part_time", "contractor", "temporary", "intern", "volunteer", "per_diem", "other"]
+
+
+class Locale(Frozen):
+    language: Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z]{2}$")]
+    region: Country = None
+
+
+class CompanyInfo(Frozen):
+    name: Text
+    slug: Slug
+    about: Text = None
+    website: WebAddress = None
+    size: Annotated[Whole, Field(ge=1)] = None
+    industry: Text = None
+    locale: Locale = None
+    logo: Text = None
+    reference_docx: Text = None
+
+
+class Area(Frozen):
+    country: Country
+    region: RegionCode = None
+
+
+class Place(Frozen):
+    id: Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    city: Text = None
+    region: RegionCode = None
+    country: Country
+    postal_code: Text = None
+    street: Text = None
+    work_model: Literal["onsite", "hybrid", "remote"]
+    remote_eligibility: Annotated[Items[Area], Field(min_length=1)] = None
+
+
+class Eeo(Frozen):
+    statement: Text = None
+    accommodation: Text = None
+    additional: Items[Text] = ()
+
+
+class Apply(Frozen):
+    url: WebAddress = None
+    email: Annotated[str, StringConstraints(min_length=1, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = None
+    deadline: DateText = None
+    instructions: Text = None
+
+    @model_validator(mode="after")
+    def _somewhere_to_apply(self):
+        if self.url is None and self.email is None:
+            raise ValueError("give a url or an email")
+        return self
+
+
+class PayBand(Frozen):
+    currency: Currency
+    min: Amount
+    max: Amount
+    period: PayBasis
+
+
+class Section(Frozen):
+    text: Text
+    body: Text = None
+    items: Items[Text] = ()
+
+
+def _ops(item):
+    """A model for the list operators over items of type ``item``."""
+
+    class Ops(Frozen):
+        replace: Items[item] = None
+        remove: Items[Text] = None
+        prepend: Items[item] = None
+        append: Items[item] = None
+
+        @model_validator(mode="after")
+        def _not_empty(self):
+            if not self.model_fields_set:
+                raise ValueError("name at least one of replace, remove, prepend, append")
+            return self
+
+    Ops.__name__ = Ops.__qualname__ = f"{item.__name__}ListOps"
+    return Ops
+
+
+ComponentOps = _ops(Component)
+QualificationOps = _ops(Qualification)
+SectionOps = _ops(Section)
+ComponentChange = Items[Component] | ComponentOps
+QualificationChange = Items[Qualification] | QualificationOps
+SectionChange = Items[Section] | SectionOps
+
+
+class RoleOverride(Frozen):
+    title: Text = None
+    summary: Text = None
+    responsibilities: ComponentChange = None
+    tasks: ComponentChange = None
+    skills: ComponentChange = None
+    knowledge: ComponentChange = None
+    competencies: ComponentChange = None
+    tools: ComponentChange = None
+    qualifications: QualificationChange = None
+    sections: SectionChange = None
+    pay: PayBand = None
+    locations: Annotated[Items[Text], Field(min_length=1)] = None
+    employment_type: EmploymentType = None
+    requisition_id: Text = None
+
+
+class Company(Frozen):
+    schema_version: SchemaVersion
+    company: CompanyInfo
+    locations: Annotated[Items[Place], Field(min_length=1)]
+    employment_type: EmploymentType = None
+    benefits: Items[Text] = ()
+    other_compensation: Items[Text] = ()
+    eeo: Eeo = None
+    apply: Apply = None
+    pay_bands: dict[LevelCode, PayBand] = None
+    defaults: RoleOverride = None
+    roles: dict[RoleCode, RoleOverride] = None

@@ -1,0 +1,111 @@
+"""Company override files: loading and the checks a schema cannot express.
+
+A company file lives at ``companies/<slug>.yaml`` in a catalog. Beyond its schema it
+must name itself by its file name, keep every pay band's min at or below its max, use
+real ISO 4217 currencies, and only override roles and locations that exist.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Diagnostic, suggestion_hint
+from .documents import Loaded, load_checked
+from .errors import NotFoundError
+from .models import Company
+from .sources import JsonPath, SourceDoc, display_path
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def iso_4217() -> frozenset[str]:
+    text = (DATA_DIR / "iso4217.txt").read_text(encoding="utf-8")
+    return frozenset(code for line in text.splitlines() if not line.startswith("#") for code in line.split())
+
+
+def currency_problem(doc: SourceDoc, path: JsonPath, code: str) -> Diagnostic | None:
+    if code in iso_4217():
+        return None
+    return Diagnostic(doc.where(path), f"currency {code!r} is not an ISO 4217 code",
+                      suggestion_hint(code, iso_4217()) or "use a code such as USD, EUR or GBP")
+
+
+def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
+    return load_checked(path, "company", Company, lambda doc: company_checks(doc, path, catalog))
+
+
+def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagnostic]:
+    data = doc.data
+    problems: list[Diagnostic] = []
+    slug = data["company"]["slug"]
+    if path.stem != slug:
+        problems.append(Diagnostic(doc.where(("company", "slug")),
+                                   f"slug {slug!r} does not match the file name {path.name!r}",
+                                   f"rename the file to {slug}.yaml, or correct the slug"))
+    location_ids = [place["id"] for place in data["locations"]]
+    for i, place in enumerate(data["locations"]):
+        if location_ids.index(place["id"]) != i:
+            problems.append(Diagnostic(doc.where(("locations", i, "id")), f"location id {place['id']!r} is used twice",
+                                       "give each location its own id"))
+        if place["work_model"] == "remote" and not place.get("remote_eligibility"):
+            problems.append(Diagnostic(doc.where(("locations", i, "work_model")),
+                                       "a remote location must say where applicants may live",
+                                       "add remote_eligibility: [{country: US}]"))
+    levels = {level.code for level in catalog.ladder.levels}
+    for level, band in (data.get("pay_bands") or {}).items():
+        if level not in levels:
+            problems.append(Diagnostic(doc.where_key(("pay_bands", level)), f"pay band for unknown level {level!r}",
+                                       suggestion_hint(level, levels) or "use a level code from the ladder"))
+        problems.extend(_band_problems(doc, ("pay_bands", level), band))
+    blocks: list[tuple[JsonPath, dict[str, Any]]] = []
+    if data.get("defaults"):
+        blocks.append((("defaults",), data["defaults"]))
+    for code, block in (data.get("roles") or {}).items():
+        blocks.append((("roles", code), block))
+        if code.upper() not in catalog.profile_files:
+            close = suggestion_hint(code, catalog.profile_files)
+            problems.append(Diagnostic(doc.where_key(("roles", code)), f"role {code} is not in the catalog",
+                                       close or "run `jdgen list` to see the codes"))
+    for where, block in blocks:
+        if "pay" in block:
+            problems.extend(_band_problems(doc, where + ("pay",), block["pay"]))
+        for i, location in enumerate(block.get("locations", ())):
+            if location not in location_ids:
+                problems.append(Diagnostic(doc.where(where + ("locations", i)), f"no location with id {location!r}",
+                                           suggestion_hint(location, location_ids) or f"use one of {', '.join(location_ids)}"))
+    return problems
+
+
+def _band_problems(doc: SourceDoc, where: JsonPath, band: dict[str, Any]) -> list[Diagnostic]:
+    problems = []
+    if band["min"] > band["max"]:
+        problems.append(Diagnostic(doc.where(where + ("min",)),
+                                   f"pay band min {band['min']:,} is above its max {band['max']:,}",
+                                   "swap min and max"))
+    currency = currency_problem(doc, where + ("currency",), band["currency"])
+    if currency:
+        problems.append(currency)
+    return problems
+
+
+def company_files(catalog: "Catalog") -> dict[str, Path]:
+    folder = catalog.companies_dir
+    if not folder.is_dir():
+        return {}
+    return {path.stem.lower(): path for path in sorted(folder.glob("*.y*ml"))}
+
+
+def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:
+    files = company_files(catalog)
+    path = files.get(slug.strip().lower())
+    if path is None:
+        hint = suggestion_hint(slug, files) or (
+            f"companies: {', '.join(sorted(files))}" if files else f"add {display_path(catalog.companies_dir)}/{slug}.yaml")
+        raise NotFoundError(f"no company {slug!r} in {display_path(catalog.root)}", hint=hint)
+    return load_company(path, catalog)
