@@ -61,3 +61,13 @@ def catalog(tmp_path) -> Path:
 @pytest.fixture
 def p4_text() -> str:
     return (builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")

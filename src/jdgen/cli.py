@@ -136,6 +136,65 @@ def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder
     _out(schema_path(name).read_text(encoding="utf-8"))
 
 
+@app.command()
+def render(
+    role: Optional[str] = typer.Argument(None, metavar="[CODE_OR_TITLE]", help="Role code (any case) or a title alias, e.g. \"Sr. Machine Learning\"."),
+    company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Render for this company (companies/SLUG.yaml)."),
+    all_roles: bool = typer.Option(False, "--all", help="Render every role of the catalog."),
+    all_companies: bool = typer.Option(False, "--all-companies", help="Render for every company of the catalog."),
+    format: str = typer.Option("md", "--format", "-f", metavar="FORMATS", help="md, html, jsonld or docx; several with commas: md,html."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
+) -> None:
+    """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
+    from .compose import posting_date
+    from .postings import RenderRequest, deliver, parse_formats, plan
+
+    catalog = _catalog()
+    request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
+                            formats=parse_formats(format), output=output, when=posting_date(date))
+    codes, companies = plan(catalog, request)
+    total = len(codes) * len(companies)
+    if total > 1 and sys.stderr.isatty():
+        with typer.progressbar(length=total, label="Rendering", file=sys.stderr) as bar:
+            delivery = deliver(catalog, request, progress=bar.update)
+    else:
+        delivery = deliver(catalog, request)
+    for warning in dict.fromkeys(delivery.warnings):
+        _err(f"warning: {warning}")
+    if delivery.stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(delivery.stdout)
+        sys.stdout.buffer.flush()
+    for path in delivery.written:
+        _out(path + "\n")
+
+
+@app.command("resolve")
+def resolve_(
+    title: str = typer.Argument(..., metavar="TITLE", help="A job title, e.g. \"Sr. Deep Learning\"."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Show which role code a title resolves to, and why."""
+    import json
+
+    from .resolve import candidates, normalise_title, resolve_title
+
+    catalog = _catalog()
+    best = resolve_title(catalog, title)
+    others = [m for m in candidates(catalog, title) if m.code != best.code]
+    if format is ListFormat.json:
+        _out(json.dumps({"version": 1, "title": title, "normalised": normalise_title(title), "match": best.as_dict(),
+                         "others": [m.as_dict() for m in others]}, indent=2, ensure_ascii=False) + "\n")
+        return
+    _out(f"{best.code}  {best.title}\n")
+    state = "approved" if best.approved else "not approved"
+    _out(f"  matched {best.kind} {best.matched!r} (confidence {best.confidence:.2f}, {state}); "
+         f"compared as {normalise_title(title)!r}\n")
+    for match in others:
+        _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI and return its exit code; the only place exceptions become exit codes."""
     command = typer.main.get_command(app)

@@ -20,6 +20,7 @@ _TYPE_NAMES = {
     "object": "a mapping (key: value lines)", "array": "a list (- item lines)", "null": "empty",
 }
 _YES_NO = {"yes", "no", "on", "off", "y", "n"}
+_LIST_OPERATORS = {"append", "prepend", "remove", "replace"}
 
 
 def dotted(path: Iterable[Any]) -> str:
@@ -97,6 +98,9 @@ def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
 
 def _value_message(keyword: str, error, instance: Any, where: str) -> tuple[str, str | None]:
     value = error.validator_value
+    if keyword == "type" and isinstance(instance, dict) and instance and set(instance) <= _LIST_OPERATORS:
+        names = ", ".join(sorted(instance))
+        return f"{where} is not a list, so {names} cannot apply to it", "write the new value directly"
     if keyword == "type":
         expected = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)

@@ -1,0 +1,117 @@
+"""Profile + level + company → :class:`Posting`, the single input of every renderer.
+
+The company's ``defaults`` block and then its ``roles.<CODE>`` block are merged onto
+the profile (rules in :mod:`jdgen.merge`); every merged value keeps the file:line it
+came from, so lint can point at the YAML a person edits, not at rendered output.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from .documents import Loaded
+from .errors import UsageError
+from .merge import Layer, Provenance, merge_layers, provenance_of
+from .models import Company, Level, PayBand, Place, Profile, Section
+from .sources import SourceDoc
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+# Keys a company may set for a role that are not part of a profile.
+POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id")
+
+
+@dataclass(frozen=True)
+class Posting:
+    """Everything one job posting says, with where each value came from."""
+
+    profile: Profile                    # the merged role: company title, lists and summary applied
+    level: Level
+    date_posted: date
+    company: Company | None = None
+    places: tuple[Place, ...] = ()
+    pay: PayBand | None = None
+    sections: tuple[Section, ...] = ()
+    employment_type: str = "full_time"
+    requisition_id: str | None = None
+    provenance: Provenance = field(default_factory=dict, repr=False)
+    profile_doc: SourceDoc | None = field(default=None, repr=False)
+    company_doc: SourceDoc | None = field(default=None, repr=False)
+
+    @property
+    def code(self) -> str:
+        return self.profile.code
+
+    @property
+    def slug(self) -> str | None:
+        return self.company.company.slug if self.company else None
+
+    @property
+    def valid_through(self) -> str | None:
+        apply = self.company.apply if self.company else None
+        return apply.deadline if apply else None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.profile.status == "draft"
+
+
+def posting_date(value: str | None = None, environ: dict[str, str] | None = None) -> date:
+    """The posting date: ``--date``, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
+    environ = os.environ if environ is None else environ
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--date {value!r} is not a date", hint="write it as YYYY-MM-DD") from None
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH {epoch!r} is not a whole number of seconds",
+                             hint="unset it or set it to e.g. 1767225600") from None
+    return datetime.now(tz=timezone.utc).date()
+
+
+def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Company] | None, when: date) -> Posting:
+    level = catalog.level_of(profile.model)
+    if company is None:
+        return Posting(profile=profile.model, level=level, date_posted=when,
+                       provenance=provenance_of(profile.doc), profile_doc=profile.doc)
+    base = {**profile.doc.data, "sections": []}
+    # The profile has no sections; an empty list starts at the top of the profile.
+    base_provenance = {**provenance_of(profile.doc), ("sections",): profile.doc.where(())}
+    layers = []
+    raw = company.doc.data
+    if raw.get("defaults"):
+        layers.append(Layer(raw["defaults"], provenance_of(company.doc, root=("defaults",)), "defaults"))
+    block = (raw.get("roles") or {}).get(profile.model.code)
+    if block:
+        layers.append(Layer(block, provenance_of(company.doc, root=("roles", profile.model.code)),
+                            f"roles.{profile.model.code}"))
+    merged, provenance = merge_layers(base, base_provenance, layers)
+    extras: dict[str, Any] = {key: merged.pop(key) for key in POSTING_KEYS if key in merged}
+    model = company.model
+    place_ids = extras.get("locations")
+    places = tuple(p for p in model.locations if place_ids is None or p.id in place_ids)
+    pay = extras.get("pay")
+    band = PayBand.model_validate(pay) if pay else (model.pay_bands or {}).get(level.code)
+    return Posting(
+        profile=Profile.model_validate(merged),
+        level=level,
+        date_posted=when,
+        company=model,
+        places=places,
+        pay=band,
+        sections=tuple(Section.model_validate(s) for s in extras.get("sections", ())),
+        employment_type=extras.get("employment_type") or model.employment_type or "full_time",
+        requisition_id=extras.get("requisition_id"),
+        provenance=provenance,
+        profile_doc=profile.doc,
+        company_doc=company.doc,
+    )

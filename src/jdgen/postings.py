@@ -1,0 +1,181 @@
+"""``jdgen render``: compose postings and render them to Markdown, HTML, JSON-LD and DOCX.
+
+One posting is rendered in this order, each format from the one before where it can:
+Markdown from the Jinja template; HTML and the JSON-LD description from that Markdown;
+DOCX from the same Markdown's syntax tree. The wording therefore cannot drift between
+formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .compose import Posting, compose
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+FORMATS = ("md", "html", "jsonld", "docx")
+EXTENSIONS = {"md": ".md", "html": ".html", "jsonld": ".jsonld", "docx": ".docx"}
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """``md,docx`` → ("md", "docx"), in the order given, without repeats."""
+    chosen: list[str] = []
+    for part in value.split(","):
+        name = part.strip().lower()
+        if name not in FORMATS:
+            from .diagnostics import suggestion_hint
+
+            raise UsageError(f"unknown format {part.strip()!r}",
+                             hint=suggestion_hint(name, FORMATS) or f"use one or more of {', '.join(FORMATS)}")
+        if name not in chosen:
+            chosen.append(name)
+    return tuple(chosen)
+
+
+def output_name(code: str, slug: str | None, fmt: str) -> str:
+    return f"{code}.{slug}{EXTENSIONS[fmt]}" if slug else f"{code}{EXTENSIONS[fmt]}"
+
+
+@dataclass
+class Rendered:
+    posting: Posting
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def name(self, fmt: str) -> str:
+        return output_name(self.posting.code, self.posting.slug, fmt)
+
+
+def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
+    from .companies import find_company
+
+    loaded = catalog.profile(code)
+    return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
+
+
+def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
+    """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
+    from .render.markdown import render_markdown
+
+    formats = tuple(formats)
+    templates = catalog.templates_dir
+    result = Rendered(posting)
+    if posting.is_draft:
+        result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
+    markdown = render_markdown(posting, templates)
+    if "md" in formats:
+        result.outputs["md"] = markdown.encode("utf-8")
+    if "jsonld" in formats or "html" in formats:
+        from .render.jsonld import build_jsonld, dumps
+
+        jsonld = build_jsonld(posting, markdown)
+        if "jsonld" in formats:
+            result.outputs["jsonld"] = dumps(jsonld).encode("utf-8")
+        if "html" in formats:
+            from .render.html import render_html
+
+            result.outputs["html"] = render_html(posting, markdown, jsonld, templates).encode("utf-8")
+    if "docx" in formats:
+        from .render.docx import render_docx
+
+        result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
+    return result
+
+
+def batch(catalog: "Catalog", companies: list[str | None], when: date,
+          codes: Iterable[str] | None = None) -> Iterator[Posting]:
+    """Every posting of the catalog for the given companies (None = generic), in a stable order."""
+    from .companies import find_company
+
+    loaded_companies = [find_company(catalog, slug) if slug else None for slug in companies]
+    for code in (list(codes) if codes is not None else catalog.codes):
+        profile = catalog.profile(code)
+        for company in loaded_companies:
+            yield compose(catalog, profile, company, when)
+
+
+
+@dataclass
+class RenderRequest:
+    """What `jdgen render` was asked to do, independent of the command line."""
+
+    query: str | None = None            # code or title; None with all_roles
+    company: str | None = None
+    all_roles: bool = False
+    all_companies: bool = False
+    formats: tuple[str, ...] = ("md",)
+    output: str | None = None           # None: stdout for one text posting, else the working folder
+    when: date | None = None
+
+
+@dataclass
+class Delivery:
+    """Where each rendered output went."""
+
+    stdout: bytes = b""
+    written: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
+    """The codes and companies a request covers."""
+    from .companies import company_files
+    from .resolve import code_or_title
+
+    if request.all_roles and request.query:
+        raise UsageError("give a role or --all, not both")
+    if not request.all_roles and not request.query:
+        raise UsageError("name a role code or title, or pass --all", hint="e.g. jdgen render AIMLAM.GEN.P4")
+    if request.all_companies and request.company:
+        raise UsageError("give --company or --all-companies, not both")
+    codes = catalog.codes if request.all_roles else [code_or_title(catalog, request.query)]
+    if request.all_companies:
+        companies: list[str | None] = sorted(company_files(catalog))
+        if not companies:
+            raise UsageError(f"the catalog has no companies/ files", hint="add companies/<slug>.yaml")
+    else:
+        companies = [request.company]
+    return codes, companies
+
+
+def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
+    """Render everything a request covers and write it where it asks."""
+    from pathlib import Path
+
+    from .compose import posting_date
+    from .outputs import is_folder_target, safe_child, write_atomic
+
+    when = request.when or posting_date()
+    codes, companies = plan(catalog, request)
+    total = len(codes) * len(companies)
+    many = total > 1 or len(request.formats) > 1 or request.all_roles or request.all_companies
+    target = request.output
+    if target == "-" and many:
+        raise UsageError("-o - writes one file to stdout; this run makes several",
+                         hint="pass -o DIR to write them to a folder")
+    to_stdout = target == "-" or (target is None and not many and request.formats[0] != "docx")
+    if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
+        raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
+    folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
+    if target is None and not to_stdout:
+        folder = Path.cwd()
+    result = Delivery()
+    for posting in batch(catalog, companies, when, codes):
+        rendered = render(catalog, posting, request.formats)
+        result.warnings.extend(rendered.warnings)
+        for fmt in request.formats:
+            data = rendered.outputs[fmt]
+            if to_stdout:
+                result.stdout += data
+                continue
+            path = safe_child(folder, rendered.name(fmt)) if folder is not None else Path(target)
+            write_atomic(path, data)
+            result.written.append(str(path))
+        if progress is not None:
+            progress(1)
+    return result

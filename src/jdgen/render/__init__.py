@@ -1,0 +1,1 @@
+"""Renderers: Markdown and HTML through Jinja templates, JSON-LD from the posting, DOCX from the Markdown."""

@@ -1,0 +1,84 @@
+"""The Jinja environments: sandboxed, strict, and able to say which template line failed.
+
+* ``SandboxedEnvironment``: a catalog's own templates are data from a repository, so
+  they must not reach Python internals (``''.__class__.__mro__`` is refused).
+* ``StrictUndefined``: a misspelt variable is an error, not an empty string.
+* ``keep_trailing_newline``: outputs end with the newline their templates end with.
+* HTML autoescapes; Markdown escapes through ``finalize`` (see :mod:`jdgen.render.filters`).
+* A catalog's ``templates/`` folder comes first in the search path, so a file there
+  replaces the built-in template of the same name.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from ..diagnostics import Location
+from ..errors import TemplateError
+from ..resources import shipped
+from ..sources import display_path
+from .filters import FILTERS, md_escape
+
+
+@lru_cache(maxsize=16)
+def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(list(search_path)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=kind == "html",
+        finalize=md_escape if kind == "md" else None,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def search_path(catalog_templates: Path | None) -> tuple[str, ...]:
+    paths = []
+    if catalog_templates is not None and catalog_templates.is_dir():
+        paths.append(str(catalog_templates))
+    paths.append(str(shipped("templates")))
+    return tuple(paths)
+
+
+def render_template(name: str, kind: str, context: dict[str, Any], catalog_templates: Path | None) -> str:
+    env = environment(kind, search_path(catalog_templates))
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(display_path(exc.filename or name), exc.lineno or 1, 1)
+        raise TemplateError(f"template syntax error: {exc.message}", location=where,
+                            hint="check the {{ }} and {% %} tags on this line") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found in {', '.join(map(display_path, env.loader.searchpath))}",
+                            hint="name a template that exists, or add it to the catalog's templates/ folder") from None
+    except SecurityError as exc:
+        raise TemplateError(f"template tried something the sandbox forbids: {str(exc).rstrip('.')}", location=_template_line(name),
+                            hint="templates may only format the posting's values") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template uses an undefined value: {exc.message}", location=_template_line(name),
+                            hint="check the spelling against the variables listed in templates/README.md") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template error: {exc}", location=_template_line(name)) from None
+
+
+def _template_line(name: str) -> Location | None:
+    """The innermost template frame of the exception being handled, as file:line."""
+    tb = sys.exc_info()[2]
+    found = None
+    for frame, lineno in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = Location(display_path(filename), lineno, 1)
+    return found or Location(name, 1, 1)

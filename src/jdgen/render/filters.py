@@ -1,0 +1,49 @@
+"""Template filters. Pure functions, each unit-tested.
+
+Markdown has no autoescape, so the Markdown environment escapes every value a template
+prints (its ``finalize`` hook is :func:`md_escape`): a responsibility containing ``*``,
+``_``, ``#``, ``<`` or ``[`` prints those characters and never creates markup.
+Templates that need to emit markup from a value use the explicit filters below.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+# Characters that start markup anywhere in a line (emphasis, code, links, autolinks,
+# raw HTML, heading closers), and '&' only where it would read as an entity.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#]|&(?=#?[A-Za-z0-9]+;))")
+# At the start of a value, which templates put at the start of a line or list item:
+# list markers, block quotes, setext underlines and ordered-list numbers.
+_MD_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def md_escape(value: Any) -> str:
+    """Plain text as Markdown that renders to exactly that text, on one line."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)).strip())
+    match = _MD_BLOCK_START.match(text)
+    if match:
+        if match.group(1)[0].isdigit():  # "1. x" → "1\. x": a number, not a nested list
+            end = match.end()
+            return text[:end] + "\\" + text[end:]
+        return "\\" + text
+    return text
+
+
+def md_url(value: Any) -> Markup:
+    """A link destination: spaces and brackets percent-encoded, nothing else touched."""
+    text = str(value).strip()
+    for raw, encoded in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C")):
+        text = text.replace(raw, encoded)
+    return Markup(text)
+
+
+FILTERS = {"md_url": md_url, "md": md_escape}

@@ -1,0 +1,73 @@
+"""HTML from the Markdown posting: one source of wording for every format.
+
+The page body and the JSON-LD ``description`` are both rendered from the posting's
+Markdown with markdown-it (CommonMark, raw HTML disabled, so user text cannot inject
+tags). The page wraps each ``##`` section in a ``<section>``; the description keeps
+only the tags Google's job-posting feature reads (no links, see standards.md §1.2).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..compose import Posting
+from .context import build_context
+from .env import render_template
+
+TEMPLATE = "posting.html.j2"
+
+
+@cache
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def split_markdown(markdown: str) -> tuple[list[Any], list[Any], list[list[Any]]]:
+    """Tokens of the header (title and the line under it) and of each ``##`` section."""
+    tokens = _parser().parse(markdown)
+    header: list[Any] = []
+    sections: list[list[Any]] = []
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h2":
+            sections.append([])
+        (sections[-1] if sections else header).append(token)
+    return header, sections
+
+
+def _render(tokens: list[Any], *, links: bool = True) -> str:
+    if not links:
+        tokens = [_unlinked(t) for t in tokens]
+    return _parser().renderer.render(tokens, _parser().options, {})
+
+
+def _unlinked(token):
+    if token.type != "inline" or not token.children:
+        return token
+    copy = token.copy()
+    copy.children = [c for c in token.children if c.type not in ("link_open", "link_close")]
+    return copy
+
+
+def description_html(markdown: str) -> str:
+    """The posting body (no title) as simple HTML for JSON-LD ``description``."""
+    _, sections = split_markdown(markdown)
+    return "".join(_render(section, links=False) for section in sections).strip()
+
+
+def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog_templates: Path | None = None) -> str:
+    header, sections = split_markdown(markdown)
+    context = build_context(posting)
+    context.update(
+        header_html=Markup(_render(header)),
+        sections_html=[Markup(_render(section)) for section in sections],
+        jsonld=jsonld,
+        language=(posting.company.company.locale.language
+                  if posting.company and posting.company.company.locale else "en"),
+    )
+    return render_template(TEMPLATE, "html", context, catalog_templates)

@@ -1,0 +1,106 @@
+"""Bad company overrides and bad templates: one clear line each, the right exit code, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import write
+
+NORTHWIND = "companies/northwind.yaml"
+
+
+def line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def render_fails(run, catalog, expected, code=1, *extra):
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "--date", "2026-11-23", *extra, cwd=catalog)
+    assert result.code == code, result
+    assert "Traceback" not in result.err
+    assert result.err.splitlines()[0] == expected, result.err
+    return result
+
+
+def test_unknown_role_in_override(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "  AIMLAM.GEN.P4:\n    title:", "  AIMLAM.GEN.P9:\n    title:")
+    n = line_of(path, "AIMLAM.GEN.P9:")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:3: role AIMLAM.GEN.P9 is not in the catalog (did you mean 'AIMLAM.GEN.P4'?)")
+    validated = run("validate", cwd=catalog)
+    assert validated.code == 1 and validated.out.startswith(f"{NORTHWIND}:{n}:3: role AIMLAM.GEN.P9")
+
+
+def test_removing_a_missing_item(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "    skills:\n      append:", "    skills:\n      remove:\n        - Project ownershp\n      append:")
+    n = line_of(path, "- Project ownershp")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:11: cannot remove 'Project ownershp' from skills: no such item "
+                               "(did you mean 'Project ownership'?)")
+
+
+def test_operator_on_a_non_list(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "    title: Senior Machine Learning Engineer\n",
+         "    title:\n      append:\n        - Engineer\n")
+    n = line_of(path, "      append:")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:7: roles.AIMLAM.GEN.P4.title is not a list, so append cannot apply to it "
+                               "(write the new value directly)")
+
+
+def test_pay_band_min_above_max(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "    min: 157000\n    max: 196000", "    min: 296000\n    max: 196000")
+    n = line_of(path, "min: 296000")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:10: pay band min 296,000 is above its max 196,000 (swap min and max)")
+
+
+def test_currency_not_iso_4217(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "    currency: USD\n    min: 157000", "    currency: USX\n    min: 157000")
+    n = line_of(path, "currency: USX")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:15: currency 'USX' is not an ISO 4217 code "
+                               "(did you mean 'UZS' or 'USN' or 'USD'?)")
+
+
+def test_slug_must_match_file_name(run, catalog):
+    path = catalog / NORTHWIND
+    edit(path, "  slug: northwind", "  slug: northwind-inc")
+    n = line_of(path, "slug: northwind-inc")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:9: slug 'northwind-inc' does not match the file name 'northwind.yaml' "
+                               "(rename the file to northwind-inc.yaml, or correct the slug)")
+
+
+def _template(catalog, body):
+    write(catalog / "templates" / "posting.md.j2", body)
+
+
+def test_catalog_template_replaces_builtin(run, catalog):
+    _template(catalog, "# {{ title }} at {{ company.name }}\n")
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "--date", "2026-11-23", cwd=catalog)
+    assert (result.code, result.out) == (0, "# Senior Machine Learning Engineer at Northwind Analytics, Inc.\n")
+
+
+def test_template_with_undefined_variable(run, catalog):
+    _template(catalog, "# {{ title }}\n\n{{ compnay.name }}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:3:1: template uses an undefined value: 'compnay' is undefined "
+                               "(check the spelling against the variables listed in templates/README.md)", 2)
+
+
+def test_template_syntax_error(run, catalog):
+    _template(catalog, "# {{ title }}\n{% for x in responsibilities %}\n- {{ x }}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:3:1: template syntax error: Unexpected end of template. Jinja "
+                               "was looking for the following tags: 'endfor' or 'else'. The innermost block that needs "
+                               "to be closed is 'for'. (check the {{ }} and {% %} tags on this line)", 2)
+
+
+def test_template_cannot_escape_the_sandbox(run, catalog):
+    _template(catalog, "# {{ title }}\n\n{{ ''.__class__.__mro__ }}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:3:1: template tried something the sandbox forbids: "
+                               "access to attribute '__class__' of 'str' object is unsafe "
+                               "(templates may only format the posting's values)", 2)
