@@ -29,8 +29,12 @@ def wall(argv: list[str], *, runs: int = 7, cwd: Path | None = None, env: dict |
     return statistics.median(times)
 
 
-def generate_catalog(root: Path, count: int) -> Path:
-    """A catalog of ``count`` profiles: the built-in P4 copied across invented functions and P levels."""
+def generate_catalog(root: Path, count: int, *, companies: bool = False) -> Path:
+    """A catalog of ``count`` profiles: the built-in P4 copied across invented functions and P levels.
+
+    With ``companies``, the built-in AIMLAM.GEN.P4 and the shipped companies come along
+    (their role overrides name it), so every posting path is exercised.
+    """
     if root.exists():
         shutil.rmtree(root)
     source = REPO / "profiles"
@@ -55,6 +59,10 @@ def generate_catalog(root: Path, count: int) -> Path:
     for function in functions:
         taxonomy += [f"  - code: {function}", f"    name: Function {function}",
                      "    focuses:", "      - code: GEN", "        name: General"]
+    if companies:
+        shutil.copytree(source / "companies", root / "companies")
+        shutil.copy(source / "roles" / "AIMLAM.GEN.P4.yaml", root / "roles" / "AIMLAM.GEN.P4.yaml")
+        taxonomy += ["  - code: AIMLAM", "    name: AI/ML", "    focuses:", "      - code: GEN", "        name: General"]
     (root / "taxonomy.yaml").write_text("\n".join(taxonomy) + "\n", encoding="utf-8")
     return root
 

@@ -71,3 +71,9 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Tests never touch the user's ~/.cache; one cache per test session exercises it."""
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "jdgen-cache"))

@@ -18,6 +18,7 @@ folder by accident.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -139,11 +140,19 @@ class Catalog:
         path = self.taxonomy_path
         return load_taxonomy(path).model if path else None
 
+    @cached_property
+    def context_digest(self) -> bytes:
+        """What profile and company checks read besides the file itself: the ladder and taxonomy."""
+        parts = [self.ladder_path.read_bytes()]
+        if self.taxonomy_path:
+            parts.append(self.taxonomy_path.read_bytes())
+        return hashlib.sha256(b"\0".join(parts)).digest()
+
     def profile(self, code: str) -> Loaded[Profile]:
         key = self.lookup(code)
         loaded = self._profiles.get(key)
         if loaded is None:
-            loaded = load_profile(self.profile_files[key], self.ladder, self.taxonomy)
+            loaded = load_profile(self.profile_files[key], self.ladder, self.taxonomy, self.context_digest)
             self._profiles[key] = loaded
         return loaded
 

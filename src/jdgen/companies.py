@@ -37,7 +37,8 @@ def currency_problem(doc: SourceDoc, path: JsonPath, code: str) -> Diagnostic | 
 
 
 def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
-    return load_checked(path, "company", Company, lambda doc: company_checks(doc, path, catalog))
+    depends_on = catalog.context_digest + "\n".join(catalog.codes).encode()
+    return load_checked(path, "company", Company, lambda doc: company_checks(doc, path, catalog), depends_on)
 
 
 def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagnostic]:

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Diagnostic, suggestion_hint
 from .errors import InvalidInputError
 from .models import Ladder, Profile, Taxonomy
-from .sources import SourceDoc, expect_mapping, load_yaml
+from . import cache
+from .sources import SourceDoc, decode, display_path, expect_mapping, parse_yaml, read_bytes
 from .validation import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,13 +46,23 @@ def kind_of(path: Path) -> str:
 
 
 def load_checked(path: Path, kind: str, model_type: type[M],
-                 extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None = None) -> Loaded[M]:
+                 extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None = None,
+                 depends_on: bytes = b"") -> Loaded[M]:
     """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found.
 
     The strict model is the fast check; jsonschema runs only on files the model refuses,
-    to say where and why (see :mod:`jdgen.models`).
+    to say where and why (see :mod:`jdgen.models`). Valid files are cached by content
+    (:mod:`jdgen.cache`); ``depends_on`` names what ``extra_checks`` read besides the file.
     """
-    doc = load_yaml(path, what=KIND_TITLES[kind])
+    shown = display_path(path)
+    raw = read_bytes(path, shown)
+    digest = cache.key(kind, shown, str(path.resolve()), raw, depends_on)
+    return cache.cached(kind, digest, lambda: _load(path, shown, raw, kind, model_type, extra_checks))
+
+
+def _load(path: Path, shown: str, raw: bytes, kind: str, model_type: type[M],
+          extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None) -> Loaded[M]:
+    doc = parse_yaml(decode(raw, shown), shown, what=KIND_TITLES[kind])
     expect_mapping(doc, KIND_TITLES[kind])
     try:
         model = model_type.model_validate(doc.data)
@@ -76,8 +87,9 @@ def load_taxonomy(path: Path) -> Loaded[Taxonomy]:
     return load_checked(path, "taxonomy", Taxonomy)
 
 
-def load_profile(path: Path, ladder: Ladder, taxonomy: Taxonomy | None) -> Loaded[Profile]:
-    return load_checked(path, "profile", Profile, lambda doc: profile_checks(doc, path, ladder, taxonomy))
+def load_profile(path: Path, ladder: Ladder, taxonomy: Taxonomy | None, depends_on: bytes = b"") -> Loaded[Profile]:
+    """``depends_on``: the ladder's and taxonomy's bytes (or a digest of them), for the cache key."""
+    return load_checked(path, "profile", Profile, lambda doc: profile_checks(doc, path, ladder, taxonomy), depends_on)
 
 
 def profile_checks(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonomy | None) -> list[Diagnostic]:

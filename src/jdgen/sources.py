@@ -146,8 +146,8 @@ def display_path(path: Path | str) -> str:
         return str(p)
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 file (a BOM is accepted), with one clear line for every way it can fail."""
+def read_bytes(path: Path, shown: str) -> bytes:
+    """A file's bytes, with one clear line for every way reading can fail."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -162,6 +162,11 @@ def read_text(path: Path, shown: str) -> str:
             f"file is {len(raw) / 1_000_000:.1f} MB, larger than the {MAX_FILE_BYTES // 1_000_000} MB jdgen reads",
             "a role profile is a few kilobytes; check that this is the right file",
         )])
+    return raw
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """UTF-8 text (a BOM is accepted); bytes that are not UTF-8 are reported at their line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -181,8 +186,7 @@ def load_yaml(path: Path | str, *, what: str = "document", shown: str | None = N
     """Load one YAML file strictly. ``what`` names the expected content in messages."""
     path = Path(path)
     shown = shown or display_path(path)
-    text = read_text(path, shown)
-    return parse_yaml(text, shown, what=what)
+    return parse_yaml(decode(read_bytes(path, shown), shown), shown, what=what)
 
 
 def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:

@@ -71,7 +71,7 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
         kind = kind_of(path)
         try:
             if kind == "profile":
-                loaded = load_profile(path, ladder, taxonomy)
+                loaded = load_profile(path, ladder, taxonomy, catalog.context_digest)
                 _check_unique(loaded.model.code, path, loaded.doc.where(("code",)), seen_codes, report)
             elif kind == "ladder":
                 load_ladder(path)

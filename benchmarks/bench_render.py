@@ -1,0 +1,79 @@
+"""Posting render speed.
+
+    python benchmarks/bench_render.py [--profiles 300]
+
+Prints:
+* Markdown postings per second in-process for every profile × (generic + every company),
+  after start-up (target: at most 2 ms per posting);
+* the same for HTML + JSON-LD, for reference;
+* cold wall time of `jdgen render AIMLAM.GEN.P4` (target: at most 300 ms), and whether
+  python-docx was imported by a Markdown render (it must not be).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from _common import generate_catalog, jdgen_command, pin_to_one_core, wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=300)
+    args = parser.parse_args()
+    pin_to_one_core()
+
+    from jdgen.catalog import Catalog
+    from jdgen.companies import company_files
+    from jdgen.postings import batch, render
+
+    rows = []
+    os.environ["JDGEN_CACHE_DIR"] = ""  # measure rendering, not the cache
+    with tempfile.TemporaryDirectory() as tmp:
+        catalog = Catalog(generate_catalog(Path(tmp) / "catalog", args.profiles, companies=True))
+        catalog.profiles()  # loading is start-up here; bench_catalog.py measures it
+        companies = [None, *sorted(company_files(catalog))]
+        when = date(2026, 11, 23)
+        postings = list(batch(catalog, companies, when))
+        render(catalog, postings[0], ("md",))  # compile templates once
+        for formats, target in ((("md",), 0.002), (("html", "jsonld"), None)):
+            start = time.perf_counter()
+            for posting in batch(catalog, companies, when):
+                render(catalog, posting, formats)
+            per = (time.perf_counter() - start) / len(postings)
+            rows.append((f"compose + render {'+'.join(formats)}", f"{per * 1000:.2f} ms/posting",
+                         f"<= {target * 1000:.0f} ms" if target else "", target is None or per <= target))
+    docx_imported = "docx" in sys.modules
+    rows.append(("python-docx imported by md/html/jsonld", "yes" if docx_imported else "no", "no", not docx_imported))
+    command = jdgen_command()
+    cwd = Path(tempfile.gettempdir())
+    argv = command + ["render", "AIMLAM.GEN.P4", "--date", "2026-11-23"]
+    no_cache = {**os.environ, "JDGEN_CACHE_DIR": ""}
+    cache_env = {**os.environ, "JDGEN_CACHE_DIR": tempfile.mkdtemp(prefix="jdgen-bench-cache-")}
+    cold = wall(argv, cwd=cwd, env=no_cache)
+    cached = wall(argv, cwd=cwd, env=cache_env)
+    rows.append(("jdgen render AIMLAM.GEN.P4 (cold, no cache)", f"{cold:.0f} ms", "<= 300 ms", cold <= 300))
+    rows.append(("jdgen render AIMLAM.GEN.P4 (cold, cached)", f"{cached:.0f} ms", "<= 300 ms", cached <= 300))
+    probe = subprocess.run([sys.executable, "-c", "import sys; from jdgen.cli import main; main(['render', "
+                            "'AIMLAM.GEN.P4', '-c', 'northwind', '-f', 'md,html,jsonld', '-o', sys.argv[1]]); "
+                            "print('docx' in sys.modules)", str(Path(tempfile.mkdtemp()))],
+                           capture_output=True, text=True, cwd=cwd)
+    lazy = probe.stdout.strip().endswith("False")
+    rows.append(("python-docx imported by the CLI for md", "no" if lazy else "yes", "no", lazy))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'result':>16}  {'target':<10}  ok")
+    for name, value, target, ok in rows:
+        print(f"{name:<{width}}  {value:>16}  {target:<10}  {'yes' if ok else 'NO'}")
+    print(f"({len(postings)} postings: {args.profiles + 1} profiles x {len(companies)} (generic + companies))")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
