@@ -196,6 +196,71 @@ def resolve_(
         _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
 
 
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+def lint(
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="[PATHS]...", help="Files or folders; default: the whole catalog."),
+    format: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="text, json, github or sarif."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="RULE", help="Only these rules (code, name or prefix); repeatable."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE", help="Skip these rules (code, name or prefix); repeatable."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (same as --fail-on warning)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="error (default), warning or info."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge which laws are in force on this date (default: today)."),
+) -> None:
+    """Check the catalog and every posting it renders."""
+    from datetime import date as Date
+
+    from .lint import lint as run, load_config
+    from .lint import report
+    from .lint.config import parse_config
+
+    catalog = _catalog()
+    config = load_config(catalog.root)
+    overrides = {}
+    if select:
+        overrides["select"] = [s for item in select for s in item.split(",") if s]
+    if ignore:
+        overrides["ignore"] = config.ignore + [s for item in ignore for s in item.split(",") if s]
+    if overrides:
+        checked = parse_config(overrides, "the command line")
+        config.select = checked.select if select else config.select
+        config.ignore = checked.ignore if ignore else config.ignore
+    threshold = "warning" if strict else (fail_on or config.fail_on)
+    if threshold not in ("error", "warning", "info"):
+        raise UsageError(f"--fail-on {threshold!r} is not a severity", hint="use error, warning or info")
+    try:
+        when = Date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise UsageError(f"--as-of {as_of!r} is not a date", hint="write it as YYYY-MM-DD") from None
+    result = run(catalog, paths or (), config=config, as_of=when)
+    if format is LintFormat.json:
+        _out(report.as_json(result))
+    elif format is LintFormat.github:
+        _out(report.github(result))
+    elif format is LintFormat.sarif:
+        _out(report.sarif(result))
+    else:
+        _out(report.text(result, colour=report.use_colour(sys.stdout)))
+        _err(report.summary(result))
+    ranks = {"info": 0, "warning": 1, "error": 2}
+    if any(ranks[f.severity] >= ranks[threshold] for f in result.findings):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def rules(code: Optional[str] = typer.Argument(None, metavar="[RULE]", help="A rule code or name to explain.")) -> None:
+    """List the lint rules, or explain one."""
+    from .lint.explain import explain, rule_table
+
+    _out(explain(code) if code else rule_table())
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI and return its exit code; the only place exceptions become exit codes."""
     command = typer.main.get_command(app)

@@ -1,0 +1,258 @@
+"""Find years-of-experience requirements in free text.
+
+The linter compares the years a qualification asks for ("8-10+ years of experience")
+with the years its level implies (P4 = 5-8 years). This module only reads the text;
+it knows nothing about levels.
+
+What counts as a claim
+----------------------
+A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
+``months``, ``month`` or ``mos`` (months are divided by 12). The number is written in
+digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``, or as ``a``/``an``
+before a singular unit. Around it:
+
+* a range ``5-8``, ``5 to 8``, ``between 5 and 8`` gives both bounds (in ascending
+  order); a ``+`` after the upper bound (``8-10+``) keeps it and sets ``open_ended``;
+* ``5+``, ``5 plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
+  (of)``, ``min.``, ``over``, ``more than``, ``no less than``, ``in excess of`` and
+  ``upwards of`` give a minimum with no maximum (``open_ended``);
+* ``up to``, ``at most``, ``no more than``, ``less than``, ``under`` and ``maximum
+  (of)`` give a maximum with a minimum of 0;
+* a bare number gives the same minimum and maximum.
+
+A match is dropped when it is plainly not experience:
+
+1. the unit is followed by words that describe age or time passing: ``ago``, ``old``,
+   ``or older``, ``later``, ``from now``, ``to come``, ``running``, ``in a row``,
+   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...;
+2. the word right before is a period marker: ``within``, ``in``, ``next``, ``past``,
+   ``last``, ``first``, ``every``, ``each``, ``per``, ``after``, ``before``,
+   ``during``, ``once``, ``twice``, ``times``;
+3. the phrase is used as an adjective (``2-year contract``, ``3 year roadmap``: a
+   hyphen before the unit, a singular unit after a number other than 1, or a range
+   before a singular unit) and is not followed, within three words, by
+   ``experience``, ``exp``, ``track record`` or ``background``;
+4. the number is ``a``/``an`` and the rest of the clause does not mention experience,
+   work, a role, a job, leading, managing or "as a ..." (``$120,000 a year``);
+5. earlier in the same sentence the company talks about its own age (``founded``,
+   ``established``, ``in business``, ``been around``, ``serving``, ``history``,
+   ``anniversary``, ``we have been``...) and nothing there addresses a candidate
+   (``you``, ``candidate``, ``applicant``, ``require``, ``must``, ``should``,
+   ``need``, ``seek``, ``looking``...);
+6. ``over`` also means "during" ("grow the team over 2 years"), so it is read as "more
+   than" only when the clause mentions experience (as in rule 4), when nothing else
+   precedes it in its sentence, or right after ``with``/``have``/``has``/``bring``/
+   ``possess``.
+
+Subject
+-------
+The words after the unit up to the end of the clause (``;``, ``:``, brackets, a
+sentence-ending full stop, the next claim, or a comma before ``including``, ``of
+which``, ``with``...), without a leading ``of``/``in``/``as``/``at``/``on``/``with``
+and article. ``5 years of experience in AI`` has the subject ``experience in AI``.
+
+Sub-requirements
+----------------
+Pass one requirement at a time (one qualification, one sentence pair). Within it, a
+claim is a sub-requirement when another claim in the same text has a strictly larger
+minimum: in "Minimum 5+ years in software ... At least 2 years in a technical
+leadership role" the 2 narrows the 5. A lone claim, or claims with equal minimums,
+are never sub-requirements. Alternatives ("5 years, or 3 with a PhD") are also marked,
+which is what a level check wants: the largest minimum is the total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+__all__ = ["YearsClaim", "find_years_claims", "total_experience_claims"]
+
+_WORD_VALUES = {
+    word: float(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ARTICLES = frozenset({"a", "an"})
+
+# One character for one character, so offsets found in the copy are offsets in the input.
+_NORMALIZE = str.maketrans(
+    {c: " " for c in "\u00a0\u2007\u2009\u202f"}
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
+    | {c: "'" for c in "\u2018\u2019"}
+)
+
+_FLAGS = re.I | re.A | re.X
+# Possessive runs of blanks: nothing to give back, so long runs of spaces stay linear.
+_S, _SS = r"[ \t]*+", r"[ \t]++"
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:%s)\b)" % "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+
+_CLAIM = re.compile(
+    rf"""
+    (?:
+        \bbetween{_SS}(?P<b_lo>{_NUM}){_SS}and{_SS}(?P<b_hi>{_NUM})
+      | (?: (?P<floor>\b(?:at{_SS}least|(?:a{_SS})?min(?:imum)?(?:{_SS}of)?|min\.(?:{_SS}of)?
+                      |over|more{_SS}than|greater{_SS}than|no{_SS}less{_SS}than
+                      |not{_SS}less{_SS}than|in{_SS}excess{_SS}of|upwards{_SS}of){_SS})
+          | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
+                        |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
+        )?
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\ban?\b)
+        (?:{_S}(?:\+{_S})?(?:-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}))?
+    )
+    (?P<plus>{_S}\+|{_SS}plus\b|{_SS}or{_SS}(?:more|greater)\b)?
+    (?P<joint>{_S}(?:-{_S})?)
+    (?P<unit>years?|yrs?|months?|mos)\b
+    (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater)\b)?
+    """,
+    _FLAGS,
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
+        |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
+        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary)\b""",
+    _FLAGS,
+)
+_LAST_WORD = re.compile(r"([a-z]+)[ \t]*$", _FLAGS)
+_PERIOD_WORDS = frozenset(
+    "within in next past last first every each per after before during once twice times".split()
+)
+_HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
+_ADJECTIVE_FOR_EXPERIENCE = re.compile(
+    r"""[ \t]*+\+?[ \t]*+(?:(?!(?:for|of|in|to|with|on|at|and|or)\b)[a-z][\w-]*+[ \t]++){0,3}?
+        (?:experience|exp|track[ \t]+record|background)\b""",
+    _FLAGS,
+)
+_EXPERIENCE_HINT = re.compile(
+    r"""\b(?:experience|exp|background|track[ \t]+record|work\w*|employ\w*|roles?|positions?|jobs?
+        |lead\w*|manag\w*|professional|industry|as[ \t]+an?)\b""",
+    _FLAGS,
+)
+_COMPANY_AGE = re.compile(
+    r"""\b(?:founded|established|incorporated|in[ \t]+business|around|serving|served|history
+        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been)\b""",
+    _FLAGS,
+)
+_ADDRESSES_CANDIDATE = re.compile(
+    r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
+        |qualif\w*)\b""",
+    _FLAGS,
+)
+_CLAUSE_END = re.compile(
+    r"""[;:!?()\[\]\n\u2022|]|\.(?=\s|$)
+        |,[ \t]*(?:including|of[ \t]+which|with|plus|ideally|preferabl[ey]|preferred|where|which
+                  |who)\b""",
+    _FLAGS,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n\u2022]")
+_LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
+_TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class YearsClaim:
+    """One stated years-of-experience requirement and where it sits in the text."""
+
+    min_years: float
+    max_years: float | None
+    open_ended: bool
+    start: int
+    end: int
+    phrase: str
+    subject: str | None
+    is_sub_requirement: bool = False
+
+
+def _value(token: str) -> float:
+    token = token.lower()
+    if token in _ARTICLES:
+        return 1.0
+    return _WORD_VALUES[token] if token in _WORD_VALUES else float(token)
+
+
+def _bounds(m: re.Match[str]) -> tuple[float, float | None, bool]:
+    if m["b_lo"]:
+        low, high = sorted((_value(m["b_lo"]), _value(m["b_hi"])))
+        return low, high, False
+    low = _value(m["lo"])
+    open_ended = bool(m["floor"] or m["plus"] or m["tail"])
+    if m["hi"]:
+        low, high = sorted((low, _value(m["hi"])))
+        return low, high, open_ended
+    if m["ceiling"]:
+        return 0.0, low, False
+    return (low, None, True) if open_ended else (low, low, False)
+
+
+def _trim_end(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` without trailing blanks, punctuation and dangling joining words."""
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-"):
+            end -= 1
+        # Searching only the last few characters keeps "and and and ..." linear.
+        joiner = _TRAILING_WORD.search(text, max(start, end - 12), end)
+        if not joiner:
+            return text[start:end] or None
+        end = joiner.start()
+
+
+def _is_adjective(m: re.Match[str]) -> bool:
+    singular = m["unit"].lower() in {"year", "yr", "month"}
+    ranged = bool(m["hi"] or m["b_lo"])
+    return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
+
+
+def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
+    if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
+        return False
+    before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
+    if before and before[1].lower() in _PERIOD_WORDS:
+        return False
+    if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
+        return False
+    if (m["lo"] or "").lower() in _ARTICLES and not _EXPERIENCE_HINT.search(clause):
+        return False
+    # A bounded look-back keeps long texts linear; company boilerplate sits close by.
+    sentence = _SENTENCE_END.split(norm[max(0, m.start() - 200) : m.start()])[-1]
+    if _COMPANY_AGE.search(sentence) and not _ADDRESSES_CANDIDATE.search(sentence):
+        return False
+    # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
+    if (m["floor"] or "").lower().startswith("over") and not _EXPERIENCE_HINT.search(clause):
+        return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
+    return True
+
+
+def find_years_claims(text: str) -> list[YearsClaim]:
+    """Every years-of-experience requirement in ``text``, in order of position."""
+    norm = text.translate(_NORMALIZE)
+    matches = list(_CLAIM.finditer(norm))
+    claims: list[YearsClaim] = []
+    for i, m in enumerate(matches):
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
+        stop = _CLAUSE_END.search(norm, m.end(), limit)
+        clause_end = stop.start() if stop else limit
+        clause = norm[m.end() : clause_end]
+        if not _is_experience(norm, m, clause):
+            continue
+        low, high, open_ended = _bounds(m)
+        if m["unit"].lower().startswith("mo"):
+            low, high = low / 12, None if high is None else high / 12
+        lead = _LEADING_FILLER.match(clause).end()
+        subject = _trim_end(text, m.end() + lead, clause_end)
+        phrase = text[m.start() : m.end()]
+        claims.append(YearsClaim(low, high, open_ended, m.start(), m.end(), phrase, subject))
+    largest = max((c.min_years for c in claims), default=0.0)
+    return [replace(c, is_sub_requirement=True) if c.min_years < largest else c for c in claims]
+
+
+def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:
+    """The claims that state a total (not a sub-requirement), with the index of their text."""
+    return [
+        (i, claim)
+        for i, text in enumerate(texts)
+        for claim in find_years_claims(text)
+        if not claim.is_sub_requirement
+    ]

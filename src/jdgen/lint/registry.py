@@ -1,0 +1,98 @@
+"""Lint rules: what each one is, and the one registry that holds them.
+
+A rule is a function that yields :class:`Hit` objects for one kind of target (a
+profile, a company, the ladder, a posting, the whole catalog). It never prints, exits
+or picks its own severity: the engine stamps the code and severity and applies
+configuration and suppressions. Each rule declares a permanent code (JDnnn, never
+reused), a kebab-case name, a default severity, options with defaults, and docs: why it
+matters, a bad example and a good example. The examples are YAML fragments merged onto
+the built-in AIMLAM.GEN.P4 profile or the Northwind company; a test runs every one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from ..diagnostics import Location
+from ..sources import JsonPath, SourceDoc
+
+SEVERITIES = ("error", "warning", "info")
+TARGETS = ("profile", "company", "ladder", "posting", "catalog")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A change to the built-in catalog that makes a rule fire (bad) or stay quiet (good)."""
+
+    profile: str = ""   # YAML merged onto roles/AIMLAM.GEN.P4.yaml (lists replace)
+    company: str = ""   # YAML merged onto companies/northwind.yaml
+    ladder: str = ""    # YAML merged onto ladder.yaml
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a rule found, before the engine gives it a code and severity."""
+
+    location: Location
+    message: str
+    hint: str | None = None
+    doc: SourceDoc | None = None      # the file, for suppression comments
+    lines: tuple[int, ...] = ()       # lines whose `# jdgen: ignore[...]` applies (the line, its list item)
+    severity: str | None = None       # for rules whose severity depends on the case (e.g. where a law bans it)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    target: str
+    summary: str
+    why: str
+    bad: Example
+    good: Example
+    check: Callable[..., Iterator[Hit]]
+    options: dict[str, Any] = field(default_factory=dict)
+    option_help: dict[str, str] = field(default_factory=dict)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, *, severity: str, target: str, summary: str, why: str, bad: Example, good: Example,
+         options: dict[str, tuple[Any, str]] | None = None):
+    """Register the decorated check function as a rule. ``options``: name → (default, help)."""
+    assert severity in SEVERITIES and target in TARGETS, (code, severity, target)
+
+    def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise RuntimeError(f"rule {code} {name} is registered twice")
+        RULES[code] = Rule(code, name, severity, target, summary, why, bad, good, check,
+                           {k: v[0] for k, v in (options or {}).items()},
+                           {k: v[1] for k, v in (options or {}).items()})
+        return check
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    from . import rules  # noqa: F401  (importing the package registers every rule)
+
+    return RULES
+
+
+def hit_at(doc: SourceDoc, path: JsonPath, message: str, hint: str | None = None, *, key: bool = False) -> Hit:
+    """A hit at ``path`` in ``doc``, suppressible on its own line or its list item's line."""
+    location = doc.where(path, key=key)
+    return Hit(location, message, hint, doc, _item_lines(doc, path, location.line))
+
+
+def _item_lines(doc: SourceDoc, path: JsonPath, own: int) -> tuple[int, ...]:
+    lines = {own}
+    for depth in range(len(path), 0, -1):
+        if isinstance(path[depth - 1], int):
+            lines.add(doc.where(path[:depth]).line)
+            break
+    return tuple(sorted(lines))

@@ -1,0 +1,109 @@
+"""Lint output formats. ``json`` and ``sarif`` are versioned contracts; ``github`` is workflow commands.
+
+* ``text``: ``file:line:col: CODE severity message (hint)`` then a summary line; the
+  severity is coloured only on a terminal, and never when ``NO_COLOR`` is set.
+* ``json``: ``{"version": 1, "findings": [{code, name, severity, message, hint, file,
+  line, column}], "summary": {errors, warnings, infos, files, postings}}``.
+* ``github``: ``::error file=…,line=…,col=…,title=JD301 experience-vs-level::message``.
+* ``sarif``: SARIF 2.1.0 with one run, the rules as ``tool.driver.rules``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TextIO
+
+from .. import __version__
+from ..diagnostics import Diagnostic
+from .engine import LintResult
+from .registry import all_rules
+
+FORMATS = ("text", "json", "github", "sarif")
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def summary(result: LintResult) -> str:
+    errors, warnings, infos = (result.count(s) for s in ("error", "warning", "info"))
+    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
+            f"{infos} info in {len(result.files)} files and {result.postings} postings")
+
+
+def text(result: LintResult, *, colour: bool = False) -> str:
+    lines = []
+    for f in result.findings:
+        severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
+        where = f"{f.location}: " if f.location else ""
+        hint = f" ({f.hint})" if f.hint else ""
+        lines.append(f"{where}{f.code} {severity} {f.message}{hint}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _finding(f: Diagnostic) -> dict:
+    rules = all_rules()
+    loc = f.location
+    return {"code": f.code, "name": rules[f.code].name, "severity": f.severity, "message": f.message,
+            "hint": f.hint, "file": loc.file if loc else None, "line": loc.line if loc else None,
+            "column": loc.col if loc else None}
+
+
+def as_json(result: LintResult) -> str:
+    return json.dumps({
+        "version": 1,
+        "tool": {"name": "jdgen", "version": __version__},
+        "findings": [_finding(f) for f in result.findings],
+        "summary": {"errors": result.count("error"), "warnings": result.count("warning"),
+                    "infos": result.count("info"), "files": len(result.files), "postings": result.postings},
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(result: LintResult) -> str:
+    rules = all_rules()
+    out = []
+    for f in result.findings:
+        command = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
+        props = []
+        if f.location:
+            props += [f"file={_escape_property(f.location.file)}", f"line={f.location.line}", f"col={f.location.col}"]
+        props.append(f"title={_escape_property(f'{f.code} {rules[f.code].name}')}")
+        message = f.message + (f" ({f.hint})" if f.hint else "")
+        out.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
+    return "".join(out)
+
+
+def sarif(result: LintResult) -> str:
+    rules = all_rules()
+    used = sorted({f.code for f in result.findings})
+    index = {code: i for i, code in enumerate(used)}
+    driver = {
+        "name": "jdgen", "version": __version__, "informationUri": "https://jdgen.dev",
+        "rules": [{"id": code, "name": rules[code].name,
+                   "shortDescription": {"text": rules[code].summary},
+                   "fullDescription": {"text": rules[code].why},
+                   "defaultConfiguration": {"level": _SARIF_LEVEL[rules[code].severity]}} for code in used],
+    }
+    results = []
+    for f in result.findings:
+        entry = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
+                 "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")}}
+        if f.location:
+            entry["locations"] = [{"physicalLocation": {
+                "artifactLocation": {"uri": f.location.file.replace(os.sep, "/")},
+                "region": {"startLine": f.location.line, "startColumn": f.location.col}}}]
+        results.append(entry)
+    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+                "runs": [{"tool": {"driver": driver}, "results": results}]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,106 @@
+"""Inclusive language: gender-coded words, exclusionary jargon, physical requirements.
+
+Word lists are data files in ``jdgen/data/`` with their sources. Equal-opportunity and
+diversity statements are exempt: they name groups on purpose. Text a posting shares
+with its profile is checked once, in the generic posting.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterator
+
+from ..data import masculine_words, phrases
+from ..registry import Example, Hit, rule
+from ..texts import posting_texts
+
+
+# The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
+RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
+                      "sections", "company.about", "benefits", "other_compensation", "apply.instructions"})
+
+
+def _texts(posting):
+    for text in posting_texts(posting):
+        if text.is_eeo or text.field not in RENDERED or (posting.company is not None and not text.from_company):
+            continue
+        yield text
+
+
+@cache
+def _masculine_pattern() -> re.Pattern[str]:
+    words = masculine_words()
+    parts = [re.escape(stem) + (r"\b" if whole else r"[\w-]*") for stem, whole, _ in words.stems]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+def _alternative(word: str) -> str:
+    lowered = word.lower()
+    best = ""
+    for stem, whole, alternative in masculine_words().stems:
+        if (lowered == stem if whole else lowered.startswith(stem)) and len(stem) > len(best):
+            best, found = stem, alternative
+    return found if best else ""
+
+
+@rule("JD501", "gender-coded-language", severity="warning", target="posting",
+      summary="A masculine-coded word (Gaucher, Friesen & Kay 2011) where a neutral one would do.",
+      why="Ads worded with masculine-coded words (competitive, dominant, ninja-like 'aggressive') were found "
+          "less appealing to women, who also judged they belonged less (Gaucher, Friesen & Kay 2011, JPSP "
+          "101(1):109-128). Ordinary job vocabulary (analyst, tech lead, decision-making) is exempt.",
+      bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
+      good=Example(profile="summary: A motivated engineer who leads machine-learning work across teams.\n"))
+def gender_coded(ctx, posting, options) -> Iterator[Hit]:
+    words = masculine_words()
+    pattern = _masculine_pattern()
+    for text in _texts(posting):
+        cleaned = words.exception_phrases.sub(lambda m: " " * len(m.group(0)), text.text) \
+            if words.exception_phrases else text.text
+        for match in pattern.finditer(cleaned):
+            word = match.group(0)
+            if word.lower() in words.exceptions:
+                continue
+            alternative = _alternative(word)
+            yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
+                           "use a neutral word", text.locate(word))
+
+
+def _phrase_rule(file: str):
+    def check(ctx, posting, options) -> Iterator[Hit]:
+        table = phrases(file)
+        combined = _combined(file)
+        for text in _texts(posting):
+            if not combined.search(text.text):
+                continue
+            for phrase in table:
+                match = phrase.pattern.search(text.text)
+                if match:
+                    yield text.hit(f"{match.group(0)!r}: {phrase.message}",
+                                   f"try {phrase.alternative}" if phrase.alternative else None,
+                                   text.locate(match.group(0)))
+    return check
+
+
+@cache
+def _combined(file: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in phrases(file)), re.IGNORECASE)
+
+
+rule("JD502", "exclusionary-language", severity="warning", target="posting",
+     summary="Jargon, age-coded or exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', "
+             "'digital native', 'young and dynamic', 'recent graduate' as a requirement …",
+     why="Novelty titles and culture slogans signal an in-group; age-coded phrases can breach Title VII "
+         "§704(b) and ADEA §4(e) in the US. Each finding names a neutral alternative.",
+     bad=Example(profile="summary: We want a rockstar ninja who will work hard, play hard.\n"),
+     good=Example(profile="summary: We want an experienced engineer who enjoys hard problems.\n"))(
+    _phrase_rule("exclusionary.yaml"))
+
+rule("JD503", "physical-requirement", severity="warning", target="posting",
+     summary="A physical requirement that may not be tied to the job (lifting, standing, driving, seeing …).",
+     why="Physical requirements that are not essential functions screen out disabled candidates (ADA); the "
+         "US Department of Labor's CC0 lexicon lists the common ones. State the essential function and "
+         "'with or without accommodation' instead.",
+     bad=Example(profile="qualifications:\n  - text: Must be able to lift 50 pounds\n"),
+     good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))(
+    _phrase_rule("physical_requirements.yaml"))

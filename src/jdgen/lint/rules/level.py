@@ -1,0 +1,163 @@
+"""Level consistency: years of experience, titles and numerals, pay bands, the ladder itself.
+
+The rule for years (JD301), applied to every requirement a text states (sub-requirements
+such as "2 years in a leadership role" beside a total are skipped):
+
+* error when the stated minimum is at or above the level's maximum: nobody inside the
+  level's band qualifies, and the posting describes the next level (8+ years at P4, 5–8);
+* warning when the stated minimum is more than ``below_tolerance`` years under the
+  level's minimum: the posting undersells the level (2 years at P4).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..experience import find_years_claims
+from ..registry import Example, Hit, hit_at, rule
+from ..texts import posting_texts
+from .sections import company_hit, posting_hit
+
+YEARS_FIELDS = ("qualifications", "summary", "story.who", "story.problem.external", "story.problem.internal",
+                "story.problem.why_it_matters", "story.stakes", "story.success", "story.plan", "sections",
+                "responsibilities", "skills")
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
+@rule("JD301", "experience-vs-level", severity="error", target="posting",
+      summary="Years of experience stated in the text disagree with the level's range in the ladder.",
+      why="A 'Senior' P4 role (5–8 years) that asks for 10+ years turns away the people it is meant for, "
+          "misprices the role and contradicts the job architecture.",
+      bad=Example(profile="qualifications:\n  - text: 8-10+ years of experience\n"),
+      good=Example(profile="qualifications:\n  - text: 5-8 years of experience\n"),
+      options={"below_tolerance": (1, "years under the level's minimum before a stated minimum is reported")})
+def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
+    level = posting.level
+    low, high = level.years.min, level.years.max
+    for text in posting_texts(posting):
+        if text.is_eeo or text.field not in YEARS_FIELDS:
+            continue
+        for claim in find_years_claims(text.text):
+            if claim.is_sub_requirement:
+                continue
+            stated = _years(claim.min_years)
+            if claim.max_years not in (None, claim.min_years):
+                stated += f"–{_years(claim.max_years)}"
+            if claim.open_ended:
+                stated += "+"
+            where = text.locate(claim.phrase)
+            if claim.min_years >= high:
+                yield text.hit(f"asks for {stated} years ({claim.phrase!r}), but {level.code} "
+                               f"({level.name}) means {low}–{high} years",
+                               f"state {low}–{high} years, or move the role to a higher level", where)
+            elif claim.min_years < low - options["below_tolerance"]:
+                yield text.hit(f"asks for {stated} years ({claim.phrase!r}), below {level.code}'s "
+                               f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
+                               where)
+
+
+@rule("JD302", "ladder-years-text", severity="error", target="ladder",
+      summary="A level's 'typical experience' text disagrees with its years.",
+      why="People read the text and tools read the numbers; they must say the same.",
+      bad=Example(ladder="P4:\n  typical_experience: 4–8 yrs\n", note="merged into the ladder's level P4"),
+      good=Example(ladder="P4:\n  typical_experience: 5–8 yrs\n"))
+def ladder_years_text(ctx, ladder, options) -> Iterator[Hit]:
+    for i, level in enumerate(ladder.model.levels):
+        if not level.typical_experience:
+            continue
+        claims = find_years_claims(level.typical_experience)
+        found = (claims[0].min_years, claims[0].max_years) if claims else None
+        if found != (level.years.min, level.years.max):
+            yield hit_at(ladder.doc, ("levels", i, "typical_experience"),
+                         f"{level.code}: typical_experience {level.typical_experience!r} does not say "
+                         f"{level.years.min}–{level.years.max} years",
+                         f"write \"{level.years.min}–{level.years.max} yrs\"")
+
+
+def _title_words(ladder):
+    words = []
+    for entry in ladder.title_words:
+        for spelling in (entry.word, *entry.aliases):
+            pattern = re.compile(r"(?<![\w])" + re.escape(spelling).replace(r"\ ", r"[\s-]+") + r"(?![\w])",
+                                 re.IGNORECASE)
+            words.append((spelling, pattern, entry.levels))
+    return words
+
+
+@rule("JD303", "title-seniority", severity="warning", target="posting",
+      summary="A seniority word in a title or alias (Junior, Senior, Staff, Principal, Lead …) does not fit the level.",
+      why="Titles set expectations; 'Junior' on a P4 or 'Principal' on a P2 misleads candidates and breaks "
+          "pay comparisons. The word-to-level map is `title_words` in the ladder.",
+      bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Principal Machine Learning Engineer\n"),
+      good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Senior Machine Learning Engineer\n"))
+def title_seniority(ctx, posting, options) -> Iterator[Hit]:
+    words = _title_words(ctx.catalog.ladder)
+    level = posting.level.code
+    titles = [(("title",), posting.profile.title, True)]
+    if posting.company is None:
+        titles += [(("title_aliases", i, "title"), a.title, False) for i, a in enumerate(posting.profile.title_aliases)]
+    for path, title, is_title in titles:
+        for spelling, pattern, levels in words:
+            if level not in levels and pattern.search(title):
+                kind = "title" if is_title else "alias"
+                hit = posting_hit(posting, path, f"{kind} {title!r} says {spelling!r}, which the ladder gives to "
+                                  f"{', '.join(levels)}, not {level}", "change the title or the level")
+                if not is_title:
+                    hit = hit_at(posting.profile_doc, path, hit.message, hit.hint)
+                yield hit
+                break
+
+
+_NUMERAL = re.compile(r"(?:^|\s)(I{1,3}|IV|V|VI{0,3}|IX|X|\d{1,2})\s*$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@rule("JD304", "alias-level-numeral", severity="warning", target="profile",
+      summary="A level numeral in an alias ('Machine Learning IV', 'Machine Learning 4') differs from the level's rank.",
+      why="Numbered titles are level names in many companies; 'III' on a P4 profile resolves titles to the wrong level.",
+      bad=Example(profile="title_aliases:\n  - title: Machine Learning III\n"),
+      good=Example(profile="title_aliases:\n  - title: Machine Learning IV\n"))
+def alias_level_numeral(ctx, profile, options) -> Iterator[Hit]:
+    level = ctx.catalog.ladder.level(profile.model.level)
+    if level is None:
+        return
+    for i, alias in enumerate(profile.model.title_aliases):
+        match = _NUMERAL.search(alias.title)
+        if not match:
+            continue
+        token = match.group(1)
+        number = int(token) if token.isdigit() else _ROMAN[token]
+        if number != level.rank:
+            yield hit_at(profile.doc, ("title_aliases", i, "title"),
+                         f"alias {alias.title!r} names level {number}, but the profile is {level.code} (rank {level.rank})",
+                         "fix the numeral, or move the alias to the profile of that level")
+
+
+@rule("JD305", "pay-band-order", severity="warning", target="company",
+      summary="A company's pay bands shrink as levels rise within a track.",
+      why="A higher level paid less than the one below it is almost always a typo, and an equal-pay risk.",
+      bad=Example(company="pay_bands:\n  P3: {currency: USD, min: 160000, max: 200000, period: year}\n"
+                          "  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"),
+      good=Example(company="pay_bands:\n  P3: {currency: USD, min: 128000, max: 158000, period: year}\n"
+                           "  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"))
+def pay_band_order(ctx, company, options) -> Iterator[Hit]:
+    bands = company.model.pay_bands or {}
+    ladder = ctx.catalog.ladder
+    by_track: dict[str, list] = {}
+    for code, band in bands.items():
+        level = ladder.level(code)
+        if level is not None:
+            by_track.setdefault(level.track, []).append((level.rank, code, band))
+    for entries in by_track.values():
+        entries.sort()
+        for (_, lower_code, lower), (_, code, band) in zip(entries, entries[1:]):
+            if band.currency != lower.currency or band.period != lower.period:
+                continue
+            if band.min < lower.min or band.max < lower.max:
+                yield hit_at(company.doc, ("pay_bands", code),
+                             f"pay band {code} ({band.min:,.0f}–{band.max:,.0f}) is below {lower_code} "
+                             f"({lower.min:,.0f}–{lower.max:,.0f})", "raise the higher level's band", key=True)

@@ -1,0 +1,137 @@
+"""Pay transparency: ranges, open-ended pay, benefits, deadlines and range width where laws require them.
+
+The law table is ``jdgen/data/pay_transparency.yaml`` (sources and review dates per row).
+A law applies to a posting when one of its locations (or, for remote work, one of the
+areas applicants may live in) is in the jurisdiction and the employer meets the size
+threshold; it is in force when its effective date is on or before ``--as-of`` (default:
+today). The EU directive row is a reminder (info) until member-state laws are in the table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..jurisdictions import applicable_laws
+from ..registry import Example, Hit, rule
+from ..texts import posting_texts
+from .sections import company_hit
+
+OPEN_ENDED = re.compile(
+    r"\bup to\s*(?:[$€£]|USD|EUR|GBP|CAD)\s?\d"
+    r"|[$€£]\s?\d[\d,.]*\s*[kK]?\s*\+"
+    r"|\bDOE\b|\bdepending on experience\b|\bcommensurate with experience\b", re.IGNORECASE)
+COMPETITIVE = re.compile(r"\bcompetitive (?:salary|pay|compensation|wages?|base)\b", re.IGNORECASE)
+
+
+def _laws(ctx, posting):
+    return [law for law in applicable_laws(posting, ctx.as_of) if law.law["id"] != "eu"]
+
+
+@rule("JD401", "pay-range-required", severity="error", target="posting",
+      summary="A posting for a location with a pay-transparency law in force has no pay range.",
+      why="Colorado, California, Washington, New York, Illinois, Ontario and others require the pay range in the "
+          "posting itself; publishing without it is a violation on day one.",
+      bad=Example(company="pay_bands:\n  P5: {currency: USD, min: 188000, max: 232000, period: year}\n"),
+      good=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"))
+def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
+    if posting.pay is not None:
+        return
+    for law in _laws(ctx, posting):
+        if law.in_force and law.requires.get("range"):
+            yield company_hit(posting, ("locations", law.place_index),
+                              f"{law.name} requires a pay range in postings (since {law.law['effective']}), "
+                              f"and this posting has none", f"add pay_bands.{posting.level.code} or the role's pay")
+
+
+@rule("JD402", "open-ended-pay", severity="warning", target="posting",
+      summary="Pay is stated open-ended: 'up to $X', '$120k+', 'DOE', or 'competitive salary' without a range.",
+      why="Open-ended pay tells candidates nothing; New York City, Minnesota, British Columbia, Ontario and DC "
+          "ban it in postings (an error there), and it is poor practice everywhere else (a warning).",
+      bad=Example(company="other_compensation:\n  - Bonus of up to $20,000\n"),
+      good=Example(company="other_compensation:\n  - Annual bonus with a target of 10% of base pay\n"))
+def open_ended_pay(ctx, posting, options) -> Iterator[Hit]:
+    banned = [law.name for law in _laws(ctx, posting) if law.in_force and law.requires.get("closed_range")]
+    for text in posting_texts(posting):
+        if text.is_eeo:
+            continue
+        match = OPEN_ENDED.search(text.text) or (COMPETITIVE.search(text.text) if posting.pay is None else None)
+        if match:
+            where = f"; banned in {', '.join(banned)}" if banned else ""
+            yield text.hit(f"open-ended pay {match.group(0)!r} in {text.field}{where}",
+                           "state a closed range, e.g. '$150,000–$180,000 per year'", text.locate(match.group(0)),
+                           severity="error" if banned else None)
+
+
+@rule("JD403", "benefits-required", severity="error", target="posting",
+      summary="A law in force requires a description of benefits or other pay, and the company gives none.",
+      why="Colorado, Washington, Illinois, Maryland, Minnesota and New Jersey require benefits and other "
+          "compensation to be described in the posting.",
+      bad=Example(company="benefits: []\nother_compensation: []\n"),
+      good=Example(company="benefits:\n  - Medical, dental and vision insurance\n"))
+def benefits_required(ctx, posting, options) -> Iterator[Hit]:
+    company = posting.company
+    if company is None or company.benefits or company.other_compensation:
+        return
+    for law in _laws(ctx, posting):
+        if law.in_force and law.requires.get("benefits"):
+            yield company_hit(posting, ("locations", law.place_index),
+                              f"{law.name} requires benefits and other compensation in postings, and there are none",
+                              "add benefits: and other_compensation: to the company file")
+            return
+
+
+@rule("JD404", "deadline-required", severity="error", target="posting",
+      summary="A law in force requires an application deadline, and the posting has none.",
+      why="Colorado requires the date applications close (SB 23-105, since 2024); it also becomes validThrough.",
+      bad=Example(company="apply:\n  url: https://northwind-analytics.example/careers\n",
+                  note="the apply block without its deadline"),
+      good=Example(company="apply:\n  url: https://northwind-analytics.example/careers\n  deadline: '2026-12-31'\n"))
+def deadline_required(ctx, posting, options) -> Iterator[Hit]:
+    company = posting.company
+    if company is None or (company.apply and company.apply.deadline):
+        return
+    for law in _laws(ctx, posting):
+        if law.in_force and law.requires.get("deadline"):
+            path = ("apply",) if company.apply else ("company",)
+            yield company_hit(posting, path, f"{law.name} requires an application deadline in postings",
+                              'add apply.deadline: "YYYY-MM-DD"', key=True)
+            return
+
+
+@rule("JD405", "pay-range-too-wide", severity="error", target="posting",
+      summary="A pay range is wider than a law allows (Ontario: CAD 50,000 when the top is at most CAD 200,000).",
+      why="Ontario's Employment Standards Act caps the width of advertised ranges; a wider one is a violation.",
+      bad=Example(company="locations:\n  - {id: toronto, city: Toronto, region: 'ON', country: CA, work_model: onsite}\n"
+                          "pay_bands:\n  P4: {currency: CAD, min: 100000, max: 160000, period: year}\n"),
+      good=Example(company="locations:\n  - {id: toronto, city: Toronto, region: 'ON', country: CA, work_model: onsite}\n"
+                           "pay_bands:\n  P4: {currency: CAD, min: 120000, max: 160000, period: year}\n"))
+def pay_range_too_wide(ctx, posting, options) -> Iterator[Hit]:
+    band = posting.pay
+    if band is None or band.period != "year":
+        return
+    for law in _laws(ctx, posting):
+        cap = law.requires.get("max_range_width")
+        if not (law.in_force and cap) or cap["currency"] != band.currency or band.max > cap["applies_below_max"]:
+            continue
+        if band.max - band.min > cap["amount"]:
+            yield company_hit(posting, ("pay_bands", posting.level.code) if posting.company.pay_bands else ("company",),
+                              f"pay range {band.min:,.0f}–{band.max:,.0f} {band.currency} is wider than the "
+                              f"{cap['amount']:,} {cap['currency']} {law.name} allows", "narrow the range", key=True)
+
+
+@rule("JD406", "pay-law-upcoming", severity="info", target="posting",
+      summary="A pay-transparency law covers a location but is not in force yet on the --as-of date.",
+      why="Catalogs are prepared ahead of publication; knowing the date a duty starts avoids a scramble.",
+      bad=Example(company="locations:\n  - {id: wilmington, city: Wilmington, region: DE, country: US, work_model: onsite}\n"),
+      good=Example(company="locations:\n  - {id: denver, city: Denver, region: CO, country: US, work_model: onsite}\n"))
+def pay_law_upcoming(ctx, posting, options) -> Iterator[Hit]:
+    for law in applicable_laws(posting, ctx.as_of):
+        if not law.in_force:
+            yield company_hit(posting, ("locations", law.place_index),
+                              f"{law.name} will require pay disclosure from {law.law['effective']}",
+                              "have pay bands ready for this location before then")
+        elif law.law["id"] == "eu" and posting.pay is None:
+            yield company_hit(posting, ("locations", law.place_index),
+                              "the EU Pay Transparency Directive expects pay in or before the first interview",
+                              "add a pay band; member-state laws make it binding")

@@ -1,0 +1,120 @@
+"""Structure: invalid files, suppressions, duplicate items, empty sections, confidence bands, alias claims."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterator
+
+from ...models import COMPONENT_LISTS
+from ..registry import Example, Hit, hit_at, rule
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@rule("JD001", "invalid-file", severity="error", target="catalog",
+      summary="A file breaks its JSON Schema or the catalog's rules.",
+      why="Everything else reads these files; a schema error, a code that does not match its file name or "
+          "fields, a level missing from the ladder, a code outside the taxonomy or one code in two files "
+          "stops the catalog from meaning one thing.",
+      bad=Example(profile="status: finished\n"), good=Example(profile="status: review\n"))
+def invalid_file(ctx, profiles, options) -> Iterator[Hit]:
+    return iter(())  # the engine reports validation problems under this code
+
+
+@rule("JD002", "suppression-without-reason", severity="warning", target="catalog",
+      summary="A `# jdgen: ignore[...]` comment gives no reason.",
+      why="A silenced finding should say why, so the next reviewer can judge whether it still holds.",
+      bad=Example(profile="title: Senior AI/ML Engineer / Tech Lead  # jdgen: ignore[JD604]\n"),
+      good=Example(profile="title: Senior AI/ML Engineer / Tech Lead\n"))
+def suppression_without_reason(ctx, profiles, options) -> Iterator[Hit]:
+    return iter(())  # reported by the engine's suppression pass
+
+
+@rule("JD003", "unused-suppression", severity="warning", target="catalog",
+      summary="A suppression comment silences nothing.",
+      why="Stale suppressions hide future problems on the same line; remove them when the problem is gone.",
+      bad=Example(profile="title: Senior AI/ML Engineer / Tech Lead  # jdgen: ignore[JD604] long on purpose\n"),
+      good=Example(profile="title: Senior AI/ML Engineer / Tech Lead\n"))
+def unused_suppression(ctx, profiles, options) -> Iterator[Hit]:
+    return iter(())
+
+
+def _fingerprint(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORDS.findall(text))
+
+
+@rule("JD101", "duplicate-item", severity="warning", target="profile",
+      summary="A list holds the same item twice, or two items with the same words in another order.",
+      why="Repeats make a posting longer without saying more, and usually mean two edits collided.",
+      bad=Example(profile="tasks:\n  - text: Lead AI/ML projects\n  - text: lead AI/ML projects.\n  - text: Drive strategic initiatives\n"),
+      good=Example(profile="tasks:\n  - text: Lead AI/ML projects\n  - text: Drive strategic initiatives\n"))
+def duplicate_item(ctx, profile, options) -> Iterator[Hit]:
+    doc = profile.doc
+    for name in COMPONENT_LISTS:
+        first_seen: dict[frozenset[str], int] = {}
+        for i, item in enumerate(getattr(profile.model, name)):
+            key = _fingerprint(item.text)  # hashing, not pairwise comparison: linear in list size
+            if key in first_seen:
+                first = first_seen[key]
+                yield hit_at(doc, (name, i, "text"), f"{name}[{i}] repeats {name}[{first}] ({item.text!r})",
+                             f"remove one of them (line {doc.where((name, first, 'text')).line})")
+            else:
+                first_seen[key] = i
+
+
+POSTED_LISTS = ("responsibilities", "qualifications", "skills", "knowledge", "tasks", "competencies", "tools")
+
+
+@rule("JD102", "empty-section", severity="warning", target="profile",
+      summary="A component list that postings use is present but empty.",
+      why="An empty list renders as a heading with nothing under it, or silently drops a section.",
+      bad=Example(profile="skills: []\n"), good=Example(profile="skills:\n  - text: Project ownership\n"))
+def empty_section(ctx, profile, options) -> Iterator[Hit]:
+    for name in POSTED_LISTS:
+        if name in profile.doc.data and not profile.doc.data[name]:
+            yield hit_at(profile.doc, (name,), f"{name} is empty", f"add items, or remove the `{name}:` key", key=True)
+
+
+def band_of(score: float) -> str:
+    return "high" if score >= 0.8 else "medium" if score >= 0.5 else "low"
+
+
+@rule("JD103", "confidence-band", severity="warning", target="profile",
+      summary="A confidence band does not match its score (low < 0.5 <= medium < 0.8 <= high).",
+      why="Reviewers filter on the band; a band that disagrees with the score hides weak profiles or aliases.",
+      bad=Example(profile="confidence: 0.9\nconfidence_band: medium\n"),
+      good=Example(profile="confidence: 0.9\nconfidence_band: high\n"))
+def confidence_band(ctx, profile, options) -> Iterator[Hit]:
+    p, doc = profile.model, profile.doc
+    if p.confidence is not None and p.confidence_band and p.confidence_band != band_of(p.confidence):
+        yield hit_at(doc, ("confidence_band",), f"confidence {p.confidence} is {band_of(p.confidence)}, "
+                     f"but the band says {p.confidence_band}", f"set confidence_band: {band_of(p.confidence)}")
+    for i, alias in enumerate(p.title_aliases):
+        if alias.confidence is not None and alias.confidence_band and alias.confidence_band != band_of(alias.confidence):
+            yield hit_at(doc, ("title_aliases", i, "confidence_band"),
+                         f"alias {alias.title!r}: confidence {alias.confidence} is {band_of(alias.confidence)}, "
+                         f"but the band says {alias.confidence_band}", f"set confidence_band: {band_of(alias.confidence)}")
+
+
+@rule("JD104", "alias-claimed-twice", severity="warning", target="catalog",
+      summary="Two profiles claim the same title alias.",
+      why="Title resolution must know which code a title means; a shared alias makes `jdgen resolve` ambiguous.",
+      bad=Example(profile="title_aliases:\n  - title: Senior AI/ML Engineer / Tech Lead\n  - title: Northwind Engineer\n",
+                  note="the catalog holds a second profile with the alias 'Northwind Engineer'"),
+      good=Example(profile="title_aliases:\n  - title: Senior AI/ML Engineer / Tech Lead\n"))
+def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
+    from ...resolve import normalise_title
+
+    claims: dict[str, list[tuple]] = defaultdict(list)
+    for loaded in profiles:
+        for i, alias in enumerate(loaded.model.title_aliases):
+            claims[normalise_title(alias.title)].append((loaded, i, alias.title))
+    for entries in claims.values():
+        codes = {loaded.model.code for loaded, _, _ in entries}
+        if len(codes) < 2:
+            continue
+        for loaded, i, title in entries:
+            others = ", ".join(sorted(codes - {loaded.model.code}))
+            yield hit_at(loaded.doc, ("title_aliases", i, "title"), f"alias {title!r} is also claimed by {others}",
+                         "keep it on one profile, or make the titles more specific")

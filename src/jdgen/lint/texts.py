@@ -1,0 +1,115 @@
+"""The prose of a posting, each piece with the YAML line it came from.
+
+Text rules (placeholders, experience, inclusive language, length) read these pieces
+instead of the rendered posting, so a finding points at the line a person edits — in
+the profile, or in the company file that added or changed the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..compose import Posting
+from ..diagnostics import Location
+from ..models import COMPONENT_LISTS
+from ..sources import JsonPath, SourceDoc
+from .registry import Hit
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    field: str              # e.g. "qualifications", "summary", "story.who", "benefits", "eeo.statement"
+    location: Location
+    doc: SourceDoc | None
+    lines: tuple[int, ...]
+    from_company: bool = False
+    is_eeo: bool = False
+
+    def hit(self, message: str, hint: str | None = None, location: Location | None = None,
+            severity: str | None = None) -> Hit:
+        return Hit(location or self.location, message, hint, self.doc, self.lines, severity)
+
+    def locate(self, fragment: str) -> Location:
+        """Where ``fragment`` of this text is written: its own line and column when it can be found
+        on the value's first lines (folded values span several), else the value's position."""
+        if self.doc is None or not fragment:
+            return self.location
+        lines = self.doc.text.splitlines()
+        for number in range(self.location.line, min(self.location.line + 12, len(lines) + 1)):
+            line = lines[number - 1]
+            start = self.location.col - 1 if number == self.location.line else 0
+            index = line.find(fragment, start)
+            if index >= 0:
+                return Location(self.location.file, number, index + 1)
+        return self.location
+
+
+STORY_FIELDS = (("who",), ("problem", "external"), ("problem", "internal"), ("problem", "why_it_matters"),
+                ("stakes",), ("success",))
+
+
+def posting_texts(posting: Posting) -> Iterator[Text]:
+    """Every piece of prose in the posting, profile first, then what the company adds."""
+    p = posting.profile
+    yield from _merged(posting, ("title",), "title", p.title)
+    yield from _merged(posting, ("summary",), "summary", p.summary)
+    if p.story:
+        for path in STORY_FIELDS:
+            node = p.story
+            for part in path:
+                node = getattr(node, part, None) if node is not None else None
+            if isinstance(node, str):
+                yield from _merged(posting, ("story", *path), "story." + ".".join(path), node)
+        for i, step in enumerate(p.story.plan):
+            yield from _merged(posting, ("story", "plan", i), "story.plan", step)
+    for name in COMPONENT_LISTS:
+        for i, item in enumerate(getattr(p, name)):
+            yield from _merged(posting, (name, i, "text"), name, item.text)
+    for i, section in enumerate(posting.sections):
+        yield from _merged(posting, ("sections", i, "text"), "sections", section.text)
+        if section.body:
+            yield from _merged(posting, ("sections", i, "body"), "sections", section.body)
+        for j, point in enumerate(section.items):
+            yield from _merged(posting, ("sections", i, "items", j), "sections", point)
+    company, doc = posting.company, posting.company_doc
+    if company is None or doc is None:
+        return
+    if company.company.about:
+        yield _own(doc, ("company", "about"), "company.about", company.company.about)
+    for key in ("benefits", "other_compensation"):
+        for i, text in enumerate(getattr(company, key)):
+            yield _own(doc, (key, i), key, text)
+    if company.apply and company.apply.instructions:
+        yield _own(doc, ("apply", "instructions"), "apply.instructions", company.apply.instructions)
+    if company.eeo:
+        for key in ("statement", "accommodation"):
+            value = getattr(company.eeo, key)
+            if value:
+                yield _own(doc, ("eeo", key), f"eeo.{key}", value, is_eeo=True)
+        for i, text in enumerate(company.eeo.additional):
+            yield _own(doc, ("eeo", "additional", i), "eeo.additional", text, is_eeo=True)
+
+
+def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Iterator[Text]:
+    location = posting.provenance.get(path)
+    if location is None:
+        return
+    doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file else posting.profile_doc
+    lines = {location.line}
+    for depth in range(len(path), 0, -1):
+        if isinstance(path[depth - 1], int):
+            item = posting.provenance.get(path[:depth])
+            if item is not None and item.file == location.file:
+                lines.add(item.line)
+            break
+    yield Text(text, field, location, doc, tuple(sorted(lines)), from_company=doc is posting.company_doc)
+
+
+def _own(doc: SourceDoc, path: JsonPath, field: str, text: str, *, is_eeo: bool = False) -> Text:
+    location = doc.where(path)
+    lines = {location.line}
+    if isinstance(path[-1], int):
+        lines.add(location.line)
+    return Text(text, field, location, doc, tuple(sorted(lines)), from_company=True, is_eeo=is_eeo)

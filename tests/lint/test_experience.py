@@ -1,0 +1,214 @@
+"""Tests for reading years-of-experience requirements out of free text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdgen.lint.experience import YearsClaim, find_years_claims, total_experience_claims
+
+
+def only_claim(text: str) -> YearsClaim:
+    claims = find_years_claims(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+# text, expected phrase, min, max, open_ended
+POSITIVE = [
+    ("8-10+ years of experience", "8-10+ years", 8, 10, True),
+    ("8\u201310+ years of experience", "8\u201310+ years", 8, 10, True),
+    ("8-10+\u00a0years of experience", "8-10+\u00a0years", 8, 10, True),
+    ("5+ years", "5+ years", 5, None, True),
+    ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
+    ("at least five years", "at least five years", 5, None, True),
+    ("At Least FIVE years", "At Least FIVE years", 5, None, True),
+    ("minimum of 3 years' experience", "minimum of 3 years", 3, None, True),
+    ("Minimum 5+ years in software engineering", "Minimum 5+ years", 5, None, True),
+    ("min. 5 years of experience", "min. 5 years", 5, None, True),
+    ("10 or more years", "10 or more years", 10, None, True),
+    ("5 years or more of experience", "5 years or more", 5, None, True),
+    ("5 plus years", "5 plus years", 5, None, True),
+    ("two years of experience", "two years", 2, 2, False),
+    ("Twenty years of experience", "Twenty years", 20, 20, False),
+    ("three to five years of experience", "three to five years", 3, 5, False),
+    ("3-5 years of experience in AI and NLP", "3-5 years", 3, 5, False),
+    ("0-3 years", "0-3 years", 0, 3, False),
+    ("7-10+ years", "7-10+ years", 7, 10, True),
+    ("1 year of experience", "1 year", 1, 1, False),
+    ("a year of experience", "a year", 1, 1, False),
+    ("6 months of experience", "6 months", 0.5, 0.5, False),
+    ("18 months of experience", "18 months", 1.5, 1.5, False),
+    ("1.5 years experience", "1.5 years", 1.5, 1.5, False),
+    ("between 4 and 6 years", "between 4 and 6 years", 4, 6, False),
+    ("over 5 years", "over 5 years", 5, None, True),
+    ("Candidates with over 5 years in data science", "over 5 years", 5, None, True),
+    ("more than 5 years", "more than 5 years", 5, None, True),
+    ("up to 3 years", "up to 3 years", 0, 3, False),
+    ("less than 2 years of experience", "less than 2 years", 0, 2, False),
+    ("3 years' experience", "3 years", 3, 3, False),
+    ("3 years\u2019 experience", "3 years", 3, 3, False),
+    ("5 yrs exp", "5 yrs", 5, 5, False),
+    ("5 year experience", "5 year", 5, 5, False),
+    ("4 years in data science", "4 years", 4, 4, False),
+    ("4 years of Python experience", "4 years", 4, 4, False),
+    ("5+ years working with Kubernetes", "5+ years", 5, None, True),
+    ("5 years as a data scientist", "5 years", 5, 5, False),
+    ("a year as a data scientist", "a year", 1, 1, False),
+    ("a 5-year track record of shipping products", "5-year", 5, 5, False),
+    ("P4 = 5\u20138 yrs", "5\u20138 yrs", 5, 8, False),
+    (
+        "Our company, founded in 1990, is looking for engineers with 5 years of experience",
+        "5 years", 5, 5, False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "low", "high", "open_ended"), POSITIVE)
+def test_reads_one_claim(text, phrase, low, high, open_ended):
+    claim = only_claim(text)
+    assert claim.phrase == phrase
+    assert text[claim.start : claim.end] == phrase
+    assert claim.min_years == pytest.approx(low)
+    assert claim.max_years == (None if high is None else pytest.approx(high))
+    assert claim.open_ended is open_ended
+    assert claim.is_sub_requirement is False
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("8-10+ years of experience", "experience"),
+        ("5+ years", None),
+        ("3-5 years of experience in AI and NLP", "experience in AI and NLP"),
+        ("4 years of Python experience", "Python experience"),
+        ("Minimum 5+ years in software engineering.", "software engineering"),
+        ("At least 2 years in a technical leadership role", "technical leadership role"),
+        ("5+ years working with Kubernetes", "working with Kubernetes"),
+        ("3 years' experience", "experience"),
+        ("5 years experience (preferably in fintech)", "experience"),
+        ("8+ years of experience, including 3 years managing people", "experience"),
+    ],
+)
+def test_subject(text, subject):
+    assert find_years_claims(text)[0].subject == subject
+
+
+NEGATIVE = [
+    "50 years in business",
+    "a company with 120 years of history",
+    "founded 30 years ago",
+    "we have been around for 25 years",
+    "Founded in 1990, we bring 30 years of expertise",
+    "20+ years of history",
+    "must be 18 years of age",
+    "5 years in a row",
+    "2024",
+    "since 2019",
+    "from 2020 to 2030",
+    "2-year contract",
+    "a 2\u2011year contract",
+    "2-3 year contract",
+    "a 3 year roadmap",
+    "a 6-month contract",
+    "a 4-year degree",
+    "within 2 years",
+    "within 6 months",
+    "In 2 years you will lead the platform",
+    "over the past 5 years",
+    "for the next 5 years",
+    "grow the team over 2 years",
+    "once a year in person",
+    "teams of 5-8 engineers",
+    "$120,000 - $150,000",
+    "$120,000 a year",
+    "5-8 direct reports",
+    "Projected 22% growth rate from 2020 to 2030",
+    "in recent years",
+    "over the years",
+    "for years to come",
+    "light years",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_claim(text):
+    assert find_years_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minimum 5+ years in software engineering, data engineering, or machine learning. "
+            "At least 2 years in a technical leadership role",
+            [(5, False), (2, True)],
+        ),
+        ("8+ years of experience, including 3 years managing people", [(8, False), (3, True)]),
+        ("5+ years of experience with at least 2 years leading teams", [(5, False), (2, True)]),
+        ("2 years in a leadership role as part of 8+ years of experience", [(2, True), (8, False)]),
+        ("5 years of Python and 5 years of SQL", [(5, False), (5, False)]),
+        ("At least 2 years in a technical leadership role", [(2, False)]),
+    ],
+)
+def test_sub_requirements(text, expected):
+    claims = find_years_claims(text)
+    assert [(c.min_years, c.is_sub_requirement) for c in claims] == expected
+
+
+def test_total_experience_claims_skips_sub_requirements():
+    texts = [
+        "8+ years of experience, including 3 years managing people",
+        "no years here",
+        "2-4 years",
+    ]
+    totals = total_experience_claims(texts)
+    assert [(i, c.phrase) for i, c in totals] == [(0, "8+ years"), (2, "2-4 years")]
+
+
+def test_claims_are_sorted_by_start():
+    text = (
+        "5+ years of experience; up to 3 years of Go; "
+        "between 1 and 2 years in a lead role; 6 months of Rust"
+    )
+    claims = find_years_claims(text)
+    assert len(claims) == 4
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
+
+
+def test_claim_is_frozen():
+    claim = only_claim("5+ years")
+    with pytest.raises(AttributeError):
+        claim.min_years = 1  # type: ignore[misc]
+
+
+# Fragments that the claim pattern cares about, so the property test hits its branches.
+_FRAGMENTS = st.sampled_from(
+    "5 8-10+ 0.5 two a an at_least over up_to between and to + - \u2013 years year yrs months of "
+    "experience ' in ago , . \n 2024 \u00a0".split(" ")
+).map(lambda fragment: fragment.replace("_", " "))
+
+
+def _check_invariants(text: str) -> None:
+    claims = find_years_claims(text)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.phrase
+        assert claim.min_years >= 0
+        assert claim.max_years is None or claim.max_years >= claim.min_years
+        assert isinstance(claim.open_ended, bool)
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(_FRAGMENTS, max_size=25).map(" ".join))
+def test_invariants_on_year_like_text(text):
+    _check_invariants(text)
