@@ -1,0 +1,198 @@
+"""jdgen lint and jdgen rules at the command line: exit codes, the four formats, configuration, suppressions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEED_FIXTURE, write
+
+AS_OF = ["--as-of", "2026-11-23"]
+P4 = "roles/AIMLAM.GEN.P4.yaml"
+
+
+def line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def broken(catalog):
+    """The built-in catalog with one error (JD301) and one warning (JD502)."""
+    edit(catalog / P4, "  - text: 5-8 years of experience in machine learning or related engineering",
+         "  - text: 10+ years of experience")
+    edit(catalog / P4, "summary: >-\n  P4 represents", "summary: >-\n  A rockstar who represents")
+    return catalog
+
+
+def test_shipped_catalog_lints_clean(run, tmp_path):
+    result = run("lint", *AS_OF, cwd=tmp_path)
+    assert (result.code, result.out) == (0, "")
+    assert result.err.startswith("0 errors, 0 warnings, 0 info in 5 files and 3 postings")
+
+
+def test_seed_fixture_fails_at_its_qualification_line(run, tmp_path):
+    result = run("lint", str(SEED_FIXTURE), *AS_OF, cwd=tmp_path)
+    assert result.code == 1
+    line = line_of(SEED_FIXTURE, "- text: 8-10+ years of experience")
+    expected = (f"{SEED_FIXTURE}:{line}:11: JD301 error asks for 8–10+ years ('8-10+ years'), but P4 "
+                "(Senior Professional) means 5–8 years (state 5–8 years, or move the role to a higher level)")
+    assert expected in result.out.splitlines()
+
+
+def test_text_format(run, broken):
+    result = run("lint", *AS_OF, cwd=broken)
+    assert result.code == 1
+    q, s = line_of(broken / P4, "- text: 10+ years"), line_of(broken / P4, "A rockstar")
+    assert result.out == (
+        f"{P4}:{s}:5: JD502 warning 'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
+        "stereotype and tell the reader nothing about the work. (try name the skill or level, e.g. 'senior "
+        "engineer', 'experienced designer')\n"
+        f"{P4}:{q}:11: JD301 error asks for 10+ years ('10+ years'), but P4 (Senior Professional) means 5–8 "
+        "years (state 5–8 years, or move the role to a higher level)\n")
+    assert result.err == "1 error, 1 warning, 0 info in 5 files and 3 postings\n"
+
+
+def test_json_format_is_a_versioned_contract(run, broken):
+    result = run("lint", "--format", "json", *AS_OF, cwd=broken)
+    data = json.loads(result.out)
+    q = line_of(broken / P4, "- text: 10+ years")
+    assert data["version"] == 1 and data["tool"]["name"] == "jdgen"
+    assert data["summary"] == {"errors": 1, "warnings": 1, "infos": 0, "files": 5, "postings": 3}
+    assert data["findings"][1] == {
+        "code": "JD301", "name": "experience-vs-level", "severity": "error",
+        "message": "asks for 10+ years ('10+ years'), but P4 (Senior Professional) means 5–8 years",
+        "hint": "state 5–8 years, or move the role to a higher level", "file": P4, "line": q, "column": 11}
+
+
+def test_github_format(run, broken):
+    result = run("lint", "--format", "github", "--select", "JD301", *AS_OF, cwd=broken)
+    q = line_of(broken / P4, "- text: 10+ years")
+    assert result.out == (f"::error file={P4},line={q},col=11,title=JD301 experience-vs-level::asks for 10+ years "
+                          "('10+ years'), but P4 (Senior Professional) means 5–8 years (state 5–8 years, or move "
+                          "the role to a higher level)\n")
+    assert result.code == 1
+
+
+def test_sarif_format(run, broken):
+    result = run("lint", "--format", "sarif", *AS_OF, cwd=broken)
+    sarif = json.loads(result.out)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["JD301", "JD502"]
+    first = run_["results"][1]
+    assert first["ruleId"] == "JD301" and first["level"] == "error" and first["ruleIndex"] == 0
+    region = first["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == P4
+    assert region["region"] == {"startLine": line_of(broken / P4, "- text: 10+ years"), "startColumn": 11}
+    assert run_["results"][0]["level"] == "warning"
+
+
+def test_select_ignore_and_strict(run, broken):
+    assert run("lint", "--ignore", "JD301", *AS_OF, cwd=broken).code == 0
+    assert run("lint", "--ignore", "JD301", "--strict", *AS_OF, cwd=broken).code == 1
+    only = run("lint", "--select", "exclusionary-language", "--fail-on", "warning", *AS_OF, cwd=broken)
+    assert only.code == 1 and only.out.count("\n") == 1 and "JD502" in only.out
+    by_prefix = run("lint", "--select", "JD3", *AS_OF, cwd=broken)
+    assert "JD502" not in by_prefix.out and "JD301" in by_prefix.out
+
+
+def test_unknown_rule_on_the_command_line(run, broken):
+    result = run("lint", "--select", "JD999", cwd=broken)
+    assert result.code == 2
+    assert result.err == "the command line: lint.select: no rule matches 'JD999' (run `jdgen rules` for the list)\n"
+
+
+def test_config_in_jdgen_toml(run, broken):
+    (broken / "jdgen.toml").write_text('[lint]\nignore = ["JD502"]\n[lint.severity]\nJD301 = "warning"\n')
+    result = run("lint", *AS_OF, cwd=broken)
+    assert result.code == 0 and "JD301 warning" in result.out and "JD502" not in result.out
+
+
+def test_config_in_pyproject(run, broken):
+    (broken / "jdgen.toml").write_text("")
+    (broken / "pyproject.toml").write_text('[tool.jdgen.lint]\nselect = ["JD5"]\n')
+    result = run("lint", *AS_OF, cwd=broken)
+    assert result.code == 0 and "JD502" in result.out and "JD301" not in result.out
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[lint]\nselct = ["JD1"]\n', "jdgen.toml: lint.selct: unknown key (did you mean 'select'?)"),
+    ('[lint]\nignore = "JD101"\n', 'jdgen.toml: lint.ignore: must be a list of rule codes or names (e.g. ["JD501", "readability"])'),
+    ('[lint.severity]\nJD301 = "fatal"\n', "jdgen.toml: lint.severity.JD301: 'fatal' is not a severity (use one of error, warning, info)"),
+    ('[lint.options.JD601]\nmax_word = 900\n', "jdgen.toml: lint.options.JD601.max_word: JD601 has no option 'max_word' (did you mean 'max_words' or 'min_words'?)"),
+    ('[lint.options.JD601]\nmax_words = "many"\n', "jdgen.toml: lint.options.JD601.max_words: must be int, not str"),
+    ('[lint\n', "jdgen.toml: not valid TOML: Expected ']' at the end of a table declaration (at line 1, column 6) (check the quoting and brackets)"),
+])
+def test_bad_configuration_names_the_key(run, catalog, toml, message):
+    (catalog / "jdgen.toml").write_text(toml)
+    result = run("lint", *AS_OF, cwd=catalog)
+    assert (result.code, result.err) == (2, message + "\n")
+
+
+def test_options_change_thresholds(run, catalog):
+    (catalog / "jdgen.toml").write_text("[lint.options.JD604]\nmax_chars = 20\n")
+    result = run("lint", *AS_OF, cwd=catalog)
+    assert result.code == 0 and result.out.count("JD604 warning") == 3  # generic and both company titles
+
+
+def test_per_file_ignores(run, broken):
+    (broken / "jdgen.toml").write_text('[lint.per-file-ignores]\n"roles/*.yaml" = ["JD3", "JD502"]\n')
+    assert run("lint", *AS_OF, cwd=broken).out == ""
+
+
+def test_suppression_on_the_line_and_above_it(run, broken):
+    edit(broken / P4, "  - text: 10+ years of experience", "  - text: 10+ years of experience  # jdgen: ignore[JD301] asked for by the hiring manager")
+    edit(broken / P4, "summary: >-\n", "# jdgen: ignore[exclusionary-language] quoting the client's brief\nsummary: >-\n")
+    result = run("lint", "--strict", *AS_OF, cwd=broken)
+    assert (result.code, result.out) == (0, "")
+
+
+def test_suppression_without_reason_and_unused_suppression(run, catalog):
+    edit(catalog / P4, "title: Senior AI/ML Engineer / Tech Lead", "title: Senior AI/ML Engineer / Tech Lead  # jdgen: ignore[JD604]")
+    n = line_of(catalog / P4, "# jdgen: ignore[JD604]")
+    result = run("lint", *AS_OF, cwd=catalog)
+    assert result.code == 0
+    assert result.out == (
+        f"{P4}:{n}:43: JD002 warning suppression of JD604 gives no reason (say why after the brackets, e.g. "
+        "# jdgen: ignore[JD501] quoted from the law)\n"
+        f"{P4}:{n}:43: JD003 warning suppression of JD604 matches no finding (remove it: the problem it "
+        "silenced is gone)\n")
+
+
+def test_file_level_suppression(run, broken):
+    edit(broken / P4, "schema_version: 1\n", "schema_version: 1\n# jdgen: ignore-file[JD301, JD502] legacy profile, rewrite planned\n")
+    assert run("lint", "--strict", *AS_OF, cwd=broken).code == 0
+
+
+def test_schema_errors_are_findings(run, catalog):
+    edit(catalog / P4, "status: draft", "status: drafty")
+    result = run("lint", "--format", "json", *AS_OF, cwd=catalog)
+    assert result.code == 1
+    codes = {f["code"] for f in json.loads(result.out)["findings"]}
+    assert codes == {"JD001"}
+
+
+def test_bad_as_of_and_fail_on(run, tmp_path):
+    assert run("lint", "--as-of", "tomorrow", cwd=tmp_path).err == "--as-of 'tomorrow' is not a date (write it as YYYY-MM-DD)\n"
+    assert run("lint", "--fail-on", "fatal", cwd=tmp_path).code == 2
+
+
+def test_rules_lists_and_explains(run):
+    listing = run("rules")
+    assert listing.code == 0 and listing.out.splitlines()[0].split() == ["CODE", "NAME", "SEVERITY", "CHECKS", "SUMMARY"]
+    assert all(f"JD{n}" in listing.out for n in ("001", "301", "401", "501", "601", "701"))
+    one = run("rules", "JD301")
+    assert one.out.startswith("JD301 experience-vs-level\n  severity: error    checks: each posting\n")
+    assert "Why:" in one.out and "Bad example:" in one.out and "8-10+ years of experience" in one.out
+    assert "below_tolerance = 1" in one.out
+    by_name = run("rules", "experience-vs-level")
+    assert by_name.out == one.out
+    missing = run("rules", "JD3O1")
+    assert (missing.code, missing.err) == (2, "no rule 'JD3O1' (did you mean 'JD301' or 'JD701' or 'JD603'?)\n")
