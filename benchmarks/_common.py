@@ -7,6 +7,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,8 +20,25 @@ def jdgen_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "jdgen"]
 
 
+_PYCACHE = Path(tempfile.mkdtemp(prefix="jdgen-bench-pycache-"))
+
+
+def installed_env(env: dict | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a child process that runs jdgen as an installed package would.
+
+    ``pip install`` compiles bytecode; an editable checkout under PYTHONDONTWRITEBYTECODE
+    would recompile jdgen's modules on every start and measure the compiler instead.
+    """
+    result = {**(os.environ if env is None else env), "PYTHONPYCACHEPREFIX": str(_PYCACHE), **extra}
+    result.pop("PYTHONDONTWRITEBYTECODE", None)
+    result.pop("JDGEN_CATALOG", None)
+    return result
+
+
 def wall(argv: list[str], *, runs: int = 7, cwd: Path | None = None, env: dict | None = None) -> float:
-    """Median wall time in ms of running ``argv`` as a fresh process (output discarded)."""
+    """Median wall time in ms of running ``argv`` as a fresh process (output discarded), after one warm-up run."""
+    env = installed_env(env)
+    subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     times = []
     for _ in range(runs):
         start = time.perf_counter()

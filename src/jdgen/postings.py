@@ -164,6 +164,13 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
     if target is None and not to_stdout:
         folder = Path.cwd()
+    if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
+        from .companies import find_company
+        from .render.docx import check_assets
+
+        first = catalog.profile(codes[0])
+        for slug in companies:
+            check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
     result = Delivery()
     for posting in batch(catalog, companies, when, codes):
         rendered = render(catalog, posting, request.formats)

@@ -1,0 +1,75 @@
+"""DOCX postings: the Markdown posting's syntax tree written onto a reference document.
+
+Brand comes from the company's ``reference_docx`` and ``logo`` (paths relative to the
+company file), else the neutral ``templates/reference.docx``. Letter paper when any of
+the posting's locations is in the US, A4 otherwise (generic postings use A4).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from ..compose import Posting
+from ..errors import SourceError
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+def docx_options(catalog: "Catalog", posting: Posting):
+    from .docx_writer import DocxOptions
+
+    company = posting.company
+    reference = logo = None
+    language = None
+    if company is not None:
+        base = Path(posting.company_doc.file).parent if posting.company_doc else catalog.companies_dir
+        info = company.company
+        reference = _asset(base, info.reference_docx, "reference_docx", posting)
+        logo = _asset(base, info.logo, "logo", posting)
+        if info.locale:
+            language = f"{info.locale.language}-{info.locale.region}" if info.locale.region else info.locale.language
+    level = posting.level
+    p = posting.profile
+    return DocxOptions(
+        title=p.title,
+        subject=f"{p.code} · {level.code} {level.name}",
+        author=company.company.name if company else "jdgen",
+        keywords=(p.code, level.code, p.function.code),
+        created=datetime.combine(posting.date_posted, time(0, 0), tzinfo=timezone.utc),
+        paper="letter" if any(place.country == "US" for place in posting.places) else "a4",
+        footer_text=f"{p.code} · version {p.version}",
+        language=language,
+        reference=reference,
+        logo=logo,
+    )
+
+
+def _asset(base: Path, value: str | None, key: str, posting: Posting) -> Path | None:
+    if not value:
+        return None
+    path = (base / value).resolve()
+    if not path.is_file():
+        where = posting.company_doc.where(("company", key)) if posting.company_doc else None
+        raise SourceError(f"company {key} {value!r} not found (looked for {path})",
+                          hint=f"give {key} as a path relative to the company file", location=where)
+    return path
+
+
+def check_assets(catalog: "Catalog", posting: Posting) -> None:
+    """Fail before anything is written when a company's reference document or logo is unusable."""
+    from .docx_logo import load_logo
+    from .docx_writer import writer_for
+
+    options = docx_options(catalog, posting)
+    writer_for(options.reference)
+    if options.logo is not None:
+        load_logo(options.logo)
+
+
+def render_docx(catalog: "Catalog", posting: Posting, markdown: str, warn: Callable[[str], None]) -> bytes:
+    from .docx_writer import markdown_to_docx
+
+    return markdown_to_docx(markdown, docx_options(catalog, posting), warn=warn)

@@ -1,0 +1,378 @@
+"""A reference .docx, parsed once, and one posting's package assembled around it.
+
+:class:`Reference` opens a company's (or jdgen's default) reference document a single
+time and works out everything a posting needs from it:
+
+* the style ids behind the style names jdgen uses, checked up front, so that a reference
+  lacking a needed style fails before anything is written;
+* list numbering: the list styles' own definitions where the reference has them, plain
+  bullet and decimal definitions where it does not;
+* the section properties (without page size, margins or header/footer references,
+  which jdgen sets) and the default header and footer;
+* the parts carried over unchanged (theme, settings, fonts, the header's media), each
+  deflated once.
+
+:meth:`Reference.assemble` then wraps one posting's body paragraphs into a complete,
+deterministic package.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from lxml import etree
+
+from jdgen.diagnostics import Location
+from jdgen.errors import ConfigError, SourceError
+from jdgen.render.docx_logo import logo_header_xml
+from jdgen.render.docx_opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN_CT, NS, RT_CORE, RT_FOOTER,
+                                   RT_HEADER, RT_HYPERLINK, RT_IMAGE, RT_NUMBERING, WML_CT, R, Rel, W,
+                                   content_types_xml, next_rid, parse_rels, rel_xml, rels_name, rels_xml, resolve,
+                                   w_val as _val, xml, xml_bytes)
+from jdgen.render.docx_zip import Entry, deflate, pack, read_zip
+
+if TYPE_CHECKING:
+    from jdgen.render.docx_logo import Logo
+
+_W = "{%s}" % W
+_R = "{%s}" % R
+# Relationships of the main document that survive: everything the body does not use.
+_KEPT_DOC_RELS = {"styles", "stylesWithEffects", "settings", "webSettings", "fontTable", "theme",
+                  "numbering", "footnotes", "endnotes", "customXml", "glossaryDocument"}
+
+
+@dataclass(frozen=True, slots=True)
+class ListDef:
+    """How paragraphs of one list style get their numbering."""
+
+    num_id: str        # the w:num a bullet paragraph uses
+    abstract_id: str   # what a restarted numbered list points its new w:num at
+    ilvl: str
+
+
+class Reference:
+    """A reference .docx, parsed once: its reusable parts and everything looked up by name."""
+
+    def __init__(self, path: Path, required: Sequence[tuple[str, str]],
+                 optional: Sequence[tuple[str, str]], lists: dict[str, str]):
+        self.path = path
+        try:
+            self._load(read_zip(path, "reference document"), required, optional, lists)
+        except (etree.XMLSyntaxError, ValueError) as exc:   # broken XML or numbers inside the package
+            raise SourceError(f"reference document {path} is not a valid .docx file ({exc})") from None
+
+    def _load(self, parts: dict[str, bytes], required: Sequence[tuple[str, str]],
+              optional: Sequence[tuple[str, str]], lists: dict[str, str]) -> None:
+        path = self.path
+        try:
+            types = xml(parts["[Content_Types].xml"])
+            pkg_rels = parse_rels(parts["_rels/.rels"])
+            self.main = next(resolve("", r.target) for r in pkg_rels if r.reltype.endswith("/officeDocument"))
+            document = xml(parts[self.main])
+        except (KeyError, StopIteration, etree.XMLSyntaxError) as exc:
+            raise SourceError(f"reference document {path} is not a valid .docx file ({exc})") from None
+        self.defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
+                         for e in types if e.tag == "{%s}Default" % CT_NS}
+        self.defaults.setdefault("rels", "application/vnd.openxmlformats-package.relationships+xml")
+        self.defaults.setdefault("xml", "application/xml")
+        all_overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType", "")
+                         for e in types if e.tag == "{%s}Override" % CT_NS}
+        doc_rels = parse_rels(parts.get(rels_name(self.main)))
+        by_id = {r.rid: r for r in doc_rels}
+        kept = [r for r in doc_rels if r.reltype.rsplit("/", 1)[-1] in _KEPT_DOC_RELS]
+        target = {r.reltype.rsplit("/", 1)[-1]: resolve(self.main, r.target) for r in kept if not r.external}
+
+        # --- styles: name -> id, checked before anything is written
+        if "styles" not in target or target["styles"] not in parts:
+            raise self._missing_style(required[0][0])
+        self.styles_part = target["styles"]
+        self._styles = xml(parts[self.styles_part])
+        found: dict[str, tuple[str, str]] = {}
+        for st in self._styles.iterfind(_W + "style"):
+            name = _val(st.find(_W + "name"))
+            if name is not None:
+                found.setdefault(name.casefold(), (st.get(_W + "type", "paragraph"), st.get(_W + "styleId", "")))
+        self.style_ids: dict[str, str] = {}
+        for name, kind in (*required, *optional):
+            hit = found.get(name.casefold())
+            if hit and hit[0] == kind and hit[1]:
+                self.style_ids[name] = hit[1]
+            elif (name, kind) in required:
+                raise self._missing_style(name)
+        self._lang_styles: dict[str | None, Entry] = {None: deflate(parts[self.styles_part])}
+
+        # --- numbering: reuse the list styles' own definitions, add plain ones where missing
+        self.numbering_part = target.get("numbering") or "word/numbering.xml"
+        self.numbering_is_new = self.numbering_part not in parts
+        numbering = (etree.Element(_W + "numbering", nsmap={"w": W}) if self.numbering_is_new
+                     else xml(parts[self.numbering_part]))
+        self.lists = self._prepare_lists(numbering, lists)
+        text = etree.tostring(numbering, encoding="unicode")
+        cut = text.rfind("</")
+        self.numbering_head = DECL + text[:cut]
+        self.numbering_tail = text[cut:]
+        self.next_num_id = max((int(n.get(_W + "numId", "0")) for n in numbering.iterfind(_W + "num")),
+                               default=0) + 1
+
+        # --- section properties, default header and footer
+        body = document.find(_W + "body")
+        sect = body.find(_W + "sectPr") if body is not None else None
+        self._sect = self._clean_sect(sect)
+        self._sect_cache: dict[tuple, str] = {}
+        self.header = self._header_footer(sect, "header", by_id, parts)
+        self.footer = self._header_footer(sect, "footer", by_id, parts)
+
+        # --- the parts carried over unchanged, and the relationships the document keeps
+        self.kept_rels = [r for r in kept if not (r.reltype == RT_NUMBERING)]
+        self.next_rid = next_rid(doc_rels)
+        if self.numbering_is_new:
+            self.kept_rels.append(Rel(f"rId{self.next_rid}", RT_NUMBERING, posixpath.relpath(
+                self.numbering_part, posixpath.dirname(self.main))))
+            self.next_rid += 1
+        else:
+            self.kept_rels += [r for r in kept if r.reltype == RT_NUMBERING]
+        roots = [resolve(self.main, r.target) for r in kept if not r.external]
+        roots += [resolve("", r.target) for r in pkg_rels if r.reltype.endswith("/custom-properties")]
+        self.pkg_rels = [r for r in pkg_rels if r.reltype.endswith("/custom-properties")]
+        for hf in (self.header, self.footer):
+            if hf is not None:
+                roots.append(hf[0])
+        closure = self._closure(parts, roots)
+        regenerated = {self.main, rels_name(self.main), self.styles_part, self.numbering_part}
+        if self.footer is not None:
+            regenerated.add(self.footer[0])
+        self.static = {name: deflate(parts[name]) for name in sorted(closure - regenerated)}
+        self.static["docProps/app.xml"] = APP_ENTRY
+        self.overrides = {p: c for p, c in all_overrides.items() if p in closure}
+        self.overrides[self.main] = MAIN_CT
+        self.overrides[self.numbering_part] = WML_CT + "numbering+xml"
+        self.overrides.update({"docProps/core.xml": CORE_CT, "docProps/app.xml": APP_CT})
+        self.kept_rels_xml = "".join(rel_xml(r) for r in self.kept_rels)
+        self.package_rels = rels_xml([Rel("rId1", R + "/officeDocument", self.main),
+                                      Rel("rId2", RT_CORE, "docProps/core.xml"),
+                                      Rel("rId3", R + "/extended-properties", "docProps/app.xml"),
+                                      *(Rel(f"rId{4 + i}", r.reltype, r.target) for i, r in enumerate(self.pkg_rels))])
+        self.package_rels_entry = deflate(self.package_rels)
+        self.first_link_rid = self.next_rid + 2
+        self.header_name = self.header[0] if self.header else self._new_name("header", parts)
+        self.footer_name = self.footer[0] if self.footer else self._new_name("footer", parts)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _missing_style(self, name: str) -> ConfigError:
+        return ConfigError(f"reference document lacks the style {name!r} that jdgen needs",
+                           hint="add the style in Word (Styles pane) or start from templates/reference.docx",
+                           location=Location(str(self.path)))
+
+    @staticmethod
+    def _new_name(kind: str, parts: dict[str, bytes]) -> str:
+        name = f"word/{kind}1.xml"
+        return name if name not in parts else f"word/jdgen-{kind}.xml"
+
+    def _closure(self, parts: dict[str, bytes], roots: list[str]) -> set[str]:
+        seen: set[str] = set()
+        todo = [r for r in roots if r in parts]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            rels = rels_name(name)
+            if rels in parts:
+                seen.add(rels)
+                todo += [t for r in parse_rels(parts[rels]) if not r.external
+                         and (t := resolve(name, r.target)) in parts and t not in seen]
+        return seen
+
+    def _style_numpr(self, style_id: str) -> tuple[str | None, str]:
+        by_id = {s.get(_W + "styleId"): s for s in self._styles.iterfind(_W + "style")}
+        for _ in range(10):
+            st = by_id.get(style_id)
+            if st is None:
+                break
+            numpr = st.find(f"{_W}pPr/{_W}numPr")
+            if numpr is not None:
+                return _val(numpr.find(_W + "numId")), _val(numpr.find(_W + "ilvl")) or "0"
+            style_id = _val(st.find(_W + "basedOn")) or ""
+        return None, "0"
+
+    def _prepare_lists(self, numbering: etree._Element, lists: dict[str, str]) -> dict[str, ListDef]:
+        for extra in numbering.findall(_W + "numIdMacAtCleanup"):
+            numbering.remove(extra)
+        abstract_of = {n.get(_W + "numId"): _val(n.find(_W + "abstractNumId")) for n in numbering.iterfind(_W + "num")}
+        abstract_ids = [int(a.get(_W + "abstractNumId", "0")) for a in numbering.iterfind(_W + "abstractNum")]
+        next_abstract = max(abstract_ids, default=-1) + 1
+        next_num = max((int(k or 0) for k in abstract_of), default=0) + 1
+        out: dict[str, ListDef] = {}
+        for name, kind in lists.items():
+            if name not in self.style_ids:
+                continue
+            num_id, ilvl = self._style_numpr(self.style_ids[name])
+            if num_id in abstract_of and abstract_of[num_id] is not None:
+                out[name] = ListDef(num_id, abstract_of[num_id], ilvl)
+                continue
+            depth = int(name[-1]) if name[-1].isdigit() else 1
+            fmt, text = ("bullet", "\u2022") if kind == "bullet" else ("decimal", "%1.")
+            abstract = etree.fromstring(
+                f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{next_abstract}">'
+                f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{360 * depth}" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>')
+            first_num = numbering.find(_W + "num")     # every abstractNum comes before the nums
+            if first_num is not None:
+                first_num.addprevious(abstract)
+            else:
+                numbering.append(abstract)
+            numbering.append(etree.fromstring(
+                f'<w:num xmlns:w="{W}" w:numId="{next_num}"><w:abstractNumId w:val="{next_abstract}"/></w:num>'))
+            out[name] = ListDef(str(next_num), str(next_abstract), "0")
+            next_abstract += 1
+            next_num += 1
+        return out
+
+    @staticmethod
+    def _clean_sect(sect: etree._Element | None) -> etree._Element:
+        clean = etree.Element(_W + "sectPr", nsmap={"w": W, "r": R})
+        for child in (sect if sect is not None else []):
+            if not isinstance(child.tag, str) or child.tag in {
+                    _W + "headerReference", _W + "footerReference", _W + "pgSz", _W + "pgMar", _W + "titlePg"}:
+                continue
+            clean.append(copy.deepcopy(child))
+        etree.cleanup_namespaces(clean, top_nsmap={"w": W, "r": R}, keep_ns_prefixes=["w", "r"])
+        return clean
+
+    def sect_pr(self, paper: str, header_rid: str | None, footer_rid: str) -> str:
+        key = (paper, header_rid, footer_rid)
+        if key not in self._sect_cache:
+            sect = copy.deepcopy(self._sect)
+            if paper == "letter":
+                size, margin, edge = (12240, 15840), 1296, 720      # 8.5 x 11 in; 0.9 in
+            else:
+                size, margin, edge = (11906, 16838), 1247, 708      # 210 x 297 mm; 2.2 cm
+            at = 0
+            for i, child in enumerate(sect):
+                if child.tag in {_W + "footnotePr", _W + "endnotePr", _W + "type"}:
+                    at = i + 1
+            size_el = etree.Element(_W + "pgSz", {_W + "w": str(size[0]), _W + "h": str(size[1])})
+            margins = {k: str(margin) for k in ("top", "right", "bottom", "left")}
+            margins.update(header=str(edge), footer=str(edge), gutter="0")
+            sect.insert(at, size_el)
+            sect.insert(at + 1, etree.Element(_W + "pgMar", {_W + k: v for k, v in margins.items()}))
+            refs = [("headerReference", header_rid), ("footerReference", footer_rid)]
+            for i, (tag, rid) in enumerate(r for r in refs if r[1]):
+                sect.insert(i, etree.Element(_W + tag, {_W + "type": "default", _R + "id": rid}))
+            text = etree.tostring(sect, encoding="unicode")   # the document root binds w: and r:
+            self._sect_cache[key] = text.replace(f' xmlns:w="{W}"', "", 1).replace(f' xmlns:r="{R}"', "", 1)
+        return self._sect_cache[key]
+
+    def _header_footer(self, sect, kind: str, by_id: dict[str, Rel], parts: dict[str, bytes]):
+        """(part name, parsed root, relationships) of the default header or footer, or None."""
+        if sect is None:
+            return None
+        for ref in sect.iterfind(f"{_W}{kind}Reference"):
+            if ref.get(_W + "type", "default") != "default":
+                continue
+            rel = by_id.get(ref.get(_R + "id", ""))
+            name = resolve(self.main, rel.target) if rel and not rel.external else None
+            if name in parts:
+                try:
+                    return name, xml(parts[name]), parse_rels(parts.get(rels_name(name)))
+                except etree.XMLSyntaxError as exc:
+                    raise SourceError(f"reference document {self.path} has a broken {kind} ({exc})") from None
+        return None
+
+    def styles_entry(self, language: str | None) -> Entry:
+        """styles.xml, with the document default language set to ``language`` when given."""
+        if language not in self._lang_styles:
+            styles = copy.deepcopy(self._styles)
+            defaults = styles.find(_W + "docDefaults")
+            if defaults is None:
+                defaults = etree.Element(_W + "docDefaults")
+                styles.insert(0, defaults)
+            rpr_default = defaults.find(_W + "rPrDefault")
+            if rpr_default is None:
+                rpr_default = etree.Element(_W + "rPrDefault")
+                defaults.insert(0, rpr_default)
+            rpr = rpr_default.find(_W + "rPr")
+            if rpr is None:
+                rpr = etree.SubElement(rpr_default, _W + "rPr")
+            lang = rpr.find(_W + "lang")
+            if lang is None:
+                lang = etree.SubElement(rpr, _W + "lang")
+            lang.set(_W + "val", language)
+            primary = language.split("-")[0].lower()
+            if primary in {"ja", "zh", "ko"}:
+                lang.set(_W + "eastAsia", language)
+            if primary in {"ar", "he", "fa", "ur", "yi", "ps"}:
+                lang.set(_W + "bidi", language)
+            raw = xml_bytes(styles)
+            if len(self._lang_styles) > 32:
+                self._lang_styles = {None: self._lang_styles[None]}
+            self._lang_styles[language] = deflate(raw)
+        return self._lang_styles[language]
+
+    # ------------------------------------------------------------------ one posting
+
+    def assemble(self, body: str, *, paper: str, language: str | None, links: dict[str, str], nums: list[str],
+                 footer_paragraph: str, core: bytes, logo: "Logo | None") -> bytes:
+        """The complete .docx of one posting around ``body`` (paragraphs of WordprocessingML)."""
+        header_rid = f"rId{self.next_rid}" if (logo or self.header) else None
+        footer_rid = f"rId{self.next_rid + 1}"     # hyperlinks follow, from first_link_rid
+        folder = posixpath.dirname(self.main)
+        entries = dict(self.static)
+        overrides = dict(self.overrides)
+        defaults = dict(self.defaults)
+        rels = [self.kept_rels_xml]
+        if header_rid:
+            rels.append(rel_xml(Rel(header_rid, RT_HEADER, posixpath.relpath(self.header_name, folder))))
+            overrides[self.header_name] = WML_CT + "header+xml"
+            if logo:
+                self._logo_header(entries, defaults, logo)
+        rels.append(rel_xml(Rel(footer_rid, RT_FOOTER, posixpath.relpath(self.footer_name, folder))))
+        overrides[self.footer_name] = WML_CT + "footer+xml"
+        entries[self.footer_name] = deflate(self._footer(footer_paragraph))
+        rels += [rel_xml(Rel(rid, RT_HYPERLINK, url, external=True)) for url, rid in links.items()]
+        document = (f"{DECL}<w:document {NS}><w:body>{body}"
+                    f"{self.sect_pr(paper, header_rid, footer_rid)}</w:body></w:document>")
+        entries[self.main] = deflate(document.encode("utf-8"))
+        entries[rels_name(self.main)] = deflate(rels_xml(rels))
+        entries[self.numbering_part] = deflate((self.numbering_head + "".join(nums) + self.numbering_tail).encode())
+        entries[self.styles_part] = self.styles_entry(language)
+        entries["docProps/core.xml"] = deflate(core)
+        entries["_rels/.rels"] = self.package_rels_entry
+        entries["[Content_Types].xml"] = deflate(content_types_xml(defaults, overrides))
+        return pack(entries)
+
+    def _footer(self, paragraph: str) -> bytes:
+        """jdgen's footer paragraph after the reference footer's non-empty paragraphs."""
+        if self.footer is None:
+            return f"{DECL}<w:ftr {NS}>{paragraph}</w:ftr>".encode("utf-8")
+        root = copy.deepcopy(self.footer[1])
+        for p in root.findall(_W + "p"):
+            if not "".join(p.itertext()).strip() and not p.xpath(".//*[local-name()='drawing' or local-name()='pict']"):
+                root.remove(p)
+        root.append(etree.fromstring(f"<w:ftr {NS}>{paragraph}</w:ftr>")[0])
+        return xml_bytes(root)
+
+    def _logo_header(self, entries: dict[str, Entry], defaults: dict[str, str], logo: "Logo") -> None:
+        """The logo in a new first paragraph of the (reference's or a new) header."""
+        media = f"media/jdgen-logo.{logo.ext}"
+        entries[posixpath.join(posixpath.dirname(self.header_name), media)] = logo.entry
+        defaults[logo.ext] = f"image/{logo.ext}"
+        old_rels = self.header[2] if self.header else []
+        rid = f"rId{next_rid(old_rels)}"
+        entries[rels_name(self.header_name)] = deflate(rels_xml([*old_rels, Rel(rid, RT_IMAGE, media)]))
+        root = self.header[1] if self.header else None
+        ids = [int(v) for v in (root.xpath("//*[local-name()='docPr']/@id") if root is not None else []) if v.isdigit()]
+        header = logo_header_xml(logo, rid=rid, drawing_id=max(ids, default=0) + 1,
+                                 header_style=self.style_ids["Header"])
+        if root is None:
+            entries[self.header_name] = deflate((DECL + header).encode("utf-8"))
+            return
+        root = copy.deepcopy(root)
+        root.insert(0, etree.fromstring(header)[0])
+        entries[self.header_name] = deflate(xml_bytes(root))

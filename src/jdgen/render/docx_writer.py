@@ -1,0 +1,340 @@
+"""Markdown text in, deterministic recruiter-ready .docx bytes out.
+
+The posting Markdown (rendered from a Jinja template elsewhere) is parsed with markdown-it
+(CommonMark) and written as WordprocessingML that uses only the reference document's
+styles, so that the DOCX holds exactly the Markdown's text:
+
+==========================  ===================================================
+Markdown                    Word
+==========================  ===================================================
+first ``#``                 Title (later ``#``: Heading 1)
+``##`` / ``###`` / deeper   Heading 1 / Heading 2 / Heading 3
+paragraph                   Normal (Quote inside a block quote, when it exists)
+``-`` / ``1.`` list items   List Bullet / List Number, ``2`` and ``3`` when nested,
+                            with real numbering; every numbered list restarts
+later paragraphs of items   List Continue (2, 3) when the reference has it
+``**b**`` / ``*i*``         bold / italic runs
+```code``` and code blocks  runs in the Verbatim Char style, when it exists
+links with a scheme         ``w:hyperlink`` to an external relationship, Hyperlink style
+raw HTML                    its text only; ``<br>`` as a line break
+thematic break              nothing
+==========================  ===================================================
+
+Header and footer: the reference's default header is kept and the logo, if any, goes
+into a new first paragraph of it. The reference's default footer is kept without its
+empty paragraphs, and jdgen's paragraph ``{footer_text} · Page X of Y`` (Footer style,
+PAGE and NUMPAGES fields) is appended. First-page and even-page headers and footers of
+the reference are not used, so that every page looks the same.
+
+Speed: :class:`DocxWriter` parses the reference once; a posting then costs one Markdown
+parse, string building and deflating the few parts that change. Same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import importlib.resources
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Literal
+
+from markdown_it import MarkdownIt
+
+from jdgen.errors import ConfigError, SourceError
+from jdgen.render.docx_logo import Logo, load_logo
+from jdgen.render.docx_opc import core_xml, esc
+from jdgen.render.docx_readback import docx_paragraph_texts, docx_text_dump
+from jdgen.render.docx_reference import Reference
+
+__all__ = ["DocxOptions", "DocxWriter", "markdown_to_docx", "docx_text_dump", "docx_paragraph_texts",
+           "default_reference_path", "REQUIRED_STYLES", "OPTIONAL_STYLES"]
+
+REQUIRED_STYLES = (("Normal", "paragraph"), ("Title", "paragraph"), ("Heading 1", "paragraph"),
+                   ("Heading 2", "paragraph"), ("Heading 3", "paragraph"), ("List Bullet", "paragraph"),
+                   ("List Bullet 2", "paragraph"), ("List Number", "paragraph"), ("List Number 2", "paragraph"),
+                   ("Hyperlink", "character"), ("Header", "paragraph"), ("Footer", "paragraph"))
+OPTIONAL_STYLES = (("Quote", "paragraph"), ("List Bullet 3", "paragraph"), ("List Number 3", "paragraph"),
+                   ("List Continue", "paragraph"), ("List Continue 2", "paragraph"),
+                   ("List Continue 3", "paragraph"), ("Verbatim Char", "character"))
+_LISTS = {f"List {kind.title()}{depth}": kind for kind in ("bullet", "number") for depth in ("", " 2", " 3")}
+_HEADINGS = {"h1": "Heading 1", "h2": "Heading 1", "h3": "Heading 2"}
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LONG = re.compile(r"\S{61,}")
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_ONLY = re.compile(f"[{_RTL}\\s]*[{_RTL}][{_RTL}\\s]*")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_SKIP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>", re.S | re.I)
+_BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|header|footer|blockquote|pre|"
+                    r"dl|dt|dd)\b[^>]*>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_MD = MarkdownIt("commonmark")
+_PLAIN = (False, False, None)     # run format: bold, italic, character style id
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    title: str                   # core property title
+    subject: str                 # e.g. "AIMLAM.GEN.P4 · P4 Senior Professional"
+    author: str                  # the company name, or "jdgen" without a company
+    keywords: tuple[str, ...]    # e.g. ("AIMLAM.GEN.P4", "P4", "AIMLAM")
+    created: datetime            # timezone-aware; created AND modified; no other time enters the file
+    paper: Literal["letter", "a4"] = "a4"
+    footer_text: str = ""        # the footer shows this, then "Page X of Y"
+    language: str | None = None  # BCP 47 tag such as "en-US": the document default language
+    reference: Path | None = None  # a company's reference .docx; None = templates/reference.docx
+    logo: Path | None = None     # PNG/JPEG placed in the page header, 3 cm wide
+
+    def __post_init__(self) -> None:
+        if self.created.tzinfo is None or self.created.utcoffset() is None:
+            raise ValueError("DocxOptions.created must be timezone-aware (UTC), or output would depend on TZ")
+        if self.paper not in ("letter", "a4"):
+            raise ValueError(f"DocxOptions.paper must be 'letter' or 'a4', not {self.paper!r}")
+
+
+def default_reference_path() -> Path:
+    """templates/reference.docx: inside an installed wheel, else in the source checkout."""
+    try:
+        packed = importlib.resources.files("jdgen") / "_data" / "templates" / "reference.docx"
+        if isinstance(packed, Path) and packed.is_file():
+            return packed
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parents[3] / "templates" / "reference.docx"
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def _html_text(raw: str) -> list[str]:
+    """The text content of an HTML block: one entry per block element, <br> as a line break."""
+    out = []
+    for block in _BLOCK.split(_SKIP.sub("", raw)):
+        lines = [" ".join(html.unescape(_TAG.sub("", part)).split()) for part in _BR.split(block)]
+        out.append("\n".join(lines).strip("\n"))
+    return [text for text in out if text.strip()]
+
+
+def _breakable(text: str) -> str:
+    """Zero-width spaces every 40 characters in words longer than 60, so that they can wrap."""
+    return _LONG.sub(lambda m: "\u200b".join(m[0][i:i + 40] for i in range(0, len(m[0]), 40)), text)
+
+
+def _run(text: str, fmt: tuple) -> str:
+    bold, italic, style = fmt
+    props = ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/><w:bCs/>" if bold else "")
+             + ("<w:i/><w:iCs/>" if italic else ""))
+    if text and max(text) >= "\u0590" and _RTL_ONLY.fullmatch(text):
+        props += "<w:rtl/>"
+    body = esc(_breakable(text)).replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+    body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
+
+
+def _field(instruction: str) -> str:
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instruction} '
+            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+# ---------------------------------------------------------------------------- the writer
+
+
+class DocxWriter:
+    """Parses the reference document ONCE; then converts many Markdown strings quickly.
+
+    The constructor checks that the reference has every style jdgen needs
+    (:data:`REQUIRED_STYLES`) and raises :class:`~jdgen.errors.ConfigError` otherwise,
+    before anything is written; a missing or broken file raises SourceError.
+    """
+
+    def __init__(self, reference: Path | None = None) -> None:
+        self.reference = Path(reference) if reference is not None else default_reference_path()
+        self._ref = Reference(self.reference, REQUIRED_STYLES, OPTIONAL_STYLES, _LISTS)
+        self._ids = self._ref.style_ids
+        self._logos: dict[tuple, Logo] = {}
+
+    def write(self, markdown: str, options: DocxOptions, *, warn: Callable[[str], None] | None = None) -> bytes:
+        if options.reference is not None and Path(options.reference).resolve() != self.reference.resolve():
+            raise ValueError("options.reference names another reference document than this DocxWriter's; "
+                             "use markdown_to_docx() or a DocxWriter made for that reference")
+        if options.language is not None and not _LANG.fullmatch(options.language):
+            raise ConfigError(f"language {options.language!r} is not a BCP 47 language tag",
+                              hint="use a tag such as 'en-US' or 'de-DE'")
+        texts = [markdown, options.title, options.subject, options.author, options.footer_text, *options.keywords]
+        removed = 0
+        for i, text in enumerate(texts):
+            texts[i], count = _FORBIDDEN.subn("", text)
+            removed += count
+        markdown, title, subject, author, footer_text, *keywords = texts
+        if removed and warn is not None:
+            warn(f"removed {removed} control character(s) that Word cannot store")
+        logo = self._logo(Path(options.logo)) if options.logo is not None else None
+
+        links: dict[str, str] = {}
+        nums: list[str] = []
+        body = self._body(_MD.parse(markdown), links, nums)
+        lead = f"{footer_text} · Page " if footer_text else "Page "
+        footer = (f'<w:p><w:pPr><w:pStyle w:val="{self._ids["Footer"]}"/></w:pPr>{_run(lead, _PLAIN)}'
+                  f'{_field("PAGE")}{_run(" of ", _PLAIN)}{_field("NUMPAGES")}</w:p>')
+        core = core_xml(title=title, subject=subject, author=author, keywords=keywords,
+                        created=options.created, language=options.language)
+        return self._ref.assemble(body, paper=options.paper, language=options.language, links=links, nums=nums,
+                                  footer_paragraph=footer, core=core, logo=logo)
+
+    def _logo(self, path: Path) -> Logo:
+        try:
+            stat = path.stat()
+        except OSError:
+            raise SourceError(f"logo {path} does not exist") from None
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        if key not in self._logos:
+            if len(self._logos) >= 16:
+                self._logos.clear()
+            self._logos[key] = load_logo(path)
+        return self._logos[key]
+
+    # ------------------------------------------------------------------ blocks
+
+    def _body(self, tokens, links: dict[str, str], nums: list[str]) -> str:
+        """Paragraphs for the block tokens; fills ``links`` (URL -> rId) and ``nums`` (w:num)."""
+        ids, ref, out = self._ids, self._ref, []
+        lists: list[list] = []        # per open list: [style name, numId, item waiting for its first paragraph]
+        quote, titled = 0, False
+        next_num = ref.next_num_id
+        for i, tok in enumerate(tokens):
+            kind = tok.type
+            if kind == "inline":
+                opener, numpr = tokens[i - 1], ""
+                if opener.type == "heading_open":
+                    style = "Title" if opener.tag == "h1" and not titled else _HEADINGS.get(opener.tag, "Heading 3")
+                    titled = titled or opener.tag == "h1"
+                elif lists and lists[-1][2]:
+                    style, num_id = lists[-1][0], lists[-1][1]
+                    numpr = f'<w:numPr><w:ilvl w:val="{ref.lists[style].ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+                elif lists:   # a later paragraph of a list item
+                    style = "List Continue" + (f" {min(len(lists), 3)}" if len(lists) > 1 else "")
+                    style = style if style in ids else "List Continue" if "List Continue" in ids else "Normal"
+                else:
+                    style = "Quote" if quote and "Quote" in ids else "Normal"
+                runs = self._inline(tok.children or [], links)
+                if runs:
+                    out.append(f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/>{numpr}</w:pPr>{runs}</w:p>')
+                if lists:
+                    lists[-1][2] = False
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                style = self._list_style("List Bullet" if kind == "bullet_list_open" else "List Number",
+                                         len(lists) + 1)
+                definition = ref.lists[style]
+                if kind == "bullet_list_open":
+                    num_id = definition.num_id
+                else:                       # a new w:num per list: numbering restarts
+                    num_id, next_num = str(next_num), next_num + 1
+                    start = int(tok.attrs.get("start", 1) or 1)
+                    nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{definition.abstract_id}"/>'
+                                f'<w:lvlOverride w:ilvl="{definition.ilvl}"><w:startOverride w:val="{start}"/>'
+                                f'</w:lvlOverride></w:num>')
+                lists.append([style, num_id, False])
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif kind == "list_item_open":
+                lists[-1][2] = True
+            elif kind in ("blockquote_open", "blockquote_close"):
+                quote += 1 if kind == "blockquote_open" else -1
+            elif kind in ("fence", "code_block", "html_block"):
+                if kind == "html_block":
+                    texts, fmt = _html_text(tok.content), _PLAIN
+                else:
+                    texts, fmt = [tok.content.rstrip("\n")], (False, False, ids.get("Verbatim Char"))
+                out += [f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr>{_run(text, fmt)}</w:p>'
+                        for text in texts if text.strip()]
+                if lists:
+                    lists[-1][2] = False
+        return "".join(out)
+
+    def _list_style(self, name: str, depth: int) -> str:
+        for level in range(min(depth, 3), 1, -1):
+            if f"{name} {level}" in self._ref.lists:
+                return f"{name} {level}"
+        return name
+
+    # ------------------------------------------------------------------ inlines
+
+    def _inline(self, children, links: dict[str, str]) -> str:
+        """Runs for one inline token's children, adjacent text of one format merged into one run."""
+        out: list[str] = []
+        pending: list[str] = []
+        current = _PLAIN
+        bold = italic = 0
+        in_link = visible = False
+        code_style, link_style = self._ids.get("Verbatim Char"), self._ids["Hyperlink"]
+
+        def flush() -> None:
+            if pending:
+                out.append(_run("".join(pending), current))
+                pending.clear()
+
+        for child in children:
+            kind, text = child.type, None
+            if kind in ("text", "text_special", "code_inline", "image"):
+                text = child.content           # an image shows its alt text
+            elif kind == "softbreak":
+                text = " "
+            elif kind == "hardbreak":
+                text = "\n"
+            elif kind == "html_inline":
+                text = "\n" if _BR.fullmatch(child.content.strip()) else None
+            elif kind in ("strong_open", "strong_close"):
+                bold += 1 if kind == "strong_open" else -1
+            elif kind in ("em_open", "em_close"):
+                italic += 1 if kind == "em_open" else -1
+            elif kind == "link_open":
+                href = str(child.attrs.get("href", ""))
+                if _SCHEME.match(href):       # relative links and anchors stay plain text
+                    flush()
+                    rid = links.setdefault(href, f"rId{self._ref.first_link_rid + len(links)}")
+                    out.append(f'<w:hyperlink r:id="{rid}" w:history="1">')
+                    in_link = True
+            elif kind == "link_close" and in_link:
+                flush()
+                out.append("</w:hyperlink>")
+                in_link = False
+            if text:
+                style = code_style if kind == "code_inline" else (link_style if in_link else None)
+                fmt = (bold > 0, italic > 0, style)
+                if fmt != current:
+                    flush()
+                    current = fmt
+                pending.append(text)
+                visible = visible or not text.isspace()
+        flush()
+        return "".join(out) if visible else ""
+
+
+# ---------------------------------------------------------------------------- module API
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_writer(path: str, mtime_ns: int, size: int) -> DocxWriter:
+    return DocxWriter(Path(path))
+
+
+def writer_for(reference: Path | None) -> DocxWriter:
+    """The writer for a reference document, parsed and style-checked once (cached by path, mtime, size)."""
+    path = Path(reference) if reference is not None else default_reference_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise SourceError(f"reference document {path} does not exist") from None
+    return _cached_writer(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def markdown_to_docx(markdown: str, options: DocxOptions, *, warn: Callable[[str], None] | None = None) -> bytes:
+    """Convert with a writer cached per reference document."""
+    return writer_for(options.reference).write(markdown, options, warn=warn)
