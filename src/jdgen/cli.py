@@ -196,6 +196,75 @@ def resolve_(
         _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def adjacent(
+    code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4."),
+    limit: int = typer.Option(5, "--limit", "-n", help="How many roles to list."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """The nearest roles by level and taxonomy, with distance (0-1) and band."""
+    import json
+
+    from .architecture import adjacent as nearest
+    from .present import table
+
+    catalog = _catalog()
+    found = nearest(catalog, code, limit)
+    if format is ListFormat.json:
+        _out(json.dumps({"version": 1, "code": catalog.lookup(code), "adjacent": [n.as_dict() for n in found]},
+                        indent=2, ensure_ascii=False) + "\n")
+        return
+    _out(table(["CODE", "TITLE", "LEVEL", "DISTANCE", "BAND"],
+               [[n.code, n.title, n.level, f"{n.distance:.2f}", n.band] for n in found]))
+
+
+@app.command()
+def compare(
+    codes: List[str] = typer.Argument(..., metavar="CODE CODE [CODE [CODE]]", help="Two to four role codes."),
+    format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="table, md or json."),
+) -> None:
+    """Compare roles side by side: level, years, scope, pay, and what each list shares."""
+    import json
+
+    from .architecture import compare as run, compare_markdown, compare_text
+
+    data = run(_catalog(), codes)
+    if format is CompareFormat.json:
+        _out(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    elif format is CompareFormat.md:
+        _out(compare_markdown(data))
+    else:
+        _out(compare_text(data))
+
+
+@app.command()
+def ladder(
+    family: str = typer.Argument(..., metavar="FUNCTION.FOCUS", help="A job family, e.g. AIMLAM.GEN."),
+    company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Show this company's pay bands."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """A family's career ladder: each level's code, title, years and (with a company) pay band."""
+    import json
+
+    from .architecture import ladder_rows
+    from .present import table
+
+    rows = ladder_rows(_catalog(), family, company)
+    if format is ListFormat.json:
+        _out(json.dumps({"version": 1, "family": family.upper(), "company": company, "levels": rows},
+                        indent=2, ensure_ascii=False) + "\n")
+        return
+    headers = ["LEVEL", "CODE", "TITLE", "YEARS"] + (["PAY"] if company else [])
+    _out(table(headers, [[r["level"], r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
+                         for r in rows]))
+
+
 class LintFormat(str, Enum):
     text = "text"
     json = "json"

@@ -1,0 +1,182 @@
+"""Job-architecture views: adjacent roles, side-by-side comparison, a family's career ladder.
+
+Distance between two roles, in [0, 1]::
+
+    distance = 0.6 * taxonomy + 0.4 * level
+
+* ``taxonomy``: 0 for the same function and focus, 0.5 for the same function and another
+  focus, 1 for another function.
+* ``level``: within one track (P, M, S, E), 0.2 per rank apart, at most 1. Across tracks, a
+  fixed step for changing track (P↔M 0.25, M↔E 0.25, P↔E 0.5, S↔P 0.4, S↔M 0.5, S↔E 0.75)
+  plus the gap between the levels' typical years (midpoints) divided by 20, at most 1.
+
+So one level apart in the same family (0.08) is closer than the same level in another
+focus (0.3), which is closer than the same level in another function (0.6), and a role
+is at distance 0 from itself. Bands: close (≤ 0.15), near (≤ 0.4), far (above).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+from .models import COMPONENT_LISTS, Level, Profile
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+TAXONOMY_WEIGHT, LEVEL_WEIGHT = 0.6, 0.4
+RANK_STEP = 0.2
+TRACK_STEP = {frozenset("PM"): 0.25, frozenset("ME"): 0.25, frozenset("PE"): 0.5,
+              frozenset("SP"): 0.4, frozenset("SM"): 0.5, frozenset("SE"): 0.75}
+BANDS = ((0.15, "close"), (0.4, "near"), (1.0, "far"))
+
+
+def taxonomy_distance(a: Profile, b: Profile) -> float:
+    if a.function.code != b.function.code:
+        return 1.0
+    return 0.0 if a.focus.code == b.focus.code else 0.5
+
+
+def level_distance(a: Level, b: Level) -> float:
+    if a.track == b.track:
+        return min(1.0, RANK_STEP * abs(a.rank - b.rank))
+    middle = lambda level: (level.years.min + level.years.max) / 2  # noqa: E731
+    step = TRACK_STEP.get(frozenset(a.track + b.track), 0.5)
+    return min(1.0, step + abs(middle(a) - middle(b)) / 20)
+
+
+def distance(a: Profile, b: Profile, level_a: Level, level_b: Level) -> float:
+    return round(TAXONOMY_WEIGHT * taxonomy_distance(a, b) + LEVEL_WEIGHT * level_distance(level_a, level_b), 3)
+
+
+def band(value: float) -> str:
+    return next(name for limit, name in BANDS if value <= limit)
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    code: str
+    title: str
+    level: str
+    distance: float
+    band: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "title": self.title, "level": self.level, "distance": self.distance, "band": self.band}
+
+
+def adjacent(catalog: "Catalog", code: str, limit: int = 5) -> list[Neighbour]:
+    if limit < 1:
+        raise UsageError(f"--limit {limit} must be at least 1")
+    me = catalog.profile(code).model
+    my_level = catalog.level_of(me)
+    found = []
+    for loaded in catalog.profiles():
+        other = loaded.model
+        if other.code == me.code:
+            continue
+        d = distance(me, other, my_level, catalog.level_of(other))
+        found.append(Neighbour(other.code, other.title, other.level, d, band(d)))
+    return sorted(found, key=lambda n: (n.distance, n.code))[:limit]
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(w.casefold() for w in _WORDS.findall(text))
+
+
+def compare(catalog: "Catalog", codes: list[str]) -> dict[str, Any]:
+    """Two to four roles side by side: level facts, pay, and shared and unique items per component list."""
+    if not 2 <= len(codes) <= 4:
+        raise UsageError(f"compare takes 2 to 4 role codes, not {len(codes)}")
+    profiles = [catalog.profile(code).model for code in codes]
+    if len({p.code for p in profiles}) != len(profiles):
+        raise UsageError("give different role codes to compare", hint="each code may appear once")
+    roles = []
+    for p in profiles:
+        level = catalog.level_of(p)
+        pay = p.market_pay
+        pay_text = "pending" if pay in (None, "pending") else (
+            f"{pay.currency} {pay.min:,.0f}–{pay.max:,.0f} per {pay.basis}" if pay.min is not None and pay.max is not None
+            else f"{pay.currency} median {pay.median:,.0f} per {pay.basis}" if pay.median is not None else "pending")
+        d = level.descriptors
+        roles.append({"code": p.code, "title": p.title, "level": f"{level.code} {level.name}",
+                      "years": level.years_text, "scope": d.scope, "autonomy": d.autonomy, "impact": d.impact,
+                      "decision_rights": d.decision_rights, "pay": pay_text})
+    lists = {}
+    for name in COMPONENT_LISTS:
+        per_role = [{_key(i.text): i.text for i in getattr(p, name)} for p in profiles]
+        if not any(per_role):
+            continue
+        shared_keys = set(per_role[0]).intersection(*per_role[1:])
+        lists[name] = {
+            "shared": [per_role[0][k] for k in per_role[0] if k in shared_keys],
+            "unique": {p.code: [text for k, text in items.items() if k not in shared_keys]
+                       for p, items in zip(profiles, per_role)},
+        }
+    return {"version": 1, "roles": roles, "lists": lists}
+
+
+FACTS = (("title", "Title"), ("level", "Level"), ("years", "Typical years"), ("scope", "Scope"),
+         ("autonomy", "Autonomy"), ("impact", "Impact"), ("decision_rights", "Decision rights"), ("pay", "Market pay"))
+
+
+def compare_markdown(data: dict[str, Any]) -> str:
+    roles = data["roles"]
+    out = ["| | " + " | ".join(r["code"] for r in roles) + " |", "|---|" + "---|" * len(roles)]
+    for key, label in FACTS:
+        out.append(f"| {label} | " + " | ".join(str(r[key]).replace("|", "\\|") for r in roles) + " |")
+    for name, parts in data["lists"].items():
+        out += ["", f"## {name.capitalize()}", ""]
+        out.append("Shared: " + ("; ".join(parts["shared"]) if parts["shared"] else "none"))
+        for code, items in parts["unique"].items():
+            out += ["", f"Only {code}:", ""] + [f"- {item}" for item in items] if items else ["", f"Only {code}: none"]
+    return "\n".join(out) + "\n"
+
+
+def compare_text(data: dict[str, Any]) -> str:
+    from .present import table
+
+    roles = data["roles"]
+    facts = table(["", *(r["code"] for r in roles)], [[label, *(r[key] for r in roles)] for key, label in FACTS])
+    out = [facts]
+    for name, parts in data["lists"].items():
+        out.append(f"\n{name.capitalize()}\n")
+        out.append(f"  shared ({len(parts['shared'])}): " + ("; ".join(parts["shared"]) or "none") + "\n")
+        for code, items in parts["unique"].items():
+            out.append(f"  only {code} ({len(items)}): " + ("; ".join(items) or "none") + "\n")
+    return "".join(out)
+
+
+def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> list[dict[str, Any]]:
+    """The family's roles by track and rank, with the company's pay band per level when given."""
+    parts = family.strip().upper().split(".")
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(f"{family!r} is not a family", hint="write FUNCTION.FOCUS, e.g. AIMLAM.GEN")
+    bands = {}
+    if company:
+        from .companies import find_company
+        from .render.context import pay_range
+
+        bands = {level: pay_range(band) for level, band in (find_company(catalog, company).model.pay_bands or {}).items()}
+    rows = []
+    for loaded in catalog.profiles():
+        p = loaded.model
+        if (p.function.code, p.focus.code) != tuple(parts):
+            continue
+        level = catalog.level_of(p)
+        rows.append({"code": p.code, "title": p.title, "level": level.code, "level_name": level.name,
+                     "years": level.years_text, "track": level.track, "rank": level.rank,
+                     "pay": bands.get(level.code) if company else None})
+    if not rows:
+        from .diagnostics import suggestion_hint
+
+        families = sorted({f"{l.model.function.code}.{l.model.focus.code}" for l in catalog.profiles()})
+        raise UsageError(f"no roles in family {family.upper()}",
+                         hint=suggestion_hint(family.upper(), families) or f"families: {', '.join(families)}")
+    return sorted(rows, key=lambda r: (r["track"], r["rank"]))
