@@ -8,6 +8,7 @@ become exit codes in exactly one place, :func:`main`, through
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import traceback
 from enum import Enum
@@ -33,6 +34,7 @@ app = typer.Typer(
 class _State:
     catalog: Optional[Path] = None
     debug: bool = False
+    argv: list[str] = []
 
 
 STATE = _State()
@@ -146,6 +148,7 @@ def render(
     format: str = typer.Option("md", "--format", "-f", metavar="FORMATS", help="md, html, jsonld or docx; several with commas: md,html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose import posting_date
@@ -153,7 +156,7 @@ def render(
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
-                            formats=parse_formats(format), output=output, when=posting_date(date))
+                            formats=parse_formats(format), output=output, when=posting_date(date), check=check)
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
     if total > 1 and sys.stderr.isatty():
@@ -169,6 +172,15 @@ def render(
         sys.stdout.buffer.flush()
     for path in delivery.written:
         _out(path + "\n")
+    if check and delivery.stale:
+        for diff in delivery.stale:
+            _out(diff)
+        command = shlex.join(["jdgen", *[a for a in STATE.argv if a != "--check"]])
+        _err(f"{len(delivery.stale)} rendered posting{'s are' if len(delivery.stale) != 1 else ' is'} stale; "
+             f"regenerate with: {command}")
+        raise typer.Exit(EXIT_INVALID)
+    if check:
+        _err("rendered postings are up to date")
 
 
 @app.command("resolve")
@@ -333,6 +345,7 @@ def rules(code: Optional[str] = typer.Argument(None, metavar="[RULE]", help="A r
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI and return its exit code; the only place exceptions become exit codes."""
     command = typer.main.get_command(app)
+    STATE.argv = list(sys.argv[1:] if argv is None else argv)
     # jdgen uses no pydantic plugins; looking for them scans every installed package (~15 ms).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:

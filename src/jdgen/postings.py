@@ -111,6 +111,7 @@ class RenderRequest:
     formats: tuple[str, ...] = ("md",)
     output: str | None = None           # None: stdout for one text posting, else the working folder
     when: date | None = None
+    check: bool = False                 # compare with the files in `output` instead of writing
 
 
 @dataclass
@@ -120,6 +121,7 @@ class Delivery:
     stdout: bytes = b""
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)      # with check: one diff or note per stale output
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -159,6 +161,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         raise UsageError("-o - writes one file to stdout; this run makes several",
                          hint="pass -o DIR to write them to a folder")
     to_stdout = target == "-" or (target is None and not many and request.formats[0] != "docx")
+    if request.check and target in (None, "-"):
+        raise UsageError("--check compares with files on disk; it needs -o PATH", hint="e.g. jdgen render --all --check -o out/")
     if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
         raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
@@ -171,7 +175,10 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         first = catalog.profile(codes[0])
         for slug in companies:
             check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
+    from .staleness import orphans, stale_diff
+
     result = Delivery()
+    expected: set[str] = set()
     for posting in batch(catalog, companies, when, codes):
         rendered = render(catalog, posting, request.formats)
         result.warnings.extend(rendered.warnings)
@@ -181,8 +188,17 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
                 result.stdout += data
                 continue
             path = safe_child(folder, rendered.name(fmt)) if folder is not None else Path(target)
+            expected.add(path.name)
+            if request.check:
+                diff = stale_diff(path, data, fmt)
+                if diff:
+                    result.stale.append(diff)
+                continue
             write_atomic(path, data)
             result.written.append(str(path))
         if progress is not None:
             progress(1)
+    if request.check and folder is not None and (request.all_roles or request.all_companies):
+        extensions = {EXTENSIONS[fmt] for fmt in request.formats}
+        result.stale += [f"{name}: no longer produced by the catalog\n" for name in orphans(folder, expected, extensions)]
     return result
