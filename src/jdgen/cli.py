@@ -208,6 +208,21 @@ def resolve_(
         _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
 
 
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to create the catalog (default: here)."),
+    force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
+) -> None:
+    """Create a new catalog: jdgen.toml, ladder, taxonomy, an example role and company, schemas."""
+    from .scaffold import init_catalog
+    from .sources import display_path
+
+    written = init_catalog(folder, force=force)
+    for path in written:
+        _out(display_path(path) + "\n")
+    _err(f"created a catalog in {display_path(folder)}: try `cd {display_path(folder)} && jdgen lint`")
+
+
 class CompareFormat(str, Enum):
     table = "table"
     md = "md"
