@@ -26,6 +26,10 @@ def add_profile(root, code, p4_text, *, function="AIMLAM", focus="GEN", extra_sk
 
 @pytest.fixture
 def family(catalog, p4_text):
+    """The built-in catalog cut down to AIMLAM.GEN.P4, plus synthetic neighbours with known coordinates."""
+    for path in (catalog / "roles").glob("*.yaml"):
+        if path.name != "AIMLAM.GEN.P4.yaml":
+            path.unlink()
     taxonomy = catalog / "taxonomy.yaml"
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "      - code: NLP\n        name: NLP\n"
                         "  - code: DATENG\n    name: Data Engineering\n    focuses:\n      - code: GEN\n        name: General\n",
@@ -109,7 +113,7 @@ def test_ladder_with_company_pay(run, family):
     lines = result.out.splitlines()
     assert lines[0].split() == ["LEVEL", "CODE", "TITLE", "YEARS", "PAY"]
     assert [line.split()[0] for line in lines[2:]] == ["P3", "P4", "P5", "P6"]
-    assert "$157,000–$196,000 per year" in lines[3] and lines[5].endswith("none")
+    assert "$157,000–$196,000 per year" in lines[3] and lines[5].endswith("$225,000–$280,000 per year")
     data = json.loads(run("ladder", "aimlam.gen", "-f", "json", cwd=family).out)
     assert [r["code"] for r in data["levels"]] == ["AIMLAM.GEN.P3", "AIMLAM.GEN.P4", "AIMLAM.GEN.P5", "AIMLAM.GEN.P6"]
 

@@ -55,7 +55,7 @@ def test_show_prints_title_years_and_descriptors(run, tmp_path):
     assert result.out.startswith("AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead\n")
     assert "P4 · Senior Professional · 5–8 yrs" in result.out
     assert "Decision rights    Owns technical decisions for a system; influences adjacent design" in result.out
-    assert "Responsibilities (8)" in result.out and "Title aliases (13)" in result.out
+    assert "Responsibilities (8)" in result.out and "Title aliases (15)" in result.out
 
 
 def test_unknown_code_suggests_close_codes(run, tmp_path):
@@ -74,9 +74,10 @@ def test_catalog_option_and_environment(run, catalog, p4_text, tmp_path):
     elsewhere.mkdir()
     by_option = run("--catalog", str(catalog), "list", "--format", "json", cwd=elsewhere)
     by_env = run("list", "--format", "json", cwd=elsewhere, env={"JDGEN_CATALOG": str(catalog)})
+    shipped = sorted(p.stem for p in (catalog / "roles").glob("*.yaml"))
     for result in (by_option, by_env):
         codes = [p["code"] for p in json.loads(result.out)["profiles"]]
-        assert codes == ["AIMLAM.GEN.P3", "AIMLAM.GEN.P4"]
+        assert codes == shipped and "AIMLAM.GEN.P3" in codes
 
 
 def test_catalog_discovered_upward_from_working_directory(run, catalog, p4_text):
@@ -166,7 +167,8 @@ def test_seed_fixture_and_shipped_profile_carry_every_seed_item():
         assert len(shipped_texts) == len(items)
         differing = [s for s, f in zip(shipped_texts, items) if s != f]
         assert differing in ([], ["5-8 years of experience in machine learning or related engineering"])
-    assert len(fixture["title_aliases"]) == len(shipped["title_aliases"]) == 13
+    assert len(fixture["title_aliases"]) == 13
+    assert shipped["title_aliases"][:13] == fixture["title_aliases"]  # the catalog only adds aliases after the seed's
     assert fixture["title_aliases"][1] == {"title": "Machine Learning 4", "type": "common", "confidence": 0.66,
                                            "confidence_band": "medium", "approved": False}
     assert fixture["classifications"][0]["code"] == "15-0000"

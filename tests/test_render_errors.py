@@ -31,7 +31,8 @@ def test_unknown_role_in_override(run, catalog):
     path = catalog / NORTHWIND
     edit(path, "  AIMLAM.GEN.P4:\n    title:", "  AIMLAM.GEN.P9:\n    title:")
     n = line_of(path, "AIMLAM.GEN.P9:")
-    render_fails(run, catalog, f"{NORTHWIND}:{n}:3: role AIMLAM.GEN.P9 is not in the catalog (did you mean 'AIMLAM.GEN.P4'?)")
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:3: role AIMLAM.GEN.P9 is not in the catalog "
+                               "(did you mean 'AIMLAM.GEN.P6' or 'AIMLAM.GEN.P5' or 'AIMLAM.GEN.P4'?)")
     validated = run("validate", cwd=catalog)
     assert validated.code == 1 and validated.out.startswith(f"{NORTHWIND}:{n}:3: role AIMLAM.GEN.P9")
 
