@@ -282,6 +282,7 @@ class Place(Frozen):
     id: Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")]
     city: Text = None
     region: RegionCode = None
+    county: Text = None
     country: Country
     postal_code: Text = None
     street: Text = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .catalog import Catalog
 from .diagnostics import Diagnostic, Location
@@ -17,6 +17,7 @@ from .sources import display_path, iter_yaml_files
 class ValidationReport:
     files: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    loaded: dict[Path, Any] = field(default_factory=dict, repr=False)   # every valid file, by path
 
     @property
     def ok(self) -> bool:
@@ -74,13 +75,14 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
                 loaded = load_profile(path, ladder, taxonomy, catalog.context_digest)
                 _check_unique(loaded.model.code, path, loaded.doc.where(("code",)), seen_codes, report)
             elif kind == "ladder":
-                load_ladder(path)
+                loaded = load_ladder(path)
             elif kind == "taxonomy":
-                load_taxonomy(path)
+                loaded = load_taxonomy(path)
             else:
                 from .companies import load_company  # companies arrive with postings
 
-                load_company(path, catalog)
+                loaded = load_company(path, catalog)
+            report.loaded[path] = loaded
         except InvalidInputError as exc:
             report.diagnostics.extend(exc.diagnostics())
     report.diagnostics.sort(key=Diagnostic.sort_key)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..diagnostics import Diagnostic
-from ..documents import Loaded, kind_of, load_ladder, load_profile
+from ..documents import kind_of
 from ..errors import InvalidInputError
-from ..sources import display_path, load_yaml
+from ..sources import display_path
 from ..validate import catalog_files, expand_paths, validate
 from .config import LintConfig
 from .registry import Hit, Rule, all_rules
@@ -56,10 +56,9 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     raw: list[tuple[Rule, Hit]] = []
     jd001 = all_rules()["JD001"]
     report = validate(catalog, files)
-    invalid = {d.location.file for d in report.diagnostics if d.location}
     raw += [(jd001, Hit(d.location, d.message, d.hint)) for d in report.diagnostics]
 
-    profiles, companies, ladder = _targets(catalog, files, invalid)
+    profiles, companies, ladder = _targets(report.loaded, files)
     suppressions = Suppressions()
     for loaded in (*profiles, *companies, *([ladder] if ladder else [])):
         suppressions.register(loaded.doc)
@@ -83,25 +82,20 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     return result
 
 
-def _targets(catalog: "Catalog", files: list[Path], invalid: set[str]):
-    profiles: list[Loaded] = []
-    companies: list[Loaded] = []
-    ladder = None
-    from ..companies import load_company
-
+def _targets(loaded: dict, files: list[Path]):
+    """What validation loaded, sorted into profiles, companies and the ladder (invalid files are absent)."""
+    profiles, companies, ladder = [], [], None
     for path in files:
-        if display_path(path) in invalid:
+        item = loaded.get(path)
+        if item is None:
             continue
         kind = kind_of(path)
-        try:
-            if kind == "profile":
-                profiles.append(load_profile(path, catalog.ladder, catalog.taxonomy, catalog.context_digest))
-            elif kind == "company":
-                companies.append(load_company(path, catalog))
-            elif kind == "ladder":
-                ladder = load_ladder(path)
-        except InvalidInputError:
-            continue  # already reported by validation
+        if kind == "profile":
+            profiles.append(item)
+        elif kind == "company":
+            companies.append(item)
+        elif kind == "ladder":
+            ladder = item
     return profiles, companies, ladder
 
 

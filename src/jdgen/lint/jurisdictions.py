@@ -22,6 +22,12 @@ class Applicable:
     def requires(self) -> dict[str, Any]:
         return self.law["requires"]
 
+    def in_force_for(self, duty: str, as_of: date) -> bool:
+        """Whether one duty applies on ``as_of``: some duties came with a later amendment
+        (Colorado's deadline, 2024), recorded in the row's ``requires_since``."""
+        since = (self.law.get("requires_since") or {}).get(duty)
+        return self.in_force and (since is None or date.fromisoformat(since) <= as_of)
+
     @property
     def name(self) -> str:
         return self.law["name"]
@@ -43,12 +49,13 @@ def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
     for place in posting.places:
         index = indexes[id(place)]
         if place.work_model == "remote":
-            areas = [(a.country, a.region, None) for a in (place.remote_eligibility or ())]
+            areas = [(a.country, a.region, None, None) for a in (place.remote_eligibility or ())]
         else:
-            areas = [(place.country, place.region, place.city)]
-        for country, region, city in areas:
+            areas = [(place.country, place.region, place.city, place.county)]
+        for country, region, city, county in areas:
             for law in jurisdictions():
-                if (law["id"], index) in seen or not _covers(law, country, region, city, place.work_model == "remote"):
+                if (law["id"], index) in seen or not _covers(law, country, region, city, county,
+                                                             place.work_model == "remote"):
                     continue
                 threshold = law.get("employer_threshold")
                 if size is not None and threshold is not None and size < threshold:
@@ -57,7 +64,8 @@ def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
                 yield Applicable(law, index, date.fromisoformat(law["effective"]) <= as_of)
 
 
-def _covers(law: dict[str, Any], country: str, region: str | None, city: str | None, remote: bool) -> bool:
+def _covers(law: dict[str, Any], country: str, region: str | None, city: str | None, county: str | None,
+            remote: bool) -> bool:
     if law["country"] == "EU":
         if country not in EU_MEMBERS:
             return False
@@ -65,6 +73,11 @@ def _covers(law: dict[str, Any], country: str, region: str | None, city: str | N
         return False
     if law.get("region") and law["region"] != region:
         return False
+    if law.get("county"):
+        # A county rule needs the location's county (`county:` in the company file); jdgen does not
+        # map cities to counties, so a location without one is not assumed to be inside.
+        if remote or _city(law["county"]).removesuffix(" county") != _city(county).removesuffix(" county"):
+            return False
     if law.get("city"):
         if remote:
             return False  # a city rule needs the job in the city; remote eligibility names states at most

@@ -25,9 +25,11 @@ TARGETS = ("profile", "company", "ladder", "posting", "catalog")
 class Example:
     """A change to the built-in catalog that makes a rule fire (bad) or stay quiet (good)."""
 
-    profile: str = ""   # YAML merged onto roles/AIMLAM.GEN.P4.yaml (lists replace)
-    company: str = ""   # YAML merged onto companies/northwind.yaml
-    ladder: str = ""    # YAML merged onto ladder.yaml
+    # YAML merged onto the shipped file: mappings merge, lists and values replace, and
+    # `key: null` removes a key (as in JSON Merge Patch), so an example can say "without X".
+    profile: str = ""   # onto roles/AIMLAM.GEN.P4.yaml
+    company: str = ""   # onto companies/northwind.yaml
+    ladder: str = ""    # level code → fields, merged into that level of ladder.yaml
     note: str = ""
 
 

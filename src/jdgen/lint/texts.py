@@ -50,8 +50,27 @@ STORY_FIELDS = (("who",), ("problem", "external"), ("problem", "internal"), ("pr
                 ("stakes",), ("success",))
 
 
-def posting_texts(posting: Posting) -> Iterator[Text]:
-    """Every piece of prose in the posting, profile first, then what the company adds."""
+def posting_texts(posting: Posting) -> tuple[Text, ...]:
+    """Every piece of prose in the posting, profile first, then what the company adds.
+
+    Built once per posting and kept on it: a dozen rules read the same texts.
+    """
+    cached = posting.__dict__.get("_lint_texts")
+    if cached is None:
+        cached = tuple(_collect(posting))
+        posting.__dict__["_lint_texts"] = cached  # frozen dataclass: cache beside the fields, not through them
+    return cached
+
+
+def checked_once(posting: Posting) -> Iterator[Text]:
+    """The texts a text rule needs to read in this posting: in a company's posting only what the
+    company wrote, because the profile's own text is read in its generic posting."""
+    for text in posting_texts(posting):
+        if posting.company is None or text.from_company:
+            yield text
+
+
+def _collect(posting: Posting) -> Iterator[Text]:
     p = posting.profile
     yield from _merged(posting, ("title",), "title", p.title)
     yield from _merged(posting, ("summary",), "summary", p.summary)

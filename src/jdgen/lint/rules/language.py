@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..data import masculine_words, phrases
 from ..registry import Example, Hit, rule
-from ..texts import posting_texts
+from ..texts import checked_once
 
 
 # The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
@@ -22,10 +22,9 @@ RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", 
 
 
 def _texts(posting):
-    for text in posting_texts(posting):
-        if text.is_eeo or text.field not in RENDERED or (posting.company is not None and not text.from_company):
-            continue
-        yield text
+    for text in checked_once(posting):
+        if not text.is_eeo and text.field in RENDERED:
+            yield text
 
 
 @cache
@@ -50,7 +49,7 @@ def _alternative(word: str) -> str:
           "less appealing to women, who also judged they belonged less (Gaucher, Friesen & Kay 2011, JPSP "
           "101(1):109-128). Ordinary job vocabulary (analyst, tech lead, decision-making) is exempt.",
       bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
-      good=Example(profile="summary: A motivated engineer who leads machine-learning work across teams.\n"))
+      good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
     words = masculine_words()
     pattern = _masculine_pattern()

@@ -6,22 +6,30 @@ such as "2 years in a leadership role" beside a total are skipped):
 * error when the stated minimum is at or above the level's maximum: nobody inside the
   level's band qualifies, and the posting describes the next level (8+ years at P4, 5–8);
 * warning when the stated minimum is more than ``below_tolerance`` years under the
-  level's minimum: the posting undersells the level (2 years at P4).
+  level's minimum: the posting undersells the level (2 years at P4). Configured
+  severities apply to both.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..experience import find_years_claims
 from ..registry import Example, Hit, hit_at, rule
-from ..texts import posting_texts
+from ..texts import checked_once
 from .sections import company_hit, posting_hit
 
 YEARS_FIELDS = ("qualifications", "summary", "story.who", "story.problem.external", "story.problem.internal",
                 "story.problem.why_it_matters", "story.stakes", "story.success", "story.plan", "sections",
                 "responsibilities", "skills")
+
+
+@lru_cache(maxsize=65536)
+def claims_in(text: str) -> tuple:
+    """Years claims of a text; the same sentences recur across postings and generated catalogs."""
+    return tuple(find_years_claims(text))
 
 
 def _years(value: float) -> str:
@@ -38,10 +46,10 @@ def _years(value: float) -> str:
 def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     level = posting.level
     low, high = level.years.min, level.years.max
-    for text in posting_texts(posting):
+    for text in checked_once(posting):
         if text.is_eeo or text.field not in YEARS_FIELDS:
             continue
-        for claim in find_years_claims(text.text):
+        for claim in claims_in(text.text):
             if claim.is_sub_requirement:
                 continue
             stated = _years(claim.min_years)
@@ -57,7 +65,7 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
             elif claim.min_years < low - options["below_tolerance"]:
                 yield text.hit(f"asks for {stated} years ({claim.phrase!r}), below {level.code}'s "
                                f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
-                               where)
+                               where, severity="warning")
 
 
 @rule("JD302", "ladder-years-text", severity="error", target="ladder",

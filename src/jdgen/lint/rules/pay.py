@@ -10,6 +10,7 @@ today). The EU directive row is a reminder (info) until member-state laws are in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..jurisdictions import applicable_laws
@@ -24,6 +25,16 @@ OPEN_ENDED = re.compile(
 COMPETITIVE = re.compile(r"\bcompetitive (?:salary|pay|compensation|wages?|base)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
+def _open_ended(text: str):
+    return OPEN_ENDED.search(text)
+
+
+@lru_cache(maxsize=65536)
+def _competitive(text: str):
+    return COMPETITIVE.search(text)
+
+
 def _laws(ctx, posting):
     return [law for law in applicable_laws(posting, ctx.as_of) if law.law["id"] != "eu"]
 
@@ -32,7 +43,7 @@ def _laws(ctx, posting):
       summary="A posting for a location with a pay-transparency law in force has no pay range.",
       why="Colorado, California, Washington, New York, Illinois, Ontario and others require the pay range in the "
           "posting itself; publishing without it is a violation on day one.",
-      bad=Example(company="pay_bands:\n  P5: {currency: USD, min: 188000, max: 232000, period: year}\n"),
+      bad=Example(company="pay_bands:\n  P4: null\n", note="Northwind without a P4 band (null removes a key)"),
       good=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"))
 def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
     if posting.pay is not None:
@@ -41,7 +52,8 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
         if law.in_force and law.requires.get("range"):
             yield company_hit(posting, ("locations", law.place_index),
                               f"{law.name} requires a pay range in postings (since {law.law['effective']}), "
-                              f"and this posting has none", f"add pay_bands.{posting.level.code} or the role's pay")
+                              f"and the {posting.level.code} posting for {posting.code} has none",
+                              f"add pay_bands.{posting.level.code} or the role's pay")
 
 
 @rule("JD402", "open-ended-pay", severity="warning", target="posting",
@@ -55,7 +67,7 @@ def open_ended_pay(ctx, posting, options) -> Iterator[Hit]:
     for text in posting_texts(posting):
         if text.is_eeo:
             continue
-        match = OPEN_ENDED.search(text.text) or (COMPETITIVE.search(text.text) if posting.pay is None else None)
+        match = _open_ended(text.text) or (_competitive(text.text) if posting.pay is None else None)
         if match:
             where = f"; banned in {', '.join(banned)}" if banned else ""
             yield text.hit(f"open-ended pay {match.group(0)!r} in {text.field}{where}",
@@ -84,15 +96,14 @@ def benefits_required(ctx, posting, options) -> Iterator[Hit]:
 @rule("JD404", "deadline-required", severity="error", target="posting",
       summary="A law in force requires an application deadline, and the posting has none.",
       why="Colorado requires the date applications close (SB 23-105, since 2024); it also becomes validThrough.",
-      bad=Example(company="apply:\n  url: https://northwind-analytics.example/careers\n",
-                  note="the apply block without its deadline"),
+      bad=Example(company="apply:\n  deadline: null\n", note="the apply block without its deadline (null removes a key)"),
       good=Example(company="apply:\n  url: https://northwind-analytics.example/careers\n  deadline: '2026-12-31'\n"))
 def deadline_required(ctx, posting, options) -> Iterator[Hit]:
     company = posting.company
     if company is None or (company.apply and company.apply.deadline):
         return
     for law in _laws(ctx, posting):
-        if law.in_force and law.requires.get("deadline"):
+        if law.in_force_for("deadline", ctx.as_of) and law.requires.get("deadline"):
             path = ("apply",) if company.apply else ("company",)
             yield company_hit(posting, path, f"{law.name} requires an application deadline in postings",
                               'add apply.deadline: "YYYY-MM-DD"', key=True)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...models import COMPONENT_LISTS
 from ..registry import Example, Hit, rule
-from ..texts import posting_texts
+from ..texts import checked_once, posting_texts
 from .sections import posting_hit
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -61,10 +61,10 @@ def too_many_bullets(ctx, posting, options) -> Iterator[Hit]:
       good=Example(),
       options={"max_words": (30, "most words in one bullet")})
 def long_bullet(ctx, posting, options) -> Iterator[Hit]:
-    for text in posting_texts(posting):
-        if text.field in COMPONENT_LISTS or text.field == "sections" and text.location:
+    for text in checked_once(posting):
+        if text.field in COMPONENT_LISTS:
             count = words(text.text)
-            if text.field != "sections" and count > options["max_words"]:
+            if count > options["max_words"]:
                 yield text.hit(f"a {text.field} item has {count} words, more than {options['max_words']}",
                                "split it, or move the detail into the summary")
 

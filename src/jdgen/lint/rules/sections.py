@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..registry import Example, Hit, rule
-from ..texts import posting_texts
+from ..texts import checked_once
 
 
 def posting_hit(posting, path, message, hint) -> Hit:
@@ -57,7 +57,7 @@ def missing_section(ctx, posting, options) -> Iterator[Hit]:
       summary="A posting for a US location has no equal-opportunity statement.",
       why="US employers state equal employment opportunity in their ads as near-universal practice, and "
           "federal contractors must (41 CFR 60-741.5, 60-300.5); candidates and boards look for it.",
-      bad=Example(company="eeo:\n  accommodation: Email accommodations@northwind-analytics.example\n"),
+      bad=Example(company="eeo:\n  statement: null\n", note="the eeo block without its statement (null removes a key)"),
       good=Example(company="eeo:\n  statement: Northwind Analytics is an equal opportunity employer.\n"))
 def missing_eeo(ctx, posting, options) -> Iterator[Hit]:
     company = posting.company
@@ -79,7 +79,8 @@ PLACEHOLDERS = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX|lorem ipsum|model pendin
       bad=Example(profile="summary: TBD - write this later\n"),
       good=Example(profile="summary: Leads machine-learning work across teams.\n"))
 def placeholder_text(ctx, posting, options) -> Iterator[Hit]:
-    for text in posting_texts(posting):
+    for text in checked_once(posting):
         match = PLACEHOLDERS.search(text.text)
         if match:
-            yield text.hit(f"{text.field} holds the placeholder {match.group(0)!r}", "write the real text or remove the item")
+            yield text.hit(f"{text.field} holds the placeholder {match.group(0)!r}", "write the real text or remove the item",
+                           text.locate(match.group(0)))

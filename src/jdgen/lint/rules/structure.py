@@ -111,10 +111,17 @@ def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
         for i, alias in enumerate(loaded.model.title_aliases):
             claims[normalise_title(alias.title)].append((loaded, i, alias.title))
     for entries in claims.values():
-        codes = {loaded.model.code for loaded, _, _ in entries}
+        codes = sorted({loaded.model.code for loaded, _, _ in entries})
         if len(codes) < 2:
             continue
         for loaded, i, title in entries:
-            others = ", ".join(sorted(codes - {loaded.model.code}))
-            yield hit_at(loaded.doc, ("title_aliases", i, "title"), f"alias {title!r} is also claimed by {others}",
+            yield hit_at(loaded.doc, ("title_aliases", i, "title"),
+                         f"alias {title!r} is also claimed by {_some(codes, loaded.model.code)}",
                          "keep it on one profile, or make the titles more specific")
+
+
+def _some(codes: list[str], mine: str, shown: int = 3) -> str:
+    """The other codes, at most ``shown`` of them named: messages stay short in big catalogs."""
+    others = [c for c in codes if c != mine]
+    named = ", ".join(others[:shown])
+    return named if len(others) <= shown else f"{named} and {len(others) - shown} more"
