@@ -8,7 +8,7 @@ with its profile is checked once, in the generic posting.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from ..data import masculine_words, phrases
@@ -51,34 +51,41 @@ def _alternative(word: str) -> str:
       bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
       good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
-    words = masculine_words()
-    pattern = _masculine_pattern()
     for text in _texts(posting):
-        cleaned = words.exception_phrases.sub(lambda m: " " * len(m.group(0)), text.text) \
-            if words.exception_phrases else text.text
-        for match in pattern.finditer(cleaned):
-            word = match.group(0)
-            if word.lower() in words.exceptions:
-                continue
+        for word in _masculine_in(text.text):
             alternative = _alternative(word)
             yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
                            "use a neutral word", text.locate(word))
 
 
+@lru_cache(maxsize=65536)
+def _masculine_in(text: str) -> tuple[str, ...]:
+    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached."""
+    words = masculine_words()
+    cleaned = words.exception_phrases.sub(lambda m: " " * len(m.group(0)), text) if words.exception_phrases else text
+    return tuple(m.group(0) for m in _masculine_pattern().finditer(cleaned) if m.group(0).lower() not in words.exceptions)
+
+
 def _phrase_rule(file: str):
     def check(ctx, posting, options) -> Iterator[Hit]:
-        table = phrases(file)
-        combined = _combined(file)
         for text in _texts(posting):
-            if not combined.search(text.text):
-                continue
-            for phrase in table:
-                match = phrase.pattern.search(text.text)
-                if match:
-                    yield text.hit(f"{match.group(0)!r}: {phrase.message}",
-                                   f"try {phrase.alternative}" if phrase.alternative else None,
-                                   text.locate(match.group(0)))
+            for phrase, found in _phrases_in(file, text.text):
+                yield text.hit(f"{found!r}: {phrase.message}",
+                               f"try {phrase.alternative}" if phrase.alternative else None, text.locate(found))
     return check
+
+
+@lru_cache(maxsize=65536)
+def _phrases_in(file: str, text: str) -> tuple:
+    """(phrase, matched text) pairs of a word list in a text; one combined search rules most texts out."""
+    if not _combined(file).search(text):
+        return ()
+    found = []
+    for phrase in phrases(file):
+        match = phrase.pattern.search(text)
+        if match:
+            found.append((phrase, match.group(0)))
+    return tuple(found)
 
 
 @cache
