@@ -88,3 +88,14 @@ def generate_catalog(root: Path, count: int, *, companies: bool = False) -> Path
 def pin_to_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def print_table(rows: list[tuple[str, str, str, bool]]) -> bool:
+    """Print measure / result / target / ok rows as one aligned table; True when every target is met."""
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(str(r[1])) for r in rows)
+    target_width = max(len(r[2]) for r in rows)
+    print(f"{'measure':<{width}}  {'result':>{value_width}}  {'target':<{target_width}}  ok")
+    for name, value, target, ok in rows:
+        print(f"{name:<{width}}  {value:>{value_width}}  {target:<{target_width}}  {'yes' if ok else 'NO'}")
+    return all(r[3] for r in rows)

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import generate_catalog, jdgen_command, pin_to_one_core, wall
+from _common import generate_catalog, jdgen_command, pin_to_one_core, print_table, wall
 
 
 def main() -> int:
@@ -76,12 +76,9 @@ def main() -> int:
         ("jdgen validate (built-in, cold, no cache)", f"{validate_ms:.0f} ms", "", True),
         ("jdgen --help (cold)", f"{help_ms:.0f} ms", "<= 150 ms", help_ms <= 150),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'result':>18}  {'target':<18}  ok")
-    for name, value, target, ok in rows:
-        print(f"{name:<{width}}  {value:>18}  {target:<18}  {'yes' if ok else 'NO'}")
+    met = print_table(rows)
     print(f"({len(loaded)} generated profiles; python {sys.version.split()[0]})")
-    return 0 if all(r[3] for r in rows) else 1
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

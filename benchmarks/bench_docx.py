@@ -31,7 +31,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from _common import generate_catalog, installed_env, jdgen_command, pin_to_one_core, wall
+from _common import generate_catalog, installed_env, jdgen_command, pin_to_one_core, print_table, wall
 
 DATE = date(2026, 11, 23)
 MEMORY_SCRIPT = """
@@ -167,11 +167,8 @@ def main() -> int:
         rows += pandoc_rows(markdowns, args.pandoc_docs, rate, tmp)
         rows += memory_row(args.memory_docs, tmp)
         rows += cold_rows(tmp)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'result':>16}  {'target':<10}  ok")
-    for name, value, target, ok in rows:
-        print(f"{name:<{width}}  {value:>16}  {target:<10}  {'yes' if ok else 'NO'}")
-    return 0 if all(r[3] for r in rows) else 1
+    met = print_table(rows)
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from _common import generate_catalog, jdgen_command, pin_to_one_core, wall
+from _common import generate_catalog, jdgen_command, pin_to_one_core, print_table, wall
 
 
 def main() -> int:
@@ -67,12 +67,9 @@ def main() -> int:
                            capture_output=True, text=True, cwd=cwd)
     lazy = probe.stdout.strip().endswith("False")
     rows.append(("python-docx imported by the CLI for md", "no" if lazy else "yes", "no", lazy))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'result':>16}  {'target':<10}  ok")
-    for name, value, target, ok in rows:
-        print(f"{name:<{width}}  {value:>16}  {target:<10}  {'yes' if ok else 'NO'}")
+    met = print_table(rows)
     print(f"({len(postings)} postings: {args.profiles + 1} profiles x {len(companies)} (generic + companies))")
-    return 0 if all(r[3] for r in rows) else 1
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

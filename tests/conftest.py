@@ -41,6 +41,32 @@ def run(capsys, monkeypatch):
     return _run
 
 
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the first line of ``path`` containing ``needle``."""
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``path`` with ``new``; the text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def merge_patch(base, patch):
+    """``patch`` over ``base``: mappings merge key by key; lists and scalars replace; a ``null``
+    value removes the key (as in JSON Merge Patch, RFC 7386), the only way to say "without"."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        merged = dict(base)
+        for key, value in patch.items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = merge_patch(base[key], value) if key in base else value
+        return merged
+    return patch
+
+
 def write(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):

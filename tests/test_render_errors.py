@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
+from conftest import edit, line_of, write
 
 NORTHWIND = "companies/northwind.yaml"
 
 
-def line_of(path, needle):
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def render_fails(run, catalog, expected, code=1, *extra):

@@ -7,20 +7,12 @@ import re
 
 import pytest
 
-from conftest import SEED_FIXTURE, write
+from conftest import SEED_FIXTURE, edit, line_of, write
 
 AS_OF = ["--as-of", "2026-11-23"]
 P4 = "roles/AIMLAM.GEN.P4.yaml"
 
 
-def line_of(path, needle):
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

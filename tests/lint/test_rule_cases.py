@@ -37,6 +37,8 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import merge_patch
+
 from jdgen.catalog import Catalog
 from jdgen.lint import lint
 from jdgen.lint.registry import all_rules
@@ -65,17 +67,6 @@ CASES = load_cases()
 
 # --- applying a case's edits -----------------------------------------------------------
 
-def deep_merge(base: Any, patch: Any) -> Any:
-    """Mappings merge, lists and scalars replace, ``null`` removes the key."""
-    if isinstance(base, dict) and isinstance(patch, dict):
-        merged = dict(base)
-        for key, value in patch.items():
-            if value is None:
-                merged.pop(key, None)
-            else:
-                merged[key] = deep_merge(base[key], value) if key in base else value
-        return merged
-    return patch
 
 
 def merge_top_level(text: str, fragment: str) -> str:
@@ -89,7 +80,7 @@ def merge_top_level(text: str, fragment: str) -> str:
             end = start + 1
             while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t-"):
                 end += 1
-        new = [] if value is None else [yaml.safe_dump({key: deep_merge(data.get(key), value)}, sort_keys=False,
+        new = [] if value is None else [yaml.safe_dump({key: merge_patch(data.get(key), value)}, sort_keys=False,
                                                        allow_unicode=True, width=10_000)]
         if start is None:
             lines += new

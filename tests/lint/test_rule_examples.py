@@ -36,6 +36,8 @@ from typing import Any, Callable
 import pytest
 import yaml
 
+from conftest import merge_patch
+
 from jdgen.catalog import Catalog
 from jdgen.lint import lint
 from jdgen.lint.registry import SEVERITIES, TARGETS, Example, Rule, all_rules
@@ -50,18 +52,6 @@ RULES = all_rules()
 
 # --- applying an example -----------------------------------------------------------
 
-def deep_merge(base: Any, patch: Any) -> Any:
-    """``patch`` over ``base``: mappings merge key by key; lists and scalars replace; a ``null``
-    value removes the key (as in JSON Merge Patch, RFC 7386), the only way to say "without"."""
-    if isinstance(base, dict) and isinstance(patch, dict):
-        merged = dict(base)
-        for key, value in patch.items():
-            if value is None:
-                merged.pop(key, None)
-            else:
-                merged[key] = deep_merge(base[key], value) if key in base else value
-        return merged
-    return patch
 
 
 def _dump_block(key: str, value: Any) -> str:
@@ -110,7 +100,7 @@ def merge_into_file(path: Path, fragment: str) -> None:
             if block is not None:
                 del lines[block[0]:block[1]]
             continue
-        new = _dump_block(key, deep_merge(data.get(key), value))
+        new = _dump_block(key, merge_patch(data.get(key), value))
         if block is None:
             if lines and not lines[-1].endswith("\n"):
                 lines[-1] += "\n"
@@ -130,7 +120,7 @@ def merge_into_ladder(path: Path, fragment: str) -> None:
     for code, fields in patch.items():
         index = next((i for i, level in enumerate(levels) if level["code"] == code), None)
         assert index is not None, f"ladder example names level {code}, which the ladder lacks"
-        levels[index] = deep_merge(levels[index], fields)
+        levels[index] = merge_patch(levels[index], fields)
     merge_into_file(path, _dump_block("levels", levels))
 
 
