@@ -7,7 +7,6 @@ editors and CI annotate the line a person edits.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -49,6 +48,8 @@ class Diagnostic:
 
 def did_you_mean(word: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
     """Close matches for ``word``, compared case-insensitively, best first."""
+    import difflib  # only on the error path: keep it off every start-up
+
     by_folded: dict[str, str] = {}
     for candidate in candidates:
         by_folded.setdefault(candidate.casefold(), candidate)
