@@ -45,6 +45,9 @@ JsonPath = tuple[str | int, ...]
 # A role profile is a few kilobytes; anything this large is a mistake (a pasted export,
 # a binary) and would only make the loader slow.
 MAX_FILE_BYTES = 1_000_000
+# Catalog files nest a handful of levels; a deeper file is a mistake or an attack, and would
+# otherwise exhaust Python's recursion limit while values are built.
+MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -236,6 +239,10 @@ class _Builder:
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            self._problem(node, f"values nest more than {MAX_DEPTH} levels deep", "flatten the structure; "
+                          "catalog files need only a few levels")
+            return None
         tag = node.tag
         if tag is _PLAIN or tag == _PLAIN:
             return resolve_plain_scalar(node.value)
