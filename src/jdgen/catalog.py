@@ -64,7 +64,8 @@ def discover(explicit: str | Path | None = None, *, cwd: Path | None = None,
         root = Path(chosen).expanduser()
         if not root.is_dir():
             origin = "--catalog" if explicit else ENV_VAR
-            raise SourceError(f"catalog folder {str(root)!r} (from {origin}) does not exist",
+            problem = "is a file, not a folder" if root.exists() else "does not exist"
+            raise SourceError(f"catalog folder {str(root)!r} (from {origin}) {problem}",
                               hint="pass the folder that holds jdgen.toml and roles/")
         return Catalog(root.resolve(), builtin=False)
     here = (cwd or Path.cwd()).resolve()

@@ -79,7 +79,7 @@ class ListFormat(str, Enum):
 
 
 @app.command()
-def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="[PATHS]...", help="Files or folders; default: the whole catalog.")) -> None:
+def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog.")) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
     from .validate import validate as run
 
@@ -141,7 +141,7 @@ def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder
 
 @app.command()
 def render(
-    role: Optional[str] = typer.Argument(None, metavar="[CODE_OR_TITLE]", help="Role code (any case) or a title alias, e.g. \"Sr. Machine Learning\"."),
+    role: Optional[str] = typer.Argument(None, metavar="CODE_OR_TITLE", help="Role code (any case) or a title alias, e.g. \"Sr. Machine Learning\"."),
     company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Render for this company (companies/SLUG.yaml)."),
     all_roles: bool = typer.Option(False, "--all", help="Render every role of the catalog."),
     all_companies: bool = typer.Option(False, "--all-companies", help="Render for every company of the catalog."),
@@ -210,7 +210,7 @@ def resolve_(
 
 @app.command()
 def init(
-    folder: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to create the catalog (default: here)."),
+    folder: Path = typer.Argument(Path("."), metavar="DIR", help="Where to create the catalog (default: here)."),
     force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
 ) -> None:
     """Create a new catalog: jdgen.toml, ladder, taxonomy, an example role and company, schemas."""
@@ -301,7 +301,7 @@ class LintFormat(str, Enum):
 
 @app.command()
 def lint(
-    paths: Optional[List[Path]] = typer.Argument(None, metavar="[PATHS]...", help="Files or folders; default: the whole catalog."),
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog."),
     format: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="text, json, github or sarif."),
     select: Optional[List[str]] = typer.Option(None, "--select", metavar="RULE", help="Only these rules (code, name or prefix); repeatable."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE", help="Skip these rules (code, name or prefix); repeatable."),
@@ -319,13 +319,13 @@ def lint(
     catalog = _catalog()
     config = load_config(catalog.root)
     overrides = {}
-    if select:
-        overrides["select"] = [s for item in select for s in item.split(",") if s]
+    if select is not None:
+        overrides["select"] = [s for item in select for s in item.split(",") if s.strip()]
     if ignore:
         overrides["ignore"] = config.ignore + [s for item in ignore for s in item.split(",") if s]
     if overrides:
-        checked = parse_config(overrides, "the command line")
-        config.select = checked.select if select else config.select
+        checked = parse_config(overrides, None, prefix="--")
+        config.select = checked.select if select is not None else config.select
         config.ignore = checked.ignore if ignore else config.ignore
     threshold = "warning" if strict else (fail_on or config.fail_on)
     if threshold not in ("error", "warning", "info"):
@@ -350,7 +350,7 @@ def lint(
 
 
 @app.command()
-def rules(code: Optional[str] = typer.Argument(None, metavar="[RULE]", help="A rule code or name to explain.")) -> None:
+def rules(code: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code or name to explain.")) -> None:
     """List the lint rules, or explain one."""
     from .lint.explain import explain, rule_table
 
@@ -375,12 +375,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         for diagnostic in exc.diagnostics():
             _err(diagnostic.format())
         return exc.exit_code
-    except typer.TyperException as exc:  # usage errors found by the option parser
-        show = getattr(exc, "show", None)
-        if show:
-            show()
-        else:
-            _err(f"jdgen: {exc}")
+    except typer.TyperException as exc:  # usage errors found by the option parser: one line, then where to look
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        context = getattr(exc, "ctx", None)
+        where = context.command_path if context is not None else "jdgen"
+        _err(f"{message} (see `{where} --help`)")
         return getattr(exc, "exit_code", EXIT_USAGE)
     except BrokenPipeError:
         return EXIT_OK

@@ -7,34 +7,18 @@ real ISO 4217 currencies, and only override roles and locations that exist.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, suggestion_hint
 from .documents import Loaded, load_checked
 from .errors import NotFoundError
+from .currencies import currency_problem
 from .models import Company
 from .sources import JsonPath, SourceDoc, display_path
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-@cache
-def iso_4217() -> frozenset[str]:
-    text = (DATA_DIR / "iso4217.txt").read_text(encoding="utf-8")
-    return frozenset(code for line in text.splitlines() if not line.startswith("#") for code in line.split())
-
-
-def currency_problem(doc: SourceDoc, path: JsonPath, code: str) -> Diagnostic | None:
-    if code in iso_4217():
-        return None
-    return Diagnostic(doc.where(path), f"currency {code!r} is not an ISO 4217 code",
-                      suggestion_hint(code, iso_4217()) or "use a code such as USD, EUR or GBP")
-
 
 def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
     depends_on = catalog.context_digest + "\n".join(catalog.codes).encode()

@@ -123,6 +123,13 @@ def profile_checks(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonom
         ))
     if taxonomy is not None:
         problems.extend(_taxonomy_checks(doc, taxonomy))
+    pay = data.get("market_pay")
+    if isinstance(pay, dict):
+        from .currencies import currency_problem
+
+        problem = currency_problem(doc, ("market_pay", "currency"), pay["currency"])
+        if problem:
+            problems.append(problem)
     return problems
 
 

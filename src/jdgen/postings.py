@@ -133,6 +133,8 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
         raise UsageError("give a role or --all, not both")
     if not request.all_roles and not request.query:
         raise UsageError("name a role code or title, or pass --all", hint="e.g. jdgen render AIMLAM.GEN.P4")
+    if request.company is not None and not request.company.strip():
+        raise UsageError("--company is empty", hint="give a company slug, e.g. --company northwind")
     if request.all_companies and request.company:
         raise UsageError("give --company or --all-companies, not both")
     codes = catalog.codes if request.all_roles else [code_or_title(catalog, request.query)]

@@ -247,7 +247,9 @@ class _Builder:
         if tag is _PLAIN or tag == _PLAIN:
             return resolve_plain_scalar(node.value)
         if tag == _STR:
-            return node.value if isinstance(node, yaml.ScalarNode) else self._bad_tag(node)
+            if not isinstance(node, yaml.ScalarNode):
+                return self._bad_tag(node)
+            return node.value
         known = self._built.get(id(node))
         if known is not None:
             return known
@@ -307,11 +309,15 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Diag
     if opened is not None:
         return Diagnostic(Location(shown, *opened), "YAML syntax error: this quoted string is never closed",
                           "add the closing quote")
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         start = exc.context_mark
         return Diagnostic(Location(shown, start.line + 1, start.column + 1),
                           "YAML syntax error: this quoted string is never closed",
                           "add the closing quote")
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return Diagnostic(Location(shown, line, col),
+                          "YAML syntax error: a backslash starts an escape sequence that is not valid here",
+                          "use single quotes, or write the backslash twice (\\\\)")
     if "mapping values are not allowed" in problem:
         return Diagnostic(Location(shown, line, col),
                           "YAML syntax error: a key and value cannot start here",

@@ -9,6 +9,7 @@ in a file are reported, not only the first.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, did_you_mean, suggestion_hint
@@ -150,7 +151,7 @@ def _add_hint(key: str, description: str | None) -> str:
 def _first_sentence(text: str | None) -> str | None:
     if not text:
         return None
-    head, _, _ = text.partition(". ")
+    head = re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0]  # "e.g. AIMLAM" does not end a sentence
     return head.rstrip(".")
 
 

@@ -100,7 +100,7 @@ def test_select_ignore_and_strict(run, broken):
 def test_unknown_rule_on_the_command_line(run, broken):
     result = run("lint", "--select", "JD999", cwd=broken)
     assert result.code == 2
-    assert result.err == "the command line: lint.select: no rule matches 'JD999' (run `jdgen rules` for the list)\n"
+    assert result.err == "--select: no rule matches 'JD999' (run `jdgen rules` for the list)\n"
 
 
 def test_config_in_jdgen_toml(run, broken):
@@ -118,7 +118,7 @@ def test_config_in_pyproject(run, broken):
 
 @pytest.mark.parametrize("toml, message", [
     ('[lint]\nselct = ["JD1"]\n', "jdgen.toml: lint.selct: unknown key (did you mean 'select'?)"),
-    ('[lint]\nignore = "JD101"\n', 'jdgen.toml: lint.ignore: must be a list of rule codes or names (e.g. ["JD501", "readability"])'),
+    ('[lint]\nignore = "JD101"\n', 'jdgen.toml: lint.ignore: must be a list of rule codes or names (e.g. ["JD501", "exclusionary-language"])'),
     ('[lint.severity]\nJD301 = "fatal"\n', "jdgen.toml: lint.severity.JD301: 'fatal' is not a severity (use one of error, warning, info)"),
     ('[lint.options.JD601]\nmax_word = 900\n', "jdgen.toml: lint.options.JD601.max_word: JD601 has no option 'max_word' (did you mean 'max_words' or 'min_words'?)"),
     ('[lint.options.JD601]\nmax_words = "many"\n', "jdgen.toml: lint.options.JD601.max_words: must be int, not str"),

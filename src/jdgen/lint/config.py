@@ -97,9 +97,11 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
 
 
-def parse_config(table: Any, source: str) -> LintConfig:
+def parse_config(table: Any, source: str | None, *, prefix: str = "lint.") -> LintConfig:
+    """Check a lint table; ``source`` names the file (None: the command line, whose keys read as ``--select``)."""
     def fail(key: str, message: str, hint: str | None = None):
-        raise ConfigError(f"{source}: lint.{key}: {message}", hint=hint, location=None)
+        where = f"{source}: {prefix}{key}" if source else f"{prefix}{key}"
+        raise ConfigError(f"{where}: {message}", hint=hint, location=None)
 
     if not isinstance(table, dict):
         fail("", "must be a table")
@@ -111,8 +113,10 @@ def parse_config(table: Any, source: str) -> LintConfig:
 
     def selectors(key: str) -> list[str]:
         value = table[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fail(key, "must be a list of rule codes or names", 'e.g. ["JD501", "readability"]')
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            fail(key, "must be a list of rule codes or names", 'e.g. ["JD501", "exclusionary-language"]')
+        if key == "select" and not value:
+            fail(key, "selects no rules", "leave select out to run every rule")
         for selector in value:
             _known(selector, rules, lambda m, h: fail(key, m, h))
         return value

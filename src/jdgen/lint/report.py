@@ -31,7 +31,8 @@ def use_colour(stream: TextIO) -> bool:
 def summary(result: LintResult) -> str:
     errors, warnings, infos = (result.count(s) for s in ("error", "warning", "info"))
     return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
-            f"{infos} info in {len(result.files)} files and {result.postings} postings")
+            f"{infos} info in {len(result.files)} file{'s' if len(result.files) != 1 else ''} and "
+            f"{result.postings} posting{'s' if result.postings != 1 else ''}")
 
 
 def text(result: LintResult, *, colour: bool = False) -> str:
