@@ -141,7 +141,7 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     if request.all_companies:
         companies: list[str | None] = sorted(company_files(catalog))
         if not companies:
-            raise UsageError(f"the catalog has no companies/ files", hint="add companies/<slug>.yaml")
+            raise UsageError("the catalog has no companies/ files", hint="add companies/<slug>.yaml")
     else:
         companies = [request.company]
     return codes, companies

@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, did_you_mean, suggestion_hint
-from .schemas import load_schema, property_description, validator
+from .schemas import property_description, validator
 from .sources import JsonPath, SourceDoc
 
 _TYPE_NAMES = {
@@ -154,6 +154,3 @@ def _first_sentence(text: str | None) -> str | None:
     head = re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0]  # "e.g. AIMLAM" does not end a sentence
     return head.rstrip(".")
 
-
-def known_keys(schema_name: str) -> list[str]:
-    return sorted(load_schema(schema_name).get("properties", {}))

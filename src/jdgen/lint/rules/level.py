@@ -19,7 +19,7 @@ from typing import Iterator
 from ..experience import find_years_claims
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import checked_once
-from .sections import company_hit, posting_hit
+from .sections import posting_hit
 
 YEARS_FIELDS = ("qualifications", "summary", "story.who", "story.problem.external", "story.problem.internal",
                 "story.problem.why_it_matters", "story.stakes", "story.success", "story.plan", "sections",
