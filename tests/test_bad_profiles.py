@@ -195,7 +195,7 @@ def test_dates_and_yes_no_stay_text(tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("a: [1, 2\n", "x.yaml:2:1: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence"),
+    ("a: [1, 2\n", "x.yaml:1:4: YAML syntax error: the list opened with '[' here is not closed"),
     ("a: x\n  b: y\n", "x.yaml:2:4: YAML syntax error: a key and value cannot start here"),
     ("a: !custom 1\n", "x.yaml:1:4: unsupported YAML tag '!custom'"),
     ("a: &x [1]\nb: *x\n<<: {c: 1}\n", "x.yaml:3:1: YAML merge keys (<<) are not supported"),
@@ -204,6 +204,44 @@ def test_other_yaml_errors_have_positions(text, expected):
     from jdgen.errors import InvalidInputError
     from jdgen.sources import parse_yaml
 
+    with pytest.raises(InvalidInputError) as info:
+        parse_yaml(text, "x.yaml")
+    assert str(info.value).startswith(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: 1\n---\nb: 2\n", "x.yaml:2:1: YAML syntax error: a second YAML document starts here; a catalog file holds one "
+     "(delete this '---' line and what follows, or move that part to a file of its own)"),
+    ("a: 1\n...\nb: 2\n", "x.yaml:3:1: YAML syntax error: text follows the end-of-document marker '...' (delete the '...' line)"),
+    ("a: 1\nb: *where\n", "x.yaml:2:4: YAML syntax error: *where refers to an anchor that is not defined above it "
+     "(mark an earlier value with &where, or quote the text if it is meant to start with '*')"),
+    ("a: &x 1\nb: &x 2\n", "x.yaml:2:4: YAML syntax error: anchor &x is defined twice (give one of them another name)"),
+    ("f:\n  - a: 1\n  b: 2\n", "x.yaml:3:3: YAML syntax error: expected another '- ' list item at this indentation "
+     "(indent this line under the item above, or make every entry at this level a key)"),
+    ("a:\n  - x\n - y\n", "x.yaml:3:2: YAML syntax error: this line does not line up with the keys of its block "
+     "(indent it exactly like the keys above it; quote a value that contains quotes or ': ')"),
+    ("a: 'x'y\n", "x.yaml:1:7: YAML syntax error: unexpected text after the value on this line (quote the whole value"),
+    ("a: 1\nb\nc: 2\n", "x.yaml:2:1: YAML syntax error: this line has no ':' after its key "
+     "(write `key: value`, or indent the line to continue the value above)"),
+    ("a: @home\n", "x.yaml:1:4: YAML syntax error: '@' cannot start an unquoted value (put the value in quotes)"),
+    ("a: {x: 1\n", "x.yaml:1:4: YAML syntax error: the mapping opened with '{' here is not closed "
+     "(add the closing '}', with commas between the entries)"),
+    ("a: b\x07c\n", "x.yaml:1:5: the file holds the control character U+0007 (BEL), which YAML does not allow "
+     "(delete it; such characters usually arrive by copy and paste from another program)"),
+    ("\u00e9: \u00fc\nb: \u65e5\u672c\x1b\n", "x.yaml:2:6: the file holds the control character U+001B (ESC)"),
+    ('a: "x\\0y"\n', "x.yaml:1:4: quoted text holds the control character U+0000 (NUL), which a posting cannot show "
+     "(remove the escape sequence that writes it)"),
+    ('"k\\x7f": 1\n', "x.yaml:1:1: quoted text holds the control character U+007F (DEL)"),
+    ('a: "tab\\there\\nnew line"\n', None),
+])
+def test_common_yaml_mistakes_are_said_in_plain_words(text, expected):
+    """libyaml's jargon ("did not find expected <document start>") is translated for the mistakes people make."""
+    from jdgen.errors import InvalidInputError
+    from jdgen.sources import parse_yaml
+
+    if expected is None:  # tab and line breaks are ordinary text
+        assert parse_yaml(text, "x.yaml").data == {"a": "tab\there\nnew line"}
+        return
     with pytest.raises(InvalidInputError) as info:
         parse_yaml(text, "x.yaml")
     assert str(info.value).startswith(expected)

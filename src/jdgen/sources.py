@@ -9,6 +9,7 @@ ruamel's round-trip loader: it keeps positions but costs ~15 ms per profile, abo
 * scalars follow the YAML 1.2 core schema: only ``true``/``false`` are booleans,
   dates and ``yes``/``no``/``on``/``off`` stay strings;
 * a duplicate key is an error that names both lines;
+* control characters are refused, also when a double-quoted escape writes them;
 * every value and every key gets a 1-based (line, column), indexed by its path,
   e.g. ``("responsibilities", 2, "text")``.
 """
@@ -84,7 +85,18 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+# Characters no posting can show: C0 controls other than tab and line breaks, DEL and C1.
+# libyaml refuses them written raw; a double-quoted escape ("\0", "\x1b") still gets them in.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                  0x1B: "ESC", 0x7F: "DEL", 0x85: "next line"}
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def describe_control(char: str) -> str:
+    """``U+001B (ESC)``: how messages name a control character."""
+    name = _CONTROL_NAMES.get(ord(char))
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -201,6 +213,8 @@ def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise InvalidInputError([_syntax_diagnostic(exc, shown, text)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InvalidInputError([_reader_diagnostic(exc, shown, text)]) from None
     except yaml.YAMLError as exc:  # errors without a mark: rare, still one line
         raise InvalidInputError([Diagnostic(Location(shown, 1, 1), f"YAML error: {exc}")]) from None
     finally:
@@ -249,7 +263,10 @@ class _Builder:
         if tag == _STR:
             if not isinstance(node, yaml.ScalarNode):
                 return self._bad_tag(node)
-            return node.value
+            value = node.value
+            if _CONTROL.search(value):
+                self._control_character(node, value)
+            return value
         known = self._built.get(id(node))
         if known is not None:
             return known
@@ -276,6 +293,9 @@ class _Builder:
                               "check the indentation above this line")
                 continue
             key = key_node.value
+            if key_node.tag == _STR and _CONTROL.search(key):
+                self._control_character(key_node, key)
+                continue
             if key == "<<" and key_node.tag == _PLAIN:
                 self._problem(key_node, "YAML merge keys (<<) are not supported",
                               "write the keys out, or use a company override")
@@ -290,6 +310,11 @@ class _Builder:
             self.doc.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child)
         return result
+
+    def _control_character(self, node: yaml.ScalarNode, value: str) -> None:
+        char = _CONTROL.search(value).group()
+        self._problem(node, f"quoted text holds the control character {describe_control(char)}, "
+                      "which a posting cannot show", "remove the escape sequence that writes it")
 
     def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
         mark = node.start_mark
@@ -322,10 +347,72 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Diag
         return Diagnostic(Location(shown, line, col),
                           "YAML syntax error: a key and value cannot start here",
                           "check this line's indentation, or quote a value that contains ': '")
+    known = _plain_words(problem, context, text, offset)
+    if known is not None:
+        message, hint, at_context = known
+        if at_context and exc.context_mark is not None:
+            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        return Diagnostic(Location(shown, line, col), f"YAML syntax error: {message}", hint)
     if context and not context.startswith("while"):
         context = "while " + context
     message = f"YAML syntax error: {problem}" + (f" {context}" if context else "")
     return Diagnostic(Location(shown, line, col), message, "check the indentation and quoting around this line")
+
+
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _plain_words(problem: str, context: str, text: str, offset: int) -> tuple[str, str, bool] | None:
+    """libyaml's wording of the mistakes people make most, said in a catalog author's terms.
+
+    Returns (message, hint, whether the position is where the construct *started*), or
+    None to fall back to libyaml's own words.
+    """
+    here = text[offset:offset + 80] if 0 <= offset < len(text) else ""
+    if "another document" in problem:
+        return ("a second YAML document starts here; a catalog file holds one",
+                "delete this '---' line and what follows, or move that part to a file of its own", False)
+    if "<document start>" in problem:
+        return ("text follows the end-of-document marker '...'", "delete the '...' line", False)
+    if "undefined alias" in problem:
+        name = _ALIAS.match(here)
+        alias = name.group(1) if name else "…"
+        return (f"*{alias} refers to an anchor that is not defined above it",
+                f"mark an earlier value with &{alias}, or quote the text if it is meant to start with '*'", False)
+    if "duplicate anchor" in context:
+        name = _ANCHOR.match(here)
+        return (f"anchor &{name.group(1) if name else '…'} is defined twice", "give one of them another name", False)
+    if "expected '-' indicator" in problem:
+        return ("expected another '- ' list item at this indentation",
+                "indent this line under the item above, or make every entry at this level a key", False)
+    if "expected key" in problem and "block mapping" in context:
+        line_start = text.rfind("\n", 0, offset) + 1
+        if text[line_start:offset].strip():
+            return ("unexpected text after the value on this line",
+                    "quote the whole value, e.g. 'it''s done' or \"say \\\"hi\\\"\"", False)
+        return ("this line does not line up with the keys of its block",
+                "indent it exactly like the keys above it; quote a value that contains quotes or ': '", False)
+    if "expected ':'" in problem and "simple key" in context:
+        return ("this line has no ':' after its key", "write `key: value`, or indent the line to continue the value above", True)
+    if "cannot start any token" in problem and here:
+        return (f"{here[0]!r} cannot start an unquoted value", "put the value in quotes", False)
+    if "flow sequence" in context and "']'" in problem:
+        return ("the list opened with '[' here is not closed", "add the closing ']', with commas between the items", True)
+    if "flow mapping" in context and "'}'" in problem:
+        return ("the mapping opened with '{' here is not closed", "add the closing '}', with commas between the entries", True)
+    return None
+
+
+def _reader_diagnostic(exc: yaml.reader.ReaderError, shown: str, text: str) -> Diagnostic:
+    """libyaml's reader refuses a raw control character, counting its position in UTF-8 bytes."""
+    before = text.encode("utf-8")[:max(exc.position, 0)].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Diagnostic(Location(shown, line, col),
+                      f"the file holds the control character {describe_control(char)}, which YAML does not allow",
+                      "delete it; such characters usually arrive by copy and paste from another program")
 
 
 _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#"'][^#"']*:\s+)?)(["'])(.*)$""")
