@@ -62,8 +62,19 @@ def test_unknown_code_suggests_close_codes(run, tmp_path):
     result = run("show", "AIMLAM.GEN.P44", cwd=tmp_path)
     assert result.code == 2
     assert result.out == ""
-    assert re.fullmatch(r"no role profile with code 'AIMLAM\.GEN\.P44' in \S+ \(did you mean AIMLAM\.GEN\.P4.*\?\)\n",
-                        result.err), result.err
+    assert result.err == ("no role profile with code 'AIMLAM.GEN.P44' in the built-in catalog (did you mean "
+                          "AIMLAM.GEN.P4, AIMLAM.GEN.P1, AIMLAM.GEN.P2, AIMLAM.GEN.P3, AIMLAM.GEN.P5?)\n")
+
+
+def test_messages_name_the_catalog_as_people_know_it(run, catalog, tmp_path):
+    here = run("show", "NOPE.X.P1", cwd=catalog)
+    assert (here.code, here.err) == (2, "no role profile with code 'NOPE.X.P1' in the current folder's catalog "
+                                        "(run `jdgen list` to see the codes)\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    there = run("--catalog", str(catalog), "render", "AIMLAM.GEN.P4", "-c", "acme", cwd=elsewhere)
+    assert (there.code, there.err) == (2, f"no company 'acme' in the catalog at {catalog} "
+                                          "(companies: lindenhof, northwind)\n")
 
 
 def test_catalog_option_and_environment(run, catalog, p4_text, tmp_path):

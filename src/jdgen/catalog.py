@@ -81,6 +81,14 @@ class Catalog:
     builtin: bool = False
     _profiles: dict[str, Loaded[Profile]] = field(default_factory=dict, repr=False)
 
+    @property
+    def described(self) -> str:
+        """How messages name this catalog: "the built-in catalog", "the catalog at roles-repo"."""
+        if self.builtin:
+            return "the built-in catalog"
+        shown = display_path(self.root)
+        return "the current folder's catalog" if shown == "." else f"the catalog at {shown}"
+
     # --- files -------------------------------------------------------------------
     @property
     def roles_dir(self) -> Path:
@@ -179,7 +187,7 @@ class Catalog:
             return key
         close = did_you_mean(key, self.profile_files, limit=5)
         hint = ("did you mean " + ", ".join(close) + "?") if close else "run `jdgen list` to see the codes"
-        raise NotFoundError(f"no role profile with code {code!r} in {display_path(self.root)}", hint=hint)
+        raise NotFoundError(f"no role profile with code {code!r} in {self.described}", hint=hint)
 
     def level_of(self, profile: Profile):
         level = self.ladder.level(profile.level)

@@ -92,5 +92,5 @@ def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:
     if path is None:
         hint = suggestion_hint(slug, files) or (
             f"companies: {', '.join(sorted(files))}" if files else f"add {display_path(catalog.companies_dir)}/{slug}.yaml")
-        raise NotFoundError(f"no company {slug!r} in {display_path(catalog.root)}", hint=hint)
+        raise NotFoundError(f"no company {slug!r} in {catalog.described}", hint=hint)
     return load_company(path, catalog)

@@ -47,14 +47,37 @@ class Diagnostic:
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
-    """Close matches for ``word``, compared case-insensitively, best first."""
+    """Close matches for ``word``, compared case-insensitively, best first.
+
+    difflib's own ranking breaks ties in reverse alphabetical order (USX → UZS before
+    USD); a shared beginning is the better tie-break, since people mistype the end of a
+    word more often than its start, and alphabetical order after that reads as a list.
+    """
     import difflib  # only on the error path: keep it off every start-up
 
+    folded_word = word.casefold()
     by_folded: dict[str, str] = {}
     for candidate in candidates:
         by_folded.setdefault(candidate.casefold(), candidate)
-    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=limit, cutoff=0.6)
-    return [by_folded[m] for m in matches]
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(folded_word)
+    scored = []
+    for folded in by_folded:
+        matcher.set_seq1(folded)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            ratio = matcher.ratio()
+            if ratio >= 0.6:
+                scored.append((-ratio, -_shared_prefix(folded, folded_word), folded))
+    return [by_folded[folded] for *_, folded in sorted(scored)[:limit]]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def suggestion_hint(word: str, candidates: Iterable[str]) -> str | None:

@@ -170,6 +170,10 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
     if target is None and not to_stdout:
         folder = Path.cwd()
+    if folder is not None and folder.exists() and not folder.is_dir():
+        count = total * len(request.formats)
+        raise UsageError(f"-o {target} is a file, but this run writes {count} files into a folder",
+                         hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
         from .companies import find_company
         from .render.docx import check_assets

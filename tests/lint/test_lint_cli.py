@@ -190,4 +190,4 @@ def test_rules_lists_and_explains(run):
     by_name = run("rules", "experience-vs-level")
     assert by_name.out == one.out
     missing = run("rules", "JD3O1")
-    assert (missing.code, missing.err) == (2, "no rule 'JD3O1' (did you mean 'JD301' or 'JD701' or 'JD603'?)\n")
+    assert (missing.code, missing.err) == (2, "no rule 'JD3O1' (did you mean 'JD301' or 'JD302' or 'JD303'?)\n")
