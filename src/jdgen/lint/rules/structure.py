@@ -71,9 +71,15 @@ POSTED_LISTS = ("responsibilities", "qualifications", "skills", "knowledge", "ta
       why="An empty list renders as a heading with nothing under it, or silently drops a section.",
       bad=Example(profile="skills: []\n"), good=Example(profile="skills:\n  - text: Project ownership\n"))
 def empty_section(ctx, profile, options) -> Iterator[Hit]:
+    from ...schemas import load_schema
+
+    required = set(load_schema("profile").get("required", ()))
     for name in POSTED_LISTS:
         if name in profile.doc.data and not profile.doc.data[name]:
-            yield hit_at(profile.doc, (name,), f"{name} is empty", f"add items, or remove the `{name}:` key", key=True)
+            # Removing a required key only trades this warning for a validation error.
+            fix = "add items; every profile needs this key" if name in required else \
+                f"add items, or remove the `{name}:` key"
+            yield hit_at(profile.doc, (name,), f"{name} is empty", fix, key=True)
 
 
 def band_of(score: float) -> str:
