@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import write
-from jdgen.architecture import band, distance, level_distance, taxonomy_distance
+from jdgen.architecture import band, distance, level_distance
 from jdgen.catalog import Catalog
 from jdgen.resources import builtin_catalog
 

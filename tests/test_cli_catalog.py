@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-
-import pytest
 
 from conftest import SEED_FIXTURE, write
 from jdgen import __version__

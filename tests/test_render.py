@@ -12,7 +12,6 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import write
-from jdgen.catalog import discover
 from jdgen.resources import builtin_catalog
 from jdgen.sources import load_yaml
 

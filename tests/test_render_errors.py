@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import edit, line_of, write
 
 NORTHWIND = "companies/northwind.yaml"
-
-
 
 
 def render_fails(run, catalog, expected, code=1, *extra):
@@ -86,10 +82,36 @@ def test_template_with_undefined_variable(run, catalog):
 
 
 def test_template_syntax_error(run, catalog):
+    # Jinja notices the open block on line 3, at the end; the person needs line 2, where it opens.
     _template(catalog, "# {{ title }}\n{% for x in responsibilities %}\n- {{ x }}\n")
-    render_fails(run, catalog, "templates/posting.md.j2:3:1: template syntax error: Unexpected end of template. Jinja "
-                               "was looking for the following tags: 'endfor' or 'else'. The innermost block that needs "
-                               "to be closed is 'for'. (check the {{ }} and {% %} tags on this line)", 2)
+    render_fails(run, catalog, "templates/posting.md.j2:2:1: template syntax error: {% for %} is never closed "
+                               "(add {% endfor %} where the block should end)", 2)
+
+
+def test_other_syntax_errors_keep_jinjas_words(run, catalog):
+    _template(catalog, "# {{ title }}\n{{ title | }}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:2:1: template syntax error: expected token 'name', got 'end of "
+                               "print statement' (check the {{ }} and {% %} tags on this line)", 2)
+
+
+def test_block_cut_short_by_an_outer_end_tag(run, catalog):
+    _template(catalog, "# {{ title }}\n{% if responsibilities %}\n  {%- for x in responsibilities %}\n- {{ x }}\n{% endif %}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:3:3: template syntax error: {% for %} is not closed before the "
+                               "{% endif %} on line 5 (add {% endfor %} before it)", 2)
+
+
+def test_unclosed_block_in_an_included_template(run, catalog):
+    _template(catalog, "# {{ title }}\n{% include 'about.md.j2' %}\n")
+    write(catalog / "templates" / "about.md.j2", "## About\n\n{% with text = summary %}\n{{ text }}\n")
+    render_fails(run, catalog, "templates/about.md.j2:3:1: template syntax error: {% with %} is never closed "
+                               "(add {% endwith %} where the block should end)", 2)
+
+
+def test_misspelt_end_tag_keeps_jinjas_words(run, catalog):
+    _template(catalog, "# {{ title }}\n{% for x in responsibilities %}\n- {{ x }}\n{% endfro %}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:4:1: template syntax error: Encountered unknown tag 'endfro'. "
+                               "Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that "
+                               "needs to be closed is 'for'. (check the {{ }} and {% %} tags on this line)", 2)
 
 
 def test_template_cannot_escape_the_sandbox(run, catalog):

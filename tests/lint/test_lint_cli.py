@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import SEED_FIXTURE, edit, line_of, write
+from conftest import SEED_FIXTURE, edit, line_of
 
 AS_OF = ["--as-of", "2026-11-23"]
 P4 = "roles/AIMLAM.GEN.P4.yaml"
@@ -116,13 +116,29 @@ def test_config_in_pyproject(run, broken):
     assert result.code == 0 and "JD502" in result.out and "JD301" not in result.out
 
 
+def test_pyproject_errors_name_the_key_as_written_there(run, catalog):
+    (catalog / "jdgen.toml").write_text("")
+    (catalog / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.jdgen]\nlint.options.JD605 = { max_required = "six" }\n')
+    result = run("lint", *AS_OF, cwd=catalog)
+    assert (result.code, result.err) == (2, 'pyproject.toml:5:24: tool.jdgen.lint.options.JD605.max_required: must be a whole '
+                                            'number, not text ("six") (e.g. max_required = 8, the default)\n')
+
+
 @pytest.mark.parametrize("toml, message", [
-    ('[lint]\nselct = ["JD1"]\n', "jdgen.toml: lint.selct: unknown key (did you mean 'select'?)"),
-    ('[lint]\nignore = "JD101"\n', 'jdgen.toml: lint.ignore: must be a list of rule codes or names (e.g. ["JD501", "exclusionary-language"])'),
-    ('[lint.severity]\nJD301 = "fatal"\n', "jdgen.toml: lint.severity.JD301: 'fatal' is not a severity (use one of error, warning, info)"),
-    ('[lint.options.JD601]\nmax_word = 900\n', "jdgen.toml: lint.options.JD601.max_word: JD601 has no option 'max_word' (did you mean 'max_words' or 'min_words'?)"),
-    ('[lint.options.JD601]\nmax_words = "many"\n', "jdgen.toml: lint.options.JD601.max_words: must be int, not str"),
-    ('[lint\n', "jdgen.toml: not valid TOML: Expected ']' at the end of a table declaration (at line 1, column 6) (check the quoting and brackets)"),
+    ('[lint]\nselct = ["JD1"]\n', "jdgen.toml:2:1: lint.selct: unknown key (did you mean 'select'?)"),
+    ('[lint]\nignore = "JD101"\n', 'jdgen.toml:2:1: lint.ignore: must be a list of rule codes or names (e.g. ["JD501", "exclusionary-language"])'),
+    ('[lint.severity]\nJD301 = "fatal"\n', "jdgen.toml:2:1: lint.severity.JD301: 'fatal' is not a severity (use one of error, warning, info)"),
+    ('[lint.options.JD601]\nmax_word = 900\n', "jdgen.toml:2:1: lint.options.JD601.max_word: JD601 has no option 'max_word' (did you mean 'max_words' or 'min_words'?)"),
+    ('[lint.options.JD601]\nmax_words = "many"\n', 'jdgen.toml:2:1: lint.options.JD601.max_words: must be a whole number, not text ("many") (e.g. max_words = 1000, the default)'),
+    ('[lint.options]\nJD201 = { require_skills = 1 }\n', "jdgen.toml:2:11: lint.options.JD201.require_skills: must be true or false, not a whole number (1) (e.g. require_skills = true, the default)"),
+    ('[lint]\noptions.JD605.max_required = 6.5\n', "jdgen.toml:2:15: lint.options.JD605.max_required: must be a whole number, not a decimal number (6.5) (e.g. max_required = 8, the default)"),
+    ('[lint.per-file-ignores]\n"roles/*.yaml" = ["JD999"]\n', """jdgen.toml:2:1: lint.per-file-ignores."roles/*.yaml": no rule matches 'JD999' (run `jdgen rules` for the list)"""),
+    ('lint = 3\n', "jdgen.toml:1:1: lint: must be a table"),
+    ('[lint\n', "jdgen.toml:1:6: not valid TOML: expected ']' at the end of a table declaration (end the table header with ], e.g. [lint])"),
+    ('[lint]\nfail-on = True\n', "jdgen.toml:2:11: not valid TOML: invalid value (write true and false in lower case)"),
+    ('[lint]\nignore = [JD601, JD602]\n', 'jdgen.toml:2:11: not valid TOML: invalid value (strings need quotes, e.g. ignore = ["JD601", "JD602"])'),
+    ('[lint]\nignore = ["JD601"]\nignore = ["JD602"]\n', "jdgen.toml:3:19: not valid TOML: cannot overwrite a value (each key and table may appear only once: merge the two)"),
+    ('[lint.severity]\n[lint.severity]\n', "jdgen.toml:2:15: not valid TOML: cannot declare [lint.severity] twice (each key and table may appear only once: merge the two)"),
 ])
 def test_bad_configuration_names_the_key(run, catalog, toml, message):
     (catalog / "jdgen.toml").write_text(toml)

@@ -10,22 +10,26 @@ Keys::
     [lint.per-file-ignores]       "roles/legacy/*.yaml" = ["JD5"]
 
 Every key, rule and option is checked when the file is read; a mistake is a
-configuration error (exit 2) that names the key and the file.
+configuration error (exit 2) that names the key, and the file, line and column it is on.
 """
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
+import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..diagnostics import suggestion_hint
+from ..diagnostics import Location, suggestion_hint
 from ..errors import ConfigError
 from ..sources import display_path
 from .registry import SEVERITIES, Rule, all_rules
 from .suppress import rule_matches
+from .toml_positions import decode_error, locate
 
 KEYS = ("select", "ignore", "fail-on", "severity", "options", "per-file-ignores")
 
@@ -65,18 +69,37 @@ class LintConfig:
                    if any(rule_matches(rule, s) for s in selectors))
 
 
-def find_config(catalog_root: Path) -> tuple[Path, dict[str, Any]] | None:
+class FoundConfig(NamedTuple):
+    path: Path
+    table: Any
+    text: str  # the whole file, to find the line of a key that is wrong
+    prefix: str  # where the table sits in the file, as parse_config names keys
+
+
+def find_config(catalog_root: Path) -> FoundConfig | None:
     """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward."""
     marker = catalog_root / "jdgen.toml"
     if marker.is_file():
-        table = _read(marker).get("lint")
-        if table is not None:
-            return marker, table
+        data, text = _read(marker)
+        if "lint" in data:
+            return FoundConfig(marker, data["lint"], text, "lint.")
     for folder in (catalog_root, *catalog_root.parents):
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read(pyproject).get("tool", {}).get("jdgen", {}).get("lint")
-            return (pyproject, table) if table is not None else None
+            data, text = _read(pyproject)
+            table: Any = data
+            for depth, key in enumerate(("tool", "jdgen")):
+                table = table.get(key, {})
+                if not isinstance(table, dict):  # e.g. `tool = "x"`: not a place jdgen's table can be
+                    keys = ("tool", "jdgen")[:depth + 1]
+                    position = locate(text, keys)
+                    name = ".".join(keys)
+                    shown = display_path(pyproject)
+                    raise ConfigError(f"{name}: must be a table" if position else f"{shown}: {name}: must be a table",
+                                      hint=f"write it as a [{name}] table",
+                                      location=Location(shown, *position) if position else None)
+            lint = table.get("lint")
+            return FoundConfig(pyproject, lint, text, "tool.jdgen.lint.") if lint is not None else None
     return None
 
 
@@ -84,41 +107,53 @@ def load_config(catalog_root: Path) -> LintConfig:
     found = find_config(catalog_root)
     if found is None:
         return LintConfig()
-    path, table = found
-    return parse_config(table, display_path(path))
+    return parse_config(found.table, display_path(found.path), prefix=found.prefix, text=found.text)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display_path(path)}: not valid TOML: {exc}", hint="check the quoting and brackets") from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        what, position, hint = decode_error(text, exc)
+        source = display_path(path)
+        if position is None:
+            raise ConfigError(f"{source}: not valid TOML: {what}", hint=hint) from None
+        raise ConfigError(f"not valid TOML: {what}", hint=hint, location=Location(source, *position)) from None
 
 
-def parse_config(table: Any, source: str | None, *, prefix: str = "lint.") -> LintConfig:
-    """Check a lint table; ``source`` names the file (None: the command line, whose keys read as ``--select``)."""
-    def fail(key: str, message: str, hint: str | None = None):
-        where = f"{source}: {prefix}{key}" if source else f"{prefix}{key}"
-        raise ConfigError(f"{where}: {message}", hint=hint, location=None)
+def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text: str | None = None) -> LintConfig:
+    """Check a lint table; ``source`` names the file (None: the command line, whose keys read as ``--select``).
+
+    ``text`` is the file's content: with it, an error points at the line of the key.
+    ``prefix`` is how keys are named: where the table sits in the file, or ``--``.
+    """
+    def fail(keys: tuple[str, ...], message: str, hint: str | None = None):
+        name = prefix + _dotted(keys) if keys else prefix.rstrip(".")
+        position = locate(text, (*prefix.rstrip(".").split("."), *keys)) if source and text is not None else None
+        if position is not None:
+            raise ConfigError(f"{name}: {message}", hint=hint, location=Location(source, *position))
+        raise ConfigError(f"{source}: {name}: {message}" if source else f"{name}: {message}", hint=hint)
 
     if not isinstance(table, dict):
-        fail("", "must be a table")
+        fail((), "must be a table")
     rules = all_rules()
     for key in table:
         if key not in KEYS:
-            fail(key, "unknown key", suggestion_hint(key, KEYS) or f"use one of {', '.join(KEYS)}")
+            fail((key,), "unknown key", suggestion_hint(key, KEYS) or f"use one of {', '.join(KEYS)}")
     config = LintConfig(source=source)
 
     def selectors(key: str) -> list[str]:
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            fail(key, "must be a list of rule codes or names", 'e.g. ["JD501", "exclusionary-language"]')
+            fail((key,), "must be a list of rule codes or names", 'e.g. ["JD501", "exclusionary-language"]')
         if key == "select" and not value:
-            fail(key, "selects no rules", "leave select out to run every rule")
+            fail((key,), "selects no rules", "leave select out to run every rule")
         for selector in value:
-            _known(selector, rules, lambda m, h: fail(key, m, h))
+            _known(selector, rules, lambda m, h: fail((key,), m, h))
         return value
 
     if "select" in table:
@@ -127,31 +162,33 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.") -> Li
         config.ignore = selectors("ignore")
     if "fail-on" in table:
         if table["fail-on"] not in SEVERITIES:
-            fail("fail-on", f"{table['fail-on']!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
+            fail(("fail-on",), f"{table['fail-on']!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
         config.fail_on = table["fail-on"]
     for selector, level in _table(table, "severity", fail).items():
-        _known(selector, rules, lambda m, h: fail(f"severity.{selector}", m, h))
+        _known(selector, rules, lambda m, h: fail(("severity", selector), m, h))
         if level not in SEVERITIES:
-            fail(f"severity.{selector}", f"{level!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
+            fail(("severity", selector), f"{level!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
         config.severity[selector] = level
     for selector, values in _table(table, "options", fail).items():
-        matched = _known(selector, rules, lambda m, h: fail(f"options.{selector}", m, h))
+        matched = _known(selector, rules, lambda m, h: fail(("options", selector), m, h))
         if not isinstance(values, dict):
-            fail(f"options.{selector}", "must be a table of option = value")
+            fail(("options", selector), "must be a table of option = value")
         for name, value in values.items():
             for rule in matched:
                 if name not in rule.options:
-                    fail(f"options.{selector}.{name}", f"{rule.code} has no option {name!r}",
+                    fail(("options", selector, name), f"{rule.code} has no option {name!r}",
                          suggestion_hint(name, rule.options) or f"its options: {', '.join(rule.options) or 'none'}")
                 default = rule.options[name]
                 if not _same_type(default, value):
-                    fail(f"options.{selector}.{name}", f"must be {type(default).__name__}, not {type(value).__name__}")
+                    fail(("options", selector, name),
+                         f"must be {_kind(default)}, not {_kind(value, found=True)} ({_toml(value)})",
+                         f"e.g. {name} = {_toml(default)}, the default")
         config.options[selector] = dict(values)
     for pattern, names in _table(table, "per-file-ignores", fail).items():
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            fail(f"per-file-ignores.{pattern}", "must be a list of rule codes or names")
+            fail(("per-file-ignores", pattern), "must be a list of rule codes or names")
         for name in names:
-            _known(name, rules, lambda m, h: fail(f"per-file-ignores.{pattern}", m, h))
+            _known(name, rules, lambda m, h: fail(("per-file-ignores", pattern), m, h))
         config.per_file_ignores[pattern] = names
     return config
 
@@ -159,7 +196,7 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.") -> Li
 def _table(table: dict, key: str, fail) -> dict:
     value = table.get(key, {})
     if not isinstance(value, dict):
-        fail(key, "must be a table")
+        fail((key,), "must be a table")
     return value
 
 
@@ -179,3 +216,39 @@ def _same_type(default: Any, value: Any) -> bool:
     if isinstance(default, list):
         return isinstance(value, list)
     return isinstance(value, type(default))
+
+
+# A TOML author knows "a whole number" and "text", not int and str. A value that was found
+# reads "a true/false value (true)", which is clearer than "true or false (true)".
+_WANTED = {bool: "true or false", int: "a whole number", float: "a number", str: "text (a quoted string)",
+           list: "a list", dict: "a table"}
+_FOUND = {**_WANTED, bool: "a true/false value", float: "a decimal number", str: "text"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _kind(value: Any, *, found: bool = False) -> str:
+    words = _FOUND if found else _WANTED
+    return next((words[t] for t in words if isinstance(value, t)),
+                "a date or time" if isinstance(value, (datetime.date, datetime.time)) else type(value).__name__)
+
+
+def _toml(value: Any, limit: int = 40) -> str:
+    """``value`` as it is written in TOML, cut short if long."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, list):
+        text = "[" + ", ".join(_toml(v, limit) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{ " + ", ".join(f"{_dotted((k,))} = {_toml(v, limit)}" for k, v in value.items()) + " }"
+    elif isinstance(value, (datetime.date, datetime.time)):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _dotted(keys: tuple[str, ...]) -> str:
+    """A key path as TOML writes it: bare where it can be, quoted where it must be."""
+    return ".".join(k if _BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False) for k in keys)

@@ -25,6 +25,7 @@ from ..diagnostics import Location
 from ..errors import TemplateError
 from ..resources import shipped
 from ..sources import display_path
+from .blocks import open_block_behind
 from .filters import FILTERS, md_escape
 
 
@@ -78,8 +79,18 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
         template = env.get_template(name)
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
-        where = Location(display_path(exc.filename or name), exc.lineno or 1, 1)
-        raise TemplateError(f"template syntax error: {exc.message}", location=where,
+        file = display_path(exc.filename or name)
+        block = open_block_behind(env, exc)
+        if block is not None and block.cut_by is None:
+            raise TemplateError(f"template syntax error: {{% {block.tag} %}} is never closed",
+                                location=Location(file, block.line, block.col),
+                                hint=f"add {{% end{block.tag} %}} where the block should end") from None
+        if block is not None:
+            raise TemplateError(f"template syntax error: {{% {block.tag} %}} is not closed before the "
+                                f"{{% {block.cut_by} %}} on line {block.cut_line}",
+                                location=Location(file, block.line, block.col),
+                                hint=f"add {{% end{block.tag} %}} before it") from None
+        raise TemplateError(f"template syntax error: {exc.message}", location=Location(file, exc.lineno or 1, 1),
                             hint="check the {{ }} and {% %} tags on this line") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {exc.name!r} not found in {', '.join(map(display_path, env.loader.searchpath))}",
