@@ -25,7 +25,6 @@ from ..diagnostics import Location
 from ..errors import TemplateError
 from ..resources import shipped
 from ..sources import display_path
-from .blocks import open_block_behind
 from .filters import FILTERS, md_escape
 
 
@@ -80,6 +79,8 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
         file = display_path(exc.filename or name)
+        from .blocks import open_block_behind  # the error path only: keeps its regexes off every start-up
+
         block = open_block_behind(env, exc)
         if block is not None and block.cut_by is None:
             raise TemplateError(f"template syntax error: {{% {block.tag} %}} is never closed",
