@@ -39,3 +39,48 @@ def test_check_needs_an_output(run, tmp_path):
     result = run("render", "AIMLAM.GEN.P4", "--check", cwd=tmp_path)
     assert (result.code, result.err) == (2, "--check compares with files on disk; it needs -o PATH "
                                             "(e.g. jdgen render --all --check -o out/)\n")
+
+
+# --- the posting date is not content ----------------------------------------------
+
+ALL_FORMATS = ["render", "--all", "--all-companies", "-f", "md,html,jsonld,docx"]
+
+
+def test_files_rendered_on_another_day_are_not_stale(run, tmp_path, monkeypatch):
+    """HTML, JSON-LD and DOCX carry their date: without --date, each is checked as of its own."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "out"
+    assert run(*ALL_FORMATS, "--date", "2020-01-15", "-o", str(out), cwd=tmp_path).code == 0
+    result = run(*ALL_FORMATS, "-o", str(out), "--check", cwd=tmp_path)
+    assert (result.code, result.out) == (0, "")
+    assert result.err.endswith("rendered postings are up to date\n")
+
+
+def test_an_explicit_date_is_compared_strictly(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "out"
+    run(*ALL_FORMATS, "--date", "2020-01-15", "-o", str(out), cwd=tmp_path)
+    by_flag = run(*ALL_FORMATS, "--date", "2020-01-16", "-o", str(out), "--check", cwd=tmp_path)
+    assert by_flag.code == 1
+    assert '-  "datePosted": "2020-01-15",\n+  "datePosted": "2020-01-16",\n' in by_flag.out
+    # 1579132800 is 2020-01-16T00:00:00Z: SOURCE_DATE_EPOCH is as explicit as --date
+    by_epoch = run(*ALL_FORMATS, "-o", str(out), "--check", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "1579132800"})
+    assert by_epoch.code == 1
+    assert by_epoch.err.splitlines()[-1].startswith("72 rendered postings are stale")
+
+
+def test_a_real_change_in_an_old_file_is_reported_without_date_noise(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "out"
+    run(*ALL_FORMATS, "--date", "2020-01-15", "-o", str(out), cwd=tmp_path)
+    jsonld = out / "AIMLAM.GEN.P4.northwind.jsonld"
+    text = jsonld.read_text(encoding="utf-8")
+    assert "Technical lead for an AI/ML team" in text
+    jsonld.write_text(text.replace("Technical lead for an AI/ML team", "Tech lead"), encoding="utf-8")
+    result = run(*ALL_FORMATS, "-o", str(out), "--check", cwd=tmp_path)
+    assert result.code == 1
+    assert f"--- {jsonld} (committed)\n" in result.out
+    changed = [line for line in result.out.splitlines() if line[:1] in "+-" and not line.startswith(("---", "+++"))]
+    assert changed and not any("datePosted" in line for line in changed)  # compared as of the file's own date
+    assert any("Tech lead" in line for line in changed)
+    assert result.err.splitlines()[-1].startswith("1 rendered posting is stale")

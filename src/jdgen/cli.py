@@ -148,7 +148,7 @@ def render(
     format: str = typer.Option("md", "--format", "-f", metavar="FORMATS", help="md, html, jsonld or docx; several with commas: md,html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose import posting_date
@@ -156,7 +156,8 @@ def render(
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
-                            formats=parse_formats(format), output=output, when=posting_date(date), check=check)
+                            formats=parse_formats(format), output=output, when=posting_date(date) if date else None,
+                            check=check)
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
     if total > 1 and sys.stderr.isatty():

@@ -8,6 +8,7 @@ formats.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -147,6 +148,19 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     return codes, companies
 
 
+def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, path, fmt: str, diff: str) -> str | None:
+    """``diff``, unless the committed file matches this posting rendered as of the date it carries."""
+    from dataclasses import replace
+
+    from .staleness import committed_date, stale_diff
+
+    dated = committed_date(path, fmt)
+    if dated is None or dated == posting.date_posted:
+        return diff
+    again = render(catalog, replace(posting, date_posted=dated), (fmt,))
+    return stale_diff(path, again.outputs[fmt], fmt)
+
+
 def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
     """Render everything a request covers and write it where it asks."""
     from pathlib import Path
@@ -183,6 +197,9 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
     from .staleness import orphans, stale_diff
 
+    # Without an explicit date, a committed file is compared as of the date it carries.
+    dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
+
     result = Delivery()
     expected: set[str] = set()
     for posting in batch(catalog, companies, when, codes):
@@ -197,6 +214,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             expected.add(path.name)
             if request.check:
                 diff = stale_diff(path, data, fmt)
+                if diff and dates_are_free:
+                    diff = _stale_as_of_its_date(catalog, posting, path, fmt, diff)
                 if diff:
                     result.stale.append(diff)
                 continue

@@ -4,12 +4,25 @@ For each output, the file on disk is compared with the fresh rendering; a differ
 shown as a unified diff of the text (for DOCX, of its ``style | text`` dump, since the
 zip bytes are unreadable). Files in the folder that the catalog no longer produces are
 reported too. Nothing is written.
+
+A posting's date is not its content. HTML and JSON-LD carry ``datePosted`` and DOCX its
+creation date, so a check run without ``--date`` would call every committed file stale
+the day after it was rendered. :func:`committed_date` reads the date a committed file
+carries, so that the caller can render that posting again as of that date before
+calling it stale.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from datetime import date
 from pathlib import Path
+
+# The date a committed file was rendered for: JSON-LD's datePosted (also inside HTML), or
+# the DOCX core property jdgen writes from the same date.
+_DATE_POSTED = re.compile(rb'"datePosted":\s*"(\d{4}-\d{2}-\d{2})"')
+_DOCX_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})T")
 
 
 def _text(data: bytes, fmt: str) -> str:
@@ -44,3 +57,29 @@ def orphans(folder: Path, expected: set[str], extensions: set[str]) -> list[str]
         return []
     return sorted(str(p) for p in folder.iterdir()
                   if p.is_file() and p.suffix in extensions and p.name not in expected and not p.name.startswith("."))
+
+
+def committed_date(path: Path, fmt: str) -> date | None:
+    """The posting date a committed file was rendered for; None when it carries none (Markdown) or is unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if fmt == "docx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                data = archive.read("docProps/core.xml")
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return None
+        found = _DOCX_CREATED.search(data)
+    elif fmt in ("html", "jsonld"):
+        found = _DATE_POSTED.search(data)
+    else:
+        return None
+    try:
+        return date.fromisoformat(found.group(1).decode()) if found else None
+    except ValueError:
+        return None
