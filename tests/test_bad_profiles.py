@@ -232,6 +232,11 @@ def test_other_yaml_errors_have_positions(text, expected):
     ('a: "x\\0y"\n', "x.yaml:1:4: quoted text holds the control character U+0000 (NUL), which a posting cannot show "
      "(remove the escape sequence that writes it)"),
     ('"k\\x7f": 1\n', "x.yaml:1:1: quoted text holds the control character U+007F (DEL)"),
+    ("max: .inf\n", "x.yaml:1:6: .inf is not a finite number (write a number, e.g. 196000)"),
+    ("confidence: .nan\n", "x.yaml:1:13: .nan is not a finite number"),
+    ("max: 1e400\n", "x.yaml:1:6: 1e400 is not a finite number"),
+    ("max: 1" + "0" * 400 + "\n", "x.yaml:1:6: 10000000000000000000… is too large a number for a catalog "
+     "(write the number in its unit, e.g. 196000 for a yearly pay)"),
     ('a: "tab\\there\\nnew line"\n', None),
 ])
 def test_common_yaml_mistakes_are_said_in_plain_words(text, expected):

@@ -148,7 +148,8 @@ def test_generated_yaml_positions_and_edits(data, draw):
 
 @SETTINGS
 @given(st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.text(alphabet=string.ascii_letters + " ", max_size=12)),
+    st.one_of(st.none(), st.booleans(), st.integers(-10**15, 10**15),
+              st.text(alphabet=string.ascii_letters + " ", max_size=12)),
     lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=4)),
     max_leaves=12,
 ))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import edit, line_of, write
 
 NORTHWIND = "companies/northwind.yaml"
@@ -112,6 +114,35 @@ def test_misspelt_end_tag_keeps_jinjas_words(run, catalog):
     render_fails(run, catalog, "templates/posting.md.j2:4:1: template syntax error: Encountered unknown tag 'endfro'. "
                                "Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that "
                                "needs to be closed is 'for'. (check the {{ }} and {% %} tags on this line)", 2)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{{ 1 / 0 }}", "template failed: division by zero (ZeroDivisionError) (check the expression on this line)"),
+    ("{{ title + 5 }}", 'template failed: can only concatenate str (not "int") to str (TypeError) '
+                        "(check the expression on this line)"),
+    ("{% for i in range(10**9) %}{% endfor %}",
+     "template failed: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000). (OverflowError) "
+     "(check the expression on this line)"),
+    ("{% include 'posting.md.j2' %}", "template recursion does not end: a template includes, extends or calls itself "
+                                      "(stop the include, extends or macro call from reaching itself again)"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+     "template recursion does not end: a template includes, extends or calls itself "
+     "(stop the include, extends or macro call from reaching itself again)"),
+], ids=["division-by-zero", "text-plus-number", "huge-range", "includes-itself", "macro-calls-itself"])
+def test_template_run_time_errors_name_the_line(run, catalog, line, message):
+    """What a template expression gets wrong while rendering is a template error (exit 2), and lint's JD701."""
+    _template(catalog, f"# {{{{ title }}}}\n\n{line}\n")
+    render_fails(run, catalog, f"templates/posting.md.j2:3:1: {message}", 2)
+    lint = run("lint", "--select", "JD701", "--as-of", "2026-11-23", cwd=catalog)
+    assert lint.code == 1
+    assert lint.out.splitlines()[0] == f"templates/posting.md.j2:3:1: JD701 error {message}"
+
+
+def test_template_that_is_not_utf8(run, catalog):
+    (catalog / "templates").mkdir(exist_ok=True)
+    (catalog / "templates" / "posting.md.j2").write_bytes(b"# {{ title }}\nCaf\xe9\n")
+    render_fails(run, catalog, "templates/posting.md.j2:2:4: template is not UTF-8 text: byte 0xe9 cannot be read "
+                               "(save the template as UTF-8)", 2)
 
 
 def test_template_cannot_escape_the_sandbox(run, catalog):

@@ -18,7 +18,8 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, UsageError, exit_code_for
+from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
+                     exit_code_for, from_os_error)
 
 app = typer.Typer(
     name="jdgen",
@@ -47,7 +48,39 @@ def _catalog():
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    stream = _stdout()
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _stdout_failed(exc) from None
+
+
+def _stdout():
+    """Standard output, or a clear error when the shell closed it (``jdgen list >&-``)."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed", hint="redirect it to a file or to /dev/null")
+    return sys.stdout
+
+
+def _flush_stdout(data: bytes = b"") -> None:
+    """Write ``data`` and flush now, so that a full disk is reported here, not by the interpreter on exit."""
+    if sys.stdout is None:
+        return
+    try:
+        if data:
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _stdout_failed(exc) from None
+
+
+def _stdout_failed(exc: OSError) -> OutputError:
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    return OutputError(f"cannot write to standard output: {reason[:1].lower() + reason[1:]}")
 
 
 def _err(line: str) -> None:
@@ -168,9 +201,9 @@ def render(
     for warning in dict.fromkeys(delivery.warnings):
         _err(f"warning: {warning}")
     if delivery.stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(delivery.stdout)
-        sys.stdout.buffer.flush()
+        _stdout()
+        _flush_stdout()  # text written before the bytes must come first
+        _flush_stdout(delivery.stdout)
     for path in delivery.written:
         _out(path + "\n")
     if check and delivery.stale:
@@ -366,6 +399,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         result = command.main(args=argv, prog_name="jdgen", standalone_mode=False)
+        _flush_stdout()
         return result if isinstance(result, int) else EXIT_OK
     except typer.Exit as exc:
         return exc.exit_code
@@ -384,6 +418,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return getattr(exc, "exit_code", EXIT_USAGE)
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine's state (disk full, permissions), worded where it was not already
+        error = from_os_error(exc)
+        _err(error.diagnostics()[0].format())
+        return exit_code_for(exc)
     except KeyboardInterrupt as exc:
         return exit_code_for(exc)
     except Exception as exc:  # a bug: one line, not a traceback, unless asked

@@ -81,10 +81,25 @@ class InvalidInputError(JdgenError):
         return self._diagnostics
 
 
+def from_os_error(error: OSError) -> JdgenError:
+    """An operating-system error that escaped the places that word their own, as one line.
+
+    The file system, a full disk or a closed pipe are the machine's state, not a bug in
+    jdgen: they are I/O errors (exit 2) naming the path when the system gave one.
+    """
+    reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    if error.filename is not None:
+        return SourceError(f"cannot use {error.filename}: {reason}", hint="check the path and its permissions")
+    return OutputError(f"I/O error: {reason}")
+
+
 def exit_code_for(error: BaseException) -> int:
     """The exit code for any exception that reaches the command line."""
     if isinstance(error, JdgenError):
         return error.exit_code
+    if isinstance(error, OSError):
+        return from_os_error(error).exit_code
     if isinstance(error, KeyboardInterrupt):
         return 130
     return EXIT_INTERNAL

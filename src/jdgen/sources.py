@@ -16,6 +16,7 @@ ruamel's round-trip loader: it keeps positions but costs ~15 ms per profile, abo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,9 @@ MAX_FILE_BYTES = 1_000_000
 # Catalog files nest a handful of levels; a deeper file is a mistake or an attack, and would
 # otherwise exhaust Python's recursion limit while values are built.
 MAX_DEPTH = 64
+# Pay in the currencies with the smallest units stays below 10**12 a year; a larger number
+# is a typo, and beyond 2**53 it would not even survive JSON-LD's doubles.
+MAX_INTEGER = 10**15
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -259,7 +263,15 @@ class _Builder:
             return None
         tag = node.tag
         if tag is _PLAIN or tag == _PLAIN:
-            return resolve_plain_scalar(node.value)
+            value = resolve_plain_scalar(node.value)
+            if type(value) is float and not math.isfinite(value):
+                self._problem(node, f"{node.value} is not a finite number", "write a number, e.g. 196000")
+                return None
+            if type(value) is int and abs(value) > MAX_INTEGER:
+                self._problem(node, f"{node.value[:20]}{'…' if len(node.value) > 20 else ''} is too large a number "
+                              "for a catalog", "write the number in its unit, e.g. 196000 for a yearly pay")
+                return None
+            return value
         if tag == _STR:
             if not isinstance(node, yaml.ScalarNode):
                 return self._bad_tag(node)

@@ -207,3 +207,10 @@ def test_rules_lists_and_explains(run):
     assert by_name.out == one.out
     missing = run("rules", "JD3O1")
     assert (missing.code, missing.err) == (2, "no rule 'JD3O1' (did you mean 'JD301' or 'JD302' or 'JD303'?)\n")
+
+
+def test_deeply_nested_toml_is_a_configuration_error(run, catalog):
+    (catalog / "jdgen.toml").write_text("[lint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = run("lint", cwd=catalog)
+    assert (result.code, result.err) == (2, "jdgen.toml: not valid TOML for jdgen: values nest too deeply "
+                                            "(a lint table needs only a few levels)\n")

@@ -117,6 +117,9 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
     try:
         return tomllib.loads(text), text
+    except RecursionError:
+        raise ConfigError(f"{display_path(path)}: not valid TOML for jdgen: values nest too deeply",
+                          hint="a lint table needs only a few levels") from None
     except tomllib.TOMLDecodeError as exc:
         what, position, hint = decode_error(text, exc)
         source = display_path(path)

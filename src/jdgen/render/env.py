@@ -104,6 +104,33 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
                             hint="check the spelling against the variables listed in templates/README.md") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"template error: {exc}", location=_template_line(name)) from None
+    except RecursionError:
+        raise TemplateError("template recursion does not end: a template includes, extends or calls itself",
+                            location=_template_line(name),
+                            hint="stop the include, extends or macro call from reaching itself again") from None
+    except UnicodeDecodeError as exc:
+        before = exc.object[:exc.start]
+        line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        raise TemplateError(f"template is not UTF-8 text: byte 0x{exc.object[exc.start]:02x} cannot be read",
+                            location=Location(_template_file(env, name), line, col),
+                            hint="save the template as UTF-8") from None
+    except OSError as exc:
+        raise TemplateError(f"cannot read template {exc.filename or name}: {(exc.strerror or str(exc)).lower()}",
+                            hint="check the file and its permissions") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # What an expression in a catalog's template can get wrong at run time: 1/0, a
+        # number added to text, range(10**9), a filter given the wrong kind of value.
+        raise TemplateError(f"template failed: {exc} ({type(exc).__name__})", location=_template_line(name),
+                            hint="check the expression on this line") from None
+
+
+def _template_file(env: SandboxedEnvironment, name: str) -> str:
+    """The file the loader reads for ``name``: the first folder of the search path that has it."""
+    for folder in env.loader.searchpath:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return display_path(candidate)
+    return name
 
 
 def _template_line(name: str) -> Location | None:

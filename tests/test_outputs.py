@@ -1,0 +1,92 @@
+"""Where outputs go: what -o may point at, and what happens when writing fails.
+
+Regular files are replaced atomically (test_concurrency.py); these tests cover the other
+things a path can be, and standard output that cannot be written.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+RENDER = ["render", "AIMLAM.GEN.P4", "--date", "2026-11-23"]
+
+
+def test_a_pipe_is_written_into_not_replaced(run, tmp_path):
+    """A device or FIFO (-o /dev/stdout) gets the bytes; renaming over it would leave a plain file."""
+    pipe = tmp_path / "posting.md"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = run(*RENDER, "-o", str(pipe), cwd=tmp_path)
+    reader.join(timeout=30)
+    assert result.code == 0, result
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert received and received[0].startswith(b"# Senior AI/ML Engineer / Tech Lead\n")
+
+
+def test_a_symlink_keeps_pointing_at_its_file(run, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to("real.md")
+    result = run(*RENDER, "-o", str(link), cwd=tmp_path)
+    assert result.code == 0, result
+    assert link.is_symlink() and os.readlink(link) == "real.md"
+    assert real.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer / Tech Lead\n")
+
+
+def test_a_read_only_file_is_refused_and_left_alone(run, tmp_path):
+    target = tmp_path / "posting.md"
+    target.write_text("reviewed by legal\n", encoding="utf-8")
+    target.chmod(0o444)
+    result = run(*RENDER, "-o", str(target), cwd=tmp_path)
+    assert (result.code, result.err.splitlines()[-1]) == (
+        2, f"cannot write {target}: the file is read-only (make it writable (chmod u+w), or choose another -o)")
+    assert target.read_text(encoding="utf-8") == "reviewed by legal\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["posting.md"]  # no temporary file left behind
+
+
+def test_a_replaced_file_keeps_its_permissions(run, tmp_path):
+    target = tmp_path / "posting.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    assert run(*RENDER, "-o", str(target), cwd=tmp_path).code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    fresh = tmp_path / "fresh.md"
+    assert run(*RENDER, "-o", str(fresh), cwd=tmp_path).code == 0
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+
+
+def _jdgen(shell_redirect: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    command = " ".join([f"'{sys.executable}'", "-m", "jdgen", *args]) + " " + shell_redirect
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "JDGEN_CACHE_DIR": ""})
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux) to fill a disk on demand")
+@pytest.mark.parametrize("args", [["list"], ["lint", "--as-of", "2026-11-23"], [*RENDER],
+                                  [*RENDER, "-f", "docx", "-o", "-"]], ids=["list", "lint", "render-md", "render-docx"])
+def test_a_full_disk_on_stdout_is_an_io_error(args, tmp_path):
+    done = _jdgen(">/dev/full", *args, cwd=tmp_path)
+    assert done.returncode == 2, done
+    assert done.stderr.splitlines()[-1] == "cannot write to standard output: no space left on device"
+    assert "Traceback" not in done.stderr
+
+
+def test_closed_stdout_is_an_io_error(tmp_path):
+    done = _jdgen(">&-", "list", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "standard output is closed (redirect it to a file or to /dev/null)\n")
+
+
+def test_a_path_the_system_refuses_is_one_line(run, tmp_path):
+    name = "a" * 300 + ".yaml"
+    result = run("validate", name, cwd=tmp_path)
+    assert (result.code, result.err) == (2, f"cannot use {name}: file name too long (check the path and its permissions)\n")
