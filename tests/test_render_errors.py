@@ -121,8 +121,8 @@ def test_misspelt_end_tag_keeps_jinjas_words(run, catalog):
     ("{{ title + 5 }}", 'template failed: can only concatenate str (not "int") to str (TypeError) '
                         "(check the expression on this line)"),
     ("{% for i in range(10**9) %}{% endfor %}",
-     "template failed: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000). (OverflowError) "
-     "(check the expression on this line)"),
+     "template tried something the sandbox forbids: the template's loops ask for more than 1,000,000 range() steps "
+     "(templates may only format the posting's values)"),
     ("{% include 'posting.md.j2' %}", "template recursion does not end: a template includes, extends or calls itself "
                                       "(stop the include, extends or macro call from reaching itself again)"),
     ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
@@ -136,6 +136,26 @@ def test_template_run_time_errors_name_the_line(run, catalog, line, message):
     lint = run("lint", "--select", "JD701", "--as-of", "2026-11-23", cwd=catalog)
     assert lint.code == 1
     assert lint.out.splitlines()[0] == f"templates/posting.md.j2:3:1: JD701 error {message}"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{{ 'x' * 10**10 }}", "repeating a value 10000000000 times would make more than 1,000,000 items"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+     "the template's loops ask for more than 1,000,000 range() steps"),
+    ("{{ 2 ** 100000000 }}", "2 ** 100000000 is too large a number"),
+], ids=["huge-repeat", "nested-loops", "huge-power"])
+def test_a_template_cannot_hang_the_run(run, catalog, line, message):
+    """Bounds that no posting comes near; without them these lines run for hours or fill memory."""
+    _template(catalog, f"# {{{{ title }}}}\n\n{line}\n")
+    render_fails(run, catalog, f"templates/posting.md.j2:3:1: template tried something the sandbox forbids: {message} "
+                               "(templates may only format the posting's values)", 2)
+
+
+def test_small_repeats_and_loops_still_work(run, catalog):
+    _template(catalog, "# {{ title }}\n\n{{ '-' * 3 }}{% for i in range(3) %}{{ i }}{% endfor %}{{ 2 ** 10 }}\n")
+    result = run("render", "AIMLAM.GEN.P4", "--date", "2026-11-23", cwd=catalog)
+    assert result.code == 0, result
+    assert result.out.endswith("\n\\---0121024\n")  # '---' alone would be a rule: jdgen escapes it
 
 
 def test_template_that_is_not_utf8(run, catalog):

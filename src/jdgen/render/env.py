@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,9 +48,41 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# A posting is a few kilobytes; these bounds only stop a template that would otherwise run
+# for hours or exhaust memory in CI ('x' * 10**10, two nested range(100000) loops).
+MAX_TEXT = 1_000_000  # characters (or items) one `*` may produce
+MAX_RANGE_ITEMS = 1_000_000  # range() items one rendering may ask for, all loops together
+_range_budget: ContextVar[list[int]] = ContextVar("jdgen_range_budget")
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with repetition and range() bounded so that a template cannot hang a run."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
+                    raise SecurityError(f"repeating a value {times} times would make more than {MAX_TEXT:,} items")
+        elif isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 10_000:
+            raise SecurityError(f"{left} ** {right} is too large a number")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded_range(*args: int) -> range:
+    steps = range(*args)
+    budget = _range_budget.get(None)
+    if budget is not None:
+        budget[0] -= len(steps)
+        if budget[0] < 0:
+            raise SecurityError(f"the template's loops ask for more than {MAX_RANGE_ITEMS:,} range() steps")
+    return steps
+
+
 @lru_cache(maxsize=16)
 def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader(list(search_path)),
         undefined=jinja2.StrictUndefined,
@@ -61,6 +94,7 @@ def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.globals["range"] = _bounded_range
     return env
 
 
@@ -74,6 +108,7 @@ def search_path(catalog_templates: Path | None) -> tuple[str, ...]:
 
 def render_template(name: str, kind: str, context: dict[str, Any], catalog_templates: Path | None) -> str:
     env = environment(kind, search_path(catalog_templates))
+    budget = _range_budget.set([MAX_RANGE_ITEMS])
     try:
         template = env.get_template(name)
         return template.render(context)
@@ -122,6 +157,8 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
         # number added to text, range(10**9), a filter given the wrong kind of value.
         raise TemplateError(f"template failed: {exc} ({type(exc).__name__})", location=_template_line(name),
                             hint="check the expression on this line") from None
+    finally:
+        _range_budget.reset(budget)
 
 
 def _template_file(env: SandboxedEnvironment, name: str) -> str:
