@@ -27,6 +27,7 @@ from docx.shared import Twips
 from lxml import etree
 from markdown_it import MarkdownIt
 
+from conftest import line_of
 from jdgen.render.docx_writer import default_reference_path, docx_paragraph_texts, docx_text_dump
 from jdgen.resources import builtin_catalog
 
@@ -311,6 +312,27 @@ def test_missing_logo_exits_2_with_one_line(run, catalog, tmp_path):
     assert lines[0].startswith("catalog/companies/northwind.yaml:")  # points at the `logo:` line
     assert "Traceback" not in result.err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("key, name, content, message", [
+    ("logo", "assets/logo.gif", b"GIF89a\x01\x00\x01\x00", "logo {path} is not a PNG or JPEG image (export the logo as PNG)"),
+    ("logo", "assets", None, "company logo 'assets' is a folder, not a file (looked for {path}) "
+                             "(give logo as a path relative to the company file)"),
+    ("reference_docx", "assets/brand.docx", b"not a zip", "reference document {path} is not a valid .docx file: "
+     "it is not a zip archive (save it again from Word or LibreOffice as .docx)"),
+], ids=["logo-gif", "logo-folder", "reference-not-zip"])
+def test_unusable_brand_asset_is_reported_at_the_company_line(run, catalog, tmp_path, key, name, content, message):
+    path = catalog / "companies" / name
+    if content is not None:
+        path.write_bytes(content)
+    set_company_key(catalog, "northwind", key, name)
+    line = line_of(catalog / "companies" / "northwind.yaml", f"{key}:")
+    result = run("--catalog", str(catalog), "render", CODE, "-c", "northwind", "-f", "docx", "-o", f"{tmp_path}/out/",
+                 cwd=tmp_path)
+    lines = [line for line in result.err.splitlines() if not line.startswith("warning:")]
+    column = len(key) + 5  # two spaces of indentation, the key, ': '
+    assert (result.code, lines) == (2, [f"catalog/companies/northwind.yaml:{line}:{column}: "
+                                        + message.format(path=path.resolve())])
 
 
 def test_batch_with_a_broken_brand_writes_nothing(run, catalog, tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..compose import Posting
-from ..errors import SourceError
+from ..errors import JdgenError, SourceError
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -52,10 +52,14 @@ def _asset(base: Path, value: str | None, key: str, posting: Posting) -> Path | 
         return None
     path = (base / value).resolve()
     if not path.is_file():
-        where = posting.company_doc.where(("company", key)) if posting.company_doc else None
-        raise SourceError(f"company {key} {value!r} not found (looked for {path})",
-                          hint=f"give {key} as a path relative to the company file", location=where)
+        problem = "is a folder, not a file" if path.is_dir() else "not found"
+        raise SourceError(f"company {key} {value!r} {problem} (looked for {path})",
+                          hint=f"give {key} as a path relative to the company file", location=_where(posting, key))
     return path
+
+
+def _where(posting: Posting, key: str):
+    return posting.company_doc.where(("company", key)) if posting.company_doc else None
 
 
 def check_assets(catalog: "Catalog", posting: Posting) -> None:
@@ -64,9 +68,16 @@ def check_assets(catalog: "Catalog", posting: Posting) -> None:
     from .docx_writer import writer_for
 
     options = docx_options(catalog, posting)
-    writer_for(options.reference)
-    if options.logo is not None:
-        load_logo(options.logo)
+    for key, path, check in (("reference_docx", options.reference, writer_for), ("logo", options.logo, load_logo)):
+        if path is None:
+            continue
+        try:
+            check(path)
+        except JdgenError as exc:
+            if exc.location is not None or posting.company_doc is None:
+                raise
+            # The asset's own message, at the company file's line that names it.
+            raise type(exc)(exc.message, hint=exc.hint, location=_where(posting, key)) from None
 
 
 def render_docx(catalog: "Catalog", posting: Posting, markdown: str, warn: Callable[[str], None]) -> bytes:

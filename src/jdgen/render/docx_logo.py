@@ -38,7 +38,7 @@ def load_logo(path: Path) -> Logo:
         raise SourceError(f"logo {path} cannot be read ({exc.strerror})") from None
     pixels = image_size(data)
     if pixels is None:
-        raise SourceError(f"logo {path} is not a PNG or JPEG image")
+        raise SourceError(f"logo {path} is not a PNG or JPEG image", hint="export the logo as PNG")
     cx, cy = WIDTH_EMU, round(WIDTH_EMU * pixels[1] / pixels[0])
     if cy > MAX_HEIGHT_EMU:
         cx, cy = round(cx * MAX_HEIGHT_EMU / cy), MAX_HEIGHT_EMU

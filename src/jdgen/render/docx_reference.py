@@ -73,8 +73,15 @@ class Reference:
             pkg_rels = parse_rels(parts["_rels/.rels"])
             self.main = next(resolve("", r.target) for r in pkg_rels if r.reltype.endswith("/officeDocument"))
             document = xml(parts[self.main])
-        except (KeyError, StopIteration, etree.XMLSyntaxError) as exc:
-            raise SourceError(f"reference document {path} is not a valid .docx file ({exc})") from None
+        except KeyError as exc:
+            raise SourceError(f"reference document {path} is not a valid .docx file: it has no {exc.args[0]} part",
+                              hint="save it again from Word or LibreOffice as .docx") from None
+        except StopIteration:
+            raise SourceError(f"reference document {path} is not a valid .docx file: it names no main document",
+                              hint="save it again from Word or LibreOffice as .docx") from None
+        except etree.XMLSyntaxError as exc:
+            raise SourceError(f"reference document {path} is not a valid .docx file: broken XML ({exc.msg})",
+                              hint="save it again from Word or LibreOffice as .docx") from None
         self.defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
                          for e in types if e.tag == "{%s}Default" % CT_NS}
         self.defaults.setdefault("rels", "application/vnd.openxmlformats-package.relationships+xml")

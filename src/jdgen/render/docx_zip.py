@@ -84,5 +84,9 @@ def read_zip(path: Path | IO[bytes], what: str) -> dict[str, bytes]:
         raise SourceError(f"{what} {path} does not exist") from None
     except IsADirectoryError:
         raise SourceError(f"{what} {path} is a folder, not a .docx file") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
-        raise SourceError(f"{what} {path} is not a valid .docx file ({exc})") from None
+    except zipfile.BadZipFile:
+        raise SourceError(f"{what} {path} is not a valid .docx file: it is not a zip archive",
+                          hint="save it again from Word or LibreOffice as .docx") from None
+    except (zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
+        raise SourceError(f"{what} {path} is not a valid .docx file ({exc})",
+                          hint="save it again from Word or LibreOffice as .docx") from None
