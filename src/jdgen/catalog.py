@@ -28,7 +28,8 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic, Location, did_you_mean
 from .documents import Loaded, load_ladder, load_profile, load_taxonomy
-from .errors import InvalidInputError, NotFoundError, SourceError
+from .errors import InvalidInputError, NotAFileError, NotFoundError, SourceError
+from .listing import check_listing, not_a_file, not_a_file_problem
 from .models import Ladder, Profile, Taxonomy
 from .resources import builtin_catalog
 from .sources import display_path, iter_yaml_files
@@ -104,13 +105,27 @@ class Catalog:
 
     @property
     def ladder_path(self) -> Path:
-        own = self.root / "ladder.yaml"
-        return own if own.is_file() else builtin_catalog() / "ladder.yaml"
+        own = self._own_file("ladder.yaml")
+        return own if own is not None else builtin_catalog() / "ladder.yaml"
 
     @property
     def taxonomy_path(self) -> Path | None:
-        own = self.root / "taxonomy.yaml"
-        return own if own.is_file() else None
+        return self._own_file("taxonomy.yaml")
+
+    def _own_file(self, name: str) -> Path | None:
+        """The catalog's own ``name``, None when it has none; a non-file of that name is an error.
+
+        Falling back to the built-in ladder because ladder.yaml is a folder or a dead link
+        would give every profile levels the author never wrote.
+        """
+        own = self.root / name
+        if own.is_file():
+            return own
+        if not os.path.lexists(own):
+            return None
+        instead = "the built-in ladder" if name == "ladder.yaml" else "no taxonomy"
+        raise NotAFileError([not_a_file_problem(own, not_a_file(own) or "missing", hint=(
+            f"put the {name.removesuffix('.yaml')} there as a YAML file, or remove it to use {instead}"))])
 
     @cached_property
     def profile_files(self) -> dict[str, Path]:
@@ -119,17 +134,17 @@ class Catalog:
             raise SourceError(f"{display_path(self.root)} has no roles/ folder, so no role profiles",
                               hint="put role profiles in roles/CODE.yaml, or point --catalog at a catalog")
         index: dict[str, Path] = {}
-        clashes: list[Diagnostic] = []
+        problems = check_listing(self.roles_dir, recursive=True)
         for path in iter_yaml_files(self.roles_dir):
             key = path.stem.upper()
             if key in index:
-                clashes.append(Diagnostic(Location(display_path(path), 1, 1),
-                                          f"code {path.stem} is also defined in {display_path(index[key])}",
-                                          "one code, one file: remove or rename one of them"))
+                problems.append(Diagnostic(Location(display_path(path), 1, 1),
+                                           f"code {path.stem} is also defined in {display_path(index[key])}",
+                                           "one code, one file: remove or rename one of them"))
                 continue
             index[key] = path
-        if clashes:
-            raise InvalidInputError(clashes)
+        if problems:
+            raise InvalidInputError(sorted(problems, key=Diagnostic.sort_key))
         if not index:
             raise SourceError(f"no role profiles in {display_path(self.roles_dir)}",
                               hint="add one file per role, named CODE.yaml")
@@ -169,6 +184,9 @@ class Catalog:
         """Every profile, in code order; raises with every problem of every file."""
         problems: list[Diagnostic] = []
         loaded: list[Loaded[Profile]] = []
+        # Every profile is checked against the ladder and taxonomy: load them first, so that a
+        # broken ladder raises its own problems once instead of once for every profile.
+        self.ladder, self.taxonomy, self.context_digest
         with paused_gc():
             for code in self.codes:
                 try:

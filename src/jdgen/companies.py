@@ -7,12 +7,15 @@ real ISO 4217 currencies, and only override roles and locations that exist.
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .listing import YAML_SUFFIXES, check_listing
 from .diagnostics import Diagnostic, suggestion_hint
 from .documents import Loaded, load_checked
-from .errors import NotFoundError
+from .errors import InvalidInputError, NotFoundError
 from .currencies import currency_problem
 from .models import Company
 from .sources import JsonPath, SourceDoc, display_path
@@ -42,6 +45,11 @@ def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagn
             problems.append(Diagnostic(doc.where(("locations", i, "work_model")),
                                        "a remote location must say where applicants may live",
                                        "add remote_eligibility: [{country: US}]"))
+    deadline = (data.get("apply") or {}).get("deadline")
+    if deadline is not None:
+        problem = date_problem(doc, ("apply", "deadline"), deadline)
+        if problem:
+            problems.append(problem)
     levels = {level.code for level in catalog.ladder.levels}
     for level, band in (data.get("pay_bands") or {}).items():
         if level not in levels:
@@ -79,11 +87,42 @@ def _band_problems(doc: SourceDoc, where: JsonPath, band: dict[str, Any]) -> lis
     return problems
 
 
+def date_problem(doc: SourceDoc, where: JsonPath, text: str) -> Diagnostic | None:
+    """A YYYY-MM-DD text that names no day of the calendar, such as 2026-02-30.
+
+    The schema's pattern checks only the shape; a date that does not exist would reach
+    JSON-LD's validThrough, where job boards drop the posting or misread the date.
+    """
+    try:
+        if text.isascii():  # \d also matches other scripts' digits, which no reader of the date expects
+            date.fromisoformat(text)
+            return None
+    except ValueError:
+        pass
+    shown = ".".join(str(part) for part in where)
+    year, month, day = (int(part) if part.isascii() else None for part in text.split("-"))
+    if year is None or month is None or day is None:
+        hint = 'write the date with the digits 0-9, as "YYYY-MM-DD"'
+    elif not 1 <= month <= 12:
+        hint = f"the month is {month:02d}; months run from 01 to 12"
+    elif year < 1:
+        hint = "years start at 0001"
+    else:
+        days = calendar.monthrange(year, month)[1]
+        hint = f"{calendar.month_name[month]} {year} has {days} days"
+    return Diagnostic(doc.where(where), f"{shown} {text!r} is not a calendar date", hint)
+
+
 def company_files(catalog: "Catalog") -> dict[str, Path]:
+    """Company files by lower-case slug; raises when an entry named like one cannot be read as one."""
     folder = catalog.companies_dir
     if not folder.is_dir():
         return {}
-    return {path.stem.lower(): path for path in sorted(folder.glob("*.y*ml"))}
+    misnamed = check_listing(folder, recursive=False)
+    if misnamed:
+        raise InvalidInputError(misnamed)
+    return {path.stem.lower(): path for path in sorted(folder.iterdir())
+            if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file()}
 
 
 def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:

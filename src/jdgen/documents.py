@@ -130,6 +130,11 @@ def profile_checks(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonom
         problem = currency_problem(doc, ("market_pay", "currency"), pay["currency"])
         if problem:
             problems.append(problem)
+        low, high = pay.get("min"), pay.get("max")
+        if low is not None and high is not None and low > high:
+            problems.append(Diagnostic(doc.where(("market_pay", "min")),
+                                       f"market pay min {low:,} is above its max {high:,}",
+                                       "swap min and max"))
     return problems
 
 

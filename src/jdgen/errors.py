@@ -67,6 +67,22 @@ class OutputError(JdgenError):
     """An output could not be written."""
 
 
+class NotAFileError(SourceError):
+    """Entries named like catalog files that are no regular files: folders, dead or looping links, pipes.
+
+    Silently passing over them would hide a role or company the author believes is in
+    the catalog, and reading a named pipe would wait forever. They are I/O problems
+    (exit 2), like a file that cannot be read, and all of them are named at once.
+    """
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(diagnostics[0].message, hint=diagnostics[0].hint)
+        self._diagnostics = diagnostics
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return self._diagnostics
+
+
 class InvalidInputError(JdgenError):
     """One or more input files break the contract. Carries every problem found, not only the first."""
 

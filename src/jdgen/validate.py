@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from .catalog import Catalog
+from .errors import NotAFileError
+from .listing import check_listing, not_a_file, not_a_file_problem
 from .diagnostics import Diagnostic, Location
 from .documents import kind_of, load_ladder, load_profile, load_taxonomy
 from .errors import InvalidInputError, SourceError
@@ -31,6 +34,9 @@ def catalog_files(catalog: Catalog) -> list[Path]:
         files.append(catalog.taxonomy_path)
     files.extend(catalog.profile_files.values())
     if catalog.companies_dir.is_dir():
+        misnamed = check_listing(catalog.companies_dir, recursive=True)
+        if misnamed:
+            raise InvalidInputError(misnamed)
         files.extend(iter_yaml_files(catalog.companies_dir))
     return files
 
@@ -41,13 +47,18 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            misnamed = check_listing(path, recursive=True)
+            if misnamed:
+                raise InvalidInputError(misnamed)
             found = list(iter_yaml_files(path))
             if not found:
                 raise SourceError(f"{display_path(path)}: no YAML files in this folder",
                                   hint="pass a catalog folder or .yaml files")
             files.extend(found)
-        elif path.exists():
+        elif path.is_file():
             files.append(path)
+        elif os.path.lexists(path):  # a pipe would block the read forever; a dead link is no file
+            raise NotAFileError([not_a_file_problem(path, not_a_file(path) or "missing", str(raw))])
         else:
             raise SourceError(f"{raw}: no such file or folder", hint="check the path")
     return files

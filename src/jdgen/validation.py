@@ -65,14 +65,9 @@ def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
     schema_hint = error.schema.get("x-jdgen-hint") if isinstance(error.schema, dict) else None
 
     if keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extras = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
         inside = f" in {where}" if path else ""
-        return [
-            Diagnostic(doc.where_key(path + (extra,)), f"unknown key {extra!r}{inside}",
-                       suggestion_hint(extra, allowed) or f"allowed keys: {', '.join(allowed)}")
-            for extra in extras
-        ]
+        return [Diagnostic(doc.where_key(path + (extra,)), f"unknown key {extra!r}{inside}", hint)
+                for extra, hint in _unknown_keys(error.schema, instance)]
     if keyword == "required":
         present = set(instance) if isinstance(instance, dict) else set()
         unknown = present - set(error.schema.get("properties", {}))
@@ -127,9 +122,57 @@ def _value_message(keyword: str, error, instance: Any, where: str) -> tuple[str,
         return f"{where} must not be empty", None
     if keyword == "minItems":
         return f"{where} needs at least {value} item{'s' if value != 1 else ''}", None
+    if keyword == "minProperties":
+        return _too_few_keys(error, instance, where, value)
     if keyword == "format":
         return f"{where} {instance!r} is not a valid {value}", None
     return f"{where}: {error.message}", None
+
+
+def _unknown_keys(schema: dict, instance: Any) -> list[tuple[str, str]]:
+    """The keys of ``instance`` that ``schema`` does not allow, each with its hint.
+
+    A key that matches one of ``patternProperties`` is allowed even though it is not
+    named under ``properties``; forgetting that flags every valid sibling of one bad key
+    (all level codes under ``pay_bands`` when one of them is written ``p1``).
+    """
+    if not isinstance(instance, dict):
+        return []
+    named = list(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    found = []
+    for key in sorted(instance):
+        if key in named or any(p.search(key) for p in patterns):
+            continue
+        # A pattern key is almost always mistyped in its case: offer the spelling that fits.
+        respelt = [v for v in dict.fromkeys((key.strip().upper(), key.strip().lower()))
+                   if any(p.search(v) for p in patterns)]
+        close = suggestion_hint(key, named) if named else None
+        if respelt:
+            close = "did you mean " + " or ".join(repr(v) for v in respelt) + "?"
+        parts = []
+        if patterns:
+            parts.append(f"keys here are {schema.get('x-jdgen-keys') or 'in a fixed form'}")
+        elif not close:
+            parts.append(f"allowed keys: {', '.join(named)}" if named else "no keys are allowed here")
+        if close:
+            parts.append(close)
+        found.append((key, "; ".join(parts)))
+    return found
+
+
+def _too_few_keys(error, instance: Any, where: str, value: int) -> tuple[str, str | None]:
+    named = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+    path = list(error.absolute_path)
+    if named and value == 1:
+        options = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
+        hint = f"give at least one of {options}"
+        if path and isinstance(path[-1], str):
+            hint += f", or leave out the `{path[-1]}:` key"
+        return f"{where} is empty", hint
+    if not instance:
+        return f"{where} is empty", f"give at least {value} key{'s' if value != 1 else ''}"
+    return f"{where} has {len(instance)} key{'s' if len(instance) != 1 else ''}, fewer than the {value} it needs", None
 
 
 def _matching_branch(error) -> list | None:
@@ -148,9 +191,33 @@ def _add_hint(key: str, description: str | None) -> str:
     return f"add `{key}:`" + (f", {described[0].lower()}{described[1:]}" if described else "")
 
 
+# A full stop after these words abbreviates them; it ends no sentence ("e.g. P4", "Sr. Engineer").
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "cf", "vs", "approx", "incl", "sr", "jr", "dr", "mr", "mrs", "ms", "st"})
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[(\"'`]?[A-Z])|[.!?]$")
+_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`")
+_LAST_WORD = re.compile(r"[\w.]*$")
+
+
 def _first_sentence(text: str | None) -> str | None:
+    """The first sentence of a schema description, for a hint, without its full stop.
+
+    A stop ends a sentence only where the next word starts with a capital, the stop is
+    not inside quotes, and it does not abbreviate a word: a hint cut at "e.g" or "'Sr"
+    tells the reader nothing.
+    """
     if not text:
         return None
-    head = re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0]  # "e.g. AIMLAM" does not end a sentence
-    return head.rstrip(".")
+    text = text.strip()
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for stop in _SENTENCE_END.finditer(text):
+        at = stop.start()
+        if any(start < at < end for start, end in quoted):
+            continue
+        word = _LAST_WORD.search(text, 0, at).group().lower()
+        if word in _ABBREVIATIONS:
+            if at == len(text) - 1:
+                return text  # "..., e.g. Sr." keeps the stop that belongs to "Sr."
+            continue
+        return text[:at] if stop.group() == "." else text[:at + 1]
+    return text
 
