@@ -37,13 +37,13 @@ def test_list_json_and_filters(run, tmp_path):
 def test_list_rejects_unknown_status(run, tmp_path):
     result = run("list", "--status", "done", cwd=tmp_path)
     assert result.code == 2
-    assert result.err.strip() == "--status 'done' is not a status (use draft, review, approved or retired)"
+    assert result.err.strip() == "--status 'done' is not a status (use one of: draft, review, approved, retired)"
 
 
 def test_list_rejects_unknown_format(run, tmp_path):
     result = run("list", "--format", "xml", cwd=tmp_path)
     assert result.code == 2
-    assert "'xml' is not one of 'table', 'json'" in result.err
+    assert result.err == "--format 'xml' is not one of: table, json\n"
 
 
 def test_show_prints_title_years_and_descriptors(run, tmp_path):

@@ -203,7 +203,7 @@ def test_batch_needs_an_output_folder(run, tmp_path):
 
 def test_unknown_format(run, tmp_path):
     result = run("render", "AIMLAM.GEN.P4", "-f", "pdf", cwd=tmp_path)
-    assert (result.code, result.err) == (2, "unknown format 'pdf' (use one or more of md, html, jsonld, docx)\n")
+    assert (result.code, result.err) == (2, "--format 'pdf' is not one of: md, html, jsonld, docx\n")
 
 
 def test_unknown_company(run, tmp_path):

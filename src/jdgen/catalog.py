@@ -26,7 +26,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from .diagnostics import Diagnostic, Location, did_you_mean
+from .diagnostics import Diagnostic, Location, did_you_mean, quoted
 from .documents import Loaded, load_ladder, load_profile, load_taxonomy
 from .errors import InvalidInputError, NotAFileError, NotFoundError, SourceError
 from .listing import check_listing, not_a_file, not_a_file_problem
@@ -205,7 +205,7 @@ class Catalog:
             return key
         close = did_you_mean(key, self.profile_files, limit=5)
         hint = ("did you mean " + ", ".join(close) + "?") if close else "run `jdgen list` to see the codes"
-        raise NotFoundError(f"no role profile with code {code!r} in {self.described}", hint=hint)
+        raise NotFoundError(f"no role profile with code {quoted(code)} in {self.described}", hint=hint)
 
     def level_of(self, profile: Profile):
         level = self.ladder.level(profile.level)

@@ -18,10 +18,13 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .cli_values import CheckedCommand, CheckedGroup, not_one_of
+from .diagnostics import quoted, suggestion_hint
 from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
                      exit_code_for, from_os_error)
 
 app = typer.Typer(
+    cls=CheckedGroup,
     name="jdgen",
     help="Generate job postings from a role-profile catalog, and check them.",
     no_args_is_help=True,
@@ -87,6 +90,11 @@ def _err(line: str) -> None:
     sys.stderr.write(line.rstrip("\n") + "\n")
 
 
+def _one_line(text: str) -> str:
+    """A problem as one line: a line break that got into it unquoted is shown as ␤."""
+    return "\u2424".join(text.rstrip("\n").splitlines())
+
+
 def _version(value: bool) -> None:
     if value:
         _out(f"jdgen {__version__}\n")
@@ -111,7 +119,7 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog.")) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
     from .validate import validate as run
@@ -128,7 +136,7 @@ def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS",
     raise typer.Exit(EXIT_INVALID)
 
 
-@app.command("list")
+@app.command("list", cls=CheckedCommand)
 def list_(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
     level: Optional[str] = typer.Option(None, "--level", help="Only this level, e.g. P4."),
@@ -140,16 +148,32 @@ def list_(
 
     catalog = _catalog()
     rows = list_rows(catalog, catalog.profiles())
-    if status and status not in ("draft", "review", "approved", "retired"):
-        raise UsageError(f"--status {status!r} is not a status", hint="use draft, review, approved or retired")
-    rows = [r for r in rows
-            if (not level or r["level"].upper() == level.upper())
-            and (not function or r["function"].upper() == function.upper())
-            and (not status or r["status"] == status)]
+    # A filter that names nothing the catalog has is a typo, not a question with no answer.
+    wanted = {}
+    if level is not None:
+        levels = [lv.code for lv in catalog.ladder.levels]
+        wanted["level"] = _one_of("--level", level, levels, f"a level in {catalog.described}")
+    if function is not None:
+        taxonomy = catalog.taxonomy
+        functions = sorted({f.code for f in (taxonomy.functions if taxonomy else ())} | {r["function"] for r in rows})
+        wanted["function"] = _one_of("--function", function, functions, f"a function in {catalog.described}")
+    if status is not None:
+        wanted["status"] = _one_of("--status", status, ["draft", "review", "approved", "retired"], "a status")
+    rows = [r for r in rows if all(r[key] == value for key, value in wanted.items())]
     _out(list_json(rows) if format is ListFormat.json else list_text(rows))
+    if wanted and not rows:
+        _err("no profiles match " + " ".join(f"--{key} {value}" for key, value in wanted.items()))
 
 
-@app.command()
+def _one_of(option: str, value: str, valid: list[str], what: str) -> str:
+    """The catalog's spelling of ``value`` (compared ignoring case), or a usage error."""
+    for candidate in valid:
+        if candidate.casefold() == value.strip().casefold():
+            return candidate
+    raise not_one_of(option, value, valid, what)
+
+
+@app.command(cls=CheckedCommand)
 def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
     """Show one role profile with its level's descriptors and years."""
     from .present import show_text
@@ -160,36 +184,36 @@ def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. A
     _out(show_text(loaded.model, catalog.level_of(loaded.model), display_path(loaded.path)))
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy or company.")) -> None:
     """Print a JSON Schema (the published contract of a catalog file)."""
     from .schemas import available_schemas, schema_path
-    from .diagnostics import suggestion_hint
 
     known = available_schemas()
     if name not in known:
-        raise UsageError(f"no schema named {name!r}", hint=suggestion_hint(name, known) or f"use one of {', '.join(known)}")
+        raise UsageError(f"no schema named {quoted(name)}", hint=suggestion_hint(name, known) or f"use one of {', '.join(known)}")
     _out(schema_path(name).read_text(encoding="utf-8"))
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def render(
     role: Optional[str] = typer.Argument(None, metavar="CODE_OR_TITLE", help="Role code (any case) or a title alias, e.g. \"Sr. Machine Learning\"."),
     company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Render for this company (companies/SLUG.yaml)."),
     all_roles: bool = typer.Option(False, "--all", help="Render every role of the catalog."),
     all_companies: bool = typer.Option(False, "--all-companies", help="Render for every company of the catalog."),
-    format: str = typer.Option("md", "--format", "-f", metavar="FORMATS", help="md, html, jsonld or docx; several with commas: md,html."),
+    format: Optional[List[str]] = typer.Option(None, "--format", "-f", metavar="FORMATS", help="md (default), html, jsonld or docx; several with commas (md,html) or by repeating -f (-f md -f html)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose import posting_date
-    from .postings import RenderRequest, deliver, parse_formats, plan
+    from .postings import RenderRequest, deliver, plan
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
-                            formats=parse_formats(format), output=output, when=posting_date(date) if date else None,
+                            formats=_render_formats(format or ["md"]), output=output,
+                            when=posting_date(date) if date is not None else None,
                             check=check)
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
@@ -217,7 +241,21 @@ def render(
         _err("rendered postings are up to date")
 
 
-@app.command("resolve")
+def _render_formats(given: list[str]) -> tuple[str, ...]:
+    """Every format named by every -f, in order: repeating -f adds formats, as commas do."""
+    from .postings import FORMATS, parse_formats
+
+    for value in given:
+        for part in value.split(","):
+            if not part.strip():
+                raise UsageError(f"--format {quoted(value)} has an empty format",
+                                 hint="separate formats with single commas, e.g. -f md,html")
+            if part.strip().lower() not in FORMATS:
+                raise not_one_of("--format", part.strip(), FORMATS)
+    return parse_formats(",".join(given))
+
+
+@app.command("resolve", cls=CheckedCommand)
 def resolve_(
     title: str = typer.Argument(..., metavar="TITLE", help="A job title, e.g. \"Sr. Deep Learning\"."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
@@ -242,7 +280,7 @@ def resolve_(
         _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def init(
     folder: Path = typer.Argument(Path("."), metavar="DIR", help="Where to create the catalog (default: here)."),
     force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
@@ -254,7 +292,8 @@ def init(
     written = init_catalog(folder, force=force)
     for path in written:
         _out(display_path(path) + "\n")
-    _err(f"created a catalog in {display_path(folder)}: try `cd {display_path(folder)} && jdgen lint`")
+    shown = display_path(folder)
+    _err(f"created a catalog in {shown}: try `cd {shlex.quote(shown)} && jdgen lint`")
 
 
 class CompareFormat(str, Enum):
@@ -263,7 +302,7 @@ class CompareFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def adjacent(
     code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4."),
     limit: int = typer.Option(5, "--limit", "-n", help="How many roles to list."),
@@ -285,7 +324,7 @@ def adjacent(
                [[n.code, n.title, n.level, f"{n.distance:.2f}", n.band] for n in found]))
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def compare(
     codes: List[str] = typer.Argument(..., metavar="CODE CODE [CODE [CODE]]", help="Two to four role codes."),
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="table, md or json."),
@@ -304,7 +343,7 @@ def compare(
         _out(compare_text(data))
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def ladder(
     family: str = typer.Argument(..., metavar="FUNCTION.FOCUS", help="A job family, e.g. AIMLAM.GEN."),
     company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Show this company's pay bands."),
@@ -333,7 +372,7 @@ class LintFormat(str, Enum):
     sarif = "sarif"
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def lint(
     paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog."),
     format: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="text, json, github or sarif."),
@@ -363,11 +402,11 @@ def lint(
         config.ignore = checked.ignore if ignore else config.ignore
     threshold = "warning" if strict else (fail_on or config.fail_on)
     if threshold not in ("error", "warning", "info"):
-        raise UsageError(f"--fail-on {threshold!r} is not a severity", hint="use error, warning or info")
+        raise UsageError(f"--fail-on {quoted(threshold)} is not a severity", hint="use error, warning or info")
     try:
-        when = Date.fromisoformat(as_of) if as_of else None
+        when = Date.fromisoformat(as_of) if as_of is not None else None
     except ValueError:
-        raise UsageError(f"--as-of {as_of!r} is not a date", hint="write it as YYYY-MM-DD") from None
+        raise UsageError(f"--as-of {quoted(as_of)} is not a date", hint="write it as YYYY-MM-DD") from None
     result = run(catalog, paths or (), config=config, as_of=when)
     if format is LintFormat.json:
         _out(report.as_json(result))
@@ -383,7 +422,7 @@ def lint(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=CheckedCommand)
 def rules(code: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code or name to explain.")) -> None:
     """List the lint rules, or explain one."""
     from .lint.explain import explain, rule_table
@@ -408,19 +447,19 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except JdgenError as exc:
         for diagnostic in exc.diagnostics():
-            _err(diagnostic.format())
+            _err(_one_line(diagnostic.format()))
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors found by the option parser: one line, then where to look
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         context = getattr(exc, "ctx", None)
         where = context.command_path if context is not None else "jdgen"
-        _err(f"{message} (see `{where} --help`)")
+        _err(f"{_one_line(message)} (see `{where} --help`)")
         return getattr(exc, "exit_code", EXIT_USAGE)
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the machine's state (disk full, permissions), worded where it was not already
         error = from_os_error(exc)
-        _err(error.diagnostics()[0].format())
+        _err(_one_line(error.diagnostics()[0].format()))
         return exit_code_for(exc)
     except KeyboardInterrupt as exc:
         return exit_code_for(exc)

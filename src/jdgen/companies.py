@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .listing import YAML_SUFFIXES, check_listing
-from .diagnostics import Diagnostic, suggestion_hint
+from .diagnostics import Diagnostic, quoted, suggestion_hint
 from .documents import Loaded, load_checked
 from .errors import InvalidInputError, NotFoundError
 from .currencies import currency_problem
@@ -131,5 +131,5 @@ def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:
     if path is None:
         hint = suggestion_hint(slug, files) or (
             f"companies: {', '.join(sorted(files))}" if files else f"add {display_path(catalog.companies_dir)}/{slug}.yaml")
-        raise NotFoundError(f"no company {slug!r} in {catalog.described}", hint=hint)
+        raise NotFoundError(f"no company {quoted(slug)} in {catalog.described}", hint=hint)
     return load_company(path, catalog)

@@ -62,19 +62,27 @@ class Posting:
 
 def posting_date(value: str | None = None, environ: dict[str, str] | None = None) -> date:
     """The posting date: ``--date``, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
+    import re
+
+    from .diagnostics import quoted
+
     environ = os.environ if environ is None else environ
     if value:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise UsageError(f"--date {value!r} is not a date", hint="write it as YYYY-MM-DD") from None
+            raise UsageError(f"--date {quoted(value)} is not a date", hint="write it as YYYY-MM-DD") from None
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        # int() alone cannot tell "12x" from a whole number too large for a date (or for int()).
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", epoch):
+            raise UsageError(f"SOURCE_DATE_EPOCH {quoted(epoch)} is not a whole number of seconds",
+                             hint="unset it or set it to e.g. 1767225600")
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH {epoch!r} is not a whole number of seconds",
-                             hint="unset it or set it to e.g. 1767225600") from None
+            raise UsageError(f"SOURCE_DATE_EPOCH {quoted(epoch)} is out of range",
+                             hint="give seconds since 1970-01-01, up to 253402300799 for the end of year 9999") from None
     return datetime.now(tz=timezone.utc).date()
 
 

@@ -86,3 +86,17 @@ def suggestion_hint(word: str, candidates: Iterable[str]) -> str | None:
     if not matches:
         return None
     return "did you mean " + " or ".join(repr(m) for m in matches) + "?"
+
+
+ECHO_LIMIT = 60
+
+
+def quoted(value: object, limit: int = ECHO_LIMIT) -> str:
+    """``value`` as a message echoes what someone typed: quoted, escaped and cut short.
+
+    A pasted paragraph or a 10,000-character code would otherwise bury the message, and
+    a newline in it would split one message over two lines; repr escapes line breaks and
+    control characters, and the cut keeps the start, which is what a person recognises.
+    """
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")

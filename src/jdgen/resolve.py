@@ -18,6 +18,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from .diagnostics import quoted
 from .errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -74,7 +75,10 @@ def candidates(catalog: "Catalog", title: str) -> list[Match]:
     """All codes the title may mean, best first (one entry per code)."""
     key = normalise_title(title)
     if not key:
-        raise UsageError("the title is empty", hint='give a job title, e.g. "Sr. Machine Learning"')
+        # Titles are compared by their words; with no letters or digits there is nothing to compare.
+        what = "the title is empty" if not title.strip() else \
+            f"{quoted(title)} is neither a role code nor a title: it has no letters or digits"
+        raise UsageError(what, hint='give a role code like AIMLAM.GEN.P4 or a title like "Sr. Machine Learning"')
     index = title_index(catalog)
     found = index.get(key)
     if not found:
@@ -98,10 +102,10 @@ def resolve_title(catalog: "Catalog", title: str) -> Match:
     if not exact:
         hint = ("did you mean " + ", ".join(f"{m.matched!r} ({m.code})" for m in found[:3]) + "?") if found \
             else "run `jdgen list` for codes, or `jdgen show CODE` for a role's aliases"
-        raise NotFoundError(f"no role code or title matches {title!r}", hint=hint)
+        raise NotFoundError(f"no role code or title matches {quoted(title)}", hint=hint)
     if len(exact) > 1 and exact[0].rank()[:2] == exact[1].rank()[:2]:
         tied = [m for m in exact if m.rank()[:2] == exact[0].rank()[:2]]
-        raise UsageError(f"{title!r} is ambiguous: " + ", ".join(f"{m.code} ({m.matched!r})" for m in tied),
+        raise UsageError(f"{quoted(title)} is ambiguous: " + ", ".join(f"{m.code} ({m.matched!r})" for m in tied),
                          hint="give the role code instead, or approve one alias in its profile")
     return exact[0]
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..diagnostics import Location, suggestion_hint
+from ..diagnostics import Location, quoted, suggestion_hint
 from ..errors import ConfigError
 from ..sources import display_path
 from .registry import SEVERITIES, Rule, all_rules
@@ -134,12 +134,22 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
     ``text`` is the file's content: with it, an error points at the line of the key.
     ``prefix`` is how keys are named: where the table sits in the file, or ``--``.
     """
-    def fail(keys: tuple[str, ...], message: str, hint: str | None = None):
+    def fail(keys: tuple[str, ...], message: str, hint: str | None = None, *, at_char: int | None = None):
+        """Raise at the key; ``at_char`` points further, at that character of a key written verbatim."""
         name = prefix + _dotted(keys) if keys else prefix.rstrip(".")
         position = locate(text, (*prefix.rstrip(".").split("."), *keys)) if source and text is not None else None
         if position is not None:
-            raise ConfigError(f"{name}: {message}", hint=hint, location=Location(source, *position))
+            line, col = position
+            written = text.splitlines()[line - 1][col - 1:]
+            # Escapes make a key's characters and its columns differ; then the key's own column is the best.
+            if at_char is not None and any(written.startswith(q + keys[-1] + q) for q in "\"'"):
+                col += 1 + at_char
+            raise ConfigError(f"{name}: {message}", hint=hint, location=Location(source, line, col))
         raise ConfigError(f"{source}: {name}: {message}" if source else f"{name}: {message}", hint=hint)
+
+    def shown(value: Any) -> str:
+        """A value as its source writes it: TOML in a file, a quoted word on the command line."""
+        return _toml(value) if source else quoted(value)
 
     if not isinstance(table, dict):
         fail((), "must be a table")
@@ -156,7 +166,7 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         if key == "select" and not value:
             fail((key,), "selects no rules", "leave select out to run every rule")
         for selector in value:
-            _known(selector, rules, lambda m, h: fail((key,), m, h))
+            _known(selector, rules, lambda m, h: fail((key,), m, h), shown)
         return value
 
     if "select" in table:
@@ -165,15 +175,15 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         config.ignore = selectors("ignore")
     if "fail-on" in table:
         if table["fail-on"] not in SEVERITIES:
-            fail(("fail-on",), f"{table['fail-on']!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
+            fail(("fail-on",), f"{shown(table['fail-on'])} is not a severity", f"use one of {', '.join(SEVERITIES)}")
         config.fail_on = table["fail-on"]
     for selector, level in _table(table, "severity", fail).items():
-        _known(selector, rules, lambda m, h: fail(("severity", selector), m, h))
+        _known(selector, rules, lambda m, h: fail(("severity", selector), m, h), shown)
         if level not in SEVERITIES:
-            fail(("severity", selector), f"{level!r} is not a severity", f"use one of {', '.join(SEVERITIES)}")
+            fail(("severity", selector), f"{shown(level)} is not a severity", f"use one of {', '.join(SEVERITIES)}")
         config.severity[selector] = level
     for selector, values in _table(table, "options", fail).items():
-        matched = _known(selector, rules, lambda m, h: fail(("options", selector), m, h))
+        matched = _known(selector, rules, lambda m, h: fail(("options", selector), m, h), shown)
         if not isinstance(values, dict):
             fail(("options", selector), "must be a table of option = value")
         for name, value in values.items():
@@ -186,12 +196,23 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
                     fail(("options", selector, name),
                          f"must be {_kind(default)}, not {_kind(value, found=True)} ({_toml(value)})",
                          f"e.g. {name} = {_toml(default)}, the default")
+                # Every numeric option counts or limits something: below zero it means nothing.
+                if _is_number(default) and default >= 0 and value < 0:
+                    fail(("options", selector, name), f"must be 0 or more, not {_toml(value)}",
+                         f"e.g. {name} = {_toml(default)}, the default")
         config.options[selector] = dict(values)
     for pattern, names in _table(table, "per-file-ignores", fail).items():
+        if not pattern.strip():
+            fail(("per-file-ignores", pattern), "the file pattern is empty",
+                 'name the files, e.g. "roles/legacy/*.yaml" = ["JD5"]')
+        unclosed = _unclosed_bracket(pattern)
+        if unclosed is not None:
+            fail(("per-file-ignores", pattern), f"the [ at character {unclosed + 1} of the pattern is never closed",
+                 'close it with ], or write [[] to match a literal "["', at_char=unclosed)
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             fail(("per-file-ignores", pattern), "must be a list of rule codes or names")
         for name in names:
-            _known(name, rules, lambda m, h: fail(("per-file-ignores", pattern), m, h))
+            _known(name, rules, lambda m, h: fail(("per-file-ignores", pattern), m, h), shown)
         config.per_file_ignores[pattern] = names
     return config
 
@@ -203,12 +224,38 @@ def _table(table: dict, key: str, fail) -> dict:
     return value
 
 
-def _known(selector: str, rules: dict[str, Rule], fail) -> list[Rule]:
+def _known(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
     matched = [r for r in rules.values() if rule_matches(r, selector)]
     if not matched:
         names = [*rules, *(r.name for r in rules.values())]
-        fail(f"no rule matches {selector!r}", suggestion_hint(selector, names) or "run `jdgen rules` for the list")
+        fail(f"no rule matches {shown(selector)}", suggestion_hint(selector, names) or "run `jdgen rules` for the list")
     return matched
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _unclosed_bracket(pattern: str) -> int | None:
+    """Where a ``[`` opens a set that never closes, read as fnmatch reads it; None when all close.
+
+    fnmatch quietly takes such a ``[`` as a literal character, so "roles/[*.yaml" would only
+    ever match a file whose name holds a "[": a typo that silences nothing, never an intent.
+    """
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "[":
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "!":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            close = pattern.find("]", j)
+            if close < 0:
+                return i
+            i = close
+        i += 1
+    return None
 
 
 def _same_type(default: Any, value: Any) -> bool:

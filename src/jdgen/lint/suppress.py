@@ -5,7 +5,10 @@ holds it — at the end of that line, or alone on the line above it — silences
 rules there; ``# jdgen: ignore-file[JD501] reason``
 anywhere in a file silences them for the whole file. Rules are named by code, name or
 code prefix (``JD5``). Every suppression must give a reason (JD002), and a suppression
-that silences nothing is itself reported (JD003), so stale ones do not pile up.
+that silences nothing is itself reported (JD003), so stale ones do not pile up. A
+``# jdgen:`` comment that cannot work as written — its bracket never closes, it names a
+rule that does not exist, or it is not ``ignore``/``ignore-file`` — is reported too
+(JD004): otherwise the finding it was meant to silence would stay, with no word why.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..diagnostics import Location
+from ..diagnostics import Location, did_you_mean, quoted
 from ..sources import SourceDoc
-from .registry import Hit, Rule
+from .registry import Hit, Rule, all_rules
 
+_MARK = re.compile(r"(?:^|\s)#\s*jdgen:")
 _COMMENT = re.compile(r"(?:^|\s)#\s*jdgen:\s*(ignore|ignore-file)\[([^\]]*)\]\s*(.*?)\s*$")
+_OPENED = re.compile(r"#\s*jdgen:\s*(ignore|ignore-file)\[\s*([^\s,\]]*)")
+_DIRECTIVE = re.compile(r"#\s*jdgen:\s*([^\s\[]*)")
+_WORD = re.compile(r"[\w.-]+")
 
 
 @dataclass
@@ -39,9 +46,45 @@ def rule_matches(rule: Rule, selector: str) -> bool:
     return selector == rule.name or rule.code.startswith(selector.upper()) and selector[:2].upper() == "JD"
 
 
+def _malformed(line: str, start: int) -> tuple[str, str]:
+    """What is wrong with a ``# jdgen:`` comment at ``start`` that is no suppression, and the fix."""
+    opened = _OPENED.match(line, start)
+    if opened:
+        directive, first = opened.group(1), opened.group(2) or "JD501"
+        return ("suppression comment is not closed", f"write # jdgen: {directive}[{first}] reason")
+    directive = _DIRECTIVE.match(line, start).group(1)
+    if not directive:
+        return ("# jdgen: comment names no suppression",
+                "write # jdgen: ignore[JD501] reason, or ignore-file[JD501] for the whole file")
+    if directive in ("ignore", "ignore-file"):
+        return ("suppression names its rules without brackets", f"write # jdgen: {directive}[JD501] reason")
+    close = did_you_mean(directive, ("ignore", "ignore-file"), limit=1)
+    fix = f"did you mean {close[0]}? " if close else ""
+    return (f"# jdgen: {_name(directive)} is not a suppression",
+            f"{fix}write # jdgen: ignore[JD501] reason, or ignore-file[JD501] for the whole file")
+
+
+def _name(text: str) -> str:
+    """A rule name or directive as it reads in the comment; quoted only when it is odd or long."""
+    return text if _WORD.fullmatch(text) and len(text) <= 40 else quoted(text)
+
+
+def _unknown_rule(name: str) -> tuple[str, str] | None:
+    """None when some rule answers to ``name``; else what is wrong and the fix."""
+    rules = all_rules()
+    if any(rule_matches(rule, name) for rule in rules.values()):
+        return None
+    if name.strip().casefold() in ("all", "*"):
+        return f"no rule {_name(name)}", "the prefix JD matches every rule: # jdgen: ignore-file[JD] reason"
+    close = did_you_mean(name, [*rules, *(r.name for r in rules.values())])
+    hint = ("did you mean " + " or ".join(close) + "?") if close else "run `jdgen rules` for the codes and names"
+    return f"no rule {_name(name)}", hint
+
+
 @dataclass
 class Suppressions:
     _by_file: dict[str, list[Entry]] = field(default_factory=dict)
+    _malformed: list[Hit] = field(default_factory=list)
 
     def register(self, doc: SourceDoc) -> None:
         if doc.file in self._by_file:
@@ -49,8 +92,14 @@ class Suppressions:
         entries = []
         lines = doc.text.splitlines()
         for number, line in enumerate(lines, 1):
+            mark = _MARK.search(line)
+            if not mark:
+                continue
             match = _COMMENT.search(line)
             if not match:
+                start = line.index("#", mark.start())
+                message, hint = _malformed(line, start)
+                self._malformed.append(Hit(Location(doc.file, number, start + 1), message, hint))
                 continue
             names = tuple(n.strip() for n in match.group(2).split(",") if n.strip())
             column = line.index("#", match.start(0)) + 1
@@ -72,7 +121,7 @@ class Suppressions:
         return found
 
     def problems(self) -> list[tuple[str, Hit]]:
-        out = []
+        out = [("JD004", hit) for hit in self._malformed]
         for entries in self._by_file.values():
             for entry in entries:
                 what = ", ".join(entry.names) or "nothing"
@@ -82,7 +131,15 @@ class Suppressions:
                 elif not entry.reason:
                     out.append(("JD002", Hit(entry.location, f"suppression of {what} gives no reason",
                                              "say why after the brackets, e.g. # jdgen: ignore[JD501] quoted from the law")))
-                if entry.names and not entry.used:
-                    out.append(("JD003", Hit(entry.location, f"suppression of {what} matches no finding",
+                known = []
+                for name in entry.names:
+                    unknown = _unknown_rule(name)
+                    if unknown is None:
+                        known.append(name)
+                    else:
+                        out.append(("JD004", Hit(entry.location, *unknown)))
+                # A name no rule answers to is reported above as such, not as a problem that went away.
+                if known and not entry.used:
+                    out.append(("JD003", Hit(entry.location, f"suppression of {', '.join(known)} matches no finding",
                                              "remove it: the problem it silenced is gone")))
         return out

@@ -40,6 +40,16 @@ def unused_suppression(ctx, profiles, options) -> Iterator[Hit]:
     return iter(())
 
 
+@rule("JD004", "invalid-suppression", severity="warning", target="catalog",
+      summary="A `# jdgen:` comment that cannot work: its bracket is not closed, or it names no known rule.",
+      why="A suppression that does not parse, or names no rule, silences nothing, and the finding it was "
+          "meant for stays with no word why; a misspelt rule code would otherwise read as a stale suppression.",
+      bad=Example(profile="title: Senior AI/ML Engineer / Tech Lead  # jdgen: ignore[JD6040] long on purpose\n"),
+      good=Example(profile="title: Senior AI/ML Engineer / Tech Lead\n"))
+def invalid_suppression(ctx, profiles, options) -> Iterator[Hit]:
+    return iter(())  # reported by the engine's suppression pass
+
+
 def _fingerprint(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORDS.findall(text))
 
