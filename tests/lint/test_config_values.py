@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+
+from conftest import edit
 
 AS_OF = ["--as-of", "2026-11-23"]
 
@@ -62,3 +67,24 @@ def test_edge_values_that_work_are_accepted(run, catalog, toml):
 def test_command_line_selectors_are_quoted_as_typed(run, tmp_path):
     result = run("lint", "--select", "JD999", *AS_OF, cwd=tmp_path)
     assert (result.code, result.err) == (2, "--select: no rule matches 'JD999' (run `jdgen rules` for the list)\n")
+
+
+def test_per_file_ignores_match_the_same_files_from_any_working_folder(run, catalog, tmp_path):
+    """Patterns are relative to the config file's folder, not to where jdgen runs."""
+    for code in ("AIMLAM.GEN.P4", "AIMLAM.APP.P4"):
+        edit(catalog / "roles" / f"{code}.yaml", "\nsummary: ", "\nsummary: We want a rockstar. ")
+    (catalog / "jdgen.toml").write_text('[lint.per-file-ignores]\n"roles/AIMLAM.GEN.*.yaml" = ["JD5"]\n',
+                                        encoding="utf-8")
+    args = ("lint", "--select", "JD502", "--format", "json", *AS_OF)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for result in (run(*args, cwd=catalog), run("--catalog", str(catalog), *args, cwd=elsewhere)):
+        files = {Path(f["file"]).name for f in json.loads(result.out)["findings"]}
+        assert files == {"AIMLAM.APP.P4.yaml"}, result
+
+
+def test_a_byte_order_mark_in_jdgen_toml_is_accepted(run, catalog):
+    (catalog / "jdgen.toml").write_bytes(b"\xef\xbb\xbf[lint]\nfail-on = \"warning\"\n")
+    result = run("lint", "--select", "JD604", "--as-of", "2026-11-23", cwd=catalog)
+    assert result.code in (0, 1), result
+    assert "not valid TOML" not in result.err

@@ -43,6 +43,9 @@ class LintConfig:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: str | None = None
+    # per-file-ignores patterns are relative to the folder of the file that holds them,
+    # so that they match the same files wherever jdgen is run from.
+    base: Path | None = None
 
     def enabled(self, rule: Rule) -> bool:
         if self.select is not None and not any(rule_matches(rule, s) for s in self.select):
@@ -64,9 +67,18 @@ class LintConfig:
         return merged
 
     def ignored_in_file(self, rule: Rule, file: str) -> bool:
-        return any(fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(Path(file).name, pattern)
-                   for pattern, selectors in self.per_file_ignores.items()
-                   if any(rule_matches(rule, s) for s in selectors))
+        patterns = [pattern for pattern, selectors in self.per_file_ignores.items()
+                    if any(rule_matches(rule, s) for s in selectors)]
+        if not patterns:
+            return False
+        relative = file
+        if self.base is not None:
+            try:
+                relative = Path(file).resolve().relative_to(self.base).as_posix()
+            except ValueError:  # a file outside the config's folder: only its name can match
+                pass
+        name = Path(file).name
+        return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
 class FoundConfig(NamedTuple):
@@ -107,12 +119,14 @@ def load_config(catalog_root: Path) -> LintConfig:
     found = find_config(catalog_root)
     if found is None:
         return LintConfig()
-    return parse_config(found.table, display_path(found.path), prefix=found.prefix, text=found.text)
+    config = parse_config(found.table, display_path(found.path), prefix=found.prefix, text=found.text)
+    config.base = found.path.parent.resolve()
+    return config
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors write, is not TOML
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
     try:
