@@ -183,3 +183,19 @@ def test_seed_fixture_and_shipped_profile_carry_every_seed_item():
     assert (fixture["status"], fixture["confidence"], fixture["region"], fixture["version"], fixture["market_pay"]) == \
         ("draft", 0.70, "global", 1, "pending")
     assert len(fixture["story"]["plan"]) == 5
+
+
+def test_validate_checks_the_lint_table_of_jdgen_toml(run, catalog):
+    with (catalog / "jdgen.toml").open("a", encoding="utf-8") as stream:
+        stream.write('[lint]\nfail-on = "fatal"\n')
+    line = len((catalog / "jdgen.toml").read_text(encoding="utf-8").splitlines())
+    for args in (("validate",), ("validate", "jdgen.toml")):
+        result = run(*args, cwd=catalog)
+        assert (result.code, result.out) == (1, f'jdgen.toml:{line}:1: lint.fail-on: "fatal" is not a severity '
+                                                "(use one of error, warning, info)\n"), args
+
+
+def test_validate_reads_company_files_not_their_assets(run, catalog):
+    (catalog / "companies" / "assets" / "notes.yaml").write_text("colours: [teal\n", encoding="utf-8")
+    result = run("validate", cwd=catalog)
+    assert result.code == 0, result

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .catalog import Catalog
+from .companies import company_files
 from .errors import NotAFileError
 from .listing import check_listing, not_a_file, not_a_file_problem
 from .diagnostics import Diagnostic, Location
@@ -33,11 +34,12 @@ def catalog_files(catalog: Catalog) -> list[Path]:
     if catalog.taxonomy_path:
         files.append(catalog.taxonomy_path)
     files.extend(catalog.profile_files.values())
-    if catalog.companies_dir.is_dir():
-        misnamed = check_listing(catalog.companies_dir, recursive=True)
-        if misnamed:
-            raise InvalidInputError(misnamed)
-        files.extend(iter_yaml_files(catalog.companies_dir))
+    # Company files sit directly in companies/; its subfolders hold their assets (logos,
+    # reference documents), which render and lint never read as companies either.
+    files.extend(sorted(company_files(catalog).values()))
+    marker = catalog.root / "jdgen.toml"
+    if marker.is_file():
+        files.append(marker)
     return files
 
 
@@ -80,6 +82,9 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
         return report
     seen_codes: dict[str, Path] = {}
     for path in files:
+        if path.suffix == ".toml":  # jdgen.toml or pyproject.toml: their lint table, as `jdgen lint` reads it
+            _check_config(path, report)
+            continue
         kind = kind_of(path)
         try:
             if kind == "profile":
@@ -98,6 +103,16 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
             report.diagnostics.extend(exc.diagnostics())
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report
+
+
+def _check_config(path: Path, report: ValidationReport) -> None:
+    from .errors import ConfigError
+    from .lint.config import check_config_file
+
+    try:
+        check_config_file(path)
+    except ConfigError as exc:
+        report.diagnostics.extend(exc.diagnostics())
 
 
 def _check_unique(code: str, path: Path, where: Location, seen: dict[str, Path], report: ValidationReport) -> None:

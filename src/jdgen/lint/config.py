@@ -92,27 +92,41 @@ def find_config(catalog_root: Path) -> FoundConfig | None:
     """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward."""
     marker = catalog_root / "jdgen.toml"
     if marker.is_file():
-        data, text = _read(marker)
-        if "lint" in data:
-            return FoundConfig(marker, data["lint"], text, "lint.")
+        found = config_in(marker)
+        if found is not None:
+            return found
     for folder in (catalog_root, *catalog_root.parents):
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            data, text = _read(pyproject)
-            table: Any = data
-            for depth, key in enumerate(("tool", "jdgen")):
-                table = table.get(key, {})
-                if not isinstance(table, dict):  # e.g. `tool = "x"`: not a place jdgen's table can be
-                    keys = ("tool", "jdgen")[:depth + 1]
-                    position = locate(text, keys)
-                    name = ".".join(keys)
-                    shown = display_path(pyproject)
-                    raise ConfigError(f"{name}: must be a table" if position else f"{shown}: {name}: must be a table",
-                                      hint=f"write it as a [{name}] table",
-                                      location=Location(shown, *position) if position else None)
-            lint = table.get("lint")
-            return FoundConfig(pyproject, lint, text, "tool.jdgen.lint.") if lint is not None else None
+            return config_in(pyproject)
     return None
+
+
+def config_in(path: Path) -> FoundConfig | None:
+    """The lint table of one jdgen.toml (``[lint]``) or pyproject.toml (``[tool.jdgen.lint]``), if it has one."""
+    data, text = _read(path)
+    if path.name != "pyproject.toml":
+        return FoundConfig(path, data["lint"], text, "lint.") if "lint" in data else None
+    table: Any = data
+    for depth, key in enumerate(("tool", "jdgen")):
+        table = table.get(key, {})
+        if not isinstance(table, dict):  # e.g. `tool = "x"`: not a place jdgen's table can be
+            keys = ("tool", "jdgen")[:depth + 1]
+            position = locate(text, keys)
+            name = ".".join(keys)
+            shown = display_path(path)
+            raise ConfigError(f"{name}: must be a table" if position else f"{shown}: {name}: must be a table",
+                              hint=f"write it as a [{name}] table",
+                              location=Location(shown, *position) if position else None)
+    lint = table.get("lint")
+    return FoundConfig(path, lint, text, "tool.jdgen.lint.") if lint is not None else None
+
+
+def check_config_file(path: Path) -> None:
+    """Read ``path`` as `jdgen lint` would; ConfigError on its first problem (used by `jdgen validate`)."""
+    found = config_in(path)
+    if found is not None:
+        parse_config(found.table, display_path(found.path), prefix=found.prefix, text=found.text)
 
 
 def load_config(catalog_root: Path) -> LintConfig:
