@@ -43,13 +43,25 @@ def test_init_refuses_a_non_empty_folder(run, tmp_path):
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
-def test_pre_commit_hook_passes_a_good_catalog_and_fails_a_bad_one(hook, tmp_path):
-    assert hook["language"] == "python" and hook["pass_filenames"] is False
+CHECKS = [h for h in HOOKS if h["id"] != "jdgen-render-check"]
+
+
+def _hook_env() -> dict[str, str]:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("JDGEN_CATALOG", None)
+    return env
+
+
+def test_hooks_are_the_documented_ones():
+    assert [h["id"] for h in HOOKS] == ["jdgen-validate", "jdgen-lint", "jdgen-render-check"]
+
+
+@pytest.mark.parametrize("hook", CHECKS, ids=[h["id"] for h in CHECKS])
+def test_pre_commit_hook_passes_a_good_catalog_and_fails_a_bad_one(hook, tmp_path):
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    env = _hook_env()
     subprocess.run([sys.executable, "-m", "jdgen", "init", "good"], cwd=tmp_path, check=True, capture_output=True)
-    argv = shlex.split(hook["entry"])
+    argv = shlex.split(hook["entry"]) + hook.get("args", [])
     good = subprocess.run(argv, cwd=tmp_path / "good", env=env, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
     bad = tmp_path / "good" / "roles" / "AIMLAM.GEN.P4.yaml"
@@ -57,3 +69,24 @@ def test_pre_commit_hook_passes_a_good_catalog_and_fails_a_bad_one(hook, tmp_pat
     failed = subprocess.run(argv, cwd=tmp_path / "good", env=env, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "roles/AIMLAM.GEN.P4.yaml:" in failed.stdout and "status" in failed.stdout
+
+
+def test_render_check_hook_passes_fresh_postings_and_fails_stale_ones(tmp_path):
+    """pre-commit runs entry + args; with the default args, postings/ holds Markdown for every company."""
+    hook = next(h for h in HOOKS if h["id"] == "jdgen-render-check")
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    env = _hook_env()
+    subprocess.run([sys.executable, "-m", "jdgen", "init", "demo"], cwd=tmp_path, check=True, capture_output=True)
+    catalog = tmp_path / "demo"
+    argv = shlex.split(hook["entry"]) + hook["args"]
+    regenerate = [arg for arg in argv if arg != "--check"]
+    subprocess.run(regenerate, cwd=catalog, env=env, check=True, capture_output=True)
+    fresh = subprocess.run(argv, cwd=catalog, env=env, capture_output=True, text=True)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    role = catalog / "roles" / "AIMLAM.GEN.P4.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace("Technical lead for an AI/ML team", "Tech lead"),
+                    encoding="utf-8")
+    stale = subprocess.run(argv, cwd=catalog, env=env, capture_output=True, text=True)
+    assert stale.returncode == 1
+    assert "+- Tech lead" in stale.stdout
+    assert stale.stderr.splitlines()[-1].startswith("1 rendered posting is stale; regenerate with: jdgen render")
