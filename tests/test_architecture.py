@@ -31,7 +31,8 @@ def family(catalog, p4_text):
         if path.name != "AIMLAM.GEN.P4.yaml":
             path.unlink()
     taxonomy = catalog / "taxonomy.yaml"
-    taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "      - code: NLP\n        name: NLP\n"
+    # AIMLAM.NLP is shipped; a second NLP entry under AIMLAM would make the taxonomy invalid.
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8") +
                         "  - code: DATENG\n    name: Data Engineering\n    focuses:\n      - code: GEN\n        name: General\n",
                         encoding="utf-8")
     for code in ("AIMLAM.GEN.P3", "AIMLAM.GEN.P5", "AIMLAM.GEN.P6", "AIMLAM.NLP.P4", "DATENG.GEN.P4"):

@@ -41,7 +41,7 @@ CASES = {
 SCHEMA_OF = {"company-eu": "company"}
 
 INTERESTING = [
-    None, True, False, 0, 1, 2, -1, 0.5, 1.0, 1.7, 120000, "", "x", "pending", "P4", "p4", "P0", "AIMLAM", "GEN",
+    None, True, False, 0, 1, 2, -1, 0.5, 1.0, 1.7, 120000, "", "x", "  ", "\t\u3000\x1c", " x ", "pending", "P4", "p4", "P0", "AIMLAM", "GEN",
     "aimlam", "A", "AIMLAM.GEN.P4", "AIMLAM-GEN-P4", "15-2051.00", "15-2051", "15-0000", "2512", "USD", "usd",
     "year", "hour", "draft", "approved", "common", "rare", "level", "family", "preferred", "required", "experience",
     "onet_soc", "soc", "isco", "esco", "manual", "needs_review", "medium", "high", "close", "S", "P",

@@ -43,7 +43,8 @@ def _code_digest() -> bytes:
     from .resources import shipped
 
     digest = hashlib.sha256(__version__.encode())
-    checks = ["models.py", "documents.py", "sources.py", "companies.py", "currencies.py", "data/iso4217.txt"]
+    checks = ["models.py", "documents.py", "ladder_checks.py", "taxonomy_checks.py", "sources.py", "companies.py",
+              "currencies.py", "data/iso4217.txt"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:
         digest.update(path.read_bytes())
     return digest.digest()

@@ -14,9 +14,11 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, suggestion_hint
 from .errors import InvalidInputError
+from .ladder_checks import ladder_checks
 from .models import Ladder, Profile, Taxonomy
 from . import cache
 from .sources import SourceDoc, decode, display_path, expect_mapping, parse_yaml, read_bytes
+from .taxonomy_checks import taxonomy_checks
 from .validation import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,11 +82,11 @@ def _model_diagnostics(error: ValidationError, doc: SourceDoc) -> list[Diagnosti
 
 
 def load_ladder(path: Path) -> Loaded[Ladder]:
-    return load_checked(path, "ladder", Ladder, _ladder_checks)
+    return load_checked(path, "ladder", Ladder, ladder_checks)
 
 
 def load_taxonomy(path: Path) -> Loaded[Taxonomy]:
-    return load_checked(path, "taxonomy", Taxonomy)
+    return load_checked(path, "taxonomy", Taxonomy, taxonomy_checks)
 
 
 def load_profile(path: Path, ladder: Ladder, taxonomy: Taxonomy | None, depends_on: bytes = b"") -> Loaded[Profile]:
@@ -152,21 +154,3 @@ def _taxonomy_checks(doc: SourceDoc, taxonomy: Taxonomy) -> list[Diagnostic]:
                            suggestion_hint(focus_code, [f.code for f in function.focuses])
                            or f"add it under {function_code} in taxonomy.yaml")]
     return []
-
-
-def _ladder_checks(doc: SourceDoc) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
-    tracks = {t["code"] for t in doc.data["tracks"]}
-    seen: dict[str, int] = {}
-    for i, level in enumerate(doc.data["levels"]):
-        if level["code"] in seen:
-            problems.append(Diagnostic(doc.where(("levels", i, "code")), f"level {level['code']!r} is defined twice",
-                                       "remove one of them"))
-        seen.setdefault(level["code"], i)
-        if level["track"] not in tracks:
-            problems.append(Diagnostic(doc.where(("levels", i, "track")), f"track {level['track']!r} is not defined",
-                                       f"use one of {', '.join(sorted(tracks))}"))
-        if level["years"]["min"] > level["years"]["max"]:
-            problems.append(Diagnostic(doc.where(("levels", i, "years")),
-                                       f"level {level['code']}: years.min is above years.max", "swap them"))
-    return problems

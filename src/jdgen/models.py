@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 
 def _whole_number(value):
@@ -32,10 +32,21 @@ def _whole_number(value):
     return value
 
 
+def _not_blank(value: str) -> str:
+    # The schemas say this with the pattern \S, which jsonschema runs through Python's re,
+    # where \s means exactly str.isspace(). The same pattern here would run in pydantic's
+    # Rust regex, which counts \x1c-\x1f as printable: the model would pass what the schema refuses.
+    if value.isspace():
+        raise ValueError("text is blank")
+    return value
+
+
 T = TypeVar("T")
 # Containers accept YAML lists (lax) while their items stay strict.
 Items = Annotated[tuple[T, ...], Strict(False)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+# Text a posting prints where a reader expects words: a heading, a bullet, a name.
+Printed = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 Unit = Annotated[float, Field(ge=0, le=1)]
 RoleCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z][A-Z0-9]{1,11}\.[A-Z][A-Z0-9]{1,11}\.[A-Z][1-9]$")]
 TaxonCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z][A-Z0-9]{1,11}$")]
@@ -66,7 +77,7 @@ class Taxon(Frozen):
 
 
 class Component(Frozen):
-    text: Text
+    text: Printed
     prevalence: Prevalence = "common"
     scope: Scope = "level"
     priority: Priority = "required"
@@ -91,7 +102,7 @@ class Story(Frozen):
 
 
 class TitleAlias(Frozen):
-    title: Text
+    title: Printed
     type: Literal["canonical", "common", "variant", "legacy", "internal"] = "common"
     confidence: Unit = None
     confidence_band: Band = None
@@ -139,7 +150,7 @@ class Source(Frozen):
 class Profile(Frozen):
     schema_version: SchemaVersion
     code: RoleCode
-    title: Text
+    title: Printed
     function: Taxon
     focus: Taxon
     level: LevelCode
@@ -148,7 +159,7 @@ class Profile(Frozen):
     confidence_band: Band = None
     region: Text = None
     version: Annotated[Whole, Field(ge=1)]
-    summary: Text
+    summary: Printed
     story: Story = None
     responsibilities: Items[Component]
     tasks: Items[Component] = ()
@@ -262,7 +273,7 @@ class Locale(Frozen):
 
 
 class CompanyInfo(Frozen):
-    name: Text
+    name: Printed
     slug: Slug
     about: Text = None
     website: WebAddress = None
@@ -317,7 +328,7 @@ class PayBand(Frozen):
 
 
 class Section(Frozen):
-    text: Text
+    text: Printed
     body: Text = None
     items: Items[Text] = ()
 
@@ -350,8 +361,8 @@ SectionChange = Items[Section] | SectionOps
 
 
 class RoleOverride(Frozen):
-    title: Text = None
-    summary: Text = None
+    title: Printed = None
+    summary: Printed = None
     responsibilities: ComponentChange = None
     tasks: ComponentChange = None
     skills: ComponentChange = None

@@ -3,8 +3,10 @@
 jsonschema reports ``'titel' was unexpected`` against a JSON path; people edit YAML
 lines. Every error becomes ``file:line:col: what is wrong (how to fix it)``, with the
 position taken from the loader's index, a "did you mean" for unknown keys and enum
-values, and the schema's own ``x-jdgen-hint`` or description as the fix. All errors
-in a file are reported, not only the first.
+values, and the schema's own ``x-jdgen-hint`` or description as the fix. A text of
+only spaces (the schemas' ``"pattern": "\\S"``) is called blank, with the schema's
+``x-jdgen-blank-hint``, since the regex means nothing to the person who wrote the text.
+All errors in a file are reported, not only the first.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _TYPE_NAMES = {
 }
 _YES_NO = {"yes", "no", "on", "off", "y", "n"}
 _LIST_OPERATORS = {"append", "prepend", "remove", "replace"}
+# How the schemas say "more than spaces".
+BLANK_PATTERN = r"\S"
 
 
 def dotted(path: Iterable[Any]) -> str:
@@ -85,6 +89,13 @@ def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
         if branch is not None:
             return [d for sub in branch for d in _translate(sub, doc, schema_name)]
         return [Diagnostic(doc.where(path), f"{where} cannot be {describe_value(instance)}",
+                           _first_sentence(property_description(schema_name, path)))]
+
+    if keyword == "pattern" and error.validator_value == BLANK_PATTERN:
+        if instance == "":
+            return []  # minLength already says "must not be empty"; one problem, one line
+        return [Diagnostic(doc.where(path), f"{where} is blank",
+                           error.schema.get("x-jdgen-blank-hint") or
                            _first_sentence(property_description(schema_name, path)))]
 
     message, hint = _value_message(keyword, error, instance, where)

@@ -19,7 +19,8 @@ because a YAML dump would drop the comment (JD002, JD003).
 The copy's roles/ holds only AIMLAM.GEN.P4, whatever else the built-in catalog ships.
 
 Rules whose examples need more than a YAML fragment get their setup here (``EXTRA_SETUP``):
-JD104 needs a second profile that claims the alias, JD701 needs a catalog template.
+JD104 needs a second profile that claims the alias, JD105 the profiles its adjacent roles
+name, JD701 a catalog template.
 
 The bad example must produce the rule's code; the good one must not. The shipped catalog
 itself must lint clean on the date used throughout (2026-11-23).
@@ -154,8 +155,15 @@ def add_template(root: Path, which: str) -> None:
         assert not (root / "templates").exists()
 
 
+def add_p3_and_p5(root: Path, which: str) -> None:
+    """JD105: the shipped AIMLAM.GEN.P3 and P5, so that the examples' adjacent roles exist."""
+    for code in ("AIMLAM.GEN.P3", "AIMLAM.GEN.P5"):
+        shutil.copy(builtin_catalog() / "roles" / f"{code}.yaml", root / "roles" / f"{code}.yaml")
+
+
 EXTRA_SETUP: dict[str, Callable[[Path, str], None]] = {
     "JD104": add_p5_claiming_alias,
+    "JD105": add_p3_and_p5,
     "JD701": add_template,
 }
 
@@ -188,7 +196,7 @@ def codes_after(root: Path, rule: Rule, which: str) -> list[tuple[str, str, str,
 # may lose the item its role override removes ("cannot remove ... no such item", JD001 in
 # lindenhof.yaml). That is the catalog reacting to the edit, not the example being invalid;
 # the files an example edits must stay valid.
-EDITED = {PROFILE.name, COMPANY.name, LADDER.name, "AIMLAM.GEN.P5.yaml", "posting.md.j2"}
+EDITED = {PROFILE.name, COMPANY.name, LADDER.name, "AIMLAM.GEN.P3.yaml", "AIMLAM.GEN.P5.yaml", "posting.md.j2"}
 
 
 def invalid_edits(findings) -> list:

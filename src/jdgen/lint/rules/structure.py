@@ -1,4 +1,5 @@
-"""Structure: invalid files, suppressions, duplicate items, empty sections, confidence bands, alias claims."""
+"""Structure: invalid files, suppressions, duplicate items, empty sections, confidence bands, alias claims,
+pinned adjacent roles."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ...models import COMPONENT_LISTS
+from ...diagnostics import suggestion_hint
 from ..registry import Example, Hit, hit_at, rule
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -134,6 +136,38 @@ def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
             yield hit_at(loaded.doc, ("title_aliases", i, "title"),
                          f"alias {title!r} is also claimed by {_some(codes, loaded.model.code)}",
                          "keep it on one profile, or make the titles more specific")
+
+
+@rule("JD105", "adjacent-role-unknown", severity="warning", target="profile",
+      summary="A pinned adjacent role names a code the catalog lacks, the profile itself, or a code already listed.",
+      why="Pinned adjacent roles record which roles reviewers chose as this one's neighbours. An entry that "
+          "names no role of the catalog, the role itself, or a role already listed pins nothing; it is usually a "
+          "typo, a code renamed since, or a list copied from another profile.",
+      bad=Example(profile="adjacent_roles:\n  - code: AIMLAM.GEN.P5\n  - code: AIMLAM.GEM.P3\n"
+                          "  - code: AIMLAM.GEN.P4\n  - code: AIMLAM.GEN.P5\n",
+                  note="the catalog holds AIMLAM.GEN.P3 and AIMLAM.GEN.P5"),
+      good=Example(profile="adjacent_roles:\n  - code: AIMLAM.GEN.P5\n  - code: AIMLAM.GEN.P3\n",
+                   note="the catalog holds AIMLAM.GEN.P3 and AIMLAM.GEN.P5"))
+def adjacent_role_unknown(ctx, profile, options) -> Iterator[Hit]:
+    own = profile.model.code
+    # A role is no neighbour of itself, so it is no "did you mean" either.
+    others = [code for code in ctx.catalog.profile_files if code != own]
+    first_seen: dict[str, int] = {}
+    for i, entry in enumerate(profile.model.adjacent_roles):
+        where = ("adjacent_roles", i, "code")
+        if entry.code in first_seen:
+            # What is wrong with the code itself was said at its first entry.
+            line = profile.doc.where(("adjacent_roles", first_seen[entry.code], "code")).line
+            yield hit_at(profile.doc, where, f"adjacent role {entry.code} is listed twice, first at line {line}",
+                         "remove one of them")
+            continue
+        first_seen[entry.code] = i
+        if entry.code == own:
+            yield hit_at(profile.doc, where, f"adjacent role {entry.code} is this profile itself",
+                         "remove the entry; a role is not its own neighbour")
+        elif entry.code not in ctx.catalog.profile_files:
+            yield hit_at(profile.doc, where, f"adjacent role {entry.code} is not in the catalog",
+                         suggestion_hint(entry.code, others) or "run `jdgen list` to see the codes")
 
 
 def _some(codes: list[str], mine: str, shown: int = 3) -> str:
