@@ -21,7 +21,8 @@ def test_stale_markdown_docx_and_orphans_fail_with_diff_and_command(run, tmp_pat
     md = out / "AIMLAM.GEN.P4.northwind.md"
     md.write_text(md.read_text(encoding="utf-8").replace("- Own the demand", "- Owning the demand"), encoding="utf-8")
     (out / "AIMLAM.GEN.P4.lindenhof.docx").unlink()
-    (out / "RETIRED.P1.md").write_text("# gone\n", encoding="utf-8")
+    (out / "AIMLAM.RET.P1.md").write_text("# gone\n", encoding="utf-8")
+    (out / "README.md").write_text("# Postings\n", encoding="utf-8")  # not a posting: never an orphan
     result = run(*ARGS, "-o", str(out), "--check", cwd=tmp_path)
     assert result.code == 1
     assert f"--- {md} (committed)\n+++ {md} (rendered now)\n" in result.out
@@ -29,10 +30,11 @@ def test_stale_markdown_docx_and_orphans_fail_with_diff_and_command(run, tmp_pat
     docx_missing = out / "AIMLAM.GEN.P4.lindenhof.docx"
     assert f"--- {docx_missing} (missing)\n" in result.out
     assert "+Title | Senior Machine Learning Engineer (m/w/d)\n" in result.out  # DOCX is compared as its text dump
-    assert f"{out / 'RETIRED.P1.md'}: no longer produced by the catalog\n" in result.out
+    assert f"{out / 'AIMLAM.RET.P1.md'}: no longer produced by the catalog (delete it)\n" in result.out
+    assert "README.md" not in result.out
     assert result.err.splitlines()[-1] == (
         "3 rendered postings are stale; regenerate with: jdgen render --all --all-companies -f md,docx "
-        f"--date 2026-11-23 -o {out}")
+        f"--date 2026-11-23 -o {out} (and delete the files no longer produced)")
 
 
 def test_check_needs_an_output(run, tmp_path):
@@ -84,3 +86,17 @@ def test_a_real_change_in_an_old_file_is_reported_without_date_noise(run, tmp_pa
     assert changed and not any("datePosted" in line for line in changed)  # compared as of the file's own date
     assert any("Tech lead" in line for line in changed)
     assert result.err.splitlines()[-1].startswith("1 rendered posting is stale")
+
+
+def test_a_committed_docx_that_is_not_a_document_is_stale_not_a_crash(run, tmp_path):
+    out = tmp_path / "out"
+    assert run("render", "--all", "-f", "docx", "--date", "2026-11-23", "-o", str(out), cwd=tmp_path).code == 0
+    (out / "AIMLAM.GEN.P4.docx").write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: no document inside
+    (out / "AIMLAM.GEN.P3.docx").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:0\nsize 1\n")
+    result = run("render", "--all", "-f", "docx", "--date", "2026-11-23", "-o", str(out), "--check", cwd=tmp_path)
+    assert result.code == 1, result
+    assert f"{out / 'AIMLAM.GEN.P4.docx'}: the committed file is not a readable Word document, so it is stale\n" \
+        in result.out
+    assert (f"{out / 'AIMLAM.GEN.P3.docx'}: the committed file is a Git LFS pointer, not the document (fetch LFS "
+            "files before the check, e.g. lfs: true in actions/checkout), so it is stale\n") in result.out
+    assert result.err.splitlines()[-1].startswith("2 rendered postings are stale")

@@ -234,8 +234,9 @@ def render(
         for diff in delivery.stale:
             _out(diff)
         command = shlex.join(["jdgen", *[a for a in STATE.argv if a != "--check"]])
+        removal = " (and delete the files no longer produced)" if delivery.orphans else ""
         _err(f"{len(delivery.stale)} rendered posting{'s are' if len(delivery.stale) != 1 else ' is'} stale; "
-             f"regenerate with: {command}")
+             f"regenerate with: {command}{removal}")
         raise typer.Exit(EXIT_INVALID)
     if check:
         _err("rendered postings are up to date")

@@ -123,6 +123,7 @@ class Delivery:
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)      # with check: one diff or note per stale output
+    orphans: list[str] = field(default_factory=list)    # with check: postings the catalog no longer produces
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -225,5 +226,6 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             progress(1)
     if request.check and folder is not None and (request.all_roles or request.all_companies):
         extensions = {EXTENSIONS[fmt] for fmt in request.formats}
-        result.stale += [f"{name}: no longer produced by the catalog\n" for name in orphans(folder, expected, extensions)]
+        result.orphans = orphans(folder, expected, extensions)
+        result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result

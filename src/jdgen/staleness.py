@@ -41,6 +41,10 @@ def stale_diff(path: Path, new: bytes, fmt: str) -> str | None:
         old = None
     if old == new:
         return None
+    if old is not None and fmt == "docx":
+        unreadable = _not_a_docx(old)
+        if unreadable:
+            return f"{path}: the committed file {unreadable}, so it is stale\n"
     before = _text(old, fmt) if old is not None else ""
     after = _text(new, fmt)
     label = f"{path} (committed)" if old is not None else f"{path} (missing)"
@@ -51,12 +55,28 @@ def stale_diff(path: Path, new: bytes, fmt: str) -> str | None:
     return diff if diff.endswith("\n") else diff + "\n"
 
 
+def _not_a_docx(data: bytes) -> str | None:
+    """Why committed bytes cannot be read as a Word document, or None when they can."""
+    if data.startswith(b"version https://git-lfs"):
+        return "is a Git LFS pointer, not the document (fetch LFS files before the check, e.g. lfs: true in actions/checkout)"
+    try:
+        _text(data, "docx")
+    except Exception:  # any way a zip or its XML can be broken: the file is not what jdgen writes
+        return "is not a readable Word document"
+    return None
+
+
+# What jdgen names its outputs: CODE.ext or CODE.slug.ext. Only such files can be postings a
+# catalog stopped producing; a README.md or index.html beside them belongs to someone else.
+_POSTING_NAME = re.compile(r"^[A-Z][A-Z0-9]{1,11}\.[A-Z][A-Z0-9]{1,11}\.[A-Z][1-9](?:\.[a-z0-9][a-z0-9-]{0,62})?\.[a-z]+$")
+
+
 def orphans(folder: Path, expected: set[str], extensions: set[str]) -> list[str]:
-    """Files of the rendered kinds that the catalog no longer produces."""
+    """Postings of the rendered kinds in ``folder`` that the catalog no longer produces."""
     if not folder.is_dir():
         return []
     return sorted(str(p) for p in folder.iterdir()
-                  if p.is_file() and p.suffix in extensions and p.name not in expected and not p.name.startswith("."))
+                  if p.is_file() and p.suffix in extensions and p.name not in expected and _POSTING_NAME.match(p.name))
 
 
 def committed_date(path: Path, fmt: str) -> date | None:
