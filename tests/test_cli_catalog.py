@@ -199,3 +199,16 @@ def test_validate_reads_company_files_not_their_assets(run, catalog):
     (catalog / "companies" / "assets" / "notes.yaml").write_text("colours: [teal\n", encoding="utf-8")
     result = run("validate", cwd=catalog)
     assert result.code == 0, result
+
+
+def test_checks_say_when_they_fall_back_to_the_built_in_catalog(run, catalog, tmp_path):
+    """A hook run from a repository root with the catalog in a subfolder must not pass in silence."""
+    empty = tmp_path / "repository-root"
+    empty.mkdir()
+    fallback = run("validate", cwd=empty)
+    assert fallback.code == 0
+    assert fallback.err.splitlines()[0] == ("note: no jdgen.toml in this folder or above, so this checks the built-in "
+                                            "catalog (pass --catalog DIR, or run jdgen init)")
+    own = run("validate", cwd=catalog)
+    assert own.code == 0 and "note:" not in own.err
+    assert "note:" not in run("render", "AIMLAM.GEN.P4", "--date", "2026-11-23", cwd=empty).err

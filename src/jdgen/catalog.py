@@ -73,13 +73,14 @@ def discover(explicit: str | Path | None = None, *, cwd: Path | None = None,
     for folder in (here, *here.parents):
         if (folder / MARKER).is_file():
             return Catalog(folder, builtin=folder == builtin_catalog().resolve())
-    return Catalog(builtin_catalog().resolve(), builtin=True)
+    return Catalog(builtin_catalog().resolve(), builtin=True, fallback=True)
 
 
 @dataclass
 class Catalog:
     root: Path
     builtin: bool = False
+    fallback: bool = False  # chosen because no jdgen.toml was found: checks should say so
     _profiles: dict[str, Loaded[Profile]] = field(default_factory=dict, repr=False)
 
     @property

@@ -50,6 +50,17 @@ def _catalog():
     return discover(STATE.catalog)
 
 
+def _note_fallback(catalog) -> None:
+    """Say so when a check runs on the built-in catalog because no jdgen.toml was found.
+
+    A check that passes on the built-in catalog proves nothing about the user's own, which
+    may simply sit in a folder below this one (a pre-commit hook run from the repository root).
+    """
+    if catalog.fallback:
+        _err("note: no jdgen.toml in this folder or above, so this checks the built-in catalog "
+             "(pass --catalog DIR, or run jdgen init)")
+
+
 def _out(text: str) -> None:
     stream = _stdout()
     try:
@@ -124,7 +135,9 @@ def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS",
     """Check files against their JSON Schemas and the catalog's rules."""
     from .validate import validate as run
 
-    report = run(_catalog(), paths or ())
+    catalog = _catalog()
+    _note_fallback(catalog)
+    report = run(catalog, paths or ())
     for diagnostic in report.diagnostics:
         _out(diagnostic.format() + "\n")
     files = len(report.files)
@@ -408,6 +421,7 @@ def lint(
         when = Date.fromisoformat(as_of) if as_of is not None else None
     except ValueError:
         raise UsageError(f"--as-of {quoted(as_of)} is not a date", hint="write it as YYYY-MM-DD") from None
+    _note_fallback(catalog)
     result = run(catalog, paths or (), config=config, as_of=when)
     if format is LintFormat.json:
         _out(report.as_json(result))
