@@ -91,3 +91,29 @@ def test_a_path_the_system_refuses_is_one_line(run, tmp_path):
     result = run("validate", name, cwd=tmp_path)
     assert result.code == 2
     assert result.err.splitlines()[-1] == f"cannot use {name}: file name too long (check the path and its permissions)"
+
+
+@pytest.mark.parametrize("name, start", [("posting.html", b"<!DOCTYPE html>"), ("posting.docx", b"PK"),
+                                         ("posting.jsonld", b"{"), ("posting.md", b"# Senior")])
+def test_the_output_name_chooses_the_format_when_no_format_is_given(run, tmp_path, name, start):
+    result = run(*RENDER, "-o", name, cwd=tmp_path)
+    assert result.code == 0, result
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_a_format_that_disagrees_with_the_name_is_written_with_a_warning(run, tmp_path):
+    result = run(*RENDER, "-f", "md", "-o", "posting.html", cwd=tmp_path)
+    assert result.code == 0
+    assert ("warning: writing md to posting.html, whose name says html (pass -f html, or name the file *.md)"
+            in result.err.splitlines())
+    assert (tmp_path / "posting.html").read_bytes().startswith(b"# Senior")
+
+
+def test_a_posting_is_never_written_over_a_catalog_file(run, catalog):
+    company = catalog / "companies" / "northwind.yaml"
+    before = company.read_bytes()
+    result = run(*RENDER, "-o", "companies/northwind.yaml", cwd=catalog)
+    assert (result.code, result.err.splitlines()[-1]) == (
+        2, "refusing to write a posting to companies/northwind.yaml: that name is for catalog files "
+           "(name the output after its format, e.g. -o posting.md)")
+    assert company.read_bytes() == before

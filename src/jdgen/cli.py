@@ -221,11 +221,11 @@ def render(
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose import posting_date
-    from .postings import RenderRequest, deliver, plan
+    from .postings import RenderRequest, deliver, format_from_name, plan
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
-                            formats=_render_formats(format or ["md"]), output=output,
+                            formats=_render_formats(format or [format_from_name(output) or "md"]), output=output,
                             when=posting_date(date) if date is not None else None,
                             check=check)
     codes, companies = plan(catalog, request)

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "html", "jsonld", "docx")
 EXTENSIONS = {"md": ".md", "html": ".html", "jsonld": ".jsonld", "docx": ".docx"}
+# What a file name says about its format, for `-o posting.html` without -f.
+FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".jsonld": "jsonld",
+                    ".json": "jsonld", ".docx": "docx"}
+# Catalog sources: a posting written over one would destroy it (`-o companies/northwind.yaml`).
+SOURCE_SUFFIXES = (".yaml", ".yml", ".toml", ".j2")
+
+
+def format_from_name(output: str | None) -> str | None:
+    """The format a single output file's name asks for, if any."""
+    if output in (None, "-") or output.endswith(("/", os.sep)):
+        return None
+    return FORMAT_OF_SUFFIX.get(os.path.splitext(output)[1].lower())
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -183,6 +195,18 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
         raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
+    if folder is None and target not in (None, "-"):
+        if target.lower().endswith(SOURCE_SUFFIXES):
+            raise UsageError(f"refusing to write a posting to {target}: that name is for catalog files",
+                             hint=f"name the output after its format, e.g. -o posting{EXTENSIONS[request.formats[0]]}")
+        named = format_from_name(target)
+        if named is not None and named != request.formats[0]:
+            result_warning = (f"writing {request.formats[0]} to {target}, whose name says {named} "
+                              f"(pass -f {named}, or name the file *{EXTENSIONS[request.formats[0]]})")
+        else:
+            result_warning = None
+    else:
+        result_warning = None
     if target is None and not to_stdout:
         folder = Path.cwd()
     if folder is not None and folder.exists() and not folder.is_dir():
@@ -202,6 +226,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
 
     result = Delivery()
+    if result_warning:
+        result.warnings.append(result_warning)
     expected: set[str] = set()
     for posting in batch(catalog, companies, when, codes):
         rendered = render(catalog, posting, request.formats)
