@@ -232,6 +232,10 @@ def test_other_yaml_errors_have_positions(text, expected):
     ('a: "x\\0y"\n', "x.yaml:1:4: quoted text holds the control character U+0000 (NUL), which a posting cannot show "
      "(remove the escape sequence that writes it)"),
     ('"k\\x7f": 1\n', "x.yaml:1:1: quoted text holds the control character U+007F (DEL)"),
+    ("a: 1\nlevel:\u00a0P4\nb: 2\n", "x.yaml:2:7: YAML syntax error: this line holds a non-breaking space (U+00A0), "
+     "which YAML does not read as a space (replace it with an ordinary space; it usually arrives by copy and paste)"),
+    ("a:\n\u00a0 b: 1\n", "x.yaml:2:1: key 'b' holds a non-breaking space (U+00A0), which YAML does not read as a space"),
+    ("a:\n  b\u200b: 1\n", "x.yaml:2:4: key 'b\\u200b' holds a zero-width space (U+200B)"),
     ("max: .inf\n", "x.yaml:1:6: .inf is not a finite number (write a number, e.g. 196000)"),
     ("confidence: .nan\n", "x.yaml:1:13: .nan is not a finite number"),
     ("max: 1e400\n", "x.yaml:1:6: 1e400 is not a finite number"),

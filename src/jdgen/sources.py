@@ -308,6 +308,14 @@ class _Builder:
             if key_node.tag == _STR and _CONTROL.search(key):
                 self._control_character(key_node, key)
                 continue
+            invisible = _INVISIBLE_RE.search(key)
+            if invisible:  # no catalog key has one; in a key it is a pasted space that broke the line
+                mark = key_node.start_mark
+                self.problems.append(Diagnostic(
+                    Location(self.doc.file, mark.line + 1, mark.column + 1 + invisible.start()),
+                    f"key {key.strip()!r} holds {_INVISIBLE[invisible.group()]}, which YAML does not read as a space",
+                    "replace it with an ordinary space; it usually arrives by copy and paste"))
+                continue
             if key == "<<" and key_node.tag == _PLAIN:
                 self._problem(key_node, "YAML merge keys (<<) are not supported",
                               "write the keys out, or use a company override")
@@ -342,6 +350,12 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Diag
     if 0 <= offset < len(text) and text[offset] == "\t" or "'\\t'" in problem:
         return Diagnostic(Location(shown, line, col), "YAML syntax error: a tab character is used for indentation",
                           "indent with spaces; YAML does not allow tabs")
+    invisible = _invisible_space(text, line)
+    if invisible is not None:
+        at_line, at_col, char = invisible
+        return Diagnostic(Location(shown, at_line, at_col),
+                          f"YAML syntax error: this line holds {char}, which YAML does not read as a space",
+                          "replace it with an ordinary space; it usually arrives by copy and paste")
     opened = _unclosed_quote(text, line)
     if opened is not None:
         return Diagnostic(Location(shown, *opened), "YAML syntax error: this quoted string is never closed",
@@ -425,6 +439,25 @@ def _reader_diagnostic(exc: yaml.reader.ReaderError, shown: str, text: str) -> D
     return Diagnostic(Location(shown, line, col),
                       f"the file holds the control character {describe_control(char)}, which YAML does not allow",
                       "delete it; such characters usually arrive by copy and paste from another program")
+
+
+# Characters that look like a space, or like nothing, but are not YAML whitespace: pasted
+# from web pages and word processors, they break indentation and "key: value" invisibly.
+_INVISIBLE = {"\u00a0": "a non-breaking space (U+00A0)", "\u2007": "a figure space (U+2007)",
+              "\u202f": "a narrow non-breaking space (U+202F)", "\u200b": "a zero-width space (U+200B)",
+              "\u2060": "a word joiner (U+2060)", "\u3000": "an ideographic space (U+3000)"}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
+
+
+def _invisible_space(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """An invisible space on the error's line or the one before, where it may have caused the error."""
+    lines = text.splitlines()
+    for number in (error_line, error_line - 1):
+        if 1 <= number <= len(lines):
+            found = _INVISIBLE_RE.search(lines[number - 1])
+            if found:
+                return number, found.start() + 1, _INVISIBLE[found.group()]
+    return None
 
 
 _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#"'][^#"']*:\s+)?)(["'])(.*)$""")
