@@ -137,6 +137,14 @@ class SourceDoc:
     text: str = ""
     value_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    # Where quoted and block text holding a '#' lies, (line, col) to (line, col): a '#' there
+    # is text, not a comment, which suppression comments must not be confused with.
+    hash_spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def inside_text(self, line: int, col: int) -> bool:
+        """Whether 1-based (line, col) falls inside a quoted or block scalar's text."""
+        return any((start_line, start_col) <= (line, col) < (end_line, end_col)
+                   for start_line, start_col, end_line, end_col in self.hash_spans)
 
     def where(self, path: JsonPath, *, key: bool = False) -> Location:
         """The location of ``path``'s value (or its key), falling back to the nearest ancestor."""
@@ -278,6 +286,11 @@ class _Builder:
             value = node.value
             if _CONTROL.search(value):
                 self._control_character(node, value)
+            if "#" in value:
+                start, end = node.start_mark, node.end_mark
+                # A block scalar's text starts on the line after its | or > (which may carry a comment).
+                first = (start.line + 2, 1) if node.style in ("|", ">") else (start.line + 1, start.column + 1)
+                self.doc.hash_spans.append((*first, end.line + 1, end.column + 1))
             return value
         known = self._built.get(id(node))
         if known is not None:

@@ -72,3 +72,17 @@ def test_jd004_fails_a_strict_run_and_can_be_ignored(run, catalog):
     line, result = lint_with_title_comment(run, catalog, "# jdgen: ignore[JD999] x")
     assert run("lint", P4, "--strict", *AS_OF, cwd=catalog).code == 1
     assert run("lint", P4, "--strict", "--ignore", "JD004", *AS_OF, cwd=catalog).code == 0
+
+
+def test_a_marker_inside_block_or_quoted_text_is_text_not_a_suppression(run, catalog):
+    """'# jdgen: ignore-file[...]' written inside a summary must not silence the whole file."""
+    path = catalog / P4
+    text = path.read_text(encoding="utf-8")
+    assert "\nsummary: >-\n" in text
+    path.write_text(text.replace("\nsummary: >-\n", "\nsummary: >-\n  # jdgen: ignore-file[JD5] legacy\n"
+                                 "  An aggressive engineer.\n", 1), encoding="utf-8")
+    edit(path, TITLE, 'title: "Senior AI/ML Engineer # jdgen: ignore[JD604] quoted"')
+    result = run("lint", P4, "--select", "JD501,JD003,JD004", *AS_OF, cwd=catalog)
+    line = line_of(path, "An aggressive engineer.")
+    assert result.out.splitlines()[0].startswith(f"{P4}:{line}:6: JD501 warning 'aggressive' is masculine-coded")
+    assert "JD003" not in result.out and "JD004" not in result.out

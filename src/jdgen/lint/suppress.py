@@ -93,8 +93,8 @@ class Suppressions:
         lines = doc.text.splitlines()
         for number, line in enumerate(lines, 1):
             mark = _MARK.search(line)
-            if not mark:
-                continue
+            if not mark or doc.inside_text(number, line.index("#", mark.start()) + 1):
+                continue  # no marker, or one that is part of a quoted or block text, not a comment
             match = _COMMENT.search(line)
             if not match:
                 start = line.index("#", mark.start())
