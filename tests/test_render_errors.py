@@ -158,6 +158,13 @@ def test_small_repeats_and_loops_still_work(run, catalog):
     assert result.out.endswith("\n\\---0121024\n")  # '---' alone would be a rule: jdgen escapes it
 
 
+def test_a_template_that_prints_a_whole_list_fails_at_its_line(run, catalog):
+    _template(catalog, "# {{ title }}\n\n{{ skills }}\n")
+    render_fails(run, catalog, "templates/posting.md.j2:3:1: template error: the template prints a whole list, which "
+                               "would appear as Python writes it; loop over it with {% for item in ... %}, or print "
+                               "one of its fields", 2)
+
+
 def test_template_that_is_not_utf8(run, catalog):
     (catalog / "templates").mkdir(exist_ok=True)
     (catalog / "templates" / "posting.md.j2").write_bytes(b"# {{ title }}\nCaf\xe9\n")

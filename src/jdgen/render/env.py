@@ -26,7 +26,7 @@ from ..diagnostics import Location
 from ..errors import TemplateError
 from ..resources import shipped
 from ..sources import display_path
-from .filters import FILTERS, md_escape
+from .filters import FILTERS, md_escape, printable
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -90,7 +90,7 @@ def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=kind == "html",
-        finalize=md_escape if kind == "md" else None,
+        finalize=md_escape if kind == "md" else printable,
         auto_reload=False,
     )
     env.filters.update(FILTERS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jinja2.exceptions import TemplateRuntimeError
 from markupsafe import Markup
 
 # Characters that start markup anywhere in a line (emphasis, code, links, autolinks,
@@ -22,10 +23,24 @@ _MD_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
 
 
+def printable(value: Any) -> Any:
+    """``value``, unless it is a list or mapping, which would print as Python writes it.
+
+    ``{{ skills }}`` in a catalog's template would put ``['Model design', ...]`` into a
+    posting; that is always a template mistake, so it fails at the template's line.
+    """
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        kind = "mapping" if isinstance(value, dict) else "list"
+        raise TemplateRuntimeError(f"the template prints a whole {kind}, which would appear as Python writes it; "
+                                   "loop over it with {% for item in ... %}, or print one of its fields")
+    return value
+
+
 def md_escape(value: Any) -> str:
     """Plain text as Markdown that renders to exactly that text, on one line."""
     if value is None:
         return ""
+    printable(value)
     if isinstance(value, Markup):
         return str(value)
     text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)).strip())
