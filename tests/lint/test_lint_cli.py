@@ -94,6 +94,15 @@ def test_sarif_format(run, broken):
     assert run_["results"][0]["level"] == "warning"
 
 
+def test_sarif_uris_are_percent_encoded(run, broken):
+    odd = broken / "roles" / "legacy #1 ü"
+    odd.mkdir()
+    (broken / P4).rename(odd / "AIMLAM.GEN.P4.yaml")
+    sarif = json.loads(run("lint", "--format", "sarif", *AS_OF, cwd=broken).out)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert "roles/legacy%20%231%20%C3%BC/AIMLAM.GEN.P4.yaml" in uris
+
+
 def test_select_ignore_and_strict(run, broken):
     assert run("lint", "--ignore", "JD301", *AS_OF, cwd=broken).code == 0
     assert run("lint", "--ignore", "JD301", "--strict", *AS_OF, cwd=broken).code == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from typing import TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic
@@ -102,7 +103,8 @@ def sarif(result: LintResult) -> str:
                  "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")}}
         if f.location:
             entry["locations"] = [{"physicalLocation": {
-                "artifactLocation": {"uri": f.location.file.replace(os.sep, "/")},
+                # SARIF wants a URI: a space, '#' or 'ü' in a folder name must be percent-encoded.
+                "artifactLocation": {"uri": quote(f.location.file.replace(os.sep, "/"), safe="/")},
                 "region": {"startLine": f.location.line, "startColumn": f.location.col}}}]
         results.append(entry)
     document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
