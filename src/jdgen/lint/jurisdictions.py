@@ -17,6 +17,7 @@ class Applicable:
     law: dict[str, Any]
     place_index: int          # index into the company's `locations`
     in_force: bool
+    via: str | None = None    # why the law reaches a place that does not name its region, for messages
 
     @property
     def requires(self) -> dict[str, Any]:
@@ -39,7 +40,12 @@ def _city(value: str | None) -> str:
 
 
 def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
-    """Every law row that covers one of the posting's locations, in force on ``as_of`` or not yet."""
+    """Every law row that covers one of the posting's locations, in force on ``as_of`` or not yet.
+
+    A remote location open to a whole country (an eligibility area without a region) is open to
+    every region of it, so each regional law of that country that reaches remote work covers it;
+    ``via`` says so, since the company file names none of those regions.
+    """
     company = posting.company
     if company is None:
         return
@@ -48,20 +54,38 @@ def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
     seen: set[tuple[str, int]] = set()
     for place in posting.places:
         index = indexes[id(place)]
-        if place.work_model == "remote":
-            areas = [(a.country, a.region, None, None) for a in (place.remote_eligibility or ())]
+        remote = place.work_model == "remote"
+        if remote:
+            # Named regions first: a law they name needs no "country-wide" explanation.
+            areas = sorted(((a.country, a.region, None, None) for a in (place.remote_eligibility or ())),
+                           key=lambda area: area[1] is None)
         else:
             areas = [(place.country, place.region, place.city, place.county)]
         for country, region, city, county in areas:
             for law in jurisdictions():
-                if (law["id"], index) in seen or not _covers(law, country, region, city, county,
-                                                             place.work_model == "remote"):
+                if (law["id"], index) in seen:
                     continue
+                nationwide = remote and region is None and bool(law.get("region")) and law["country"] == country
+                if not (nationwide or _covers(law, country, region, city, county, remote)):
+                    continue
+                if nationwide and (law.get("city") or law.get("county") or law.get("remote_covered") is False):
+                    continue  # a local rule needs the job in that place; remote eligibility names states at most
                 threshold = law.get("employer_threshold")
                 if size is not None and threshold is not None and size < threshold:
                     continue
                 seen.add((law["id"], index))
-                yield Applicable(law, index, date.fromisoformat(law["effective"]) <= as_of)
+                yield Applicable(law, index, date.fromisoformat(law["effective"]) <= as_of,
+                                 _nationwide_reason(place.id, country, law) if nationwide else None)
+
+
+def _nationwide_reason(place_id: str, country: str, law: dict[str, Any]) -> str:
+    if law.get("remote_covered"):
+        why = "its law covers remote jobs that can be done there"
+    else:
+        # The table has no word either way (remote_covered: null); a posting open to people who
+        # live there is treated as covered rather than silently passed.
+        why = "the sources do not say whether its law covers remote jobs, so jdgen assumes it does"
+    return f"location '{place_id}' is remote across {country}, which includes {law['name']} ({why})"
 
 
 def _covers(law: dict[str, Any], country: str, region: str | None, city: str | None, county: str | None,

@@ -2,9 +2,10 @@
 
 The law table is ``jdgen/data/pay_transparency.yaml`` (sources and review dates per row).
 A law applies to a posting when one of its locations (or, for remote work, one of the
-areas applicants may live in) is in the jurisdiction and the employer meets the size
-threshold; it is in force when its effective date is on or before ``--as-of`` (default:
-today). The EU directive row is a reminder (info) until member-state laws are in the table.
+areas applicants may live in; an area without a region stands for every state or province
+of its country) is in the jurisdiction and the employer meets the size threshold; it is
+in force when its effective date is on or before ``--as-of`` (default: today). The EU
+directive row is a reminder (info) until member-state laws are in the table.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..data import jurisdictions
 from ..jurisdictions import applicable_laws
-from ..registry import Example, Hit, rule
+from ..registry import Example, Hit, hit_at, rule
 from ..texts import posting_texts
 from .sections import company_hit
 
@@ -39,6 +41,11 @@ def _laws(ctx, posting):
     return [law for law in applicable_laws(posting, ctx.as_of) if law.law["id"] != "eu"]
 
 
+def _because(law) -> str:
+    """The reason a law reaches a location the company file does not place in its region."""
+    return f": {law.via}" if law.via else ""
+
+
 @rule("JD401", "pay-range-required", severity="error", target="posting",
       summary="A posting for a location with a pay-transparency law in force has no pay range.",
       why="Colorado, California, Washington, New York, Illinois, Ontario and others require the pay range in the "
@@ -52,7 +59,7 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
         if law.in_force and law.requires.get("range"):
             yield company_hit(posting, ("locations", law.place_index),
                               f"{law.name} requires a pay range in postings (since {law.law['effective']}), "
-                              f"and the {posting.level.code} posting for {posting.code} has none",
+                              f"and the {posting.level.code} posting for {posting.code} has none{_because(law)}",
                               f"add pay_bands.{posting.level.code} or the role's pay")
 
 
@@ -88,7 +95,8 @@ def benefits_required(ctx, posting, options) -> Iterator[Hit]:
     for law in _laws(ctx, posting):
         if law.in_force and law.requires.get("benefits"):
             yield company_hit(posting, ("locations", law.place_index),
-                              f"{law.name} requires benefits and other compensation in postings, and there are none",
+                              f"{law.name} requires benefits and other compensation in postings, and there are none"
+                              f"{_because(law)}",
                               "add benefits: and other_compensation: to the company file")
             return
 
@@ -105,7 +113,8 @@ def deadline_required(ctx, posting, options) -> Iterator[Hit]:
     for law in _laws(ctx, posting):
         if law.in_force_for("deadline", ctx.as_of) and law.requires.get("deadline"):
             path = ("apply",) if company.apply else ("company",)
-            yield company_hit(posting, path, f"{law.name} requires an application deadline in postings",
+            yield company_hit(posting, path,
+                              f"{law.name} requires an application deadline in postings{_because(law)}",
                               'add apply.deadline: "YYYY-MM-DD"', key=True)
             return
 
@@ -128,7 +137,8 @@ def pay_range_too_wide(ctx, posting, options) -> Iterator[Hit]:
         if band.max - band.min > cap["amount"]:
             yield company_hit(posting, ("pay_bands", posting.level.code) if posting.company.pay_bands else ("company",),
                               f"pay range {band.min:,.0f}–{band.max:,.0f} {band.currency} is wider than the "
-                              f"{cap['amount']:,} {cap['currency']} {law.name} allows", "narrow the range", key=True)
+                              f"{cap['amount']:,} {cap['currency']} {law.name} allows{_because(law)}", "narrow the range",
+                              key=True)
 
 
 @rule("JD406", "pay-law-upcoming", severity="info", target="posting",
@@ -140,9 +150,38 @@ def pay_law_upcoming(ctx, posting, options) -> Iterator[Hit]:
     for law in applicable_laws(posting, ctx.as_of):
         if not law.in_force:
             yield company_hit(posting, ("locations", law.place_index),
-                              f"{law.name} will require pay disclosure from {law.law['effective']}",
+                              f"{law.name} will require pay disclosure from {law.law['effective']}{_because(law)}",
                               "have pay bands ready for this location before then")
         elif law.law["id"] == "eu" and posting.pay is None:
             yield company_hit(posting, ("locations", law.place_index),
                               "the EU Pay Transparency Directive expects pay in or before the first interview",
                               "add a pay band; member-state laws make it binding")
+
+
+@lru_cache(maxsize=None)
+def _regional_laws(country: str) -> tuple[dict, ...]:
+    return tuple(law for law in jurisdictions() if law["country"] == country and law.get("region"))
+
+
+@rule("JD407", "pay-law-region-missing", severity="warning", target="company",
+      summary="An on-site or hybrid US or Canadian location names no region, so state and provincial pay laws "
+              "cannot be checked.",
+      why="In the US and Canada pay must be in postings under state, provincial and city laws, not national "
+          "ones. A location without its region matches none of them, and the pay rules stay silent whether "
+          "the posting complies or not. (A remote location open to the whole country needs no region: it "
+          "counts as being in every state.)",
+      bad=Example(company="locations:\n  - {id: denver, city: Denver, country: US, work_model: onsite}\n"),
+      good=Example(company="locations:\n  - {id: denver, city: Denver, region: CO, country: US, work_model: onsite}\n"))
+def pay_law_region_missing(ctx, company, options) -> Iterator[Hit]:
+    for i, place in enumerate(company.model.locations):
+        if place.work_model == "remote" or place.region is not None:
+            continue
+        laws = _regional_laws(place.country)
+        if not laws:
+            continue
+        names = [law["name"] for law in laws if not (law.get("city") or law.get("county"))]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        yield hit_at(company.doc, ("locations", i),
+                     f"location '{place.id}' in {place.country} names no region, so jdgen cannot tell which of the "
+                     f"regional pay-transparency laws ({shown}) cover it",
+                     f"add its state or province code, e.g. region: {laws[0]['region']}")

@@ -1,5 +1,5 @@
-"""Structure: invalid files, suppressions, duplicate items, empty sections, confidence bands, alias claims,
-pinned adjacent roles."""
+"""Structure: invalid files, suppressions, duplicate items (in a profile, and in a posting after a company's
+edits), empty sections, confidence bands, alias claims, pinned adjacent roles."""
 
 from __future__ import annotations
 
@@ -73,6 +73,49 @@ def duplicate_item(ctx, profile, options) -> Iterator[Hit]:
                              f"remove one of them (line {doc.where((name, first, 'text')).line})")
             else:
                 first_seen[key] = i
+
+
+@rule("JD106", "duplicate-posting-item", severity="warning", target="posting",
+      summary="A company's addition to a list repeats an item the posting already has (the same words, in any order).",
+      why="A company's `append`, `prepend` or `replace` is merged onto the profile's list, so an item the profile "
+          "(or the company's defaults) already holds prints twice in that posting. JD101 reads each profile on "
+          "its own and cannot see it.",
+      bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities:\n      append:\n"
+                          "        - text: Driving strategic AI initiatives\n"),
+      good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities:\n      append:\n"
+                           "        - text: Own the demand-forecasting models that plan inventory for 3,000 stores\n"))
+def duplicate_posting_item(ctx, posting, options) -> Iterator[Hit]:
+    doc = posting.company_doc
+    if doc is None:
+        return
+    lists = [(name, (name,), [item.text for item in getattr(posting.profile, name)], ("text",))
+             for name in COMPONENT_LISTS]
+    lists += [(f"section {s.text!r}", ("sections", i, "items"), list(s.items), ())
+              for i, s in enumerate(posting.sections)]
+    for label, path, texts, tail in lists:
+        places = [posting.provenance.get((*path, i, *tail)) or posting.provenance.get((*path, i))
+                  for i in range(len(texts))]
+        if not any(where is not None and where.file == doc.file for where in places):
+            continue  # the profile's list as it is: JD101 has read it
+        first_seen: dict[frozenset[str], tuple[str, object]] = {}
+        for text, where in zip(texts, places):
+            key = _fingerprint(text)
+            if not key or where is None:
+                continue  # a blank item is JD204's; an item without provenance cannot be placed
+            if key not in first_seen:
+                first_seen[key] = (text, where)
+                continue
+            earlier_text, earlier = first_seen[key]
+            later_ours, earlier_ours = where.file == doc.file, earlier.file == doc.file
+            if not (later_ours or earlier_ours):
+                continue  # both from the profile: JD101 reports it once, not in every posting
+            # Point at what the company wrote, which is what the company can change.
+            (at, said), other = ((where, text), earlier) if later_ours else ((earlier, earlier_text), where)
+            same_file = other.file == at.file
+            yield Hit(at, f"{label}: {said!r} in the {posting.code} posting repeats the item at "
+                          f"{f'line {other.line}' if same_file else f'{other.file}:{other.line}'}",
+                      "remove one of them" if same_file else "drop it from the company file; the profile has it",
+                      doc, (at.line,))
 
 
 POSTED_LISTS = ("responsibilities", "qualifications", "skills", "knowledge", "tasks", "competencies", "tools")
