@@ -35,7 +35,8 @@ def test_init_refuses_a_non_empty_folder(run, tmp_path):
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.txt").write_text("mine")
     result = run("init", "busy", cwd=tmp_path)
-    assert (result.code, result.err) == (2, "busy is not empty (choose a new folder, or pass --force to add the files anyway)\n")
+    assert (result.code, result.err) == (2, "busy is not empty (choose a new folder, or pass --force to add the catalog's "
+                                            "files to it; no file there would change)\n")
     assert run("init", "busy", "--force", cwd=tmp_path).code == 0
     assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"
 

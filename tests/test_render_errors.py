@@ -31,7 +31,7 @@ def test_removing_a_missing_item(run, catalog):
     path = catalog / NORTHWIND
     edit(path, "    skills:\n      append:", "    skills:\n      remove:\n        - Project ownershp\n      append:")
     n = line_of(path, "- Project ownershp")
-    render_fails(run, catalog, f"{NORTHWIND}:{n}:11: cannot remove 'Project ownershp' from skills: no such item "
+    render_fails(run, catalog, f"{NORTHWIND}:{n}:11: cannot remove 'Project ownershp' from skills of AIMLAM.GEN.P4: no such item "
                                "(did you mean 'Project ownership'?)")
 
 

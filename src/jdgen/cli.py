@@ -288,8 +288,8 @@ def resolve_(
         return
     _out(f"{best.code}  {best.title}\n")
     state = "approved" if best.approved else "not approved"
-    _out(f"  matched {best.kind} {best.matched!r} (confidence {best.confidence:.2f}, {state}); "
-         f"compared as {normalise_title(title)!r}\n")
+    compared = "" if best.kind == "code" else f"; compared as {normalise_title(title)!r}"
+    _out(f"  matched {best.kind} {best.matched!r} (confidence {best.confidence:.2f}, {state}){compared}\n")
     for match in others:
         _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
 
@@ -303,7 +303,7 @@ def init(
     from .scaffold import init_catalog
     from .sources import display_path
 
-    written = init_catalog(folder, force=force)
+    written = init_catalog(folder, force=force, overwrote=lambda path: _err(f"overwrote {display_path(path)}"))
     for path in written:
         _out(display_path(path) + "\n")
     shown = display_path(folder)

@@ -3,6 +3,16 @@
 A company file lives at ``companies/<slug>.yaml`` in a catalog. Beyond its schema it
 must name itself by its file name, keep every pay band's min at or below its max, use
 real ISO 4217 currencies, and only override roles and locations that exist.
+
+Which files are company files: the YAML files directly in ``companies/``, and no others.
+Subfolders hold what companies refer to (``companies/assets/`` keeps logos and reference
+documents), and what sits there is never read as a company, whatever its type, and never
+complained about either, with one exception: a YAML file below a subfolder that has a
+company file's shape (top-level ``company:`` and ``locations:``) is reported, once, with
+the move that makes it count. Someone who writes ``companies/eu/acme.yaml`` expects Acme
+to be rendered and linted; skipping it in silence would let that expectation fail
+unseen, while a brand-colours YAML next to a logo is nobody's company. Hidden folders
+(``companies/.archive/``) are skipped entirely, which is the way to keep an old copy.
 """
 
 from __future__ import annotations
@@ -13,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .listing import YAML_SUFFIXES, check_listing
-from .diagnostics import Diagnostic, quoted, suggestion_hint
-from .documents import Loaded, load_checked
+from .diagnostics import Diagnostic, Location, quoted, suggestion_hint
+from .documents import Loaded, load_checked, peek, shape_of
 from .errors import InvalidInputError, NotFoundError
 from .currencies import currency_problem
 from .models import Company
@@ -118,9 +128,10 @@ def company_files(catalog: "Catalog") -> dict[str, Path]:
     folder = catalog.companies_dir
     if not folder.is_dir():
         return {}
-    misnamed = check_listing(folder, recursive=False)
-    if misnamed:
-        raise InvalidInputError(misnamed)
+    problems = check_listing(folder, recursive=False)
+    problems += [filed_away_problem(path, folder) for path in filed_away_companies(folder)]
+    if problems:
+        raise InvalidInputError(problems)
     return {path.stem.lower(): path for path in sorted(folder.iterdir())
             if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file()}
 
@@ -133,3 +144,38 @@ def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:
             f"companies: {', '.join(sorted(files))}" if files else f"add {display_path(catalog.companies_dir)}/{slug}.yaml")
         raise NotFoundError(f"no company {quoted(slug)} in {catalog.described}", hint=hint)
     return load_company(path, catalog)
+
+
+def filed_away_companies(folder: Path) -> list[Path]:
+    """Company-shaped YAML files in subfolders of ``folder`` (a catalog's companies/), which are never read."""
+    import os
+
+    found = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if Path(top) == folder:
+            continue  # the company files themselves
+        for name in sorted(names):
+            path = Path(top) / name
+            if path.suffix.lower() in YAML_SUFFIXES and not name.startswith(".") and path.is_file() \
+                    and shape_of(peek(path)) == "company":
+                found.append(path)
+    return found
+
+
+def is_filed_away(path: Path, folder: Path) -> bool:
+    """True for a path below a subfolder of ``folder``, the catalog's companies/."""
+    try:
+        relative = path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return len(relative.parts) > 1
+
+
+def filed_away_problem(path: Path, folder: Path) -> Diagnostic:
+    target = folder / path.name
+    shown_target = display_path(target)
+    hint = (f"{shown_target} exists already: merge the two, or move this one out of companies/"
+            if target.exists() else f"move it to {shown_target}")
+    return Diagnostic(Location(display_path(path), 1, 1),
+                      "this company file is never read: company files sit directly in companies/", hint)

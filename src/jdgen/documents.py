@@ -12,8 +12,8 @@ from typing import Callable, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, suggestion_hint
-from .errors import InvalidInputError
+from .diagnostics import Diagnostic, Location, suggestion_hint
+from .errors import InvalidInputError, JdgenError
 from .ladder_checks import ladder_checks
 from .models import Ladder, Profile, Taxonomy
 from . import cache
@@ -47,6 +47,91 @@ def kind_of(path: Path) -> str:
     return "profile"
 
 
+# The keys that give each kind of file away, whatever its name or folder says: enough
+# to tell a company file dropped into roles/ from a profile with a few mistakes.
+SIGNATURES = {
+    "company": ("company", "locations"),
+    "profile": ("code", "level", "responsibilities"),
+    "ladder": ("levels", "tracks"),
+    "taxonomy": ("functions",),
+}
+
+
+def shape_of(data: object) -> str | None:
+    """The kind of catalog file ``data`` clearly is by its top-level keys, or None."""
+    if not isinstance(data, dict):
+        return None
+    for kind, keys in SIGNATURES.items():
+        if all(key in data for key in keys):
+            return kind
+    return None
+
+
+def looks_like_catalog_data(data: object) -> bool:
+    """False for a mapping whose keys are mostly foreign to every kind of catalog file.
+
+    A profile with a few misspelt keys still shares most of its keys with the schema and
+    deserves the schema's messages; a mkdocs.yml or a CI workflow shares almost none, and
+    a wall of "unknown key" lines about it would only bury the real mistake (its path).
+    """
+    if not isinstance(data, dict) or not data:
+        return True
+    from .schemas import SCHEMA_NAMES, load_schema
+
+    known = {key for name in SCHEMA_NAMES for key in load_schema(name).get("properties", {})}
+    return 2 * sum(1 for key in data if key in known) >= len(data)
+
+
+_ARTICLES = {"profile": "a role profile", "company": "a company file", "ladder": "a level ladder",
+             "taxonomy": "a taxonomy"}
+_HOMES = {"profile": "move it to roles/", "company": "move it to companies/",
+          "ladder": "move it to ladder.yaml at the catalog root",
+          "taxonomy": "move it to taxonomy.yaml at the catalog root"}
+
+
+def misplaced_problem(path: Path, expected: str, doc: SourceDoc) -> Diagnostic | None:
+    """One line for a file that failed to load as ``expected`` because it is another kind of
+    file, or no catalog file at all; None when it is what its place says, only broken.
+
+    Its schema errors would describe the wrong file: a company file in roles/ breaks the
+    profile schema at every key, and none of those lines says the one thing to do.
+    """
+    data = doc.data
+    shape = shape_of(data)
+    if shape == expected or not isinstance(data, dict):
+        return None
+    where = Location(doc.file, 1, 1)
+    if shape is not None:
+        folder = display_path(path.parent)
+        if expected in ("ladder", "taxonomy") or (folder == "." and shape in ("ladder", "taxonomy")):
+            place = f"it is named {path.name}"  # the ladder and taxonomy are known by name, not by folder
+        elif folder == ".":
+            place = f"it is not in {'roles/' if shape == 'profile' else 'companies/'}"
+        else:
+            place = f"it is in {folder}/"
+        return Diagnostic(where, f"this looks like {_ARTICLES[shape]}, but {place}", _HOMES[shape])
+    if looks_like_catalog_data(data):
+        return None
+    folders = path.resolve().parent.parts
+    if expected == "profile" and "roles" in folders:
+        hint = "move it out of roles/: every YAML file there is read as a role profile"
+    elif expected == "company":
+        hint = "move it out of companies/: every YAML file directly in it is read as a company file"
+    else:
+        hint = "check only catalog files and folders; without paths, jdgen checks the whole catalog"
+    return Diagnostic(where, "not a jdgen catalog file: its keys are not those of a role profile, company file, "
+                             "ladder or taxonomy", hint)
+
+
+def peek(path: Path) -> object | None:
+    """The data of a YAML file, or None when it cannot be read or parsed (the loader says why)."""
+    shown = display_path(path)
+    try:
+        return parse_yaml(decode(read_bytes(path, shown), shown), shown).data
+    except JdgenError:
+        return None
+
+
 def load_checked(path: Path, kind: str, model_type: type[M],
                  extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None = None,
                  depends_on: bytes = b"") -> Loaded[M]:
@@ -69,6 +154,9 @@ def _load(path: Path, shown: str, raw: bytes, kind: str, model_type: type[M],
     try:
         model = model_type.model_validate(doc.data)
     except ValidationError as exc:
+        misplaced = misplaced_problem(path, kind, doc)
+        if misplaced is not None:
+            raise InvalidInputError([misplaced]) from None
         raise InvalidInputError(schema_diagnostics(doc, kind) or _model_diagnostics(exc, doc)) from None
     problems = extra_checks(doc) if extra_checks is not None else []
     if problems:

@@ -35,6 +35,11 @@ order, each onto the result of the one before, by these rules:
      such item``), with a "did you mean" that also catches a difference in case only.
 
    A key cannot be deleted: give it a new value, or ``[]`` for a list.
+
+   When the layers go onto a role profile (:func:`merge_layers` on a base with a
+   ``code``), messages name the role as well (``skills of AIMLAM.GEN.P4``): a company's
+   ``defaults`` meet every role, and an error at the defaults' line says nothing about
+   which posting it broke unless the message does.
 6. **Inputs are never changed.** Where something changes, the result has new mappings
    and lists; untouched parts are shared with the inputs, so nobody may change the
    result in place either.
@@ -115,32 +120,38 @@ def merge(base: Any, base_provenance: Provenance, override: Any, override_proven
     return result
 
 
-def merge_layers(base: Any, base_provenance: Provenance, layers: Sequence[Layer]) -> tuple[Any, Provenance]:
+def merge_layers(base: Any, base_provenance: Provenance, layers: Sequence[Layer],
+                 *, subject: str | None = None) -> tuple[Any, Provenance]:
     """Apply layers in order (e.g. defaults, then the role's own block).
 
     Every layer is merged even after an error in an earlier one, so all errors are reported.
+    ``subject`` names what the layers change in messages; by default a base's ``code``.
     """
+    if subject is None and isinstance(base, dict) and isinstance(base.get("code"), str):
+        subject = base["code"]
     problems: list[Diagnostic] = []
     for layer in layers:
-        base, base_provenance = _merge(base, base_provenance, layer.data, layer.provenance, (), problems)
+        base, base_provenance = _merge(base, base_provenance, layer.data, layer.provenance, (), problems, subject)
     if problems:
         raise InvalidInputError(problems)
     return base, base_provenance
 
 
 def _merge(base: Any, base_prov: Provenance, override: Any, over_prov: Provenance,
-           prefix: JsonPath, problems: list[Diagnostic]) -> tuple[Any, Provenance]:
+           prefix: JsonPath, problems: list[Diagnostic], subject: str | None = None) -> tuple[Any, Provenance]:
     if isinstance(override, dict) and not override:
         return base, base_prov  # the identity, without a copy
-    merger = _Merger(base_prov, over_prov, prefix, problems)
+    merger = _Merger(base_prov, over_prov, prefix, problems, subject)
     return merger.value(base, override, ()), merger.out
 
 
 class _Merger:
     """One merge: walks the override, building the result and editing a copy of the base provenance."""
 
-    def __init__(self, base_prov: Provenance, over_prov: Provenance, prefix: JsonPath, problems: list):
+    def __init__(self, base_prov: Provenance, over_prov: Provenance, prefix: JsonPath, problems: list,
+                 subject: str | None = None):
         self.base_prov, self.over_prov, self.prefix, self.problems = base_prov, over_prov, prefix, problems
+        self.subject = subject
         self.out: Provenance = dict(base_prov)
 
     def value(self, base: Any, override: Any, rel: JsonPath) -> Any:
@@ -154,7 +165,7 @@ class _Merger:
             if kind == "mapping" or (kind == "list") != isinstance(override, list):
                 new = "a list" if isinstance(override, list) else "a single value"
                 return self.fail(base, rel, f"cannot replace the {kind} {self.name(rel)} with {new}",
-                                 _FIX[kind].format(name=self.name(rel)))
+                                 _FIX[kind].format(name=self.path(rel)))
             if kind == "list":
                 _drop(base, self.out, rel)
         _copy(override, self.over_prov, rel, self.out, rel, self.where(rel))
@@ -189,7 +200,7 @@ class _Merger:
         if base is not _MISSING and base is not None and not isinstance(base, list):
             written = " and ".join(f"'{op}'" for op in OPERATORS if op in override)
             return self.fail(base, rel, f"{name} is not a list, so {written} cannot apply to it",
-                             _FIX[_kind(base)].format(name=name))
+                             _FIX[_kind(base)].format(name=self.path(rel)))
         bad = [op for op in OPERATORS if op in override and not isinstance(override[op], list)]
         for op in bad:
             self.problem(rel + (op,), f"'{op}' for {name} takes a list, found {describe_value(override[op])}",
@@ -240,6 +251,12 @@ class _Merger:
         return [item for item, text in zip(items, texts) if text is None or text.strip() not in gone]
 
     def name(self, rel: JsonPath) -> str:
+        """How a message names the value at ``rel``: its path, and the role it belongs to if known."""
+        path = self.path(rel)
+        return f"{path} of {self.subject}" if self.subject else path
+
+    def path(self, rel: JsonPath) -> str:
+        """The bare path, for hints that tell a person what to write under which key."""
         return dotted(self.prefix + rel)
 
     def where(self, rel: JsonPath) -> Location:

@@ -9,6 +9,10 @@ Ranking of exact matches: approved aliases first, then higher confidence, then c
 Two different codes tied at the top are ambiguous and reported with both candidates.
 When nothing matches exactly, close titles (difflib ratio >= 0.85) are offered as
 candidates with their similarity as confidence.
+
+A role code (any case) resolves to itself, reported as a code match, ahead of every
+title: ``show`` and ``render`` accept codes, and ``resolve`` answering "no match" for
+the very input they take would send people looking for a problem that is not there.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .diagnostics import quoted
+from .diagnostics import did_you_mean, quoted
 from .errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -47,7 +51,7 @@ class Match:
     code: str
     title: str              # the role's canonical title
     matched: str            # the alias or title that matched
-    kind: str               # "title", "alias" or "similar"
+    kind: str               # "code", "title", "alias" or "similar"
     confidence: float
     approved: bool
 
@@ -71,8 +75,19 @@ def title_index(catalog: "Catalog") -> dict[str, list[Match]]:
     return index
 
 
+def code_match(catalog: "Catalog", query: str) -> Match | None:
+    """The match for a query that is a role code of the catalog (compared ignoring case), else None."""
+    key = query.strip().upper()
+    if key not in catalog.profile_files:
+        return None
+    return Match(key, catalog.profile(key).model.title, key, "code", 1.0, True)
+
+
 def candidates(catalog: "Catalog", title: str) -> list[Match]:
     """All codes the title may mean, best first (one entry per code)."""
+    by_code = code_match(catalog, title)
+    if by_code is not None:
+        return [by_code]
     key = normalise_title(title)
     if not key:
         # Titles are compared by their words; with no letters or digits there is nothing to compare.
@@ -100,14 +115,25 @@ def resolve_title(catalog: "Catalog", title: str) -> Match:
     found = candidates(catalog, title)
     exact = [m for m in found if m.kind != "similar"]
     if not exact:
-        hint = ("did you mean " + ", ".join(f"{m.matched!r} ({m.code})" for m in found[:3]) + "?") if found \
-            else "run `jdgen list` for codes, or `jdgen show CODE` for a role's aliases"
+        close_codes = did_you_mean(title.strip().upper(), catalog.profile_files) if _looks_like_code(title) else []
+        if found:
+            hint = "did you mean " + ", ".join(f"{m.matched!r} ({m.code})" for m in found[:3]) + "?"
+        elif close_codes:
+            hint = "did you mean " + " or ".join(close_codes) + "?"
+        else:
+            hint = "run `jdgen list` for codes, or `jdgen show CODE` for a role's aliases"
         raise NotFoundError(f"no role code or title matches {quoted(title)}", hint=hint)
     if len(exact) > 1 and exact[0].rank()[:2] == exact[1].rank()[:2]:
         tied = [m for m in exact if m.rank()[:2] == exact[0].rank()[:2]]
         raise UsageError(f"{quoted(title)} is ambiguous: " + ", ".join(f"{m.code} ({m.matched!r})" for m in tied),
                          hint="give the role code instead, or approve one alias in its profile")
     return exact[0]
+
+
+def _looks_like_code(query: str) -> bool:
+    """FUNCTION.FOCUS.LEVEL in shape: three dotted parts, no spaces (a title has words, not dots)."""
+    parts = query.strip().split(".")
+    return len(parts) == 3 and all(part and part.isalnum() for part in parts)
 
 
 def code_or_title(catalog: "Catalog", query: str) -> str:

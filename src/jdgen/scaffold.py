@@ -4,13 +4,17 @@ The scaffold copies the built-in ladder, one example profile and one example com
 and the JSON Schemas into ``schemas/`` so that every YAML file's
 ``# yaml-language-server: $schema=...`` modeline resolves without a network and editors
 complete keys offline. Files are written atomically; an existing, non-empty folder is
-refused unless ``--force``.
+refused unless ``--force``. With ``--force`` the scaffold's files are written over
+whatever has their names, and each file whose content that changes is reported:
+a role someone edited and then lost to a second ``init`` should at least be noticed.
+The refusal names those files in advance, so that ``--force`` is never a guess.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from .errors import UsageError
 from .outputs import write_atomic
@@ -55,12 +59,64 @@ jdgen render --all --all-companies -f md,docx -o out/
 """
 
 
-def init_catalog(target: Path, *, force: bool = False) -> list[Path]:
-    """Write a new catalog into ``target``; returns the files written."""
+# Sentences of the shipped files that point into jdgen's own repository, which a new
+# catalog does not have, each with what the scaffold says instead.
+_REPOSITORY_ONLY = {
+    "the verbatim record lives in tests/fixtures/seed/ and lint flags it there.":
+        "the verbatim seed record is not part of this catalog.",
+}
+
+
+def init_catalog(target: Path, *, force: bool = False,
+                 overwrote: Callable[[Path], None] | None = None) -> list[Path]:
+    """Write a new catalog into ``target``; returns the files written.
+
+    ``overwrote`` is told of every existing file whose content the scaffold changes, so
+    that the command line can name each one.
+    """
     if target.exists() and not target.is_dir():
         raise UsageError(f"{display_path(target)} is a file, not a folder")
+    files = _scaffold(target)
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise UsageError(f"{display_path(target)} is not empty", hint="choose a new folder, or pass --force to add the files anyway")
+        raise UsageError(f"{display_path(target)} is not empty", hint=_force_hint(_changed(files)))
+    changed = set(_changed(files))
+    for path, data in files.items():
+        write_atomic(path, data)
+        if path in changed:
+            if overwrote is not None:
+                overwrote(path)
+    return list(files)
+
+
+def _changed(files: dict[Path, bytes]) -> list[Path]:
+    """The scaffold's files that exist already with other content."""
+    changed = []
+    for path, data in files.items():
+        if path.is_file():
+            try:
+                if path.read_bytes() == data:
+                    continue
+            except OSError:
+                pass  # unreadable: writing over it changes it, as far as anyone can tell
+        elif not path.exists():
+            continue
+        changed.append(path)
+    return changed
+
+
+def _force_hint(changed: list[Path]) -> str:
+    if not changed:
+        return "choose a new folder, or pass --force to add the catalog's files to it; no file there would change"
+    names = [display_path(p) for p in changed]
+    if len(names) > 4:
+        shown = ", ".join(names[:3]) + f" and {len(names) - 3} more"
+    else:
+        shown = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    return f"choose a new folder, or pass --force to add the catalog's files to it, overwriting {shown}"
+
+
+def _scaffold(target: Path) -> dict[Path, bytes]:
+    """Every file of a new catalog in ``target``, with its bytes."""
     source = builtin_catalog()
     name = target.resolve().name or "catalog"
     files: dict[Path, bytes] = {
@@ -80,13 +136,13 @@ def init_catalog(target: Path, *, force: bool = False) -> list[Path]:
                 files[target / "companies" / "assets" / asset.name] = asset.read_bytes()
     for schema in sorted(shipped("schemas").glob("*.schema.json")):
         files[target / "schemas" / schema.name] = schema.read_bytes()
-    for path, data in files.items():
-        write_atomic(path, data)
-    return list(files)
+    return files
 
 
 def _with_modeline(path: Path, schema: str) -> bytes:
     """The file's text with its modeline pointing at the catalog's own copy of the schema."""
     text = path.read_text(encoding="utf-8")
     text = _MODELINE.sub("", text, count=1)
+    for sentence, instead in _REPOSITORY_ONLY.items():
+        text = text.replace(sentence, instead)
     return f"# yaml-language-server: $schema={schema}\n{text}".encode()

@@ -1,4 +1,16 @@
-"""``jdgen validate``: check files against their schemas and the catalog's rules."""
+"""``jdgen validate``: check files against their schemas and the catalog's rules.
+
+Beyond each file on its own, validate checks what render would trip over: every
+company's ``defaults`` merged onto every role and each ``roles.<CODE>`` block onto its
+role, so that a ``remove`` naming an item the profile does not have fails here (and in
+the pre-commit hook) rather than at the first render. Only the merge runs, not the
+posting: it is what can fail, and it costs microseconds where a whole posting costs a
+third of a millisecond.
+
+Files in the wrong place (a company file in roles/, a mkdocs.yml swept up by ``jdgen
+validate .``) are told apart by :func:`jdgen.documents.misplaced_problem` as they load;
+validate adds company files filed into a subfolder of companies/, which only it reads.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +20,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .catalog import Catalog
-from .companies import company_files
-from .errors import NotAFileError
+from .companies import company_files, filed_away_problem, is_filed_away, load_company
+from .errors import JdgenError, NotAFileError
 from .listing import check_listing, not_a_file, not_a_file_problem
 from .diagnostics import Diagnostic, Location
-from .documents import kind_of, load_ladder, load_profile, load_taxonomy
+from .documents import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
 from .errors import InvalidInputError, SourceError
 from .sources import display_path, iter_yaml_files
 
@@ -52,7 +64,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             misnamed = check_listing(path, recursive=True)
             if misnamed:
                 raise InvalidInputError(misnamed)
-            found = list(iter_yaml_files(path))
+            found = [f for f in iter_yaml_files(path) if not _company_asset(f, path)]
             if not found:
                 raise SourceError(f"{display_path(path)}: no YAML files in this folder",
                                   hint="pass a catalog folder or .yaml files")
@@ -64,6 +76,16 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         else:
             raise SourceError(f"{raw}: no such file or folder", hint="check the path")
     return files
+
+
+def _company_asset(path: Path, given: Path) -> bool:
+    """True for YAML that a folder given on the command line holds below a subfolder of a
+    ``companies`` folder, without a company's shape: an asset, not ours to check (see
+    :mod:`jdgen.companies`). Only folders from the given one down count, so a catalog kept
+    under some unrelated ``companies`` folder is read as usual."""
+    chain = (given.resolve().name, *path.relative_to(given).parts)
+    nested = any(part == "companies" for part in chain[:-2])
+    return nested and shape_of(peek(path)) != "company"
 
 
 def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationReport:
@@ -95,14 +117,99 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
             elif kind == "taxonomy":
                 loaded = load_taxonomy(path)
             else:
-                from .companies import load_company  # companies arrive with postings
-
                 loaded = load_company(path, catalog)
             report.loaded[path] = loaded
         except InvalidInputError as exc:
-            report.diagnostics.extend(exc.diagnostics())
+            if is_filed_away(path, catalog.companies_dir) and shape_of(peek(path)) == "company":
+                # Named on the command line; the whole-catalog listing says the same in company_files().
+                report.diagnostics.append(filed_away_problem(path, catalog.companies_dir))
+            else:
+                report.diagnostics.extend(exc.diagnostics())
+    report.diagnostics.extend(merge_problems(catalog, report.loaded))
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report
+
+
+def merge_problems(catalog: Catalog, loaded: dict[Path, Any]) -> list[Diagnostic]:
+    """What merging companies onto roles reports, for every pair that involves a file just loaded.
+
+    A company just loaded is merged onto every role it touches (all of them when it has
+    ``defaults``); a catalog profile just loaded meets every catalog company. Files that
+    fail to load are left out: their own problems are already reported.
+    """
+    try:
+        catalog_paths = {code: path.resolve() for code, path in catalog.profile_files.items()}
+    except JdgenError:
+        return []  # no readable roles/: nothing to merge onto, and the loader has said why
+    companies: dict[Path, Loaded] = {}
+    profiles: dict[str, Loaded] = {}
+    for path, item in loaded.items():
+        kind = kind_of(path)
+        if kind == "company":
+            companies[path.resolve()] = item
+        elif kind == "profile" and catalog_paths.get(item.model.code.upper()) == path.resolve():
+            profiles[item.model.code.upper()] = item  # a copy outside roles/ is no catalog role
+    pairs: list[tuple[Loaded, str]] = []
+    for company in companies.values():
+        pairs += [(company, code) for code in _touched(company, catalog_paths)]
+    if profiles:
+        try:
+            others = [p.resolve() for p in company_files(catalog).values()]
+        except JdgenError:
+            others = []  # listing problems are validate's own findings in a whole-catalog run
+        for path in others:
+            if path in companies:
+                continue
+            try:
+                company = load_company(path, catalog)
+            except JdgenError:
+                continue  # a broken company is reported when it is validated itself
+            pairs += [(company, code) for code in _touched(company, catalog_paths) if code in profiles]
+    problems: list[Diagnostic] = []
+    layers_cache: dict[Path, Any] = {}
+    for company, code in pairs:
+        profile = profiles.get(code)
+        if profile is None:
+            try:
+                profile = catalog.profile(code)
+            except JdgenError:
+                continue
+        try:
+            _merge_onto(profile, company, layers_cache)
+        except InvalidInputError as exc:
+            problems.extend(exc.diagnostics())
+    return problems
+
+
+def _touched(company: Loaded, catalog_paths: dict[str, Path]) -> list[str]:
+    """The catalog codes a company changes: every one when it has defaults, else those it names."""
+    raw = company.doc.data
+    if raw.get("defaults"):
+        return sorted(catalog_paths)
+    return [code for code in (raw.get("roles") or {}) if code in catalog_paths]
+
+
+def _merge_onto(profile: Loaded, company: Loaded, cache: dict) -> None:
+    """The merge :func:`jdgen.compose.compose` does for this posting, without building the posting.
+
+    The profile's own provenance is left out: merge errors are located in the override,
+    and building the profile's provenance would cost more than the merge itself.
+    """
+    from .merge import Layer, merge_layers, provenance_of
+
+    raw = company.doc.data
+    code = profile.model.code
+    layers = []
+    if raw.get("defaults"):
+        key = company.path
+        if key not in cache:
+            cache[key] = Layer(raw["defaults"], provenance_of(company.doc, root=("defaults",)), "defaults")
+        layers.append(cache[key])
+    block = (raw.get("roles") or {}).get(code)
+    if block:
+        layers.append(Layer(block, provenance_of(company.doc, root=("roles", code)), f"roles.{code}"))
+    if layers:
+        merge_layers({**profile.doc.data, "sections": []}, {}, layers)
 
 
 def _check_config(path: Path, report: ValidationReport) -> None:

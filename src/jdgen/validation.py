@@ -106,6 +106,11 @@ def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
 def _value_message(keyword: str, error, instance: Any, where: str) -> tuple[str, str | None]:
     value = error.validator_value
     if keyword == "type" and isinstance(instance, dict) and instance and set(instance) <= _LIST_OPERATORS:
+        if "array" in (value if isinstance(value, list) else [value]):
+            # A list the schema does not let operators edit (a role's locations, a company's
+            # benefits): "is not a list" would deny what the person can see is a list.
+            return (f"{where} takes a plain list{_list_of(error.absolute_path)}; merge operators are not "
+                    "supported here", "write the list out")
         names = ", ".join(sorted(instance))
         return f"{where} is not a list, so {names} cannot apply to it", "write the new value directly"
     if keyword == "type":
@@ -138,6 +143,14 @@ def _value_message(keyword: str, error, instance: Any, where: str) -> tuple[str,
     if keyword == "format":
         return f"{where} {instance!r} is not a valid {value}", None
     return f"{where}: {error.message}", None
+
+
+def _list_of(path: Iterable[Any]) -> str:
+    """What a list holds, where its items are names the person chose elsewhere in the file."""
+    path = list(path)
+    if path and path[-1] == "locations" and path[0] in ("defaults", "roles"):
+        return " of location ids"
+    return ""
 
 
 def _unknown_keys(schema: dict, instance: Any) -> list[tuple[str, str]]:

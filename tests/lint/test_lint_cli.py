@@ -229,3 +229,15 @@ def test_deeply_nested_toml_is_a_configuration_error(run, catalog):
     result = run("lint", cwd=catalog)
     assert (result.code, result.err) == (2, "jdgen.toml: not valid TOML for jdgen: values nest too deeply "
                                             "(a lint table needs only a few levels)\n")
+
+
+def test_a_merge_error_does_not_stop_the_template_check(run, catalog):
+    """JD701 renders a posting per company; a company whose merge fails is JD001's to report, not a crash."""
+    (catalog / "templates").mkdir()
+    (catalog / "templates" / "posting.md.j2").write_text("# {{ title }}\n", encoding="utf-8")
+    # defaults apply to every role, so the first profile JD701 renders fails to merge
+    edit(catalog / "companies" / "northwind.yaml", "defaults:\n", "defaults:\n  skills:\n    remove: [Python]\n")
+    result = run("lint", *AS_OF, cwd=catalog)
+    assert result.code == 1
+    assert "JD001 error cannot remove 'Python' from skills of AIMLAM.APP.P1" in result.out
+    assert re.fullmatch(r"\d+ errors?, \d+ warnings?, \d+ info in \d+ files and \d+ postings", result.err.splitlines()[-1])

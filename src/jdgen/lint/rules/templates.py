@@ -29,7 +29,10 @@ def template_error(ctx, profiles, options) -> Iterator[Hit]:
             pass
     seen: set[str] = set()
     for company in companies:
-        posting = compose(catalog, profiles[0], company, ctx.as_of)
+        try:
+            posting = compose(catalog, profiles[0], company, ctx.as_of)
+        except InvalidInputError:  # a merge problem, reported as JD001 with the posting: not a template's
+            continue
         try:
             render(catalog, posting, ("md", "html"))
         except JdgenError as exc:
