@@ -210,3 +210,17 @@ def test_unknown_company(run, tmp_path):
     result = run("render", "AIMLAM.GEN.P4", "-c", "northwnd", cwd=tmp_path)
     assert result.code == 2
     assert result.err == "no company 'northwnd' in the built-in catalog (did you mean 'northwind'?)\n"
+
+
+def test_jsonld_invents_no_employer_and_lists_required_skills_only(run, tmp_path):
+    import json
+
+    generic = json.loads(run("render", "AIMLAM.GEN.P4", "-f", "jsonld", "--date", "2026-11-23", cwd=tmp_path).out)
+    assert "hiringOrganization" not in generic  # a generic posting is for reviewers, not job boards
+    northwind = json.loads(run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--date", "2026-11-23",
+                               cwd=tmp_path).out)
+    assert northwind["hiringOrganization"]["name"] == "Northwind Analytics, Inc."
+    assert "Spark or Databricks" not in northwind["skills"]  # preferred: the posting's Nice to have
+    assert "Project ownership" in northwind["skills"]
+    # 15-0000 is a SOC major group, not an O*NET-SOC occupation (those end in .NN)
+    assert generic["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"

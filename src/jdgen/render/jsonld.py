@@ -5,11 +5,16 @@ datePosted, hiringOrganization, and jobLocation with addressCountry, or for full
 jobs jobLocationType TELECOMMUTE plus applicantLocationRequirements. Also emitted when
 known: baseSalary, employmentType, validThrough, identifier, experienceRequirements
 (the level's minimum years × 12 months) and occupationalCategory.
+
+A generic posting (no company) names no employer: it is for reviewers, not job boards,
+so ``hiringOrganization`` is left out rather than invented. ``skills`` lists the required
+skills only; the preferred ones are the posting's "Nice to have".
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..compose import Posting
@@ -19,6 +24,7 @@ EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME", "part_time": "PART_TIME", "contractor": "CONTRACTOR", "temporary": "TEMPORARY",
     "intern": "INTERN", "volunteer": "VOLUNTEER", "per_diem": "PER_DIEM", "other": "OTHER",
 }
+_ONET_OCCUPATION = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 UNIT_TEXT = {"year": "YEAR", "month": "MONTH", "week": "WEEK", "day": "DAY", "hour": "HOUR"}
 CODE_SETS = {
     "onet_soc": ("O*NET-SOC 2019", "https://www.onetcenter.org/taxonomy.html"),
@@ -37,16 +43,18 @@ def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
         "description": description_html(markdown),
         "datePosted": posting.date_posted.isoformat(),
         "employmentType": EMPLOYMENT_TYPES[posting.employment_type],
-        "identifier": {"@type": "PropertyValue", "name": posting.company.company.name if posting.company else "jdgen",
+        "identifier": {"@type": "PropertyValue", "name": posting.company.company.name if posting.company else "role code",
                        "value": posting.requisition_id or p.code},
         "experienceRequirements": {"@type": "OccupationalExperienceRequirements",
                                    "monthsOfExperience": posting.level.years.min * 12},
         "responsibilities": "; ".join(i.text for i in p.responsibilities),
-        "skills": "; ".join(i.text for i in p.skills),
+        "skills": "; ".join(i.text for i in p.skills if i.priority == "required"),
     }
     if p.classifications:
         c = p.classifications[0]
-        code_set, url = CODE_SETS[c.system]
+        # An O*NET "code" without its .NN suffix (15-0000) is a SOC group, not an O*NET occupation.
+        system = "soc" if c.system == "onet_soc" and not _ONET_OCCUPATION.match(c.code) else c.system
+        code_set, url = CODE_SETS[system]
         category: dict[str, Any] = {"@type": "CategoryCode", "codeValue": c.code,
                                     "inCodeSet": {"@type": "CategoryCodeSet", "name": code_set, "url": url}}
         if c.title:
@@ -54,8 +62,6 @@ def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
         data["occupationalCategory"] = category
     company = posting.company
     if company is None:
-        # A generic posting has no employer; schema.org still needs an organisation name.
-        data["hiringOrganization"] = {"@type": "Organization", "name": "jdgen catalog"}
         return data
     info = company.company
     organization: dict[str, Any] = {"@type": "Organization", "name": info.name}
