@@ -98,7 +98,10 @@ def test_jsonld_has_googles_required_properties(run, tmp_path):
     for company in ("northwind", "lindenhof"):
         data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", company, "-f", "jsonld", cwd=tmp_path).out)
         assert data["@context"] == "https://schema.org" and data["@type"] == "JobPosting"
-        assert data["title"] and data["description"].startswith("<h2>") and data["description"] != data["title"]
+        assert data["title"] and data["description"] != data["title"]
+        # the line under the title (where, how, full- or part-time) opens the description; the title does not
+        assert data["description"].startswith("<p>") and "<h1>" not in data["description"]
+        assert "Full-time" in data["description"].split("<h2>")[0]
         assert data["datePosted"] == "2026-11-23"
         assert data["hiringOrganization"]["name"]
         assert all(place["address"]["addressCountry"] for place in data.get("jobLocation", [])) and (

@@ -55,9 +55,21 @@ def _unlinked(token):
 
 
 def description_html(markdown: str) -> str:
-    """The posting body (no title) as simple HTML for JSON-LD ``description``."""
-    _, sections = split_markdown(markdown)
-    return "".join(_render(section, links=False) for section in sections).strip()
+    """The posting without its title as simple HTML for JSON-LD ``description``.
+
+    The line under the title stays: it says where the job is, whether it is remote or
+    hybrid, and full- or part-time, which job boards show only from the description.
+    """
+    header, sections = split_markdown(markdown)
+    lead, in_title = [], False
+    for token in header:
+        if token.type == "heading_open" and token.tag == "h1":
+            in_title = True
+        elif not in_title:
+            lead.append(token)
+        if token.type == "heading_close" and token.tag == "h1":
+            in_title = False
+    return "".join(_render(part, links=False) for part in (lead, *sections)).strip()
 
 
 def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog_templates: Path | None = None) -> str:
