@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 # Keys a company may set for a role that are not part of a profile.
-POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id")
+POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix")
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,9 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     places = tuple(p for p in model.locations if place_ids is None or p.id in place_ids)
     pay = extras.get("pay")
     band = PayBand.model_validate(pay) if pay else (model.pay_bands or {}).get(level.code)
+    suffix = extras.get("title_suffix")
+    if suffix and not merged["title"].rstrip().endswith(suffix.strip()):
+        merged["title"] = f"{merged['title'].rstrip()} {suffix.strip()}"
     return Posting(
         profile=Profile.model_validate(merged),
         level=level,

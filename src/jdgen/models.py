@@ -362,6 +362,7 @@ SectionChange = Items[Section] | SectionOps
 
 class RoleOverride(Frozen):
     title: Printed = None
+    title_suffix: Printed = None
     summary: Printed = None
     responsibilities: ComponentChange = None
     tasks: ComponentChange = None

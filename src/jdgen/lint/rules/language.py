@@ -110,3 +110,30 @@ rule("JD503", "physical-requirement", severity="warning", target="posting",
      bad=Example(profile="qualifications:\n  - text: Must be able to lift 50 pounds\n"),
      good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))(
     _phrase_rule("physical_requirements.yaml"))
+
+
+@rule("JD504", "gender-neutral-title", severity="warning", target="posting",
+      summary="A posting for a location in Germany or Austria has a title without a gender-neutral marker such as (m/w/d).",
+      why="German and Austrian equal-treatment law asks for job ads open to all genders (DE: AGG §§ 1, 11; AT: "
+          "GlBG § 9), and the EU pay-transparency directive wants gender-neutral titles (2023/970 Art. 5(3)); a "
+          "masculine job title alone reads as excluding. The usual form is a marker after the title: (m/w/d).",
+      bad=Example(company="locations:\n  - id: denver\n    city: Berlin\n    country: DE\n    work_model: onsite\n"
+                          "  - id: nyc\n    city: Hamburg\n    country: DE\n    work_model: onsite\n"),
+      good=Example(company="locations:\n  - id: denver\n    city: Berlin\n    country: DE\n    work_model: onsite\n"
+                           "  - id: nyc\n    city: Hamburg\n    country: DE\n    work_model: onsite\n"
+                           "defaults:\n  title_suffix: (m/w/d)\n"),
+      options={"countries": (["DE", "AT"], "ISO country codes whose postings need a marker"),
+               "markers": (["(m/w/d)", "(w/m/d)", "(m/f/d)", "(f/m/d)", "(d/m/w)", "(all genders)", "(gn)", "(w/m/x)",
+                            "(m/w/x)", "*in"], "texts that count as a gender-neutral marker (case does not matter)")})
+def gender_neutral_title(ctx, posting, options) -> Iterator[Hit]:
+    countries = sorted({place.country for place in posting.places} & set(options["countries"]))
+    if not countries:
+        return
+    title = posting.profile.title.casefold()
+    if any(marker.casefold() in title for marker in options["markers"]):
+        return
+    from .sections import posting_hit  # the sections rules own the provenance lookup
+
+    yield posting_hit(posting, ("title",), f"the title {posting.profile.title!r} names no gender-neutral marker, "
+                      f"and the posting is for {', '.join(countries)}",
+                      "add title_suffix: (m/w/d) to the company's defaults, or the marker to this title")
