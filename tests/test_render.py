@@ -227,3 +227,13 @@ def test_jsonld_invents_no_employer_and_lists_required_skills_only(run, tmp_path
     assert "Project ownership" in northwind["skills"]
     # 15-0000 is a SOC major group, not an O*NET-SOC occupation (those end in .NN)
     assert generic["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
+
+
+def test_money_is_written_as_the_company_language_writes_it():
+    from jdgen.render.context import money
+
+    assert money(68000, "EUR") == "€68,000"
+    assert money(68000, "EUR", "de") == "68.000 €"
+    assert money(1234.5, "EUR", "de") == "1.234,50 €"
+    assert money(68000, "CHF", "de") == "68.000 CHF"
+    assert money(157000, "USD") == "$157,000"

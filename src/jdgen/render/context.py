@@ -24,9 +24,10 @@ COUNTRY_NAMES = {"US": "United States", "DE": "Germany", "CA": "Canada", "GB": "
 
 def money(amount: float, currency: str, language: str = "en") -> str:
     whole = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    if language == "de":  # German groups thousands with '.' and writes decimals with ','
-        whole = whole.replace(",", "\0").replace(".", ",").replace("\0", ".")
     symbol = CURRENCY_SYMBOLS.get(currency)
+    if language == "de":  # German groups thousands with '.', writes decimals with ',' and the unit after: 68.000 €
+        whole = whole.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return f"{whole} {(symbol or currency).strip()}"
     return f"{symbol}{whole}" if symbol else f"{whole} {currency}"
 
 
