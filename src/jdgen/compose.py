@@ -86,6 +86,27 @@ def posting_date(value: str | None = None, environ: dict[str, str] | None = None
     return datetime.now(tz=timezone.utc).date()
 
 
+def company_layers(company: Loaded[Company], code: str, cache: dict | None = None) -> list[Layer]:
+    """What a company merges onto role ``code``, in order: its defaults, then the role's own block.
+
+    ``cache`` keeps the defaults layer between roles of one company (validate merges every role).
+    """
+    raw = company.doc.data
+    layers = []
+    if raw.get("defaults"):
+        key = ("defaults", company.path)
+        layer = cache.get(key) if cache is not None else None
+        if layer is None:
+            layer = Layer(raw["defaults"], provenance_of(company.doc, root=("defaults",)), "defaults")
+            if cache is not None:
+                cache[key] = layer
+        layers.append(layer)
+    block = (raw.get("roles") or {}).get(code)
+    if block:
+        layers.append(Layer(block, provenance_of(company.doc, root=("roles", code)), f"roles.{code}"))
+    return layers
+
+
 def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Company] | None, when: date) -> Posting:
     level = catalog.level_of(profile.model)
     if company is None:
@@ -94,15 +115,7 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     base = {**profile.doc.data, "sections": []}
     # The profile has no sections; an empty list starts at the top of the profile.
     base_provenance = {**provenance_of(profile.doc), ("sections",): profile.doc.where(())}
-    layers = []
-    raw = company.doc.data
-    if raw.get("defaults"):
-        layers.append(Layer(raw["defaults"], provenance_of(company.doc, root=("defaults",)), "defaults"))
-    block = (raw.get("roles") or {}).get(profile.model.code)
-    if block:
-        layers.append(Layer(block, provenance_of(company.doc, root=("roles", profile.model.code)),
-                            f"roles.{profile.model.code}"))
-    merged, provenance = merge_layers(base, base_provenance, layers)
+    merged, provenance = merge_layers(base, base_provenance, company_layers(company, profile.model.code))
     extras: dict[str, Any] = {key: merged.pop(key) for key in POSTING_KEYS if key in merged}
     model = company.model
     place_ids = extras.get("locations")

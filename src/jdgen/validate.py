@@ -195,19 +195,10 @@ def _merge_onto(profile: Loaded, company: Loaded, cache: dict) -> None:
     The profile's own provenance is left out: merge errors are located in the override,
     and building the profile's provenance would cost more than the merge itself.
     """
-    from .merge import Layer, merge_layers, provenance_of
+    from .compose import company_layers
+    from .merge import merge_layers
 
-    raw = company.doc.data
-    code = profile.model.code
-    layers = []
-    if raw.get("defaults"):
-        key = company.path
-        if key not in cache:
-            cache[key] = Layer(raw["defaults"], provenance_of(company.doc, root=("defaults",)), "defaults")
-        layers.append(cache[key])
-    block = (raw.get("roles") or {}).get(code)
-    if block:
-        layers.append(Layer(block, provenance_of(company.doc, root=("roles", code)), f"roles.{code}"))
+    layers = company_layers(company, profile.model.code, cache)
     if layers:
         merge_layers({**profile.doc.data, "sections": []}, {}, layers)
 
