@@ -21,7 +21,7 @@ from . import __version__
 from .cli_values import CheckedCommand, CheckedGroup, not_one_of
 from .diagnostics import quoted, suggestion_hint
 from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
-                     exit_code_for, from_os_error)
+                     exit_code_for, from_os_error, os_reason)
 
 app = typer.Typer(
     cls=CheckedGroup,
@@ -93,8 +93,7 @@ def _flush_stdout(data: bytes = b"") -> None:
 
 
 def _stdout_failed(exc: OSError) -> OutputError:
-    reason = (exc.strerror or str(exc)).rstrip(".")
-    return OutputError(f"cannot write to standard output: {reason[:1].lower() + reason[1:]}")
+    return OutputError(f"cannot write to standard output: {os_reason(exc)}")
 
 
 def _err(line: str) -> None:

@@ -97,14 +97,19 @@ class InvalidInputError(JdgenError):
         return self._diagnostics
 
 
+def os_reason(error: OSError) -> str:
+    """What the system said went wrong, as the end of a jdgen sentence: 'no space left on device'."""
+    reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+    return reason[:1].lower() + reason[1:]
+
+
 def from_os_error(error: OSError) -> JdgenError:
     """An operating-system error that escaped the places that word their own, as one line.
 
     The file system, a full disk or a closed pipe are the machine's state, not a bug in
     jdgen: they are I/O errors (exit 2) naming the path when the system gave one.
     """
-    reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
-    reason = reason[:1].lower() + reason[1:]
+    reason = os_reason(error)
     if error.filename is not None:
         return SourceError(f"cannot use {error.filename}: {reason}", hint="check the path and its permissions")
     return OutputError(f"I/O error: {reason}")

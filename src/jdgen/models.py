@@ -48,7 +48,10 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 # Text a posting prints where a reader expects words: a heading, a bullet, a name.
 Printed = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 Unit = Annotated[float, Field(ge=0, le=1)]
-RoleCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z][A-Z0-9]{1,11}\.[A-Z][A-Z0-9]{1,11}\.[A-Z][1-9]$")]
+# The shapes of a role code and a company slug, also used to recognise output file names.
+ROLE_CODE = r"[A-Z][A-Z0-9]{1,11}\.[A-Z][A-Z0-9]{1,11}\.[A-Z][1-9]"
+SLUG = r"[a-z0-9][a-z0-9-]{0,62}"
+RoleCode = Annotated[str, StringConstraints(min_length=1, pattern=f"^{ROLE_CODE}$")]
 TaxonCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z][A-Z0-9]{1,11}$")]
 LevelCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z][1-9]$")]
 TrackCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]$")]
@@ -259,7 +262,7 @@ class Taxonomy(Frozen):
 
 # --- company overrides --------------------------------------------------------------
 
-Slug = Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+Slug = Annotated[str, StringConstraints(min_length=1, pattern=f"^{SLUG}$")]
 Country = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{2}$")]
 RegionCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z0-9]{1,3}$")]
 DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")]

@@ -12,7 +12,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError, UsageError
+from .errors import OutputError, UsageError, os_reason
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -28,7 +28,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot write {path}: it is a folder", hint="remove it, or choose another -o")
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -43,7 +43,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -55,7 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+            raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
         raise
 
 
@@ -64,12 +64,7 @@ def _write_through(path: Path, data: bytes) -> None:
         with open(path, "wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-
-
-def _reason(exc: OSError) -> str:
-    reason = (exc.strerror or str(exc)).rstrip(".")
-    return reason[:1].lower() + reason[1:]
+        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
 
 
 def safe_child(folder: Path, name: str) -> Path:

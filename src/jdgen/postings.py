@@ -194,6 +194,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         raise UsageError("--check compares with files on disk; it needs -o PATH", hint="e.g. jdgen render --all --check -o out/")
     if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
         raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
+    result = Delivery()
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
     if folder is None and target not in (None, "-"):
         if target.lower().endswith(SOURCE_SUFFIXES):
@@ -201,12 +202,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
                              hint=f"name the output after its format, e.g. -o posting{EXTENSIONS[request.formats[0]]}")
         named = format_from_name(target)
         if named is not None and named != request.formats[0]:
-            result_warning = (f"writing {request.formats[0]} to {target}, whose name says {named} "
-                              f"(pass -f {named}, or name the file *{EXTENSIONS[request.formats[0]]})")
-        else:
-            result_warning = None
-    else:
-        result_warning = None
+            result.warnings.append(f"writing {request.formats[0]} to {target}, whose name says {named} "
+                                   f"(pass -f {named}, or name the file *{EXTENSIONS[request.formats[0]]})")
     if target is None and not to_stdout:
         folder = Path.cwd()
     if folder is not None and folder.exists() and not folder.is_dir():
@@ -225,9 +222,6 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
 
-    result = Delivery()
-    if result_warning:
-        result.warnings.append(result_warning)
     expected: set[str] = set()
     for posting in batch(catalog, companies, when, codes):
         rendered = render(catalog, posting, request.formats)

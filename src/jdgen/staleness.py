@@ -19,6 +19,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .models import ROLE_CODE, SLUG
+
 # The date a committed file was rendered for: JSON-LD's datePosted (also inside HTML), or
 # the DOCX core property jdgen writes from the same date.
 _DATE_POSTED = re.compile(rb'"datePosted":\s*"(\d{4}-\d{2}-\d{2})"')
@@ -41,11 +43,11 @@ def stale_diff(path: Path, new: bytes, fmt: str) -> str | None:
         old = None
     if old == new:
         return None
-    if old is not None and fmt == "docx":
-        unreadable = _not_a_docx(old)
+    before = ""
+    if old is not None:
+        before, unreadable = _committed_text(old, fmt)
         if unreadable:
             return f"{path}: the committed file {unreadable}, so it is stale\n"
-    before = _text(old, fmt) if old is not None else ""
     after = _text(new, fmt)
     label = f"{path} (committed)" if old is not None else f"{path} (missing)"
     diff = "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
@@ -55,20 +57,22 @@ def stale_diff(path: Path, new: bytes, fmt: str) -> str | None:
     return diff if diff.endswith("\n") else diff + "\n"
 
 
-def _not_a_docx(data: bytes) -> str | None:
-    """Why committed bytes cannot be read as a Word document, or None when they can."""
+def _committed_text(data: bytes, fmt: str) -> tuple[str, str | None]:
+    """The committed file as text to diff, or why it cannot be read as its format."""
+    if fmt != "docx":
+        return _text(data, fmt), None
     if data.startswith(b"version https://git-lfs"):
-        return "is a Git LFS pointer, not the document (fetch LFS files before the check, e.g. lfs: true in actions/checkout)"
+        return "", ("is a Git LFS pointer, not the document (fetch LFS files before the check, "
+                    "e.g. lfs: true in actions/checkout)")
     try:
-        _text(data, "docx")
+        return _text(data, fmt), None
     except Exception:  # any way a zip or its XML can be broken: the file is not what jdgen writes
-        return "is not a readable Word document"
-    return None
+        return "", "is not a readable Word document"
 
 
 # What jdgen names its outputs: CODE.ext or CODE.slug.ext. Only such files can be postings a
 # catalog stopped producing; a README.md or index.html beside them belongs to someone else.
-_POSTING_NAME = re.compile(r"^[A-Z][A-Z0-9]{1,11}\.[A-Z][A-Z0-9]{1,11}\.[A-Z][1-9](?:\.[a-z0-9][a-z0-9-]{0,62})?\.[a-z]+$")
+_POSTING_NAME = re.compile(rf"^{ROLE_CODE}(?:\.{SLUG})?\.[a-z]+$")
 
 
 def orphans(folder: Path, expected: set[str], extensions: set[str]) -> list[str]:

@@ -23,7 +23,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..diagnostics import Location
-from ..errors import TemplateError
+from ..errors import TemplateError, os_reason
 from ..resources import shipped
 from ..sources import display_path
 from .filters import FILTERS, md_escape, printable
@@ -150,7 +150,7 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
                             location=Location(_template_file(env, name), line, col),
                             hint="save the template as UTF-8") from None
     except OSError as exc:
-        raise TemplateError(f"cannot read template {exc.filename or name}: {(exc.strerror or str(exc)).lower()}",
+        raise TemplateError(f"cannot read template {exc.filename or name}: {os_reason(exc)}",
                             hint="check the file and its permissions") from None
     except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
         # What an expression in a catalog's template can get wrong at run time: 1/0, a
