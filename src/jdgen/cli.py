@@ -220,11 +220,11 @@ def render(
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose import posting_date
-    from .postings import RenderRequest, deliver, format_from_name, plan
+    from .postings import RenderRequest, deliver, format_from_name, parse_formats, plan
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
-                            formats=_render_formats(format or [format_from_name(output) or "md"]), output=output,
+                            formats=parse_formats(format or [format_from_name(output) or "md"]), output=output,
                             when=posting_date(date) if date is not None else None,
                             check=check)
     codes, companies = plan(catalog, request)
@@ -252,20 +252,6 @@ def render(
         raise typer.Exit(EXIT_INVALID)
     if check:
         _err("rendered postings are up to date")
-
-
-def _render_formats(given: list[str]) -> tuple[str, ...]:
-    """Every format named by every -f, in order: repeating -f adds formats, as commas do."""
-    from .postings import FORMATS, parse_formats
-
-    for value in given:
-        for part in value.split(","):
-            if not part.strip():
-                raise UsageError(f"--format {quoted(value)} has an empty format",
-                                 hint="separate formats with single commas, e.g. -f md,html")
-            if part.strip().lower() not in FORMATS:
-                raise not_one_of("--format", part.strip(), FORMATS)
-    return parse_formats(",".join(given))
 
 
 @app.command("resolve", cls=CheckedCommand)

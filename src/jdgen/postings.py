@@ -35,18 +35,22 @@ def format_from_name(output: str | None) -> str | None:
     return FORMAT_OF_SUFFIX.get(os.path.splitext(output)[1].lower())
 
 
-def parse_formats(value: str) -> tuple[str, ...]:
-    """``md,docx`` → ("md", "docx"), in the order given, without repeats."""
-    chosen: list[str] = []
-    for part in value.split(","):
-        name = part.strip().lower()
-        if name not in FORMATS:
-            from .diagnostics import suggestion_hint
+def parse_formats(given: Iterable[str]) -> tuple[str, ...]:
+    """Every format named by every ``-f`` value (``md,docx``), in order, without repeats."""
+    from .diagnostics import quoted, suggestion_hint
 
-            raise UsageError(f"unknown format {part.strip()!r}",
-                             hint=suggestion_hint(name, FORMATS) or f"use one or more of {', '.join(FORMATS)}")
-        if name not in chosen:
-            chosen.append(name)
+    chosen: list[str] = []
+    for value in given:
+        for part in value.split(","):
+            name = part.strip().lower()
+            if not name:
+                raise UsageError(f"--format {quoted(value)} has an empty format",
+                                 hint="separate formats with single commas, e.g. -f md,html")
+            if name not in FORMATS:
+                raise UsageError(f"--format {quoted(part.strip())} is not one of: {', '.join(FORMATS)}",
+                                 hint=suggestion_hint(part.strip(), FORMATS))
+            if name not in chosen:
+                chosen.append(name)
     return tuple(chosen)
 
 
