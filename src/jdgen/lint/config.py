@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import json
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from ..errors import ConfigError
 from ..sources import display_path
 from .registry import SEVERITIES, Rule, all_rules
 from .suppress import rule_matches
-from .toml_positions import decode_error, locate
+from .toml_positions import BARE_KEY, decode_error, locate
 
 KEYS = ("select", "ignore", "fail-on", "severity", "options", "per-file-ignores")
 
@@ -301,7 +300,6 @@ def _same_type(default: Any, value: Any) -> bool:
 _WANTED = {bool: "true or false", int: "a whole number", float: "a number", str: "text (a quoted string)",
            list: "a list", dict: "a table"}
 _FOUND = {**_WANTED, bool: "a true/false value", float: "a decimal number", str: "text"}
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _kind(value: Any, *, found: bool = False) -> str:
@@ -329,4 +327,4 @@ def _toml(value: Any, limit: int = 40) -> str:
 
 def _dotted(keys: tuple[str, ...]) -> str:
     """A key path as TOML writes it: bare where it can be, quoted where it must be."""
-    return ".".join(k if _BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False) for k in keys)
+    return ".".join(k if BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False) for k in keys)

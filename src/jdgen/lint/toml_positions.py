@@ -16,7 +16,7 @@ import re
 import tomllib
 from typing import Sequence
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # a key TOML lets one write without quotes
 _SCALAR_END = re.compile(r"[,\]}\n#]")
 _WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
 _KEY_TUPLE = re.compile(r"\(((?:'[^']*',? ?)+)\)")
@@ -157,7 +157,7 @@ class _Scanner:
                 raw = self._string()
                 part = tomllib.loads(f"k = {raw}")["k"]
             else:
-                bare = _BARE_KEY.match(self.text, self.pos)
+                bare = BARE_KEY.match(self.text, self.pos)
                 if bare is None:
                     raise ValueError(f"no key at {self.pos}")
                 part, self.pos = bare.group(), bare.end()
