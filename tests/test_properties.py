@@ -160,12 +160,43 @@ def test_generated_yaml_reads_back_as_written(data):
     assert doc.data == data
 
 
-@pytest.mark.parametrize("text", ["[" * 2000 + "]" * 2000, "a: " + "{a: " * 2000 + "1" + "}" * 2000])
-def test_loader_on_deep_nesting(text):
-    """A few KB of brackets must not exhaust the recursion limit: one clear error instead."""
+def _blocks(depth: int) -> str:
+    return "".join(" " * i + "a:\n" for i in range(depth)) + " " * depth + "b: 1\n"
+
+
+# (text, where the first value past 64 levels is): 100 levels reach only jdgen's own limit;
+# 2,000 reach libyaml's scanner limit (1,000 levels since PyYAML 6.0.4) first.
+NESTING = {
+    "flow list, jdgen's limit": ("[" * 100 + "]" * 100, "1:66"),
+    "flow mapping, jdgen's limit": ("a: " + "{a: " * 100 + "1" + "}" * 100, "1:260"),
+    "block mapping, jdgen's limit": (_blocks(100), "66:66"),
+    "flow list, scanner's limit": ("[" * 2000 + "]" * 2000, "1:66"),
+    "flow mapping, scanner's limit": ("a: " + "{a: " * 2000 + "1" + "}" * 2000, "1:260"),
+    "block mapping, scanner's limit": (_blocks(1100), "66:66"),
+    "block list, scanner's limit": ("".join(" " * i + "-\n" for i in range(1100)), "66:66"),
+}
+
+
+@pytest.mark.parametrize("text, where", NESTING.values(), ids=NESTING.keys())
+def test_loader_on_deep_nesting(text, where):
+    """Too-deep nesting gets jdgen's one line at the first value too deep, whichever layer stops it."""
     with pytest.raises(InvalidInputError) as info:
         parse_yaml(text, "x.yaml")
-    assert "values nest more than 64 levels deep" in str(info.value)
+    assert str(info.value) == (f"x.yaml:{where}: values nest more than 64 levels deep "
+                               "(flatten the structure; catalog files need only a few levels)")
+
+
+@pytest.mark.parametrize("name", NESTING.keys())
+def test_nesting_cases_reach_the_layer_they_name(name):
+    """The cases above exercise both layers: libyaml's scanner limit and jdgen's own."""
+    text, _ = NESTING[name]
+    if "scanner" in name:
+        if tuple(int(part) for part in yaml.__version__.split(".")[:3]) < (6, 0, 4):
+            pytest.skip(f"PyYAML {yaml.__version__} has no scanner limit; the lock file pins 6.0.4")
+        with pytest.raises(yaml.YAMLError, match="maximum nesting depth"):
+            yaml.compose(text, Loader=yaml.CSafeLoader)
+    else:
+        assert yaml.compose(text, Loader=yaml.CSafeLoader) is not None
 
 
 # --- the merge --------------------------------------------------------------------

@@ -224,6 +224,8 @@ def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        if _NESTING_LIMIT in (exc.problem or ""):
+            raise InvalidInputError([_too_deep(text, shown, exc)]) from None
         raise InvalidInputError([_syntax_diagnostic(exc, shown, text)]) from None
     except yaml.reader.ReaderError as exc:
         raise InvalidInputError([_reader_diagnostic(exc, shown, text)]) from None
@@ -266,8 +268,7 @@ class _Builder:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if len(path) > MAX_DEPTH:
-            self._problem(node, f"values nest more than {MAX_DEPTH} levels deep", "flatten the structure; "
-                          "catalog files need only a few levels")
+            self.problems.append(_nesting_diagnostic(self.doc.file, mark.line + 1, mark.column + 1))
             return None
         tag = node.tag
         if tag is _PLAIN or tag == _PLAIN:
@@ -352,6 +353,55 @@ class _Builder:
     def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
         mark = node.start_mark
         self.problems.append(Diagnostic(Location(self.doc.file, mark.line + 1, mark.column + 1), message, hint))
+
+
+# libyaml 0.2.6 (PyYAML 6.0.4) stops nesting past 1,000 levels in its scanner, before jdgen's
+# own limit sees the values; older releases let jdgen's limit speak. Either way the author
+# reads one message, at the first value too deep, so the wording never depends on the library.
+_NESTING_LIMIT = "maximum nesting depth"
+
+
+def _nesting_diagnostic(shown: str, line: int, col: int) -> Diagnostic:
+    return Diagnostic(Location(shown, line, col), f"values nest more than {MAX_DEPTH} levels deep",
+                      "flatten the structure; catalog files need only a few levels")
+
+
+def _too_deep(text: str, shown: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    """jdgen's nesting message for a file libyaml refused as too deep, at the first value past the limit.
+
+    libyaml scans ahead before it emits events, so the file is cut where libyaml gave up
+    (every level before that point is within libyaml's limit) and its events are replayed
+    until a value sits deeper than :data:`MAX_DEPTH`. Runs on the error path only.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    cut = mark.index if mark is not None else len(text)
+    fallback = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    parser = _Parser(text[:cut])
+    # One entry per open collection: whether it is a mapping, and whether its next node is a key.
+    open_collections: list[list[bool]] = []
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_collections.pop()
+                if open_collections and open_collections[-1][0]:
+                    open_collections[-1][1] = not open_collections[-1][1]
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            parent = open_collections[-1] if open_collections else None
+            is_key = parent is not None and parent[0] and parent[1]
+            if len(open_collections) > MAX_DEPTH and not is_key:
+                start = event.start_mark
+                return _nesting_diagnostic(shown, start.line + 1, start.column + 1)
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_collections.append([isinstance(event, yaml.MappingStartEvent), True])
+            elif parent is not None and parent[0]:
+                parent[1] = not parent[1]
+    except yaml.YAMLError:
+        pass  # the cut text ends mid-structure; the fallback position below still holds
+    finally:
+        parser.dispose()
+    return _nesting_diagnostic(shown, *fallback)
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Diagnostic:
