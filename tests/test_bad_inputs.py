@@ -134,3 +134,16 @@ def test_corpus_is_large_and_names_are_unique():
     assert len(set(slugs)) == len(slugs), "two cases share a name"
     descriptions = [load_case(p)["description"] for p in CASES]
     assert len(set(descriptions)) == len(descriptions), "two cases share a description"
+
+
+def test_yaml_syntax_cases_pin_jdgens_words_not_libyamls():
+    """A YAML syntax error in the corpus is said in jdgen's words, so a new PyYAML cannot change it.
+
+    libyaml's own wording only reaches people through the fallback, which ends with the
+    generic hint below; no case may expect that hint, and a nesting case must exist.
+    """
+    lines = [load_case(path)["first_line"] for path in CASES]
+    syntax = [line for line in lines if "YAML syntax error" in line]
+    assert len(syntax) >= 5
+    assert [line for line in syntax if "(check the indentation and quoting around this line)" in line] == []
+    assert any("values nest more than 64 levels deep" in line for line in lines)
