@@ -50,6 +50,12 @@ MAX_FILE_BYTES = 1_000_000
 # Catalog files nest a handful of levels; a deeper file is a mistake or an attack, and would
 # otherwise exhaust Python's recursion limit while values are built.
 MAX_DEPTH = 64
+# YAML aliases let a few bytes stand for a large value (an alias of an alias doubles it each
+# time). A catalog may repeat a value with them, e.g. one list of locations, but the values
+# it stands for may add up to at most this many times the file's own size, plus a little
+# for small files, so that no later step (validation, lint, rendering) meets a bomb.
+MAX_EXPANSION = 4
+MIN_EXPANSION_BUDGET = 100_000
 # Pay in the currencies with the smallest units stays below 10**12 a year; a larger number
 # is a typo, and beyond 2**53 it would not even survive JSON-LD's doubles.
 MAX_INTEGER = 10**15
@@ -239,7 +245,7 @@ def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:
             "start from `jdgen init` or an existing file in the catalog",
         )])
     doc = SourceDoc(shown, None, text)
-    builder = _Builder(doc)
+    builder = _Builder(doc, budget=max(MAX_EXPANSION * len(text), MIN_EXPANSION_BUDGET))
     doc.data = builder.build(node, ())
     if builder.problems:
         raise InvalidInputError(builder.problems)
@@ -258,19 +264,33 @@ def expect_mapping(doc: SourceDoc, what: str) -> None:
 
 
 class _Builder:
-    def __init__(self, doc: SourceDoc):
+    def __init__(self, doc: SourceDoc, *, budget: int):
         self.doc = doc
         self.problems: list[Diagnostic] = []
         self.positions = doc.value_positions
-        self._built: dict[int, Any] = {}  # aliases share one value: no exponential expansion
+        self._built: dict[int, Any] = {}  # aliases share one value: building stays linear
+        # How large each collection is once its aliases are written out (characters of its
+        # scalars plus one per value), and how much of that the file may still spend.
+        self._sizes: dict[int, int] = {}
+        self._budget = budget
+        self._limit = budget
+        self._over_budget = False
+        self._scalars_seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
+        if self._over_budget:
+            return None
         if len(path) > MAX_DEPTH:
             self.problems.append(_nesting_diagnostic(self.doc.file, mark.line + 1, mark.column + 1))
             return None
         tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            self._spend(len(node.value) + 1, node)
+            if id(node) in self._scalars_seen and tag == _STR:
+                return node.value  # an alias of text already checked
+            self._scalars_seen.add(id(node))
         if tag is _PLAIN or tag == _PLAIN:
             value = resolve_plain_scalar(node.value)
             if type(value) is float and not math.isfinite(value):
@@ -294,17 +314,34 @@ class _Builder:
                 self.doc.hash_spans.append((*first, end.line + 1, end.column + 1))
             return value
         known = self._built.get(id(node))
-        if known is not None:
+        if known is not None:  # an alias: the same value again, which later steps will see twice
+            self._spend(self._sizes[id(node)] - 1, node)
+            self._budget -= 1
             return known
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             build = self.build
+            before = self._budget
             value: Any = [build(item, path + (i,)) for i, item in enumerate(node.value)]
         elif tag == _MAP and isinstance(node, yaml.MappingNode):
+            before = self._budget
             value = self._mapping(node, path)
         else:
             return self._bad_tag(node)
         self._built[id(node)] = value
+        self._sizes[id(node)] = before - self._budget + 1
+        self._budget -= 1
         return value
+
+    def _spend(self, size: int, node: yaml.Node) -> None:
+        self._budget -= size
+        if self._budget < 0 and not self._over_budget:
+            # libyaml hands over the anchored node for each alias, so the anchor is the
+            # position there is to give: the value that the aliases repeat.
+            self._over_budget = True
+            self._problem(node, f"YAML aliases repeat the value anchored here until the file stands for more than "
+                          f"{self._limit:,} characters of values (the most jdgen allows: {MAX_EXPANSION}x the file's "
+                          f"size, at least {MIN_EXPANSION_BUDGET:,})",
+                          "write repeated values out, or alias only small values such as a list of locations")
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self._problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag; jdgen files use plain YAML")
