@@ -306,3 +306,35 @@ def test_the_shipped_reference_renders_without_warnings(run, tmp_path, setup):
     result = render(run, tmp_path)
     assert result.code == 0
     assert "reference document" not in result.err
+
+
+# ------------------------------------------------------------------------ the logo
+
+
+def company_line(catalog: Path, key: str) -> str:
+    company = catalog / "companies" / "northwind.yaml"
+    return f"catalog/companies/northwind.yaml:{line_of(company, key + ':')}:{len(key) + 5}"
+
+
+@pytest.mark.parametrize("width, height", [(100_000, 100_000), (10_001, 10), (6_000, 6_000)])
+def test_a_logo_declaring_a_huge_picture_is_refused(run, tmp_path, setup, catalog, width, height):
+    logo = catalog / "companies" / "assets" / "northwind-logo.png"
+    data = bytearray(logo.read_bytes())
+    data[16:24] = struct.pack(">II", width, height)
+    logo.write_bytes(bytes(data))
+    result = render(run, tmp_path)
+    lines = [line for line in result.err.splitlines() if not line.startswith("warning:")]
+    assert (result.code, lines) == (2, [
+        f"{company_line(catalog, 'logo')}: logo {logo.resolve()} declares {width:,} x {height:,} pixels, more than "
+        "jdgen accepts (10,000 a side, 25 million in all) (export the logo at about 600 pixels wide)"])
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_logo_file_over_8_mib_is_not_read(run, tmp_path, setup, catalog):
+    logo = catalog / "companies" / "assets" / "northwind-logo.png"
+    with logo.open("r+b") as file:                          # sparse: the disk holds almost nothing
+        file.truncate(9 * MiB)
+    result = render(run, tmp_path)
+    lines = [line for line in result.err.splitlines() if not line.startswith("warning:")]
+    assert (result.code, lines) == (2, [f"{company_line(catalog, 'logo')}: logo {logo.resolve()} is larger than "
+                                        "8 MiB (export the logo at about 600 pixels wide)"])
