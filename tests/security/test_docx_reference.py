@@ -235,7 +235,8 @@ def test_an_undefined_entity_is_refused_not_written_into_the_posting(run, tmp_pa
 def rels(*items: tuple[str, str, str, bool]) -> bytes:
     body = "".join(f'<Relationship Id="{rid}" Type="{R}/{kind}" Target="{target}"'
                    + (' TargetMode="External"' if external else "") + "/>" for rid, kind, target, external in items)
-    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PKG}">{body}</Relationships>'.encode()
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PKG}">{body}'
+            "</Relationships>").encode()
 
 
 def hostile_links(parts: dict[str, bytes]) -> dict[str, bytes]:

@@ -133,7 +133,7 @@ class Package:
             name = info.filename
             if _BAD_NAME.search(name.rstrip("/")) or not name.rstrip("/"):
                 raise self.error(f"member name {quoted(name)} is not a part name "
-                                  "(a relative path without '..', '\\', ':' or control characters)")
+                                 "(a relative path without '..', '\\', ':' or control characters)")
             if name.casefold() in seen:        # part names are equal regardless of case
                 raise self.error(f"it has two members named {quoted(name)}")
             seen.add(name.casefold())
@@ -141,20 +141,15 @@ class Package:
                 raise self.error(f"member {quoted(name)} is encrypted")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise self.error(f"member {quoted(name)} uses compression method {info.compress_type}, "
-                                  "which Word does not write")
+                                 "which Word does not write")
             if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
                 raise self.error(f"member {quoted(name)} claims to unpack {_mib(info.compress_size)} to "
-                                  f"{_mib(info.file_size)}, more than {MAX_RATIO} to 1 (a zip bomb?)")
+                                 f"{_mib(info.file_size)}, more than {MAX_RATIO} to 1 (a zip bomb?)")
             if not info.is_dir():
                 members[name] = info
         return members
 
     # ------------------------------------------------------------------ members
-
-    @property
-    def names(self) -> list[str]:
-        """The file members' names, in the archive's order."""
-        return list(self._members)
 
     def __contains__(self, name: object) -> bool:
         return name in self._members
@@ -172,7 +167,7 @@ class Package:
         name = quoted(info.filename)
         if info.file_size > MAX_MEMBER:
             raise self.error(f"member {name} would unpack to {_mib(info.file_size)} "
-                              f"(jdgen reads at most {_mib(MAX_MEMBER)} from one member)")
+                             f"(jdgen reads at most {_mib(MAX_MEMBER)} from one member)")
         if self._read + info.file_size > MAX_TOTAL:
             raise self.error(f"the parts jdgen reads would unpack to more than {_mib(MAX_TOTAL)}")
         chunks, size = [], 0
@@ -211,7 +206,7 @@ class Package:
 
     def _doctype(self, name: str) -> UnreadableDocxError:
         return self.error(f"part {quoted(name)} declares a DTD (Word never writes one; "
-                           "jdgen refuses entity declarations)")
+                          "jdgen refuses entity declarations)")
 
     def rels(self, part: str) -> list[Rel]:
         """The relationships of ``part`` ("" for the package's own); [] when it has none."""
