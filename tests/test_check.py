@@ -95,8 +95,8 @@ def test_a_committed_docx_that_is_not_a_document_is_stale_not_a_crash(run, tmp_p
     (out / "AIMLAM.GEN.P3.docx").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:0\nsize 1\n")
     result = run("render", "--all", "-f", "docx", "--date", "2026-11-23", "-o", str(out), "--check", cwd=tmp_path)
     assert result.code == 1, result
-    assert f"{out / 'AIMLAM.GEN.P4.docx'}: the committed file is not a readable Word document, so it is stale\n" \
-        in result.out
+    assert (f"{out / 'AIMLAM.GEN.P4.docx'}: the committed file is not a readable Word document "
+            "(it has no 'word/document.xml' part), so it is stale\n") in result.out
     assert (f"{out / 'AIMLAM.GEN.P3.docx'}: the committed file is a Git LFS pointer, not the document (fetch LFS "
             "files before the check, e.g. lfs: true in actions/checkout), so it is stale\n") in result.out
     assert result.err.splitlines()[-1].startswith("2 rendered postings are stale")

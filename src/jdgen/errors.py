@@ -124,3 +124,16 @@ def exit_code_for(error: BaseException) -> int:
     if isinstance(error, KeyboardInterrupt):
         return 130
     return EXIT_INTERNAL
+
+
+class UnreadableDocxError(SourceError):
+    """A .docx that jdgen will not read: broken, encrypted, oversized, or shaped like an attack.
+
+    ``reason`` is the part of the message after the file's name, so that ``render --check``
+    can say why a committed document counts as stale without repeating its path.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None, location: Location | None = None,
+                 reason: str = ""):
+        super().__init__(message, hint=hint, location=location)
+        self.reason = reason or message

@@ -64,9 +64,13 @@ def _committed_text(data: bytes, fmt: str) -> tuple[str, str | None]:
     if data.startswith(b"version https://git-lfs"):
         return "", ("is a Git LFS pointer, not the document (fetch LFS files before the check, "
                     "e.g. lfs: true in actions/checkout)")
+    from .errors import UnreadableDocxError
+
     try:
         return _text(data, fmt), None
-    except Exception:  # any way a zip or its XML can be broken: the file is not what jdgen writes
+    except UnreadableDocxError as exc:  # broken, or shaped like an attack: read no further
+        return "", f"is not a readable Word document ({exc.reason})"
+    except Exception:  # any other way a zip or its XML can be broken: the file is not what jdgen writes
         return "", "is not a readable Word document"
 
 
@@ -90,13 +94,12 @@ def committed_date(path: Path, fmt: str) -> date | None:
     except OSError:
         return None
     if fmt == "docx":
-        import io
-        import zipfile
+        from .errors import UnreadableDocxError
+        from .render.docx_readback import docx_core_properties
 
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                data = archive.read("docProps/core.xml")
-        except (zipfile.BadZipFile, KeyError, OSError):
+            data = docx_core_properties(data) or b""
+        except UnreadableDocxError:  # stale_diff says why
             return None
         found = _DOCX_CREATED.search(data)
     elif fmt in ("html", "jsonld"):

@@ -2,7 +2,10 @@
 
 A logo is shown 3 cm wide with its aspect ratio kept, and never more than 2 cm high.
 Only the image header is read (no image library is needed): a PNG's IHDR chunk or a
-JPEG's start-of-frame marker gives the size in pixels.
+JPEG's start-of-frame marker gives the size in pixels. The logo comes with the catalog,
+so it is bounded twice: the file by :data:`MAX_BYTES` (read no further), and the size it
+declares by :data:`MAX_SIDE` and :data:`MAX_PIXELS`, since a few kilobytes of PNG can
+claim a picture that takes gigabytes to decode in every recruiter's word processor.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from jdgen.render.docx_opc import NS
 from jdgen.render.docx_zip import Entry, deflate
 
 WIDTH_EMU, MAX_HEIGHT_EMU = 1080000, 720000      # 3 cm wide, at most 2 cm high (360,000 EMU per cm)
+MAX_BYTES = 8 << 20                              # a logo of 3 cm needs a few hundred kilobytes at most
+MAX_SIDE, MAX_PIXELS = 10_000, 25_000_000        # 3 cm at 600 dpi is 709 pixels
 _DRAW_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
             'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
@@ -31,14 +36,22 @@ class Logo:
 def load_logo(path: Path) -> Logo:
     """A PNG or JPEG logo; :class:`SourceError` when it is missing, unreadable or something else."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(f"logo {path} does not exist") from None
     except OSError as exc:
         raise SourceError(f"logo {path} cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"logo {path} is larger than {MAX_BYTES >> 20} MiB",
+                          hint="export the logo at about 600 pixels wide")
     pixels = image_size(data)
     if pixels is None:
         raise SourceError(f"logo {path} is not a PNG or JPEG image", hint="export the logo as PNG")
+    if max(pixels) > MAX_SIDE or pixels[0] * pixels[1] > MAX_PIXELS:
+        raise SourceError(f"logo {path} declares {pixels[0]:,} x {pixels[1]:,} pixels, more than jdgen accepts "
+                          f"({MAX_SIDE:,} a side, {MAX_PIXELS // 1_000_000} million in all)",
+                          hint="export the logo at about 600 pixels wide")
     cx, cy = WIDTH_EMU, round(WIDTH_EMU * pixels[1] / pixels[0])
     if cy > MAX_HEIGHT_EMU:
         cx, cy = round(cx * MAX_HEIGHT_EMU / cy), MAX_HEIGHT_EMU

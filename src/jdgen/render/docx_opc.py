@@ -1,9 +1,9 @@
 """Open Packaging Conventions plumbing shared by the DOCX modules.
 
-Namespaces and content types, XML escaping and safe parsing, part relationships
-(``_rels/*.rels``), ``[Content_Types].xml`` and the two property parts jdgen writes
-(``docProps/core.xml`` and ``docProps/app.xml``). Nothing here knows about Markdown or
-about a particular reference document.
+Namespaces and content types, XML escaping, part relationships (``_rels/*.rels``),
+``[Content_Types].xml`` and the two property parts jdgen writes (``docProps/core.xml``
+and ``docProps/app.xml``). Nothing here knows about Markdown or about a particular
+reference document; reading someone else's package is :mod:`jdgen.render.docx_package`'s.
 """
 
 from __future__ import annotations
@@ -33,17 +33,9 @@ RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 NS = f'xmlns:w="{W}" xmlns:r="{R}"'
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False)
-
-
 def esc(text: str) -> str:
     """Escape character data (and double-quoted attribute values) for XML."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def xml(data: bytes) -> etree._Element:
-    """Parse a part without resolving entities or touching the network."""
-    return etree.fromstring(data, _PARSER)
 
 
 def xml_bytes(root: etree._Element) -> bytes:
@@ -73,17 +65,16 @@ def rels_name(part: str) -> str:
 
 
 def resolve(source: str, target: str) -> str:
-    """The part name a relationship of ``source`` points at."""
+    """The part name a relationship of ``source`` points at ("../x" when it leaves the package)."""
     if target.startswith("/"):
-        return target.lstrip("/")
+        return posixpath.normpath(target).lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
-def parse_rels(data: bytes | None) -> list[Rel]:
-    if not data:
-        return []
+def parse_rels_root(root: etree._Element) -> list[Rel]:
+    """The relationships in a parsed ``.rels`` part."""
     return [Rel(e.get("Id", ""), e.get("Type", ""), e.get("Target", ""), e.get("TargetMode") == "External")
-            for e in xml(data) if e.tag == "{%s}Relationship" % PKG_RELS]
+            for e in root if e.tag == "{%s}Relationship" % PKG_RELS]
 
 
 def rel_xml(rel: Rel) -> str:

@@ -1,15 +1,18 @@
 """Reading a .docx back as styled paragraphs: for golden files, tests and text comparisons.
 
 Only the main document's body paragraphs are read; the styles part maps style ids back
-to the names Word shows. Nothing here is needed to write a document.
+to the names Word shows. Nothing here is needed to write a document. The bytes may be a
+committed file from the output folder, so they are opened as an untrusted
+:class:`~jdgen.render.docx_package.Package`: only the four parts needed are unpacked,
+within its limits, and any problem is an :class:`~jdgen.errors.UnreadableDocxError`.
 """
 
 from __future__ import annotations
 
-import io
-
-from jdgen.render.docx_opc import W, parse_rels, rels_name, resolve, w_val, xml
-from jdgen.render.docx_zip import read_zip
+from jdgen.diagnostics import quoted
+from jdgen.errors import UnreadableDocxError
+from jdgen.render.docx_opc import W, resolve, w_val
+from jdgen.render.docx_package import Package
 
 _W = "{%s}" % W
 
@@ -21,17 +24,20 @@ def read_paragraphs(data: bytes) -> list[tuple[str, str, int | None]]:
     zero-width spaces jdgen puts into long words are removed. Built-in names stored in
     lower case (``heading 1``, ``footer``) read as Word shows them (``Heading 1``).
     """
-    parts = read_zip(io.BytesIO(data), "document")
-    main = next((resolve("", r.target) for r in parse_rels(parts.get("_rels/.rels"))
-                 if r.reltype.endswith("/officeDocument")), "word/document.xml")
-    names: dict[str, str] = {}
-    for rel in parse_rels(parts.get(rels_name(main))):
-        if rel.reltype.endswith("/styles") and resolve(main, rel.target) in parts:
-            for style in xml(parts[resolve(main, rel.target)]).iterfind(_W + "style"):
-                label = w_val(style.find(_W + "name")) or ""
-                names[style.get(_W + "styleId", "")] = label[:1].upper() + label[1:]
+    with Package(data, "document") as parts:
+        main = next((resolve("", r.target) for r in parts.rels("") if r.reltype.endswith("/officeDocument")),
+                    "word/document.xml")
+        if main not in parts:
+            raise UnreadableDocxError(f"document has no {quoted(main)} part", reason=f"it has no {quoted(main)} part")
+        names: dict[str, str] = {}
+        for rel in parts.rels(main):
+            if rel.reltype.endswith("/styles") and resolve(main, rel.target) in parts:
+                for style in parts.xml(resolve(main, rel.target)).iterfind(_W + "style"):
+                    label = w_val(style.find(_W + "name")) or ""
+                    names[style.get(_W + "styleId", "")] = label[:1].upper() + label[1:]
+        document = parts.xml(main)
     out = []
-    for p in xml(parts[main]).iter(_W + "p"):
+    for p in document.iter(_W + "p"):
         style_id = w_val(p.find(f"{_W}pPr/{_W}pStyle"))
         ilvl = w_val(p.find(f"{_W}pPr/{_W}numPr/{_W}ilvl"))
         text = "".join((el.text or "") if el.tag == _W + "t" else ("\t" if el.tag == _W + "tab" else "\n")
@@ -59,3 +65,9 @@ def docx_text_dump(data: bytes) -> str:
 def docx_paragraph_texts(data: bytes) -> list[str]:
     """The texts of the body paragraphs in order, empty ones skipped, zero-width spaces removed."""
     return [text for _, text, _ in read_paragraphs(data) if text.strip()]
+
+
+def docx_core_properties(data: bytes) -> bytes | None:
+    """The ``docProps/core.xml`` part of a .docx, unpacked within the limits; None when it has none."""
+    with Package(data, "document") as parts:
+        return parts.get("docProps/core.xml")

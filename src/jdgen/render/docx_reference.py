@@ -9,8 +9,11 @@ time and works out everything a posting needs from it:
   bullet and decimal definitions where it does not;
 * the section properties (without page size, margins or header/footer references,
   which jdgen sets) and the default header and footer;
-* the parts carried over unchanged (theme, settings, fonts, the header's media), each
-  deflated once.
+* the parts carried over (theme, settings, fonts, the header's media; what and why is
+  :mod:`jdgen.render.docx_carry`'s), each deflated once.
+
+The file is opened as an untrusted :class:`~jdgen.render.docx_package.Package`: only
+the parts named above are unpacked, within its limits.
 
 :meth:`Reference.assemble` then wraps one posting's body paragraphs into a complete,
 deterministic package.
@@ -26,23 +29,25 @@ from typing import TYPE_CHECKING, Sequence
 
 from lxml import etree
 
-from jdgen.diagnostics import Location
-from jdgen.errors import ConfigError, SourceError
+from jdgen.diagnostics import Location, quoted
+from jdgen.errors import ConfigError
+from jdgen.render.docx_carry import KEPT_DOC_RELS, Carried, Carrier, kind as _kind
 from jdgen.render.docx_logo import logo_header_xml
 from jdgen.render.docx_opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN_CT, NS, RT_CORE, RT_FOOTER,
                                    RT_HEADER, RT_HYPERLINK, RT_IMAGE, RT_NUMBERING, WML_CT, R, Rel, W,
-                                   content_types_xml, next_rid, parse_rels, rel_xml, rels_name, rels_xml, resolve,
-                                   w_val as _val, xml, xml_bytes)
-from jdgen.render.docx_zip import Entry, deflate, pack, read_zip
+                                   content_types_xml, next_rid, rel_xml, rels_name, rels_xml, resolve,
+                                   w_val as _val, xml_bytes)
+from jdgen.render.docx_package import Package, one_line
+from jdgen.render.docx_zip import Entry, deflate, pack
 
 if TYPE_CHECKING:
     from jdgen.render.docx_logo import Logo
 
 _W = "{%s}" % W
 _R = "{%s}" % R
-# Relationships of the main document that survive: everything the body does not use.
-_KEPT_DOC_RELS = {"styles", "stylesWithEffects", "settings", "webSettings", "fontTable", "theme",
-                  "numbering", "footnotes", "endnotes", "customXml", "glossaryDocument"}
+_RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
+# Written by jdgen for every posting: no relationship of the reference may point at them.
+_WRITTEN = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,49 +60,64 @@ class ListDef:
 
 
 class Reference:
-    """A reference .docx, parsed once: its reusable parts and everything looked up by name."""
+    """A reference .docx, parsed once: its reusable parts and everything looked up by name.
+
+    ``warnings`` says what was dropped on the way (external relationships and the like);
+    the writer repeats them for every posting made from it.
+    """
 
     def __init__(self, path: Path, required: Sequence[tuple[str, str]],
                  optional: Sequence[tuple[str, str]], lists: dict[str, str]):
         self.path = path
-        try:
-            self._load(read_zip(path, "reference document"), required, optional, lists)
-        except (etree.XMLSyntaxError, ValueError) as exc:   # broken XML or numbers inside the package
-            raise SourceError(f"reference document {path} is not a valid .docx file ({exc})") from None
+        self.warnings: list[str] = []
+        with Package(path, f"reference document {path}") as parts:
+            try:
+                self._load(parts, required, optional, lists)
+            except ValueError as exc:   # a number inside the package that is not one
+                raise parts.error(f"a number in it is not a number ({one_line(str(exc))})") from None
 
-    def _load(self, parts: dict[str, bytes], required: Sequence[tuple[str, str]],
+    def _load(self, parts: Package, required: Sequence[tuple[str, str]],
               optional: Sequence[tuple[str, str]], lists: dict[str, str]) -> None:
-        path = self.path
         try:
-            types = xml(parts["[Content_Types].xml"])
-            pkg_rels = parse_rels(parts["_rels/.rels"])
-            self.main = next(resolve("", r.target) for r in pkg_rels if r.reltype.endswith("/officeDocument"))
-            document = xml(parts[self.main])
+            types = parts.xml("[Content_Types].xml")
+            if "_rels/.rels" not in parts:
+                raise KeyError("_rels/.rels")
+            pkg_rels = parts.rels("")
+            self.main = next(resolve("", r.target) for r in pkg_rels
+                             if r.reltype.endswith("/officeDocument") and not r.external)
+            document = parts.xml(self.main)
         except KeyError as exc:
-            raise SourceError(f"reference document {path} is not a valid .docx file: it has no {exc.args[0]} part",
-                              hint="save it again from Word or LibreOffice as .docx") from None
+            raise parts.error(f"it has no {quoted(exc.args[0])} part") from None
         except StopIteration:
-            raise SourceError(f"reference document {path} is not a valid .docx file: it names no main document",
-                              hint="save it again from Word or LibreOffice as .docx") from None
-        except etree.XMLSyntaxError as exc:
-            raise SourceError(f"reference document {path} is not a valid .docx file: broken XML ({exc.msg})",
-                              hint="save it again from Word or LibreOffice as .docx") from None
-        self.defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
-                         for e in types if e.tag == "{%s}Default" % CT_NS}
-        self.defaults.setdefault("rels", "application/vnd.openxmlformats-package.relationships+xml")
-        self.defaults.setdefault("xml", "application/xml")
+            raise parts.error("it names no main document") from None
+        defaults = {e.get("Extension", "").lower(): e.get("ContentType", "")
+                    for e in types if e.tag == "{%s}Default" % CT_NS}
         all_overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType", "")
                          for e in types if e.tag == "{%s}Override" % CT_NS}
-        doc_rels = parse_rels(parts.get(rels_name(self.main)))
+        carrier = Carrier(parts, f"reference document {self.path}", self.warnings.append,
+                          reserved=(self.main, rels_name(self.main), *_WRITTEN))
+        doc_rels = parts.rels(self.main)
+        kept = carrier.keep(self.main, [r for r in doc_rels if _kind(r) in KEPT_DOC_RELS], KEPT_DOC_RELS)
+        target = {_kind(r): resolve(self.main, r.target) for r in kept}
+        self.pkg_rels = carrier.keep("", [r for r in pkg_rels if _kind(r) == "custom-properties"],
+                                     frozenset({"custom-properties"}))
+
+        # --- what reaches the postings: the parts jdgen needs and what they use, nothing external
+        body = document.find(_W + "body")
+        sect = body.find(_W + "sectPr") if body is not None else None
         by_id = {r.rid: r for r in doc_rels}
-        kept = [r for r in doc_rels if r.reltype.rsplit("/", 1)[-1] in _KEPT_DOC_RELS]
-        target = {r.reltype.rsplit("/", 1)[-1]: resolve(self.main, r.target) for r in kept if not r.external}
+        taken = {self.main, *_WRITTEN, *target.values()}
+        header_name = self._header_footer_name(sect, "header", by_id, parts, taken)
+        footer_name = self._header_footer_name(sect, "footer", by_id, parts, taken | {header_name})
+        roots = [*target.values(), *(resolve("", r.target) for r in self.pkg_rels)]
+        roots += [name for name in (header_name, footer_name) if name]
+        carried = carrier.carry(roots)
 
         # --- styles: name -> id, checked before anything is written
-        if "styles" not in target or target["styles"] not in parts:
+        if "styles" not in target:
             raise self._missing_style(required[0][0])
         self.styles_part = target["styles"]
-        self._styles = xml(parts[self.styles_part])
+        self._styles = carried.trees[self.styles_part]
         found: dict[str, tuple[str, str]] = {}
         for st in self._styles.iterfind(_W + "style"):
             name = _val(st.find(_W + "name"))
@@ -110,13 +130,14 @@ class Reference:
                 self.style_ids[name] = hit[1]
             elif (name, kind) in required:
                 raise self._missing_style(name)
-        self._lang_styles: dict[str | None, Entry] = {None: deflate(parts[self.styles_part])}
+        self._lang_styles: dict[str | None, Entry] = {None: deflate(carried.parts[self.styles_part])}
 
         # --- numbering: reuse the list styles' own definitions, add plain ones where missing
-        self.numbering_part = target.get("numbering") or "word/numbering.xml"
-        self.numbering_is_new = self.numbering_part not in parts
+        self.numbering_is_new = "numbering" not in target
+        self.numbering_part = (self._new_name("numbering", parts) if self.numbering_is_new
+                               else target["numbering"])
         numbering = (etree.Element(_W + "numbering", nsmap={"w": W}) if self.numbering_is_new
-                     else xml(parts[self.numbering_part]))
+                     else carried.trees[self.numbering_part])
         self.lists = self._prepare_lists(numbering, lists)
         text = etree.tostring(numbering, encoding="unicode")
         cut = text.rfind("</")
@@ -126,15 +147,13 @@ class Reference:
                                default=0) + 1
 
         # --- section properties, default header and footer
-        body = document.find(_W + "body")
-        sect = body.find(_W + "sectPr") if body is not None else None
         self._sect = self._clean_sect(sect)
         self._sect_cache: dict[tuple, str] = {}
-        self.header = self._header_footer(sect, "header", by_id, parts)
-        self.footer = self._header_footer(sect, "footer", by_id, parts)
+        self.header = self._header_footer(header_name, carried)
+        self.footer = self._header_footer(footer_name, carried)
 
         # --- the parts carried over unchanged, and the relationships the document keeps
-        self.kept_rels = [r for r in kept if not (r.reltype == RT_NUMBERING)]
+        self.kept_rels = [r for r in kept if r.reltype != RT_NUMBERING]
         self.next_rid = next_rid(doc_rels)
         if self.numbering_is_new:
             self.kept_rels.append(Rel(f"rId{self.next_rid}", RT_NUMBERING, posixpath.relpath(
@@ -142,19 +161,18 @@ class Reference:
             self.next_rid += 1
         else:
             self.kept_rels += [r for r in kept if r.reltype == RT_NUMBERING]
-        roots = [resolve(self.main, r.target) for r in kept if not r.external]
-        roots += [resolve("", r.target) for r in pkg_rels if r.reltype.endswith("/custom-properties")]
-        self.pkg_rels = [r for r in pkg_rels if r.reltype.endswith("/custom-properties")]
-        for hf in (self.header, self.footer):
-            if hf is not None:
-                roots.append(hf[0])
-        closure = self._closure(parts, roots)
         regenerated = {self.main, rels_name(self.main), self.styles_part, self.numbering_part}
         if self.footer is not None:
             regenerated.add(self.footer[0])
-        self.static = {name: deflate(parts[name]) for name in sorted(closure - regenerated)}
+        files = dict(carried.parts)
+        files.update({rels_name(name): rels_xml(rels) for name, rels in carried.rels.items()})
+        self.static = {name: deflate(files[name]) for name in sorted(set(files) - regenerated)}
         self.static["docProps/app.xml"] = APP_ENTRY
-        self.overrides = {p: c for p, c in all_overrides.items() if p in closure}
+        # Content types of the parts carried over only; the two that every package needs are fixed.
+        extensions = {posixpath.splitext(name)[1][1:].lower() for name in files}
+        self.defaults = {ext: ct for ext, ct in defaults.items() if ext in extensions}
+        self.defaults.update({"rels": _RELS_CT, "xml": "application/xml"})
+        self.overrides = {p: c for p, c in all_overrides.items() if p in carried.parts}
         self.overrides[self.main] = MAIN_CT
         self.overrides[self.numbering_part] = WML_CT + "numbering+xml"
         self.overrides.update({"docProps/core.xml": CORE_CT, "docProps/app.xml": APP_CT})
@@ -176,24 +194,9 @@ class Reference:
                            location=Location(str(self.path)))
 
     @staticmethod
-    def _new_name(kind: str, parts: dict[str, bytes]) -> str:
-        name = f"word/{kind}1.xml"
+    def _new_name(kind: str, parts: Package) -> str:
+        name = f"word/{kind}1.xml" if kind != "numbering" else "word/numbering.xml"
         return name if name not in parts else f"word/jdgen-{kind}.xml"
-
-    def _closure(self, parts: dict[str, bytes], roots: list[str]) -> set[str]:
-        seen: set[str] = set()
-        todo = [r for r in roots if r in parts]
-        while todo:
-            name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            rels = rels_name(name)
-            if rels in parts:
-                seen.add(rels)
-                todo += [t for r in parse_rels(parts[rels]) if not r.external
-                         and (t := resolve(name, r.target)) in parts and t not in seen]
-        return seen
 
     def _style_numpr(self, style_id: str) -> tuple[str | None, str]:
         by_id = {s.get(_W + "styleId"): s for s in self._styles.iterfind(_W + "style")}
@@ -248,6 +251,8 @@ class Reference:
             if not isinstance(child.tag, str) or child.tag in {
                     _W + "headerReference", _W + "footerReference", _W + "pgSz", _W + "pgMar", _W + "titlePg"}:
                 continue
+            if any(name.startswith(_R) for name in child.attrib):   # printer settings: a part jdgen drops
+                continue
             clean.append(copy.deepcopy(child))
         etree.cleanup_namespaces(clean, top_nsmap={"w": W, "r": R}, keep_ns_prefixes=["w", "r"])
         return clean
@@ -276,21 +281,26 @@ class Reference:
             self._sect_cache[key] = text.replace(f' xmlns:w="{W}"', "", 1).replace(f' xmlns:r="{R}"', "", 1)
         return self._sect_cache[key]
 
-    def _header_footer(self, sect, kind: str, by_id: dict[str, Rel], parts: dict[str, bytes]):
-        """(part name, parsed root, relationships) of the default header or footer, or None."""
+    def _header_footer_name(self, sect, kind: str, by_id: dict[str, Rel], parts: Package,
+                            taken: set) -> str | None:
+        """The part name of the default header or footer, when the section has one of its own."""
         if sect is None:
             return None
         for ref in sect.iterfind(f"{_W}{kind}Reference"):
             if ref.get(_W + "type", "default") != "default":
                 continue
             rel = by_id.get(ref.get(_R + "id", ""))
-            name = resolve(self.main, rel.target) if rel and not rel.external else None
-            if name in parts:
-                try:
-                    return name, xml(parts[name]), parse_rels(parts.get(rels_name(name)))
-                except etree.XMLSyntaxError as exc:
-                    raise SourceError(f"reference document {self.path} has a broken {kind} ({exc})") from None
+            name = resolve(self.main, rel.target) if rel and not rel.external and _kind(rel) == kind else None
+            if name in parts and name not in taken:
+                return name
         return None
+
+    @staticmethod
+    def _header_footer(name: str | None, carried: Carried):
+        """(part name, parsed root, relationships) of the default header or footer as carried over, or None."""
+        if name is None or name not in carried.parts:
+            return None
+        return name, carried.trees[name], carried.rels.get(name, [])
 
     def styles_entry(self, language: str | None) -> Entry:
         """styles.xml, with the document default language set to ``language`` when given."""

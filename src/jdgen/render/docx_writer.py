@@ -175,6 +175,8 @@ class DocxWriter:
         markdown, title, subject, author, footer_text, *keywords = texts
         if removed and warn is not None:
             warn(f"removed {removed} control character(s) that Word cannot store")
+        for warning in self._ref.warnings if warn is not None else ():
+            warn(warning)
         logo = self._logo(Path(options.logo)) if options.logo is not None else None
 
         links: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""Deterministic zip archives for .docx packages: write them byte-for-byte reproducibly, read them safely.
+"""Deterministic zip archives for .docx packages, written byte-for-byte reproducibly.
 
 :func:`pack` always lays out the same entries the same way: a fixed order
 (``[Content_Types].xml``, ``_rels/.rels``, then every other name sorted), the DOS
@@ -8,6 +8,7 @@ changes, such as a reference document's theme or font table, is compressed once 
 reused for every posting. The standard library's ``zipfile`` has no way to accept
 pre-compressed data, which is why the local headers and the central directory are
 written here with ``struct``; ``zipfile`` (and therefore python-docx) reads the result.
+Reading a package someone else wrote is :mod:`jdgen.render.docx_package`'s job.
 """
 
 from __future__ import annotations
@@ -16,10 +17,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Iterable
-
-from jdgen.errors import SourceError
+from typing import Iterable
 
 COMPRESS_LEVEL = 6
 _DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1          # 1980-01-01 00:00:00
@@ -70,23 +68,3 @@ def pack(entries: dict[str, Entry]) -> bytes:
     body += directory
     body += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(directory), start, 0)
     return bytes(body)
-
-
-def read_zip(path: Path | IO[bytes], what: str) -> dict[str, bytes]:
-    """Every file member of the zip at ``path``; :class:`SourceError` with a one-line message otherwise.
-
-    ``what`` names the file in that message ("reference document", "document").
-    """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-    except FileNotFoundError:
-        raise SourceError(f"{what} {path} does not exist") from None
-    except IsADirectoryError:
-        raise SourceError(f"{what} {path} is a folder, not a .docx file") from None
-    except zipfile.BadZipFile:
-        raise SourceError(f"{what} {path} is not a valid .docx file: it is not a zip archive",
-                          hint="save it again from Word or LibreOffice as .docx") from None
-    except (zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
-        raise SourceError(f"{what} {path} is not a valid .docx file ({exc})",
-                          hint="save it again from Word or LibreOffice as .docx") from None
