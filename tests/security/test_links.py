@@ -23,6 +23,7 @@ from conftest import edit, line_of, write
 
 from jdgen import addresses, models
 from jdgen.render.filters import md_url
+from jdgen.render.links import link_problem
 from jdgen.resources import builtin_catalog, shipped
 from jdgen.schemas import load_schema
 
@@ -207,7 +208,130 @@ def test_schemas_state_the_models_address_rules():
         models.Source.model_validate({"title": "x", "url": "https://x.example/\n[a](ms-msdt:b)"})
 
 
+# --- links written by templates ---------------------------------------------------------
+
+HOSTILE = {
+    "[Verify your account](ms-msdt:/id%20PCWDiagnostic%20/skip%20force)": "ms-msdt:",
+    "[Verify](<ms-msdt:/id PCWDiagnostic>)": "ms-msdt:",
+    "<ms-msdt:/id%20PCWDiagnostic>": "ms-msdt:",
+    "<javascript:alert(1)>": "javascript:",
+    "[Open](JaVaScRiPt:alert(1))": "javascript:",
+    "[Open](&#106;avascript:alert(1))": "javascript:",
+    "[Open](&#x6A;avascript&colon;alert(1))": "javascript:",
+    "[Open](<java\tscript:alert(1)>)": "a relative address",
+    "[Open](java&#9;script:alert(1))": "a relative address",
+    "[Open](%6Aavascript:alert(1))": "a relative address",
+    "[Open](vbscript:msgbox(1))": "vbscript:",
+    "[Files](file:///C:/Windows/System32/calc.exe)": "file:",
+    "[Files](FILE://server/share)": "file:",
+    "[Data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)": "data:",
+    "[Search](search-ms:query=invoice&crumb=location:\\\\evil.example\\share)": "search-ms:",
+    "[Relative](../../../etc/passwd)": "a relative address",
+    "[Anywhere](//evil.example/login)": "a relative address",
+    "[Anchor](#apply)": "a relative address",
+    "[Empty]()": "a relative address",
+    "[Broken](https:evil.example)": "an incomplete https: address",
+}
+
+
+@pytest.mark.parametrize("markdown", sorted(HOSTILE))
+def test_a_template_link_that_is_not_https_http_or_mailto_is_dropped(run, setup, markdown):
+    root, sentinel = setup
+    md_template(root, f"Before {markdown} after.")
+    before = snapshot(sentinel)
+    result, html, docx = render_all(run, root)
+    assert result.code == 0, result.err
+    assert link_warnings(result.err) == [md_warning(f"a link to {HOSTILE[markdown]}")]
+    page = html_links(html)
+    assert set(page.hrefs) == GOOD_HREFS
+    assert set(docx_targets(docx)) == GOOD_HREFS
+    assert "Before " in html.read_text(encoding="utf-8") and " after." in html.read_text(encoding="utf-8")
+    assert snapshot(sentinel) == before
+
+
+def test_reference_style_links_are_held_to_the_same_rule(run, setup):
+    root, _ = setup
+    md_template(root, "[Verify your account][check] or [careers][jobs].\n\n"
+                      "[check]: ms-msdt:/id%20PCWDiagnostic\n[jobs]: https://careers.example/jobs")
+    result, html, docx = render_all(run, root)
+    assert result.code == 0
+    assert link_warnings(result.err) == [md_warning("a link to ms-msdt:")]
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY, "https://careers.example/jobs"}
+
+
+def test_images_from_other_schemes_become_their_alt_text(run, setup):
+    root, _ = setup
+    md_template(root, "![Company logo](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)")
+    result, html, docx = render_all(run, root)
+    assert result.code == 0
+    assert link_warnings(result.err) == [md_warning("an image from data:", "is dropped, its alt text kept")]
+    page = html_links(html)
+    assert "img" not in page.tags and set(page.hrefs) == GOOD_HREFS
+    assert "Company logo" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw, tag", [
+    ('<a href="javascript:alert(1)">Verify your account</a>', "a"),
+    ('<a href="ms-msdt:/id PCWDiagnostic">Verify</a> inline', "a"),
+    ("<script>location = 'ms-msdt:/id PCWDiagnostic'</script>", "script"),
+    ('<img src="x" onerror="alert(1)">', "img"),
+    ('<div onclick="alert(1)">Click</div>', "onclick="),
+])
+def test_raw_html_in_the_markdown_never_becomes_markup(run, setup, raw, tag):
+    root, sentinel = setup
+    md_template(root, raw)
+    before = snapshot(sentinel)
+    result, html, docx = render_all(run, root)
+    assert result.code == 0
+    what = f"a raw HTML <{tag}> tag" if not tag.endswith("=") else f"a raw HTML {tag} attribute"
+    assert link_warnings(result.err) == [md_warning(
+        what, "shows as text, not as markup",
+        "postings show raw HTML as text; write Markdown, with links to https, http or mailto addresses")]
+    page = html_links(html)
+    assert set(page.hrefs) == GOOD_HREFS
+    assert page.tags.count("script") == 1          # the JSON-LD block only
+    assert not [a for a in page.attrs if a[1].startswith("on")]
+    assert set(docx_targets(docx)) == GOOD_HREFS
+    assert snapshot(sentinel) == before
+
+
+def test_https_http_and_mailto_links_in_a_template_still_work(run, setup):
+    root, _ = setup
+    md_template(root, "[Careers](https://careers.example/jobs), [Old](HTTP://old.example/), "
+                      "<https://auto.example/x> and [Write to us](mailto:jobs@careers.example).")
+    result, html, docx = render_all(run, root)
+    assert result.code == 0
+    assert link_warnings(result.err) == []
+    wanted = {APPLY, "https://careers.example/jobs", "HTTP://old.example/", "https://auto.example/x",
+              "mailto:jobs@careers.example"}
+    assert set(html_links(html).hrefs) == wanted
+    assert set(docx_targets(docx)) == wanted
+
+
+def test_the_built_in_templates_link_apply_url_and_email(run, setup):
+    root, _ = setup
+    result, html, docx = render_all(run, root)
+    assert (result.code, link_warnings(result.err)) == (0, [])
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY}
+    result, html, docx = render_all(run, root, "lindenhof")
+    assert (result.code, link_warnings(result.err)) == (0, [])
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example"}
+
+
 # --- the rules themselves --------------------------------------------------------------------
+
+@pytest.mark.parametrize("address, problem", [
+    ("https://x.example/a", None), ("http://x.example", None), ("HTTPS://X.EXAMPLE", None),
+    ("mailto:a@b.example", None), ("MAILTO:a@b.example", None), (" https://x.example ", None),
+    ("javascript:alert(1)", "javascript:"), ("JaVaScRiPt:alert(1)", "javascript:"),
+    ("java\tscript:alert(1)", "javascript:"), ("java\nscript:alert(1)", "javascript:"),
+    ("\x01javascript:alert(1)", "javascript:"), ("ms-msdt:/id x", "ms-msdt:"),
+    ("java%09script:alert(1)", "a relative address"), ("/careers", "a relative address"), ("", "a relative address"),
+    ("mailto:", "an incomplete mailto: address"), ("https:///evil", "an incomplete https: address"),
+])
+def test_link_problem(address, problem):
+    assert link_problem(address) == problem
+
 
 def test_md_url_keeps_a_destination_one_destination():
     assert md_url("https://x.example/a b\n[c](ms-msdt:d)\u200b") == \
