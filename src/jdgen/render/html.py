@@ -97,4 +97,9 @@ def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog
         language=(posting.company.company.locale.language
                   if posting.company and posting.company.company.locale else "en"),
     )
-    return render_template(TEMPLATE, "html", context, catalog_templates)
+    page = render_template(TEMPLATE, "html", context, catalog_templates)
+    if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():
+        from .page_guard import guard_page  # a catalog's own page: only then is the cost paid
+
+        page = guard_page(page)
+    return page
