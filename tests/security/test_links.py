@@ -318,6 +318,19 @@ def test_the_built_in_templates_link_apply_url_and_email(run, setup):
     assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example"}
 
 
+def test_lint_reports_a_template_link_that_postings_drop(run, setup):
+    """The .md output is the template's own text, so lint (JD702) is where such a link is stopped in CI."""
+    root, _ = setup
+    template = md_template(root, "[Verify your account](ms-msdt:/id%20PCWDiagnostic)")
+    result = run("lint", "--select", "JD702", "--as-of", "2026-11-23", cwd=root)
+    assert result.code == 1
+    line = line_of(template, "ms-msdt:")
+    col = template.read_text(encoding="utf-8").splitlines()[line - 1].index("ms-msdt:") + 1
+    assert result.out.splitlines()[0] == (
+        f"templates/posting.md.j2:{line}:{col}: JD702 error a link to ms-msdt: is dropped, its text kept "
+        f"(postings link only to https, http and mailto addresses)")
+
+
 # --- a catalog's own page template ---------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>
