@@ -53,6 +53,9 @@ INTERESTING = [
     {"remove": ["x"]}, {"append": []}, {"appendix": []}, {"country": "DE"}, [{"country": "DE"}],
     {"currency": "USD", "min": 1, "max": 2, "period": "year"}, {"url": "https://x.example"}, {"deadline": "2026-12-31"},
     [{"id": "x", "country": "US", "work_model": "onsite"}], [{"text": "Stack", "items": ["a"]}],
+    # addresses: one line, no user@host, no mailto:, nothing invisible
+    "https://x.example\n[x](ms-msdt:y)", "https://a@b.example", "mailto:a@b.co", "javascript:alert(1)",
+    "https://x.example/\u00ad", "a@b.co?body=x", [{"title": "t", "url": "https://x.example"}],
 ]
 
 

@@ -22,6 +22,8 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 
+from .addresses import is_email_address, is_web_address
+
 
 def _whole_number(value):
     """JSON Schema counts 1.0 as an integer and true as no number; say the same to pydantic."""
@@ -30,6 +32,17 @@ def _whole_number(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _address(check, kind: str):
+    """A validator for one kind of address: the schemas' pattern, run by Python's re as jsonschema runs it."""
+
+    def validate(value: str) -> str:
+        if not check(value):
+            raise ValueError(f"not a {kind} address")
+        return value
+
+    return AfterValidator(validate)
 
 
 def _not_blank(value: str) -> str:
@@ -59,6 +72,9 @@ Currency = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{3}$")
 Amount = Annotated[float, Field(ge=0)]
 Whole = Annotated[int, BeforeValidator(_whole_number)]
 SchemaVersion = Annotated[Literal[1], BeforeValidator(_whole_number)]
+# Addresses a posting links to; the rule and its reasons are in jdgen.addresses.
+WebAddress = Annotated[str, StringConstraints(min_length=1), _address(is_web_address, "web")]
+EmailAddress = Annotated[str, StringConstraints(min_length=1), _address(is_email_address, "email")]
 
 Band = Literal["low", "medium", "high"]
 Prevalence = Literal["common", "occasional", "rare"]
@@ -146,7 +162,7 @@ class AdjacentRole(Frozen):
 
 class Source(Frozen):
     title: Text
-    url: Text = None
+    url: WebAddress = None
     note: Text = None
 
 
@@ -266,7 +282,6 @@ Slug = Annotated[str, StringConstraints(min_length=1, pattern=f"^{SLUG}$")]
 Country = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{2}$")]
 RegionCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z0-9]{1,3}$")]
 DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")]
-WebAddress = Annotated[str, StringConstraints(min_length=1, pattern=r"^https?://")]
 EmploymentType = Literal["full_time", "part_time", "contractor", "temporary", "intern", "volunteer", "per_diem", "other"]
 
 
@@ -312,7 +327,7 @@ class Eeo(Frozen):
 
 class Apply(Frozen):
     url: WebAddress = None
-    email: Annotated[str, StringConstraints(min_length=1, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = None
+    email: EmailAddress = None
     deadline: DateText = None
     instructions: Text = None
 

@@ -63,6 +63,7 @@ class Rendered:
     posting: Posting
     outputs: dict[str, bytes] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    dropped: list = field(default_factory=list)   # jdgen.render.links.Dropped items: what the outputs left out
 
     def name(self, fmt: str) -> str:
         return output_name(self.posting.code, self.posting.slug, fmt)
@@ -87,6 +88,33 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
     markdown = render_markdown(posting, templates)
     if "md" in formats:
         result.outputs["md"] = markdown.encode("utf-8")
+    if set(formats) - {"md"}:
+        from .render.links import collecting
+
+        with collecting() as dropped:
+            _render_parsed(catalog, posting, formats, markdown, result)
+        result.dropped = dropped
+        result.warnings += [item.warning(_template_path(templates, item.template), posting_label(posting))
+                            for item in dropped]
+    return result
+
+
+def posting_label(posting: Posting) -> str:
+    """How a warning names a posting: its role code, and the company it is for."""
+    return f"{posting.code} for {posting.slug}" if posting.slug else posting.code
+
+
+def _template_path(templates, name: str) -> str:
+    from .sources import display_path
+
+    own = templates / name if templates is not None else None
+    return display_path(own) if own is not None and own.is_file() else f"built-in {name}"
+
+
+def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...], markdown: str,
+                   result: Rendered) -> None:
+    """The formats made from the Markdown's syntax tree."""
+    templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
         from .render.jsonld import build_jsonld, dumps
 
@@ -101,7 +129,6 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
         from .render.docx import render_docx
 
         result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
-    return result
 
 
 def batch(catalog: "Catalog", companies: list[str | None], when: date,

@@ -5,7 +5,8 @@ lines. Every error becomes ``file:line:col: what is wrong (how to fix it)``, wit
 position taken from the loader's index, a "did you mean" for unknown keys and enum
 values, and the schema's own ``x-jdgen-hint`` or description as the fix. A text of
 only spaces (the schemas' ``"pattern": "\\S"``) is called blank, with the schema's
-``x-jdgen-blank-hint``, since the regex means nothing to the person who wrote the text.
+``x-jdgen-blank-hint``, since the regex means nothing to the person who wrote the text;
+an address that breaks its pattern (``x-jdgen-address``) is told what part is wrong.
 All errors in a file are reported, not only the first.
 """
 
@@ -97,6 +98,13 @@ def _translate(error, doc: SourceDoc, schema_name: str) -> list[Diagnostic]:
         return [Diagnostic(doc.where(path), f"{where} is blank",
                            error.schema.get("x-jdgen-blank-hint") or
                            _first_sentence(property_description(schema_name, path)))]
+
+    address = error.schema.get("x-jdgen-address") if isinstance(error.schema, dict) else None
+    if keyword == "pattern" and address and isinstance(instance, str):
+        # Say which character or part is wrong: the value itself may be long or unprintable.
+        from .addresses import address_problem
+
+        return [Diagnostic(doc.where(path), f"{where} {address_problem(address, instance)}", schema_hint)]
 
     message, hint = _value_message(keyword, error, instance, where)
     return [Diagnostic(doc.where(path), message, schema_hint or hint or

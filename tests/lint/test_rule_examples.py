@@ -20,7 +20,7 @@ The copy's roles/ holds only AIMLAM.GEN.P4, whatever else the built-in catalog s
 
 Rules whose examples need more than a YAML fragment get their setup here (``EXTRA_SETUP``):
 JD104 needs a second profile that claims the alias, JD105 the profiles its adjacent roles
-name, JD701 a catalog template.
+name, JD701 and JD702 a catalog template.
 
 The bad example must produce the rule's code; the good one must not. The shipped catalog
 itself must lint clean on the date used throughout (2026-11-23).
@@ -155,6 +155,14 @@ def add_template(root: Path, which: str) -> None:
         assert not (root / "templates").exists()
 
 
+def add_linking_template(root: Path, which: str) -> None:
+    """JD702: a catalog template that links to ms-msdt: (bad) or to an https address (good)."""
+    template = root / "templates" / "posting.md.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    target = "ms-msdt:/id%20PCWDiagnostic" if which == "bad" else "https://example.com/verify"
+    template.write_text(f"# {{{{ title }}}}\n\n[Verify your account]({target})\n", encoding="utf-8")
+
+
 def add_p3_and_p5(root: Path, which: str) -> None:
     """JD105: the shipped AIMLAM.GEN.P3 and P5, so that the examples' adjacent roles exist."""
     for code in ("AIMLAM.GEN.P3", "AIMLAM.GEN.P5"):
@@ -165,6 +173,7 @@ EXTRA_SETUP: dict[str, Callable[[Path, str], None]] = {
     "JD104": add_p5_claiming_alias,
     "JD105": add_p3_and_p5,
     "JD701": add_template,
+    "JD702": add_linking_template,
 }
 
 

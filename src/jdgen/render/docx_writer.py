@@ -15,7 +15,8 @@ paragraph                   Normal (Quote inside a block quote, when it exists)
 later paragraphs of items   List Continue (2, 3) when the reference has it
 ``**b**`` / ``*i*``         bold / italic runs
 ```code``` and code blocks  runs in the Verbatim Char style, when it exists
-links with a scheme         ``w:hyperlink`` to an external relationship, Hyperlink style
+https, http, mailto links   ``w:hyperlink`` to an external relationship, Hyperlink style
+                            (other links are their text only, see jdgen.render.links)
 raw HTML                    its text only; ``<br>`` as a line break
 thematic break              nothing
 ==========================  ===================================================
@@ -41,13 +42,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Literal
 
-from markdown_it import MarkdownIt
-
 from jdgen.errors import ConfigError, SourceError
 from jdgen.render.docx_logo import Logo, load_logo
 from jdgen.render.docx_opc import core_xml, esc
 from jdgen.render.docx_readback import docx_paragraph_texts, docx_text_dump
 from jdgen.render.docx_reference import Reference
+from jdgen.render.links import is_allowed, markdown_parser
 
 __all__ = ["DocxOptions", "DocxWriter", "markdown_to_docx", "docx_text_dump", "docx_paragraph_texts",
            "default_reference_path", "REQUIRED_STYLES", "OPTIONAL_STYLES"]
@@ -66,14 +66,13 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LONG = re.compile(r"\S{61,}")
 _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _RTL_ONLY = re.compile(f"[{_RTL}\\s]*[{_RTL}][{_RTL}\\s]*")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _SKIP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|table|tr|td|th|section|article|header|footer|blockquote|pre|"
                     r"dl|dt|dd)\b[^>]*>", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]*>")
-_MD = MarkdownIt("commonmark")
+_MD = markdown_parser()
 _PLAIN = (False, False, None)     # run format: bold, italic, character style id
 
 
@@ -298,7 +297,7 @@ class DocxWriter:
                 italic += 1 if kind == "em_open" else -1
             elif kind == "link_open":
                 href = str(child.attrs.get("href", ""))
-                if _SCHEME.match(href):       # relative links and anchors stay plain text
+                if is_allowed(href):    # the parser dropped the others; a relative link or anchor is text
                     flush()
                     rid = links.setdefault(href, f"rId{self._ref.first_link_rid + len(links)}")
                     out.append(f'<w:hyperlink r:id="{rid}" w:history="1">')

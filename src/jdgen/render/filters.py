@@ -21,6 +21,8 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>#]|&(?=#?[A-Za-z0-9]+;))")
 # list markers, block quotes, setext underlines and ordered-list numbers.
 _MD_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
+# In a link destination: what would end it, open a new line, or hide in it.
+_NOT_IN_DESTINATION = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def printable(value: Any) -> Any:
@@ -54,11 +56,14 @@ def md_escape(value: Any) -> str:
 
 
 def md_url(value: Any) -> Markup:
-    """A link destination: spaces and brackets percent-encoded, nothing else touched."""
+    """A link destination: spaces, line breaks, controls, invisible characters and brackets
+    percent-encoded (as UTF-8), nothing else touched, so that the value stays one destination.
+
+    Addresses from catalog data are checked on load and never need this; it keeps a
+    template that passes other text through ``md_url`` from starting new Markdown.
+    """
     text = str(value).strip()
-    for raw, encoded in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C")):
-        text = text.replace(raw, encoded)
-    return Markup(text)
+    return Markup(_NOT_IN_DESTINATION.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode("utf-8")), text))
 
 
 FILTERS = {"md_url": md_url, "md": md_escape}

@@ -1,9 +1,11 @@
 """HTML from the Markdown posting: one source of wording for every format.
 
 The page body and the JSON-LD ``description`` are both rendered from the posting's
-Markdown with markdown-it (CommonMark, raw HTML disabled, so user text cannot inject
-tags). The page wraps each ``##`` section in a ``<section>``; the description keeps
-only the tags Google's job-posting feature reads (no links, see standards.md §1.2).
+Markdown with markdown-it (CommonMark, through :func:`jdgen.render.links.markdown_parser`,
+so every link is to an https, http or mailto address). Raw HTML in the Markdown is
+written out as escaped text, never as tags, so a template cannot inject markup through
+it. The page wraps each ``##`` section in a ``<section>``; the description keeps only
+the tags Google's job-posting feature reads (no links, see standards.md §1.2).
 """
 
 from __future__ import annotations
@@ -23,9 +25,22 @@ TEMPLATE = "posting.html.j2"
 
 @cache
 def _parser():
-    from markdown_it import MarkdownIt
+    from .links import markdown_parser
 
-    return MarkdownIt("commonmark", {"html": False})
+    md = markdown_parser()
+    md.add_render_rule("html_inline", _as_text)
+    md.add_render_rule("html_block", _block_as_text)
+    return md
+
+
+def _as_text(renderer, tokens, idx, options, env) -> str:
+    from markdown_it.common.utils import escapeHtml
+
+    return escapeHtml(tokens[idx].content)
+
+
+def _block_as_text(renderer, tokens, idx, options, env) -> str:
+    return f"<p>{_as_text(renderer, tokens, idx, options, env).rstrip()}</p>\n"
 
 
 def split_markdown(markdown: str) -> tuple[list[Any], list[Any], list[list[Any]]]:
@@ -82,4 +97,9 @@ def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog
         language=(posting.company.company.locale.language
                   if posting.company and posting.company.company.locale else "en"),
     )
-    return render_template(TEMPLATE, "html", context, catalog_templates)
+    page = render_template(TEMPLATE, "html", context, catalog_templates)
+    if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():
+        from .page_guard import guard_page  # a catalog's own page: only then is the cost paid
+
+        page = guard_page(page)
+    return page
