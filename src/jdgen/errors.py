@@ -124,3 +124,11 @@ def exit_code_for(error: BaseException) -> int:
     if isinstance(error, KeyboardInterrupt):
         return 130
     return EXIT_INTERNAL
+
+
+class UnsafePathError(SourceError):
+    """A catalog input that leads outside the catalog through a symbolic link: refused, never read.
+
+    An I/O problem (exit 2) like any file jdgen cannot use; its message names the file
+    in the catalog and never what lies outside.
+    """
