@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...errors import InvalidInputError, JdgenError
+from ...errors import InvalidInputError, JdgenError, SourceError
 from ..registry import Example, Hit, rule
 
 
@@ -35,6 +35,8 @@ def template_error(ctx, profiles, options) -> Iterator[Hit]:
             continue
         try:
             render(catalog, posting, ("md", "html"))
+        except SourceError:
+            raise  # a template that cannot be read (or is refused) stops the run, as a catalog file would
         except JdgenError as exc:
             if exc.message not in seen:
                 seen.add(exc.message)
