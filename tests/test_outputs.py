@@ -18,29 +18,62 @@ import pytest
 RENDER = ["render", "AIMLAM.GEN.P4", "--date", "2026-11-23"]
 
 
-def test_a_pipe_is_written_into_not_replaced(run, tmp_path):
-    """A device or FIFO (-o /dev/stdout) gets the bytes; renaming over it would leave a plain file."""
-    pipe = tmp_path / "posting.md"
+def test_a_pipe_the_user_names_outside_the_working_folder_is_written_into(run, tmp_path):
+    """A device or FIFO the user names outside the checkout (-o /dev/stdout) gets the bytes.
+
+    Renaming over it would leave a plain file. (Inside the working folder, a pipe is the
+    repository's, not the user's: see the next test.)
+    """
+    (tmp_path / "work").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    pipe = tmp_path / "elsewhere" / "posting.md"
     os.mkfifo(pipe)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
     reader.start()
-    result = run(*RENDER, "-o", str(pipe), cwd=tmp_path)
+    result = run(*RENDER, "-o", str(pipe), cwd=tmp_path / "work")
     reader.join(timeout=30)
     assert result.code == 0, result
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert received and received[0].startswith(b"# Senior AI/ML Engineer / Tech Lead\n")
 
 
-def test_a_symlink_keeps_pointing_at_its_file(run, tmp_path):
-    real = tmp_path / "real.md"
+def test_a_pipe_in_the_working_folder_is_refused_not_written_into(run, tmp_path):
+    """Policy change: a pipe below the working folder may come from the repository, and writing
+    into it would block the run (or feed whoever reads it); it is an error, left as it is."""
+    pipe = tmp_path / "posting.md"
+    os.mkfifo(pipe)
+    result = run(*RENDER, "-o", "posting.md", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (
+        2, "", "cannot write posting.md: it is a named pipe, not a file (remove it, or choose another -o)\n")
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def test_a_symlink_the_user_names_outside_the_working_folder_keeps_pointing_at_its_file(run, tmp_path):
+    (tmp_path / "work").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    real = tmp_path / "elsewhere" / "real.md"
     real.write_text("old\n", encoding="utf-8")
-    link = tmp_path / "link.md"
+    link = tmp_path / "elsewhere" / "link.md"
     link.symlink_to("real.md")
-    result = run(*RENDER, "-o", str(link), cwd=tmp_path)
+    result = run(*RENDER, "-o", str(link), cwd=tmp_path / "work")
     assert result.code == 0, result
     assert link.is_symlink() and os.readlink(link) == "real.md"
     assert real.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer / Tech Lead\n")
+
+
+def test_a_symlink_in_the_working_folder_is_refused_not_written_through(run, tmp_path):
+    """Policy change: below the working folder a link may be the repository's (pointing at a
+    catalog file, or out of the checkout); jdgen no longer writes through it."""
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to("real.md")
+    result = run(*RENDER, "-o", "link.md", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (
+        2, "", "cannot write link.md: it is a symbolic link (jdgen never writes or reads through links in the "
+               "output folder: remove the link, or choose another -o)\n")
+    assert os.readlink(tmp_path / "link.md") == "real.md"
+    assert real.read_text(encoding="utf-8") == "old\n"
 
 
 def test_a_read_only_file_is_refused_and_left_alone(run, tmp_path):

@@ -120,6 +120,7 @@ class Catalog:
         would give every profile levels the author never wrote.
         """
         own = self.root / name
+        self.refuse_leaving(own)
         if own.is_file():
             return own
         if not os.path.lexists(own):
@@ -128,14 +129,21 @@ class Catalog:
         raise NotAFileError([not_a_file_problem(own, not_a_file(own) or "missing", hint=(
             f"put the {name.removesuffix('.yaml')} there as a YAML file, or remove it to use {instead}"))])
 
+    def refuse_leaving(self, path: Path) -> None:
+        """Raise when ``path`` (in the catalog) is, or is reached through, a link that leaves the catalog."""
+        from .containment import confine
+
+        confine(self.root, path)
+
     @cached_property
     def profile_files(self) -> dict[str, Path]:
         """Role profile files by upper-case code (the file name). Two files, one code: an error."""
+        self.refuse_leaving(self.roles_dir)
         if not self.roles_dir.is_dir():
             raise SourceError(f"{display_path(self.root)} has no roles/ folder, so no role profiles",
                               hint="put role profiles in roles/CODE.yaml, or point --catalog at a catalog")
         index: dict[str, Path] = {}
-        problems = check_listing(self.roles_dir, recursive=True)
+        problems = check_listing(self.roles_dir, recursive=True, root=self.root)
         for path in iter_yaml_files(self.roles_dir):
             key = path.stem.upper()
             if key in index:

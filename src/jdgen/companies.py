@@ -126,10 +126,11 @@ def date_problem(doc: SourceDoc, where: JsonPath, text: str) -> Diagnostic | Non
 def company_files(catalog: "Catalog") -> dict[str, Path]:
     """Company files by lower-case slug; raises when an entry named like one cannot be read as one."""
     folder = catalog.companies_dir
+    catalog.refuse_leaving(folder)
     if not folder.is_dir():
         return {}
-    problems = check_listing(folder, recursive=False)
-    problems += [filed_away_problem(path, folder) for path in filed_away_companies(folder)]
+    problems = check_listing(folder, recursive=False, root=catalog.root)
+    problems += [filed_away_problem(path, folder) for path in filed_away_companies(folder, catalog.root)]
     if problems:
         raise InvalidInputError(problems)
     return {path.stem.lower(): path for path in sorted(folder.iterdir())
@@ -146,9 +147,15 @@ def find_company(catalog: "Catalog", slug: str) -> Loaded[Company]:
     return load_company(path, catalog)
 
 
-def filed_away_companies(folder: Path) -> list[Path]:
-    """Company-shaped YAML files in subfolders of ``folder`` (a catalog's companies/), which are never read."""
+def filed_away_companies(folder: Path, root: Path) -> list[Path]:
+    """Company-shaped YAML files in subfolders of ``folder`` (a catalog's companies/), which are never read.
+
+    Only files inside the catalog ``root`` are looked into: a link from an asset folder
+    to a file elsewhere is nobody's company, and peeking into it would tell its shape.
+    """
     import os
+
+    from .containment import leaving_link
 
     found = []
     for top, dirs, names in os.walk(folder):
@@ -157,8 +164,8 @@ def filed_away_companies(folder: Path) -> list[Path]:
             continue  # the company files themselves
         for name in sorted(names):
             path = Path(top) / name
-            if path.suffix.lower() in YAML_SUFFIXES and not name.startswith(".") and path.is_file() \
-                    and shape_of(peek(path)) == "company":
+            if path.suffix.lower() in YAML_SUFFIXES and not name.startswith(".") \
+                    and leaving_link(root, path) is None and path.is_file() and shape_of(peek(path)) == "company":
                 found.append(path)
     return found
 

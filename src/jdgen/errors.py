@@ -2,12 +2,14 @@
 
 Exit codes are a contract with CI scripts:
 
-====  ==============================================================
+====  =======================================================
+
 0     success, nothing at error level
 1     the input is invalid, or lint found error-level problems
 2     usage, configuration or I/O error (the command could not run)
 3     internal error: a bug in jdgen, reported in one line
-====  ==============================================================
+====  =======================================================
+
 
 Only :func:`exit_code_for` turns an exception into a number; the CLI calls it and
 nothing else decides.
@@ -137,3 +139,11 @@ class UnreadableDocxError(SourceError):
                  reason: str = ""):
         super().__init__(message, hint=hint, location=location)
         self.reason = reason or message
+
+
+class UnsafePathError(SourceError):
+    """A catalog input that leads outside the catalog through a symbolic link: refused, never read.
+
+    An I/O problem (exit 2) like any file jdgen cannot use; its message names the file
+    in the catalog and never what lies outside.
+    """

@@ -58,8 +58,12 @@ def _shown(path: Path) -> str:
     return str(Path(display_path(path.parent)) / path.name)
 
 
-def check_listing(directory: Path, *, recursive: bool) -> list[Diagnostic]:
+def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = "the catalog") -> list[Diagnostic]:
     """Problems with the YAML entries of ``directory`` that a listing of its files passes over.
+
+    First of all, ``directory`` and every YAML entry in it must stay inside ``root`` (the
+    catalog): a symbolic link that leaves it is refused before anything it points at is
+    looked at (:mod:`jdgen.containment`), so the message never tells what lies outside.
 
     The listings keep regular ``*.yaml``/``*.yml`` files and skip hidden folders. Whatever
     else carries such a name is a mistake to point out, not to skip: non-files raise
@@ -73,9 +77,18 @@ def check_listing(directory: Path, *, recursive: bool) -> list[Diagnostic]:
     surprise to avoid. Naming the file once, with the rename that fixes it, keeps one
     spelling everywhere.
     """
+    from .containment import leaving_link, lexical_shown, refusal
+
+    link = leaving_link(root, directory)
+    if link is not None:
+        raise NotAFileError([refusal(directory, link, lexical_shown, place)])
     broken: list[Diagnostic] = []
     misnamed: list[Diagnostic] = []
     for path in _yaml_like_entries(directory, recursive):
+        link = leaving_link(root, path)
+        if link is not None:
+            broken.append(refusal(path, link, lexical_shown, place))
+            continue
         what = not_a_file(path)
         if what is not None:
             broken.append(not_a_file_problem(path, what))
@@ -89,7 +102,10 @@ def check_listing(directory: Path, *, recursive: bool) -> list[Diagnostic]:
 
 
 def _yaml_like_entries(directory: Path, recursive: bool) -> list[Path]:
-    """Entries named *.yaml or *.yml in any letter case, walking the folders a listing walks."""
+    """Entries named *.yaml or *.yml in any letter case that are no plain lower-case YAML files, or are links.
+
+    The folders walked are those a listing walks (links to folders are not followed).
+    """
     found: list[Path] = []
     pending = [directory]
     while pending:
@@ -109,7 +125,7 @@ def _yaml_like_entries(directory: Path, recursive: bool) -> list[Path]:
                 real_folder = False
             if recursive and real_folder and not is_yaml:
                 pending.append(path)
-            if is_yaml and not (entry.name.endswith(YAML_SUFFIXES) and _is_file(entry)):
+            if is_yaml and (entry.is_symlink() or not (entry.name.endswith(YAML_SUFFIXES) and _is_file(entry))):
                 found.append(path)
     return sorted(found)
 

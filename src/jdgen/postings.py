@@ -192,17 +192,18 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     return codes, companies
 
 
-def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, path, fmt: str, diff: str) -> str | None:
+def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, committed: bytes, fmt: str,
+                          diff: str) -> str | None:
     """``diff``, unless the committed file matches this posting rendered as of the date it carries."""
     from dataclasses import replace
 
     from .staleness import committed_date, stale_diff
 
-    dated = committed_date(path, fmt)
+    dated = committed_date(committed, fmt)
     if dated is None or dated == posting.date_posted:
         return diff
     again = render(catalog, replace(posting, date_posted=dated), (fmt,))
-    return stale_diff(path, again.outputs[fmt], fmt)
+    return stale_diff(shown, committed, None, again.outputs[fmt], fmt)
 
 
 def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
@@ -210,7 +211,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     from pathlib import Path
 
     from .compose import posting_date
-    from .outputs import is_folder_target, safe_child, write_atomic
+    from .outputs import is_folder_target, safe_child
 
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
@@ -248,35 +249,38 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         first = catalog.profile(codes[0])
         for slug in companies:
             check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
-    from .staleness import orphans, stale_diff
+    from .outputs import Destination
+    from .staleness import orphans, read_committed, stale_diff
 
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
 
     expected: set[str] = set()
-    for posting in batch(catalog, companies, when, codes):
-        rendered = render(catalog, posting, request.formats)
-        result.warnings.extend(rendered.warnings)
-        for fmt in request.formats:
-            data = rendered.outputs[fmt]
-            if to_stdout:
-                result.stdout += data
-                continue
-            path = safe_child(folder, rendered.name(fmt)) if folder is not None else Path(target)
-            expected.add(path.name)
-            if request.check:
-                diff = stale_diff(path, data, fmt)
-                if diff and dates_are_free:
-                    diff = _stale_as_of_its_date(catalog, posting, path, fmt, diff)
-                if diff:
-                    result.stale.append(diff)
-                continue
-            write_atomic(path, data)
-            result.written.append(str(path))
-        if progress is not None:
-            progress(1)
-    if request.check and folder is not None and (request.all_roles or request.all_companies):
-        extensions = {EXTENSIONS[fmt] for fmt in request.formats}
-        result.orphans = orphans(folder, expected, extensions)
-        result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
+    with Destination(folder, catalog.root, check=request.check) as destination:
+        for posting in batch(catalog, companies, when, codes):
+            rendered = render(catalog, posting, request.formats)
+            result.warnings.extend(rendered.warnings)
+            for fmt in request.formats:
+                data = rendered.outputs[fmt]
+                if to_stdout:
+                    result.stdout += data
+                    continue
+                path = safe_child(folder, rendered.name(fmt)) if folder is not None else Path(target)
+                expected.add(path.name)
+                if request.check:
+                    old, problem = read_committed(destination, path)
+                    diff = stale_diff(str(path), old, problem, data, fmt)
+                    if diff and dates_are_free and old is not None:
+                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff)
+                    if diff:
+                        result.stale.append(diff)
+                    continue
+                destination.write(path, data)
+                result.written.append(str(path))
+            if progress is not None:
+                progress(1)
+        if request.check and folder is not None and (request.all_roles or request.all_companies):
+            extensions = {EXTENSIONS[fmt] for fmt in request.formats}
+            result.orphans = orphans(folder, destination.entries(), expected, extensions)
+            result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import UsageError
-from .outputs import write_atomic
+from .outputs import write_file
 from .resources import builtin_catalog, shipped
 from .sources import display_path
 
@@ -81,7 +81,7 @@ def init_catalog(target: Path, *, force: bool = False,
         raise UsageError(f"{display_path(target)} is not empty", hint=_force_hint(_changed(files)))
     changed = set(_changed(files))
     for path, data in files.items():
-        write_atomic(path, data)
+        write_file(path, data)
         if path in changed:
             if overwrote is not None:
                 overwrote(path)

@@ -180,19 +180,29 @@ def display_path(path: Path | str) -> str:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """A file's bytes, with one clear line for every way reading can fail."""
+    """A regular file's bytes, with one clear line for every way reading can fail.
+
+    Only a regular file is read, and never more than :data:`MAX_FILE_BYTES` of it: a
+    pipe would block forever and a device (``/dev/zero``) never ends. Whether the file
+    lies inside the catalog is decided before, where it is found (:mod:`jdgen.containment`).
+    """
+    from .containment import not_a_file_error, read_regular
+
     try:
-        raw = path.read_bytes()
+        got = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise SourceError(f"{shown}: no such file", hint="check the path") from None
-    except IsADirectoryError:
-        raise SourceError(f"{shown}: is a directory, expected a YAML file") from None
     except OSError as exc:
         raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    if got == "a folder":
+        raise SourceError(f"{shown}: is a directory, expected a YAML file")
+    if isinstance(got, str):
+        raise not_a_file_error(shown, got)
+    raw, size = got
     if len(raw) > MAX_FILE_BYTES:
         raise InvalidInputError([Diagnostic(
             Location(shown, 1, 1),
-            f"file is {len(raw) / 1_000_000:.1f} MB, larger than the {MAX_FILE_BYTES // 1_000_000} MB jdgen reads",
+            f"file is {max(size, len(raw)) / 1_000_000:.1f} MB, larger than the {MAX_FILE_BYTES // 1_000_000} MB jdgen reads",
             "a role profile is a few kilobytes; check that this is the right file",
         )])
     return raw

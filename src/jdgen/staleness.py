@@ -10,6 +10,12 @@ creation date, so a check run without ``--date`` would call every committed file
 the day after it was rendered. :func:`committed_date` reads the date a committed file
 carries, so that the caller can render that posting again as of that date before
 calling it stale.
+
+The committed files are the repository's, so they are read as the output folder is
+written (:mod:`jdgen.outputs`): by name inside the folder, never through a link, and
+only when they are regular files of at most :data:`MAX_COMMITTED_BYTES`. Anything else
+(a link, a pipe, a device, a huge file) is stale with the reason, and nothing it points
+at is read, so the diff can only ever show the folder's own files.
 """
 
 from __future__ import annotations
@@ -18,8 +24,16 @@ import difflib
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import ROLE_CODE, SLUG
+
+if TYPE_CHECKING:
+    from .outputs import Destination
+
+# The largest posting jdgen writes is a DOCX with a logo, well under a megabyte; a committed
+# file far larger is not one, and reading it whole would only cost memory.
+MAX_COMMITTED_BYTES = 8_000_000
 
 # The date a committed file was rendered for: JSON-LD's datePosted (also inside HTML), or
 # the DOCX core property jdgen writes from the same date.
@@ -35,25 +49,39 @@ def _text(data: bytes, fmt: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def stale_diff(path: Path, new: bytes, fmt: str) -> str | None:
-    """A unified diff from the committed file to the fresh output; None when they are the same bytes."""
-    try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        old = None
+def read_committed(destination: "Destination", path: Path) -> tuple[bytes | None, str | None]:
+    """The committed file's bytes, or None when it is missing; or (None, why it cannot be compared)."""
+    data, kind = destination.read(path, MAX_COMMITTED_BYTES)
+    if kind == "a symbolic link":
+        return None, "is a symbolic link, not a posting (jdgen does not read through links; delete it and render again)"
+    if kind is not None:
+        return None, f"is {kind}, not a posting (delete it and render again)"
+    if data is not None and len(data) > MAX_COMMITTED_BYTES:
+        return None, (f"is larger than {MAX_COMMITTED_BYTES // 1_000_000} MB, more than any posting jdgen writes "
+                      "(check what was committed there, then render again)")
+    return data, None
+
+
+def stale_diff(shown: str, old: bytes | None, problem: str | None, new: bytes, fmt: str) -> str | None:
+    """A unified diff from the committed file (``old``, None when missing) to the fresh output; None when they are the same bytes.
+
+    ``problem``: why the committed file cannot be compared (:func:`read_committed`); it is stale then.
+    """
+    if problem is not None:
+        return f"{shown}: the committed file {problem}, so it is stale\n"
     if old == new:
         return None
     before = ""
     if old is not None:
         before, unreadable = _committed_text(old, fmt)
         if unreadable:
-            return f"{path}: the committed file {unreadable}, so it is stale\n"
+            return f"{shown}: the committed file {unreadable}, so it is stale\n"
     after = _text(new, fmt)
-    label = f"{path} (committed)" if old is not None else f"{path} (missing)"
+    label = f"{shown} (committed)" if old is not None else f"{shown} (missing)"
     diff = "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=label, tofile=f"{path} (rendered now)"))
+                                        fromfile=label, tofile=f"{shown} (rendered now)"))
     if not diff:
-        return f"{path}: same text, but the file differs (formatting or document properties)\n"
+        return f"{shown}: same text, but the file differs (formatting or document properties)\n"
     return diff if diff.endswith("\n") else diff + "\n"
 
 
@@ -79,20 +107,15 @@ def _committed_text(data: bytes, fmt: str) -> tuple[str, str | None]:
 _POSTING_NAME = re.compile(rf"^{ROLE_CODE}(?:\.{SLUG})?\.[a-z]+$")
 
 
-def orphans(folder: Path, expected: set[str], extensions: set[str]) -> list[str]:
-    """Postings of the rendered kinds in ``folder`` that the catalog no longer produces."""
-    if not folder.is_dir():
-        return []
-    return sorted(str(p) for p in folder.iterdir()
-                  if p.is_file() and p.suffix in extensions and p.name not in expected and _POSTING_NAME.match(p.name))
+def orphans(folder: Path, entries: list[tuple[str, bool]], expected: set[str], extensions: set[str]) -> list[str]:
+    """Postings of the rendered kinds in ``folder`` (its ``entries``: name, is a folder) that the catalog no longer produces."""
+    return sorted(str(folder / name) for name, is_folder in entries
+                  if not is_folder and Path(name).suffix in extensions and name not in expected
+                  and _POSTING_NAME.match(name))
 
 
-def committed_date(path: Path, fmt: str) -> date | None:
-    """The posting date a committed file was rendered for; None when it carries none (Markdown) or is unreadable."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
+def committed_date(data: bytes, fmt: str) -> date | None:
+    """The posting date a committed file (its bytes) was rendered for; None when it carries none (Markdown) or is unreadable."""
     if fmt == "docx":
         from .errors import UnreadableDocxError
         from .render.docx_readback import docx_core_properties

@@ -50,18 +50,32 @@ def catalog_files(catalog: Catalog) -> list[Path]:
     # reference documents), which render and lint never read as companies either.
     files.extend(sorted(company_files(catalog).values()))
     marker = catalog.root / "jdgen.toml"
+    catalog.refuse_leaving(marker)
     if marker.is_file():
         files.append(marker)
     return files
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named on the command line, with folders expanded to the YAML files inside."""
+def expand_paths(paths: Iterable[str | Path], catalog_root: Path) -> list[Path]:
+    """Files named on the command line, with folders expanded to the YAML files inside.
+
+    A name typed on the command line may come from a glob or a pre-commit hook, so it is
+    held to the same rule as the catalog's own files: inside the catalog, no link may
+    lead out of it; elsewhere, no link may lead out of the folder named (or the named
+    file's folder).
+    """
+    from .containment import folder_words, leaving_link, refusal
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
+        base = _containment_base(path, catalog_root)
+        place = "the catalog" if base == catalog_root else folder_words(base)
+        link = leaving_link(base, path)
+        if link is not None:
+            raise NotAFileError([refusal(path, link, place=place)])
         if path.is_dir():
-            misnamed = check_listing(path, recursive=True)
+            misnamed = check_listing(path, recursive=True, root=base, place=place)
             if misnamed:
                 raise InvalidInputError(misnamed)
             found = [f for f in iter_yaml_files(path) if not _company_asset(f, path)]
@@ -78,6 +92,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def _containment_base(path: Path, catalog_root: Path) -> Path:
+    """The folder that ``path``, typed on the command line, must not leave through a link."""
+    absolute = os.path.abspath(path)
+    root = str(catalog_root)
+    if absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep):
+        return catalog_root
+    return Path(absolute) if os.path.isdir(absolute) and not os.path.islink(absolute) else Path(absolute).parent
+
+
 def _company_asset(path: Path, given: Path) -> bool:
     """True for YAML that a folder given on the command line holds below a subfolder of a
     ``companies`` folder, without a company's shape: an asset, not ours to check (see
@@ -92,7 +115,7 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
     """Validate the named files, or the whole catalog when none are named."""
     paths = list(paths)
     try:
-        files = expand_paths(paths) if paths else catalog_files(catalog)
+        files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)
     except InvalidInputError as exc:  # e.g. one code in two files: still a validation result
         return ValidationReport(diagnostics=sorted(exc.diagnostics(), key=Diagnostic.sort_key))
     report = ValidationReport(files=files)

@@ -89,13 +89,17 @@ class FoundConfig(NamedTuple):
 
 def find_config(catalog_root: Path) -> FoundConfig | None:
     """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward."""
+    from ..containment import confine, folder_words
+
     marker = catalog_root / "jdgen.toml"
+    confine(catalog_root, marker)
     if marker.is_file():
         found = config_in(marker)
         if found is not None:
             return found
     for folder in (catalog_root, *catalog_root.parents):
         pyproject = folder / "pyproject.toml"
+        confine(folder, pyproject, place="the catalog" if folder == catalog_root else folder_words(folder))
         if pyproject.is_file():
             return config_in(pyproject)
     return None
@@ -137,9 +141,22 @@ def load_config(catalog_root: Path) -> LintConfig:
     return config
 
 
+# A lint table is a few lines; a larger file is not one, and a device would never end.
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read(path: Path) -> tuple[dict[str, Any], str]:
+    from ..containment import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors write, is not TOML
+        got = read_regular(path, MAX_CONFIG_BYTES)
+        if isinstance(got, str):
+            raise ConfigError(f"{display_path(path)}: is {got}, not a file",
+                              hint="jdgen reads only regular files: remove it, or replace it with a file")
+        if len(got[0]) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{display_path(path)}: is larger than the {MAX_CONFIG_BYTES // 1_000_000} MB jdgen reads",
+                              hint="a lint table needs only a few lines; check that this is the right file")
+        text = got[0].decode("utf-8-sig")  # a BOM, as some Windows editors write, is not TOML
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
     try:

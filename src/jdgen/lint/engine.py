@@ -51,7 +51,7 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     config = config or LintConfig()
     ctx = LintContext(catalog, as_of or date.today(), config)
     paths = list(paths)
-    files = expand_paths(paths) if paths else catalog_files(catalog)
+    files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)
     result = LintResult(files=[display_path(f) for f in files])
     raw: list[tuple[Rule, Hit]] = []
     jd001 = all_rules()["JD001"]

@@ -27,8 +27,8 @@ def docx_options(catalog: "Catalog", posting: Posting):
     if company is not None:
         base = Path(posting.company_doc.file).parent if posting.company_doc else catalog.companies_dir
         info = company.company
-        reference = _asset(base, info.reference_docx, "reference_docx", posting)
-        logo = _asset(base, info.logo, "logo", posting)
+        reference = _asset(catalog.root, base, info.reference_docx, "reference_docx", posting)
+        logo = _asset(catalog.root, base, info.logo, "logo", posting)
         if info.locale:
             language = f"{info.locale.language}-{info.locale.region}" if info.locale.region else info.locale.language
     level = posting.level
@@ -47,12 +47,35 @@ def docx_options(catalog: "Catalog", posting: Posting):
     )
 
 
-def _asset(base: Path, value: str | None, key: str, posting: Posting) -> Path | None:
+def _asset(root: Path, base: Path, value: str | None, key: str, posting: Posting) -> Path | None:
+    """The company's asset file, which must lie inside the catalog ``root`` and be a regular file.
+
+    A path that leaves the catalog, as written (``/etc/x.png``, ``../../x.png``) or through
+    a link, is refused with the same words whether or not anything is there, so that a
+    catalog cannot embed a file of the machine nor probe which files it has.
+    """
     if not value:
         return None
-    path = (base / value).resolve()
-    if not path.is_file():
-        problem = "is a folder, not a file" if path.is_dir() else "not found"
+    import os
+    import stat
+
+    from ..containment import Loop, kind_of_entry, real_inside
+    from ..errors import UnsafePathError
+
+    try:
+        path, link = real_inside(root, Path(os.path.abspath(base / value)))
+    except Loop:
+        path, link = (base / value), None
+    if link is not None:
+        raise UnsafePathError(f"company {key} {value!r} leads outside the catalog",
+                              hint=f"keep the file inside the catalog, e.g. in companies/assets/, and give {key} "
+                                   "as a path relative to the company file", location=_where(posting, key))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is None or not stat.S_ISREG(mode):
+        problem = f"is {kind_of_entry(mode)}, not a file" if mode is not None else "not found"
         raise SourceError(f"company {key} {value!r} {problem} (looked for {path})",
                           hint=f"give {key} as a path relative to the company file", location=_where(posting, key))
     return path

@@ -27,6 +27,7 @@ from ..errors import TemplateError, os_reason
 from ..resources import shipped
 from ..sources import display_path
 from .filters import FILTERS, md_escape, printable
+from .loader import ContainedLoader
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -84,7 +85,7 @@ def _bounded_range(*args: int) -> range:
 def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment:
     env = BoundedSandbox(
         bytecode_cache=_bytecode_cache(),
-        loader=jinja2.FileSystemLoader(list(search_path)),
+        loader=ContainedLoader(search_path),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...diagnostics import Location
-from ...errors import InvalidInputError, JdgenError
+from ...errors import InvalidInputError, JdgenError, SourceError
 from ..registry import Example, Hit, rule
 
 
@@ -42,6 +42,8 @@ def template_error(ctx, profiles, options) -> Iterator[Hit]:
     for posting in _sample_postings(ctx, profiles):
         try:
             render(ctx.catalog, posting, ("md", "html"))
+        except SourceError:
+            raise  # a template that cannot be read (or is refused) stops the run, as a catalog file would
         except JdgenError as exc:
             if exc.message not in seen:
                 seen.add(exc.message)
