@@ -3,7 +3,7 @@
     python benchmarks/bench_lint.py [--profiles 2000] [--cprofile] [--rule-times]
 
 Prints one table:
-* lint throughput in postings per second on one core, with no validated-file cache, over a
+* lint throughput in postings per second on one core, with no parse cache, over a
   generated catalog: ``--profiles`` copies of the built-in P4 profile (plus P4 itself), each
   linted generic and with three companies (the two shipped ones and a copy of Northwind
   without its role override), so 2,000 profiles make 8,004 postings (target: at least 250

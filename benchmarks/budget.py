@@ -3,7 +3,7 @@
     python benchmarks/budget.py [--profiles 2000]
 
 Cold timings run ``jdgen`` as a fresh process with bytecode compiled (as an installed
-jdgen has it) and no validated-file cache; batch and lint figures run in a child process
+jdgen has it) and no parse cache; batch and lint figures run in a child process
 pinned to one core, which also reports its peak memory. pandoc is timed as a reference
 where it is installed. Exits 1 when a target is missed.
 """

@@ -1,46 +1,78 @@
-"""The validated-file cache: hits for unchanged files, misses for any change, never stores invalid files."""
+"""The parse cache: hits for unchanged files, misses for any change, never stores invalid files.
+
+What a planted or tampered entry can and cannot do is tested in tests/security/test_cache_planted.py.
+"""
 
 from __future__ import annotations
 
+import json
+
 from conftest import write
+from jdgen import cache
 from jdgen.catalog import Catalog
 
 
-def pickles(cache_dir):
-    return sorted(p.name for p in cache_dir.rglob("*.pickle"))
+def stored(cache_dir):
+    return sorted(p.name for p in cache_dir.rglob("*.json"))
 
 
 def test_unchanged_files_come_from_the_cache(catalog, tmp_path, monkeypatch):
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(cache_dir))
     first = Catalog(catalog).profile("AIMLAM.GEN.P4")
-    stored = pickles(cache_dir)
-    assert len(stored) == 3  # ladder, taxonomy, profile
+    entries = stored(cache_dir)
+    assert len(entries) == 3  # ladder, taxonomy, profile
+    monkeypatch.setattr("jdgen.documents.parse_yaml", None)  # a hit must not parse
     second = Catalog(catalog).profile("AIMLAM.GEN.P4")
-    assert pickles(cache_dir) == stored
-    assert second.model == first.model and second.doc.value_positions == first.doc.value_positions
+    assert stored(cache_dir) == entries
+    assert second.model == first.model and second.doc.data == first.doc.data
+    assert second.doc.text == first.doc.text
+    assert second.doc.value_positions == first.doc.value_positions
+    assert second.doc.key_positions == first.doc.key_positions
+    assert second.doc.hash_spans == first.doc.hash_spans
+
+
+def test_entries_are_plain_json_with_no_text(catalog, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(cache_dir))
+    Catalog(catalog).profile("AIMLAM.GEN.P4")
+    for path in cache_dir.rglob("*"):
+        if path.is_file():
+            assert path.suffix == ".json" and path.parent.parent == cache_dir / "parsed", path
+            entry = json.loads(path.read_bytes())
+            assert entry["format"] == cache.FORMAT and "text" not in entry  # the text comes from the file itself
 
 
 def test_any_change_is_a_miss_and_invalid_files_are_not_stored(catalog, tmp_path, monkeypatch, p4_text):
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(cache_dir))
     Catalog(catalog).profile("AIMLAM.GEN.P4")
-    before = set(pickles(cache_dir))
+    before = set(stored(cache_dir))
     write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", p4_text.replace("title: Senior AI/ML", "title: Lead AI/ML"))
     assert Catalog(catalog).profile("AIMLAM.GEN.P4").model.title.startswith("Lead AI/ML")
-    after_edit = set(pickles(cache_dir))
+    after_edit = set(stored(cache_dir))
     assert len(after_edit - before) == 1
     ladder = catalog / "ladder.yaml"
     ladder.write_text(ladder.read_text(encoding="utf-8") + "\n# a comment changes the ladder's bytes\n", encoding="utf-8")
     Catalog(catalog).profile("AIMLAM.GEN.P4")
-    assert len(set(pickles(cache_dir)) - after_edit) == 2  # the ladder and, because it depends on it, the profile
+    assert len(set(stored(cache_dir)) - after_edit) == 2  # the ladder and, because it depends on it, the profile
     write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", p4_text.replace("status: draft", "status: drafty"))
-    count = len(pickles(cache_dir))
+    count = len(stored(cache_dir))
     try:
         Catalog(catalog).profile("AIMLAM.GEN.P4")
     except Exception as exc:  # noqa: BLE001 - the point is what was stored
         assert "drafty" in str(exc)
-    assert len(pickles(cache_dir)) == count
+    assert len(stored(cache_dir)) == count
+
+
+def test_a_file_with_a_bom_comes_back_the_same(catalog, tmp_path, monkeypatch, p4_text):
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(cache_dir))
+    write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", "\ufeff".encode() + p4_text.encode())
+    first = Catalog(catalog).profile("AIMLAM.GEN.P4")
+    monkeypatch.setattr("jdgen.documents.parse_yaml", None)  # a hit must not parse
+    second = Catalog(catalog).profile("AIMLAM.GEN.P4")
+    assert second.doc.text == first.doc.text and not second.doc.text.startswith("\ufeff")
 
 
 def test_empty_cache_dir_turns_caching_off(catalog, tmp_path, monkeypatch):

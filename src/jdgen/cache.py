@@ -1,12 +1,24 @@
-"""A cache of files that already passed validation, so unchanged catalogs load fast.
+"""A cache of parsed catalog files, so unchanged catalogs skip the YAML parse.
 
-A cold ``jdgen render`` spends more time loading and validating the ladder and the
-profile (YAML parse, strict model, and pydantic building its validators on first use)
-than rendering. Files that validated are stored here as pickles, keyed by a digest of:
-the file's bytes and path, the kind of file, what its cross-checks depended on (the
-ladder and taxonomy for a profile; the ladder and role codes for a company), and the
-schemas and model code of this jdgen. Any change to any of these is a miss. Invalid
-files are never stored, so every problem is reported on every run.
+Parsing (libyaml plus building values and positions) is most of what loading a valid
+file costs. Files that validated have their parse stored: the plain data and the
+(line, column) of every value and key, keyed by a digest of the file's bytes and path,
+the kind of file, what its cross-checks depended on (the ladder and taxonomy for a
+profile; the ladder and role codes for a company), and the schemas and model code of
+this jdgen. Any change to any of these is a miss. Invalid files are never stored, so
+every problem is reported on every run.
+
+Why JSON, and why only the parse: the cache folder is not trusted. CI keeps it between
+runs or inside the workspace, where a pull request can plant a file at a name it can
+compute, so a stored entry must not be able to run code (a pickle can) nor stand in
+for a verdict. An entry is plain JSON, read with a size bound, checked to hold only
+what the YAML loader could have built, and then goes through the same model and
+cross-checks as a fresh parse (:func:`jdgen.documents.load_checked`); anything that
+fails is a miss, parsed afresh and overwritten. The text itself is never stored: it
+comes from the file's own bytes. What this does not give: an entry planted with other
+data that passes every check is used as the file's parse. It can make a run show what
+the author could have written in the file, never run code nor skip a check; keep caches
+written by untrusted runs away from trusted ones (or set ``JDGEN_CACHE_DIR=""``).
 
 ``JDGEN_CACHE_DIR`` moves the cache (default: ``$XDG_CACHE_HOME/jdgen`` or
 ``~/.cache/jdgen``); set it to an empty value to turn caching off. A cache that cannot
@@ -16,16 +28,32 @@ be read or written is ignored.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import stat
 from functools import cache
+from itertools import chain
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any
 
 from . import __version__
+from .sources import SourceDoc, could_be_parsed
 
-T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
+FORMAT = 1
+# The largest catalog file jdgen reads is 1 MB; a parse larger than this is not stored, and
+# no larger entry is read.
+MAX_ENTRY_BYTES = 8_000_000
+_FOLDER = "parsed"
+# O_NOFOLLOW: a symlink planted in the cache is never read through or written through.
+# O_NONBLOCK: a FIFO planted at an entry's name cannot make the read wait forever.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_READ = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_DIRECTORY = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_DIRECTORY", 0)
+
+
+class _Unusable(Exception):
+    """An entry that is not a parse this jdgen stored: treated as a miss."""
 
 
 def cache_dir() -> Path | None:
@@ -43,8 +71,9 @@ def _code_digest() -> bytes:
     from .resources import shipped
 
     digest = hashlib.sha256(__version__.encode())
+    digest.update(f"parse format {FORMAT}".encode())
     checks = ["models.py", "documents.py", "ladder_checks.py", "taxonomy_checks.py", "sources.py", "companies.py",
-              "currencies.py", "data/iso4217.txt"]
+              "currencies.py", "data/iso4217.txt", "cache.py"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:
         digest.update(path.read_bytes())
     return digest.digest()
@@ -58,27 +87,144 @@ def key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def cached(kind: str, digest: str | None, build: Callable[[], T]) -> T:
-    """``build()``'s result, from the cache when ``digest`` was stored before."""
+def load_parse(digest: str | None, shown: str, text: str) -> SourceDoc | None:
+    """The stored parse of the file ``shown`` whose text is ``text``, or None (a miss).
+
+    Only the shape is checked here; the caller validates the data as it would a fresh parse.
+    """
     folder = cache_dir()
     if folder is None or digest is None:
-        return build()
-    path = folder / "documents" / digest[:2] / f"{digest}.pickle"
+        return None
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    value = build()
-    _store(path, value)
-    return value
+        entry = _read(folder / _FOLDER / digest[:2] / f"{digest}.json")
+        return _decode(entry, shown, text) if entry is not None else None
+    except (_Unusable, ValueError, TypeError, LookupError, RecursionError):
+        return None
 
 
-def _store(path: Path, value: Any) -> None:
+def store_parse(digest: str | None, doc: SourceDoc) -> None:
+    """Store ``doc``'s parse under ``digest``; call only for a file that passed every check."""
+    folder = cache_dir()
+    if folder is None or digest is None:
+        return
+    paths = list(doc.value_positions)
+    index = {path: i for i, path in enumerate(paths)}
+    keyed = [path for path in doc.key_positions if path in index]  # a parse places every key's value too
+    entry = {
+        "format": FORMAT,
+        "data": doc.data,
+        # Positions as flat numbers beside one list of paths: decoding them stays in C.
+        "paths": paths,
+        "values": [number for position in doc.value_positions.values() for number in position],
+        "key_paths": [index[path] for path in keyed],
+        "keys": [number for path in keyed for number in doc.key_positions[path]],
+        "hash_spans": [number for span in doc.hash_spans for number in span],
+    }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)
-    except (OSError, pickle.PicklingError):
-        pass
+        payload = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    except (ValueError, TypeError, RecursionError):
+        return
+    if len(payload) <= MAX_ENTRY_BYTES:
+        _write(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        handle = os.open(path, _READ)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        chunks, size = [], 0
+        while size <= MAX_ENTRY_BYTES:
+            chunk = os.read(handle, MAX_ENTRY_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= MAX_ENTRY_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Unusable(f"{name} is not a number a catalog holds")
+
+
+_FIELDS = {"format", "data", "paths", "values", "key_paths", "keys", "hash_spans"}
+
+
+def _decode(payload: bytes, shown: str, text: str) -> SourceDoc:
+    entry = json.loads(payload, parse_constant=_refuse_constant)
+    if type(entry) is not dict or entry.keys() != _FIELDS or entry["format"] != FORMAT:
+        raise _Unusable("not an entry of this format")
+    data = entry["data"]
+    if type(data) is not dict or not could_be_parsed(data):
+        raise _Unusable("data the YAML loader could not have built")
+    paths = entry["paths"]
+    if type(paths) is not list or not set(map(type, paths)) <= {list}:
+        raise _Unusable("paths are not lists")
+    paths = list(map(tuple, paths))
+    if not set(map(type, chain.from_iterable(paths))) <= {str, int}:
+        raise _Unusable("a path holds something other than keys and indexes")
+    key_index = _numbers(entry["key_paths"], None, minimum=0)
+    key_paths = list(map(paths.__getitem__, key_index))
+    values = _numbers(entry["values"], 2 * len(paths))
+    keys = _numbers(entry["keys"], 2 * len(key_paths))
+    spans = _numbers(entry["hash_spans"], None)
+    if len(spans) % 4:
+        raise _Unusable("hash spans are not four numbers each")
+    doc = SourceDoc(shown, data, text, dict(zip(paths, zip(values[::2], values[1::2]))),
+                    dict(zip(key_paths, zip(keys[::2], keys[1::2]))))
+    doc.hash_spans = list(zip(*[iter(spans)] * 4))
+    return doc
+
+
+def _numbers(numbers: object, count: int | None, *, minimum: int = 1) -> list[int]:
+    """``numbers`` when it is a list of ``count`` whole numbers of at least ``minimum``."""
+    if (type(numbers) is not list or (count is not None and len(numbers) != count)
+            or not set(map(type, numbers)) <= {int} or (numbers and min(numbers) < minimum)):
+        raise _Unusable("positions are not line and column numbers")
+    return numbers
+
+
+def _write(root: Path, folders: tuple[str, ...], name: str, payload: bytes) -> None:
+    """Write ``root/folders/name`` atomically, never through a symlink below ``root``.
+
+    ``root`` comes from the environment and is trusted; below it, every folder is opened
+    without following symlinks and the file is created under a fresh random name, so
+    a symlink or file planted in the cache cannot redirect the write or block it. Where
+    the system cannot open a file relative to a folder, nothing is written.
+    """
+    if os.open not in os.supports_dir_fd:
+        return
+    opened: list[int] = []
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        opened.append(os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+        for folder in folders:
+            try:
+                os.mkdir(folder, dir_fd=opened[-1])
+            except FileExistsError:
+                pass
+            opened.append(os.open(folder, _DIRECTORY, dir_fd=opened[-1]))
+        here = opened[-1]
+        temporary = f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644, dir_fd=here)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(payload)
+            os.replace(temporary, name, src_dir_fd=here, dst_dir_fd=here)
+        except OSError:
+            try:
+                os.unlink(temporary, dir_fd=here)
+            except OSError:
+                pass
+    except OSError:
+        pass  # a cache that cannot be written is ignored
+    finally:
+        for handle in opened:
+            os.close(handle)

@@ -138,18 +138,44 @@ def load_checked(path: Path, kind: str, model_type: type[M],
     """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found.
 
     The strict model is the fast check; jsonschema runs only on files the model refuses,
-    to say where and why (see :mod:`jdgen.models`). Valid files are cached by content
-    (:mod:`jdgen.cache`); ``depends_on`` names what ``extra_checks`` read besides the file.
+    to say where and why (see :mod:`jdgen.models`). The parse of a valid file is cached by
+    content (:mod:`jdgen.cache`); ``depends_on`` names what ``extra_checks`` read besides
+    the file. A cached parse passes the same model and checks as a fresh one: the cache
+    folder is not trusted, so an entry that fails them is a miss, never a message.
     """
     shown = display_path(path)
     raw = read_bytes(path, shown)
     digest = cache.key(kind, shown, str(path.resolve()), raw, depends_on)
-    return cache.cached(kind, digest, lambda: _load(path, shown, raw, kind, model_type, extra_checks))
+    text = decode(raw, shown)
+    stored = cache.load_parse(digest, shown, text.removeprefix("\ufeff"))  # parse_yaml drops a BOM too
+    if stored is not None:
+        loaded = _passes(path, stored, model_type, extra_checks)
+        if loaded is not None:
+            return loaded
+    doc = parse_yaml(text, shown, what=KIND_TITLES[kind])
+    loaded = _checked(path, doc, kind, model_type, extra_checks)
+    cache.store_parse(digest, doc)
+    return loaded
 
 
-def _load(path: Path, shown: str, raw: bytes, kind: str, model_type: type[M],
-          extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None) -> Loaded[M]:
-    doc = parse_yaml(decode(raw, shown), shown, what=KIND_TITLES[kind])
+def _passes(path: Path, doc: SourceDoc, model_type: type[M],
+            extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None) -> Loaded[M] | None:
+    """A cached parse as loaded when the model and checks accept it; None (a miss) otherwise.
+
+    No message is worded for a refused entry: it is not the file, and the fresh parse
+    that follows says what is wrong with the file, if anything.
+    """
+    try:
+        model = model_type.model_validate(doc.data)
+        if extra_checks is not None and extra_checks(doc):
+            return None
+    except (ValidationError, JdgenError):  # whatever a check raises, the fresh parse raises about the file
+        return None
+    return Loaded(path, doc, model)
+
+
+def _checked(path: Path, doc: SourceDoc, kind: str, model_type: type[M],
+             extra_checks: Callable[[SourceDoc], list[Diagnostic]] | None) -> Loaded[M]:
     expect_mapping(doc, KIND_TITLES[kind])
     try:
         model = model_type.model_validate(doc.data)

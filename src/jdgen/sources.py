@@ -402,6 +402,46 @@ class _Builder:
         self.problems.append(Diagnostic(Location(self.doc.file, mark.line + 1, mark.column + 1), message, hint))
 
 
+def could_be_parsed(value: Any) -> bool:
+    """Whether ``value`` is data that :func:`parse_yaml` can return without a problem.
+
+    For data that arrives from elsewhere (the cache) and stands in for a parse: the rest of
+    jdgen relies on what the builder refuses never being there, and a model checks types,
+    not control characters, depth or the size of numbers. Texts are gathered and searched
+    at once: one regex call per value would cost more than the parse this replaces.
+    """
+    texts: list[str] = []
+    keys: list[Any] = []
+    level, depth = [value], 0
+    while level:
+        if depth > MAX_DEPTH:
+            return False
+        below: list[Any] = []
+        for item in level:
+            kind = type(item)
+            if kind is str:
+                texts.append(item)
+            elif kind is dict:
+                keys.extend(item)
+                below.extend(item.values())
+            elif kind is list:
+                below.extend(item)
+            elif kind is int:
+                if abs(item) > MAX_INTEGER:
+                    return False
+            elif kind is float:
+                if not math.isfinite(item):
+                    return False
+            elif item is not None and kind is not bool:
+                return False
+        level, depth = below, depth + 1
+    try:
+        joined_keys = "\n".join(keys)  # a line break is neither a control character here nor invisible
+    except TypeError:  # a key that is not text
+        return False
+    return not (_CONTROL.search("\n".join(texts)) or _CONTROL.search(joined_keys) or _INVISIBLE_RE.search(joined_keys))
+
+
 # libyaml 0.2.6 (PyYAML 6.0.4) stops nesting past 1,000 levels in its scanner, before jdgen's
 # own limit sees the values; older releases let jdgen's limit speak. Either way the author
 # reads one message, at the first value too deep, so the wording never depends on the library.

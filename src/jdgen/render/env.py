@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from contextvars import ContextVar
@@ -28,25 +27,6 @@ from ..resources import shipped
 from ..sources import display_path
 from .filters import FILTERS, md_escape, printable
 from .loader import ContainedLoader
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs: compiling posting.md.j2 costs ~25 ms of a cold render.
-
-    Entries are keyed by the template's path and a checksum of its source, so an edited
-    template is recompiled. ``JDGEN_CACHE_DIR`` moves the cache; an empty value, or a
-    folder that cannot be created, turns it off.
-    """
-    configured = os.environ.get("JDGEN_CACHE_DIR")
-    if configured == "":
-        return None
-    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jdgen"
-    folder = base / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 # A posting is a few kilobytes; these bounds only stop a template that would otherwise run
@@ -83,8 +63,9 @@ def _bounded_range(*args: int) -> range:
 
 @lru_cache(maxsize=16)
 def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment:
+    # No bytecode_cache: Jinja's stores compiled code that it runs when loaded, and the cache
+    # folder is writable by whoever shapes a CI workspace. Compiling costs ~25 ms per run.
     env = BoundedSandbox(
-        bytecode_cache=_bytecode_cache(),
         loader=ContainedLoader(search_path),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
