@@ -17,6 +17,7 @@ ruamel's round-trip loader: it keeps positions but costs ~15 ms per profile, abo
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,12 +172,19 @@ class SourceDoc:
 
 
 def display_path(path: Path | str) -> str:
-    """A path as people want to read it: relative to the working directory when inside it."""
+    """A path as people want to read it: relative to the working directory when inside it.
+
+    A symbolic link is named as the link, not as what it points to: the link is the
+    catalog entry whose name (and code) the author sees and must fix.
+    """
     p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+    cwd = Path.cwd()
+    for candidate, base in ((Path(os.path.abspath(p)), cwd), (p.resolve(), cwd.resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(p)
 
 
 def read_bytes(path: Path, shown: str) -> bytes:

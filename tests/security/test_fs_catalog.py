@@ -129,3 +129,18 @@ def test_a_huge_jdgen_toml_is_refused_unread(run, catalog):
     assert (result.code, result.out, result.err) == (
         2, "", "jdgen.toml: is larger than the 1 MB jdgen reads (a lint table needs only a few lines; "
                "check that this is the right file)\n")
+
+
+@pytest.mark.parametrize("cache", ["off", "warm"])
+def test_a_link_within_the_catalog_is_named_as_the_link(run, catalog, tmp_path, cache):
+    """The link is the entry the author must fix: messages name it, not its target, cached or not."""
+    (catalog / "roles" / "sub").mkdir()
+    (catalog / "roles" / "sub" / "AIMLAM.GEN.P9.yaml").symlink_to(f"../{P4}.yaml")
+    env = {"JDGEN_CACHE_DIR": "" if cache == "off" else str(tmp_path / "cache")}
+    if cache == "warm":
+        run("validate", cwd=catalog, env=env)
+    result = run("validate", cwd=catalog, env=env)
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "roles/sub/AIMLAM.GEN.P9.yaml:7:7: code 'AIMLAM.GEN.P4' does not match the file name 'AIMLAM.GEN.P9.yaml' "
+        "(rename the file to AIMLAM.GEN.P4.yaml, or correct the code)")
