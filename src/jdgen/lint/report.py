@@ -6,17 +6,22 @@
   line, column}], "summary": {errors, warnings, infos, files, postings}}``.
 * ``github``: ``::error file=…,line=…,col=…,title=JD301 experience-vs-level::message``.
 * ``sarif``: SARIF 2.1.0 with one run, the rules as ``tool.driver.rules``.
+
+File names and messages carry text from the catalog: every format escapes it as
+:mod:`jdgen.terminal_text` says, so a finding is one line (one workflow command) and no
+value prints a control character, a bidi control or a command of its own. The formats
+return :class:`~jdgen.terminal_text.Safe` text, which the CLI writes as it is.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic
+from ..terminal_text import Safe, json_document, line, one_line
 from .engine import LintResult
 from .registry import all_rules
 
@@ -36,14 +41,16 @@ def summary(result: LintResult) -> str:
             f"{result.postings} posting{'s' if result.postings != 1 else ''}")
 
 
-def text(result: LintResult, *, colour: bool = False) -> str:
+def text(result: LintResult, *, colour: bool = False) -> Safe:
     lines = []
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
         where = f"{f.location}: " if f.location else ""
         hint = f" ({f.hint})" if f.hint else ""
-        lines.append(f"{where}{f.code} {severity} {f.message}{hint}")
-    return "".join(line + "\n" for line in lines)
+        # Escaped in two parts around the colour codes: the start of the line, where a file
+        # name could begin a workflow command, and the message.
+        lines.append(f"{line(f'{where}{f.code} ')}{severity}{one_line(f' {f.message}{hint}')}")
+    return Safe("".join(entry + "\n" for entry in lines))
 
 
 def _finding(f: Diagnostic) -> dict:
@@ -54,25 +61,27 @@ def _finding(f: Diagnostic) -> dict:
             "column": loc.col if loc else None}
 
 
-def as_json(result: LintResult) -> str:
-    return json.dumps({
+def as_json(result: LintResult) -> Safe:
+    return json_document({
         "version": 1,
         "tool": {"name": "jdgen", "version": __version__},
         "findings": [_finding(f) for f in result.findings],
         "summary": {"errors": result.count("error"), "warnings": result.count("warning"),
                     "infos": result.count("info"), "files": len(result.files), "postings": result.postings},
-    }, indent=2, ensure_ascii=False) + "\n"
+    })
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Visible escapes first (a line break becomes \n, ESC \x1b), so the annotation shows them
+    # rather than passing them on; then '%', which the runner's unescaping would read.
+    return one_line(value).replace("%", "%25")
 
 
 def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(result: LintResult) -> str:
+def github(result: LintResult) -> Safe:
     rules = all_rules()
     out = []
     for f in result.findings:
@@ -83,10 +92,10 @@ def github(result: LintResult) -> str:
         props.append(f"title={_escape_property(f'{f.code} {rules[f.code].name}')}")
         message = f.message + (f" ({f.hint})" if f.hint else "")
         out.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
-    return "".join(out)
+    return Safe("".join(out))
 
 
-def sarif(result: LintResult) -> str:
+def sarif(result: LintResult) -> Safe:
     rules = all_rules()
     used = sorted({f.code for f in result.findings})
     index = {code: i for i, code in enumerate(used)}
@@ -109,4 +118,4 @@ def sarif(result: LintResult) -> str:
         results.append(entry)
     document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
                 "runs": [{"tool": {"driver": driver}, "results": results}]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document)
