@@ -78,6 +78,7 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
     """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
     from .render.markdown import render_markdown
+    from .render.printed import check_printed
 
     formats = tuple(formats)
     templates = catalog.templates_dir
@@ -85,6 +86,7 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
     if posting.is_draft:
         result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
     markdown = render_markdown(posting, templates)
+    check_printed(markdown, templates)
     if "md" in formats:
         result.outputs["md"] = markdown.encode("utf-8")
     if "jsonld" in formats or "html" in formats:
@@ -96,7 +98,9 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
         if "html" in formats:
             from .render.html import render_html
 
-            result.outputs["html"] = render_html(posting, markdown, jsonld, templates).encode("utf-8")
+            html = render_html(posting, markdown, jsonld, templates)
+            check_printed(html, templates)
+            result.outputs["html"] = html.encode("utf-8")
     if "docx" in formats:
         from .render.docx import render_docx
 
