@@ -94,7 +94,7 @@ def test_a_folder_name_cannot_add_a_line_to_lint_in_any_format(run, catalog, sen
 
     as_json = run("lint", "-f", "json", *AS_OF, cwd=catalog)
     [finding] = json.loads(as_json.out)["findings"]
-    assert finding["file"] == f"roles/{FORGED}/AIMLAM.GEN.P9.yaml"  # the data, unchanged for a parser
+    assert finding["file"] == f"roles/{FORGED}/AIMLAM.GEN.P9.yaml"  # the path, unchanged for a tool to open
     assert_printable(as_json.out)
 
     sarif = run("lint", "-f", "sarif", *AS_OF, cwd=catalog)
@@ -181,7 +181,17 @@ def test_a_template_error_message_stays_on_one_line(run, catalog, sentinel):
     assert lint.out.count("\n") == len(lint.out.splitlines())
     for finding in lint.out.splitlines():
         assert re.match(r"[\w./-]+:\d+:\d+: JD\d{3} (error|warning|info) ", finding), finding
-    assert_printable(render.out + render.err + lint.out + lint.err)
+    as_json = run("lint", "-f", "json", *AS_OF, cwd=catalog)
+    [finding] = [f for f in json.loads(as_json.out)["findings"] if f["code"] == "JD701"]
+    assert f"{finding['message']} ({finding['hint']})" == TEMPLATE_FAILED  # as the text format prints it
+    sarif = run("lint", "-f", "sarif", *AS_OF, cwd=catalog)
+    [entry] = [r for r in json.loads(sarif.out)["runs"][0]["results"] if r["ruleId"] == "JD701"]
+    assert entry["message"]["text"] == TEMPLATE_FAILED
+    github = run("lint", "-f", "github", *AS_OF, cwd=catalog)
+    assert f"::error file=templates/posting.md.j2,line=2,col=1,title=JD701 template-error::{TEMPLATE_FAILED}\n" \
+        in github.out
+    assert_printable(render.out + render.err + lint.out + lint.err + as_json.out + sarif.out)
+    assert_printable(github.out, commands_allowed=True)
     sentinel()
 
 

@@ -8,9 +8,10 @@
 * ``sarif``: SARIF 2.1.0 with one run, the rules as ``tool.driver.rules``.
 
 File names and messages carry text from the catalog: every format escapes it as
-:mod:`jdgen.terminal_text` says, so a finding is one line (one workflow command) and no
-value prints a control character, a bidi control or a command of its own. The formats
-return :class:`~jdgen.terminal_text.Safe` text, which the CLI writes as it is.
+:mod:`jdgen.terminal_text` says, so a finding is one line (one workflow command, one
+message in JSON and SARIF) and no value prints a control character, a bidi control or a
+command of its own. JSON keeps a file name as the path it is, in JSON's own escapes. The
+formats return :class:`~jdgen.terminal_text.Safe` text, which the CLI writes as it is.
 """
 
 from __future__ import annotations
@@ -56,8 +57,10 @@ def text(result: LintResult, *, colour: bool = False) -> Safe:
 def _finding(f: Diagnostic) -> dict:
     rules = all_rules()
     loc = f.location
-    return {"code": f.code, "name": rules[f.code].name, "severity": f.severity, "message": f.message,
-            "hint": f.hint, "file": loc.file if loc else None, "line": loc.line if loc else None,
+    # The message and hint read as the text format prints them, one line each; the file stays
+    # the path as it is, for tools that open it.
+    return {"code": f.code, "name": rules[f.code].name, "severity": f.severity, "message": one_line(f.message),
+            "hint": f.hint and one_line(f.hint), "file": loc.file if loc else None, "line": loc.line if loc else None,
             "column": loc.col if loc else None}
 
 
@@ -109,7 +112,7 @@ def sarif(result: LintResult) -> Safe:
     results = []
     for f in result.findings:
         entry = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
-                 "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")}}
+                 "message": {"text": one_line(f.message + (f" ({f.hint})" if f.hint else ""))}}
         if f.location:
             entry["locations"] = [{"physicalLocation": {
                 # SARIF wants a URI: a space, '#' or 'ü' in a folder name must be percent-encoded.
