@@ -28,7 +28,6 @@ Also refused: the Hangul fillers U+3164 and U+FFA0, letters that show as nothing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -43,13 +42,15 @@ _TAGS = "[\U000e0020-\U000e007f]"
 _NON_JOINING_ALPHABETS = ("LATIN", "GREEK", "CYRILLIC")
 
 
-@dataclass(frozen=True)
 class Hidden:
     """A character that can disguise text: where it is in the text, and why it is refused."""
 
-    index: int
-    char: str
-    kind: str  # "a bidi control", "an invisible character", ...
+    __slots__ = ("index", "char", "kind")
+
+    def __init__(self, index: int, char: str, kind: str):
+        self.index = index
+        self.char = char
+        self.kind = kind  # "a bidi control", "an invisible character", ...
 
     def describe(self) -> str:
         """``U+202E (RIGHT-TO-LEFT OVERRIDE), a bidi control``."""

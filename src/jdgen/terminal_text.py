@@ -49,14 +49,13 @@ JOINERS = "\u200c\u200d"
 _UNSAFE_ASCII = re.compile("[\x00-\x1f\x7f]")  # what _unsafe() finds in ASCII text, which most text is
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LEGACY_COMMAND = "##["
-_COMMAND_START = re.compile(r"\s*::")
 # The runner splits its log into lines at CR and LF; \s* also crosses blank lines, which is the same.
-_COMMAND_ANYWHERE = re.compile(r"##\[|(?:\A|[\r\n])\s*::")
+_COMMAND_ANYWHERE = r"##\[|(?:\A|[\r\n])\s*::"
 
 
 def workflow_command(text: str) -> tuple[int, str] | None:
     """Where ``text`` holds what a GitHub Actions runner reads as a workflow command: (index, ``##[`` or ``::``)."""
-    found = _COMMAND_ANYWHERE.search(text) if "::" in text or _LEGACY_COMMAND in text else None
+    found = re.search(_COMMAND_ANYWHERE, text) if "::" in text or _LEGACY_COMMAND in text else None
     if found is None:
         return None
     return (found.start(), "##[") if found.group() == "##[" else (found.end() - 2, "::")
@@ -99,9 +98,9 @@ def one_line(text: str) -> str:
 def line(text: str) -> str:
     """``text`` as a whole line of output: :func:`one_line`, and it cannot start a workflow command."""
     text = one_line(text)
-    start = _COMMAND_START.match(text)
-    if start is not None:
-        colon = start.end() - 2
+    rest = text.lstrip()  # str.lstrip and the runner's TrimStart remove the same Unicode white space
+    if rest.startswith("::"):
+        colon = len(text) - len(rest)
         text = f"{text[:colon]}\\x3a{text[colon + 1:]}"
     return text
 
