@@ -25,6 +25,7 @@ from markdown_it import MarkdownIt
 
 from jdgen.diagnostics import Location
 from jdgen.errors import InvalidInputError
+from jdgen.hidden_characters import find_hidden
 from jdgen.merge import OPERATORS, merge
 from jdgen.render.filters import md_escape
 from jdgen.sources import SourceDoc, parse_yaml
@@ -114,8 +115,9 @@ def test_generated_yaml_positions_and_edits(data, draw):
     """Positions of safe_dump output are real; the same text cut, duplicated or indented still loads or fails cleanly."""
     text = dumped(data)
     doc = check_loader(text)
-    if any(CONTROL.search(s) for s in strings_in(data)):
-        # safe_dump writes control characters as double-quoted escapes; the loader refuses them.
+    if any(CONTROL.search(s) or find_hidden(s) for s in strings_in(data)):
+        # safe_dump writes control characters as double-quoted escapes; the loader refuses them,
+        # and characters that can disguise text however they are written.
         assert doc is None, text
         return
     assert doc is not None, text

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .models import COMPONENT_LISTS, Level, Profile
+from .terminal_text import one_line
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -130,26 +131,26 @@ def compare_markdown(data: dict[str, Any]) -> str:
     roles = data["roles"]
     out = ["| | " + " | ".join(r["code"] for r in roles) + " |", "|---|" + "---|" * len(roles)]
     for key, label in FACTS:
-        out.append(f"| {label} | " + " | ".join(str(r[key]).replace("|", "\\|") for r in roles) + " |")
+        out.append(f"| {label} | " + " | ".join(one_line(str(r[key])).replace("|", "\\|") for r in roles) + " |")
     for name, parts in data["lists"].items():
         out += ["", f"## {name.capitalize()}", ""]
-        out.append("Shared: " + ("; ".join(parts["shared"]) if parts["shared"] else "none"))
+        out.append("Shared: " + ("; ".join(map(one_line, parts["shared"])) if parts["shared"] else "none"))
         for code, items in parts["unique"].items():
-            out += ["", f"Only {code}:", ""] + [f"- {item}" for item in items] if items else ["", f"Only {code}: none"]
+            out += (["", f"Only {code}:", ""] + [f"- {one_line(item)}" for item in items] if items
+                    else ["", f"Only {code}: none"])
     return "\n".join(out) + "\n"
 
 
 def compare_text(data: dict[str, Any]) -> str:
     from .present import table
-
     roles = data["roles"]
     facts = table(["", *(r["code"] for r in roles)], [[label, *(r[key] for r in roles)] for key, label in FACTS])
     out = [facts]
     for name, parts in data["lists"].items():
         out.append(f"\n{name.capitalize()}\n")
-        out.append(f"  shared ({len(parts['shared'])}): " + ("; ".join(parts["shared"]) or "none") + "\n")
+        out.append(f"  shared ({len(parts['shared'])}): " + (one_line("; ".join(parts["shared"])) or "none") + "\n")
         for code, items in parts["unique"].items():
-            out.append(f"  only {code} ({len(items)}): " + ("; ".join(items) or "none") + "\n")
+            out.append(f"  only {code} ({len(items)}): " + (one_line("; ".join(items)) or "none") + "\n")
     return "".join(out)
 
 

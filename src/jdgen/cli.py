@@ -22,6 +22,7 @@ from .cli_values import CheckedCommand, CheckedGroup, not_one_of
 from .diagnostics import quoted, suggestion_hint
 from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
                      exit_code_for, from_os_error, os_reason)
+from .terminal_text import block, json_document, line, one_line
 
 app = typer.Typer(
     cls=CheckedGroup,
@@ -62,9 +63,11 @@ def _note_fallback(catalog) -> None:
 
 
 def _out(text: str) -> None:
+    """Write to standard output. Every line passes :func:`block`, so nothing a catalog wrote acts on the
+    terminal or a CI log; a posting goes out as bytes instead, its text checked when it was rendered."""
     stream = _stdout()
     try:
-        stream.write(text)
+        stream.write(block(text))
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -96,13 +99,9 @@ def _stdout_failed(exc: OSError) -> OutputError:
     return OutputError(f"cannot write to standard output: {os_reason(exc)}")
 
 
-def _err(line: str) -> None:
-    sys.stderr.write(line.rstrip("\n") + "\n")
-
-
-def _one_line(text: str) -> str:
-    """A problem as one line: a line break that got into it unquoted is shown as ␤."""
-    return "\u2424".join(text.rstrip("\n").splitlines())
+def _err(message: str) -> None:
+    """One line on standard error: a line break or control character that got into ``message`` is escaped."""
+    sys.stderr.write(line(message.rstrip("\n")) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -241,7 +240,7 @@ def render(
         _flush_stdout()  # text written before the bytes must come first
         _flush_stdout(delivery.stdout)
     for path in delivery.written:
-        _out(path + "\n")
+        _out(one_line(path) + "\n")
     if check and delivery.stale:
         for diff in delivery.stale:
             _out(diff)
@@ -260,18 +259,16 @@ def resolve_(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Show which role code a title resolves to, and why."""
-    import json
-
     from .resolve import candidates, normalise_title, resolve_title
 
     catalog = _catalog()
     best = resolve_title(catalog, title)
     others = [m for m in candidates(catalog, title) if m.code != best.code]
     if format is ListFormat.json:
-        _out(json.dumps({"version": 1, "title": title, "normalised": normalise_title(title), "match": best.as_dict(),
-                         "others": [m.as_dict() for m in others]}, indent=2, ensure_ascii=False) + "\n")
+        _out(json_document({"version": 1, "title": title, "normalised": normalise_title(title),
+                            "match": best.as_dict(), "others": [m.as_dict() for m in others]}))
         return
-    _out(f"{best.code}  {best.title}\n")
+    _out(f"{best.code}  {one_line(best.title)}\n")
     state = "approved" if best.approved else "not approved"
     compared = "" if best.kind == "code" else f"; compared as {normalise_title(title)!r}"
     _out(f"  matched {best.kind} {best.matched!r} (confidence {best.confidence:.2f}, {state}){compared}\n")
@@ -290,7 +287,7 @@ def init(
 
     written = init_catalog(folder, force=force, overwrote=lambda path: _err(f"overwrote {display_path(path)}"))
     for path in written:
-        _out(display_path(path) + "\n")
+        _out(one_line(display_path(path)) + "\n")
     shown = display_path(folder)
     _err(f"created a catalog in {shown}: try `cd {shlex.quote(shown)} && jdgen lint`")
 
@@ -308,16 +305,13 @@ def adjacent(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The nearest roles by level and taxonomy, with distance (0-1) and band."""
-    import json
-
     from .architecture import adjacent as nearest
     from .present import table
 
     catalog = _catalog()
     found = nearest(catalog, code, limit)
     if format is ListFormat.json:
-        _out(json.dumps({"version": 1, "code": catalog.lookup(code), "adjacent": [n.as_dict() for n in found]},
-                        indent=2, ensure_ascii=False) + "\n")
+        _out(json_document({"version": 1, "code": catalog.lookup(code), "adjacent": [n.as_dict() for n in found]}))
         return
     _out(table(["CODE", "TITLE", "LEVEL", "DISTANCE", "BAND"],
                [[n.code, n.title, n.level, f"{n.distance:.2f}", n.band] for n in found]))
@@ -329,13 +323,11 @@ def compare(
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="table, md or json."),
 ) -> None:
     """Compare roles side by side: level, years, scope, pay, and what each list shares."""
-    import json
-
     from .architecture import compare as run, compare_markdown, compare_text
 
     data = run(_catalog(), codes)
     if format is CompareFormat.json:
-        _out(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        _out(json_document(data))
     elif format is CompareFormat.md:
         _out(compare_markdown(data))
     else:
@@ -349,15 +341,12 @@ def ladder(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
-    import json
-
     from .architecture import ladder_rows
     from .present import table
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:
-        _out(json.dumps({"version": 1, "family": family.upper(), "company": company, "levels": rows},
-                        indent=2, ensure_ascii=False) + "\n")
+        _out(json_document({"version": 1, "family": family.upper(), "company": company, "levels": rows}))
         return
     headers = ["LEVEL", "CODE", "TITLE", "YEARS"] + (["PAY"] if company else [])
     _out(table(headers, [[r["level"], r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
@@ -447,19 +436,19 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except JdgenError as exc:
         for diagnostic in exc.diagnostics():
-            _err(_one_line(diagnostic.format()))
+            _err(diagnostic.format())
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors found by the option parser: one line, then where to look
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         context = getattr(exc, "ctx", None)
         where = context.command_path if context is not None else "jdgen"
-        _err(f"{_one_line(message)} (see `{where} --help`)")
+        _err(f"{message} (see `{where} --help`)")
         return getattr(exc, "exit_code", EXIT_USAGE)
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the machine's state (disk full, permissions), worded where it was not already
         error = from_os_error(exc)
-        _err(_one_line(error.diagnostics()[0].format()))
+        _err(error.diagnostics()[0].format())
         return exit_code_for(exc)
     except KeyboardInterrupt as exc:
         return exit_code_for(exc)

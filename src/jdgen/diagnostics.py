@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from .terminal_text import one_line
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -36,10 +38,11 @@ class Diagnostic:
     severity: Severity = "error"
 
     def format(self) -> str:
+        """The problem as one line; a line break or control character from a file name or a value is escaped."""
         where = f"{self.location}: " if self.location else ""
         code = f"{self.code} {self.severity} " if self.code else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{code}{self.message}{hint}"
+        return one_line(f"{where}{code}{self.message}{hint}")
 
     def sort_key(self) -> tuple:
         loc = self.location or Location("")

@@ -79,6 +79,7 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
     """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
     from .render.markdown import render_markdown
+    from .render.printed import check_printed
 
     formats = tuple(formats)
     templates = catalog.templates_dir
@@ -86,6 +87,7 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
     if posting.is_draft:
         result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
     markdown = render_markdown(posting, templates)
+    check_printed(markdown, templates)
     if "md" in formats:
         result.outputs["md"] = markdown.encode("utf-8")
     if set(formats) - {"md"}:
@@ -124,7 +126,9 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
         if "html" in formats:
             from .render.html import render_html
 
-            result.outputs["html"] = render_html(posting, markdown, jsonld, templates).encode("utf-8")
+            html = render_html(posting, markdown, jsonld, templates)
+            check_printed(html, templates)
+            result.outputs["html"] = html.encode("utf-8")
     if "docx" in formats:
         from .render.docx import render_docx
 

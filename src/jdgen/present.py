@@ -1,22 +1,24 @@
 """Terminal views of catalog data: plain text tables and summaries, no colour codes.
 
 Kept apart from the CLI so the same views serve tests, the API and other front ends.
+Every value is set into its line with :func:`jdgen.terminal_text.one_line`, so a title
+holding a line break stays in its row.
 """
 
 from __future__ import annotations
 
-import json
 import textwrap
 from typing import Any, Iterable, Sequence
 
 from .catalog import Catalog
 from .documents import Loaded
 from .models import Level, Profile
+from .terminal_text import Safe, json_document, one_line
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """A left-aligned text table with a header rule; no trailing spaces."""
-    cells = [[str(c) for c in headers]] + [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[str(c) for c in headers]] + [[("" if c is None else one_line(str(c))) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for n, row in enumerate(cells):
@@ -42,14 +44,21 @@ def list_text(rows: list[dict[str, Any]]) -> str:
                  [[r["code"], r["title"], r["level"], f"{r['years_min']}\u2013{r['years_max']}", r["status"]] for r in rows])
 
 
-def list_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps({"version": 1, "profiles": rows}, indent=2, ensure_ascii=False) + "\n"
+def list_json(rows: list[dict[str, Any]]) -> Safe:
+    return json_document({"version": 1, "profiles": rows})
 
 
 def show_text(profile: Profile, level: Level, source: str) -> str:
-    """A readable summary of one profile with its level's descriptors."""
+    """A readable summary of one profile with its level's descriptors.
+
+    Every line is escaped as it is added, so a value holding a line break cannot start a
+    line of its own.
+    """
     out: list[str] = []
-    add = out.append
+
+    def add(text: str) -> None:
+        out.append(one_line(text))
+
     add(f"{profile.code}  {profile.title}")
     add("=" * len(out[0]))
     confidence = "" if profile.confidence is None else f" · confidence {profile.confidence:.2f}" + (
@@ -60,7 +69,7 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
         + (f" · region {profile.region}" if profile.region else ""))
     add(f"File      {source}")
     add("")
-    add(_wrap(profile.summary))
+    out.extend(_wrap(profile.summary))
     add("")
     add(f"Level {level.code} — {level.name}: {level.summary}")
     d = level.descriptors
@@ -76,7 +85,7 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
         add(f"{name.capitalize()} ({len(items)})")
         for item in items:
             marker = " (preferred)" if item.priority == "preferred" else ""
-            add(_wrap(f"- {item.text}{marker}", indent="  ", subsequent="    "))
+            out.extend(_wrap(f"- {item.text}{marker}", indent="  ", subsequent="    "))
     if profile.title_aliases:
         add("")
         add(f"Title aliases ({len(profile.title_aliases)})")
@@ -100,7 +109,8 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> str:
-    return textwrap.fill(text, width=88, initial_indent=indent,
-                         subsequent_indent=indent if subsequent is None else subsequent,
-                         break_long_words=False, break_on_hyphens=False)
+def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """``text`` wrapped to 88 columns, each line escaped (textwrap turns line breaks into spaces first)."""
+    return [one_line(part) for part in textwrap.wrap(text, width=88, initial_indent=indent,
+                                                      subsequent_indent=indent if subsequent is None else subsequent,
+                                                      break_long_words=False, break_on_hyphens=False)] or [""]

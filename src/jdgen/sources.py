@@ -9,7 +9,10 @@ ruamel's round-trip loader: it keeps positions but costs ~15 ms per profile, abo
 * scalars follow the YAML 1.2 core schema: only ``true``/``false`` are booleans,
   dates and ``yes``/``no``/``on``/``off`` stay strings;
 * a duplicate key is an error that names both lines;
-* control characters are refused, also when a double-quoted escape writes them;
+* control characters are refused, also when a double-quoted escape writes them, and so
+  are bidi controls and invisible characters that can disguise text
+  (:mod:`jdgen.hidden_characters`) and text a CI log would run as a GitHub Actions
+  workflow command (``::`` starting a line, ``##[`` anywhere);
 * every value and every key gets a 1-based (line, column), indexed by its path,
   e.g. ``("responsibilities", 2, "text")``.
 """
@@ -27,6 +30,8 @@ import yaml
 
 from .diagnostics import Diagnostic, Location
 from .errors import InvalidInputError, SourceError
+from .hidden_characters import find_hidden
+from .terminal_text import workflow_command
 
 try:  # libyaml is in every PyYAML wheel; the pure-Python parser is the same, only slower.
     from yaml._yaml import CParser as _Parser
@@ -169,6 +174,14 @@ class SourceDoc:
 
     def where_key(self, path: JsonPath) -> Location:
         return self.where(path, key=True)
+
+
+def dotted_path(path: JsonPath) -> str:
+    """``responsibilities[2].text``: a value's path as messages name it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def display_path(path: Path | str) -> str:
@@ -318,6 +331,8 @@ class _Builder:
                 self._problem(node, f"{node.value[:20]}{'…' if len(node.value) > 20 else ''} is too large a number "
                               "for a catalog", "write the number in its unit, e.g. 196000 for a yearly pay")
                 return None
+            if type(value) is str:
+                self._check_text(node, path, value)
             return value
         if tag == _STR:
             if not isinstance(node, yaml.ScalarNode):
@@ -325,6 +340,8 @@ class _Builder:
             value = node.value
             if _CONTROL.search(value):
                 self._control_character(node, value)
+            else:
+                self._check_text(node, path, value)
             if "#" in value:
                 start, end = node.start_mark, node.end_mark
                 # A block scalar's text starts on the line after its | or > (which may carry a comment).
@@ -404,6 +421,40 @@ class _Builder:
         char = _CONTROL.search(value).group()
         self._problem(node, f"quoted text holds the control character {describe_control(char)}, "
                       "which a posting cannot show", "remove the escape sequence that writes it")
+
+    def _check_text(self, node: yaml.ScalarNode, path: JsonPath, value: str) -> None:
+        """Refuse text that can disguise what it says, or that a CI log would run as a command.
+
+        Every value is checked, not only those a posting prints: none needs such text, and
+        one rule for every file is one rule to explain.
+        """
+        hidden = find_hidden(value)
+        if hidden is not None:
+            self.problems.append(Diagnostic(self._at(node, hidden.char, hidden.index),
+                                            f"{dotted_path(path) or 'the text'} holds {hidden.describe()}, "
+                                            "which can disguise text", "remove it"))
+            return
+        command = workflow_command(value)
+        if command is not None:
+            index, found = command
+            # Said in words: the message itself must not hold the sequence it warns about.
+            what = "holds '##' followed by '['" if found == "##[" else "starts a line with '::'"
+            self.problems.append(Diagnostic(
+                self._at(node, found, index),
+                f"{dotted_path(path) or 'the text'} {what}, which GitHub Actions runs as a workflow command "
+                "when a CI log shows it", "reword it"))
+
+    def _at(self, node: yaml.ScalarNode, found: str, index: int) -> Location:
+        """Where ``found`` (at ``index`` of the node's value) is written; the value's start when it is not written
+        as itself (an escape such as \\u202e, or text folded over lines)."""
+        text, start, end = self.doc.text, node.start_mark.index, node.end_mark.index
+        value = node.value
+        if value.count(found) == text.count(found, start, end):
+            at = start - 1
+            for _ in range(value.count(found, 0, index) + 1):
+                at = text.find(found, at + 1, end)
+            return Location(self.doc.file, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+        return Location(self.doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
         mark = node.start_mark

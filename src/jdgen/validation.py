@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, did_you_mean, suggestion_hint
 from .schemas import property_description, validator
-from .sources import JsonPath, SourceDoc
+from .sources import JsonPath, SourceDoc, dotted_path
 
 _TYPE_NAMES = {
     "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
@@ -30,10 +30,7 @@ BLANK_PATTERN = r"\S"
 
 
 def dotted(path: Iterable[Any]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the top level"
+    return dotted_path(tuple(path)) or "the top level"
 
 
 def describe_value(value: Any) -> str:

@@ -6,17 +6,23 @@
   line, column}], "summary": {errors, warnings, infos, files, postings}}``.
 * ``github``: ``::error file=…,line=…,col=…,title=JD301 experience-vs-level::message``.
 * ``sarif``: SARIF 2.1.0 with one run, the rules as ``tool.driver.rules``.
+
+File names and messages carry text from the catalog: every format escapes it as
+:mod:`jdgen.terminal_text` says, so a finding is one line (one workflow command, one
+message in JSON and SARIF) and no value prints a control character, a bidi control or a
+command of its own. JSON keeps a file name as the path it is, in JSON's own escapes. The
+formats return :class:`~jdgen.terminal_text.Safe` text, which the CLI writes as it is.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic
+from ..terminal_text import Safe, json_document, line, one_line
 from .engine import LintResult
 from .registry import all_rules
 
@@ -36,43 +42,49 @@ def summary(result: LintResult) -> str:
             f"{result.postings} posting{'s' if result.postings != 1 else ''}")
 
 
-def text(result: LintResult, *, colour: bool = False) -> str:
+def text(result: LintResult, *, colour: bool = False) -> Safe:
     lines = []
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
         where = f"{f.location}: " if f.location else ""
         hint = f" ({f.hint})" if f.hint else ""
-        lines.append(f"{where}{f.code} {severity} {f.message}{hint}")
-    return "".join(line + "\n" for line in lines)
+        # Escaped in two parts around the colour codes: the start of the line, where a file
+        # name could begin a workflow command, and the message.
+        lines.append(f"{line(f'{where}{f.code} ')}{severity}{one_line(f' {f.message}{hint}')}")
+    return Safe("".join(entry + "\n" for entry in lines))
 
 
 def _finding(f: Diagnostic) -> dict:
     rules = all_rules()
     loc = f.location
-    return {"code": f.code, "name": rules[f.code].name, "severity": f.severity, "message": f.message,
-            "hint": f.hint, "file": loc.file if loc else None, "line": loc.line if loc else None,
+    # The message and hint read as the text format prints them, one line each; the file stays
+    # the path as it is, for tools that open it.
+    return {"code": f.code, "name": rules[f.code].name, "severity": f.severity, "message": one_line(f.message),
+            "hint": f.hint and one_line(f.hint), "file": loc.file if loc else None, "line": loc.line if loc else None,
             "column": loc.col if loc else None}
 
 
-def as_json(result: LintResult) -> str:
-    return json.dumps({
+def as_json(result: LintResult) -> Safe:
+    return json_document({
         "version": 1,
         "tool": {"name": "jdgen", "version": __version__},
         "findings": [_finding(f) for f in result.findings],
         "summary": {"errors": result.count("error"), "warnings": result.count("warning"),
                     "infos": result.count("info"), "files": len(result.files), "postings": result.postings},
-    }, indent=2, ensure_ascii=False) + "\n"
+    })
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Visible escapes first (a line break becomes \n, ESC \x1b), so the annotation shows them
+    # rather than passing them on; then '%', which the runner's unescaping would read.
+    return one_line(value).replace("%", "%25")
 
 
 def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(result: LintResult) -> str:
+def github(result: LintResult) -> Safe:
     rules = all_rules()
     out = []
     for f in result.findings:
@@ -83,10 +95,10 @@ def github(result: LintResult) -> str:
         props.append(f"title={_escape_property(f'{f.code} {rules[f.code].name}')}")
         message = f.message + (f" ({f.hint})" if f.hint else "")
         out.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
-    return "".join(out)
+    return Safe("".join(out))
 
 
-def sarif(result: LintResult) -> str:
+def sarif(result: LintResult) -> Safe:
     rules = all_rules()
     used = sorted({f.code for f in result.findings})
     index = {code: i for i, code in enumerate(used)}
@@ -100,7 +112,7 @@ def sarif(result: LintResult) -> str:
     results = []
     for f in result.findings:
         entry = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
-                 "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")}}
+                 "message": {"text": one_line(f.message + (f" ({f.hint})" if f.hint else ""))}}
         if f.location:
             entry["locations"] = [{"physicalLocation": {
                 # SARIF wants a URI: a space, '#' or 'ü' in a folder name must be percent-encoded.
@@ -109,4 +121,4 @@ def sarif(result: LintResult) -> str:
         results.append(entry)
     document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
                 "runs": [{"tool": {"driver": driver}, "results": results}]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document)

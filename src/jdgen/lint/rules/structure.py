@@ -18,7 +18,9 @@ _WORDS = re.compile(r"[^\W_]+")
       summary="A file breaks its JSON Schema or the catalog's rules.",
       why="Everything else reads these files; a schema error, a code that does not match its file name or "
           "fields, a level missing from the ladder, a code outside the taxonomy or one code in two files "
-          "stops the catalog from meaning one thing.",
+          "stops the catalog from meaning one thing. Text that can disguise itself (a bidi control such as "
+          "U+202E, an invisible character) or that a CI log would run as a GitHub Actions workflow command "
+          "is refused here too, with the character or the command named.",
       bad=Example(profile="status: finished\n"), good=Example(profile="status: review\n"))
 def invalid_file(ctx, profiles, options) -> Iterator[Hit]:
     return iter(())  # the engine reports validation problems under this code
