@@ -125,6 +125,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
             result.outputs["jsonld"] = dumps(jsonld).encode("utf-8")
         if "html" in formats:
             from .render.html import render_html
+            from .render.printed import check_printed
 
             html = render_html(posting, markdown, jsonld, templates)
             check_printed(html, templates)

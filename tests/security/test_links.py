@@ -130,7 +130,6 @@ def test_apply_url_with_a_line_break_and_a_markdown_link_is_refused(run, setup):
     ("https://northwind-analytics.example@evil.example/login",
      "names a user before its host (user@host), which hides where the link goes"),
     ("https://", "has no host name after ://"),
-    ("https://northwind-analytics.example/care\\u00adrs", "contains the invisible character U+00AD"),
     ("https://northwind-analytics.example/\\u00a0careers", "contains a space"),
     ("https://northwind-analytics.example/\\tcareers", "contains a space"),
     ("https://northwind-analytics.example/<script>", "contains '<', which web addresses may not"),
@@ -422,3 +421,15 @@ def test_link_problem(address, problem):
 def test_md_url_keeps_a_destination_one_destination():
     assert md_url("https://x.example/a b\n[c](ms-msdt:d)\u200b") == \
         "https://x.example/a%20b%0A[c]%28ms-msdt:d%29%E2%80%8B"
+
+
+def test_an_invisible_character_in_an_address_is_refused_where_it_is_loaded(run, setup):
+    """A soft hyphen hides inside a link as anywhere else: the loader names it before the address rule runs."""
+    root, _ = setup
+    company = root / "companies" / "northwind.yaml"
+    edit(company, f"url: {APPLY}", 'url: "https://northwind-analytics.example/care\\u00adrs"')
+    line = line_of(company, "url: ")
+    result = run("validate", cwd=root)
+    assert (result.code, result.out.splitlines()) == (1, [
+        f"companies/northwind.yaml:{line}:8: apply.url holds U+00AD (SOFT HYPHEN), an invisible character, "
+        "which can disguise text (remove it)"])
