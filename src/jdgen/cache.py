@@ -82,7 +82,7 @@ def _code_digest() -> bytes:
 def key(*parts: bytes | str) -> str:
     digest = hashlib.sha256(_code_digest())
     for part in parts:
-        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))  # file names need not be UTF-8
         digest.update(b"\0")
     return digest.hexdigest()
 

@@ -89,6 +89,11 @@ def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = 
         if link is not None:
             broken.append(refusal(path, link, lexical_shown, place))
             continue
+        if _not_utf8(path.name):
+            broken.append(Diagnostic(Location(_shown(path), 1, 1),
+                                     "the file name is not valid UTF-8, which jdgen and the tools around a "
+                                     "catalog cannot name reliably", "rename it with UTF-8 characters"))
+            continue
         what = not_a_file(path)
         if what is not None:
             broken.append(not_a_file_problem(path, what))
@@ -125,9 +130,18 @@ def _yaml_like_entries(directory: Path, recursive: bool) -> list[Path]:
                 real_folder = False
             if recursive and real_folder and not is_yaml:
                 pending.append(path)
-            if is_yaml and (entry.is_symlink() or not (entry.name.endswith(YAML_SUFFIXES) and _is_file(entry))):
+            if is_yaml and (_not_utf8(entry.name) or entry.is_symlink() or not (entry.name.endswith(YAML_SUFFIXES) and _is_file(entry))):
                 found.append(path)
     return sorted(found)
+
+
+def _not_utf8(name: str) -> bool:
+    """Whether a name read from the file system held bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _is_file(entry: os.DirEntry) -> bool:

@@ -144,3 +144,14 @@ def test_a_link_within_the_catalog_is_named_as_the_link(run, catalog, tmp_path, 
     assert result.out.splitlines()[0] == (
         "roles/sub/AIMLAM.GEN.P9.yaml:7:7: code 'AIMLAM.GEN.P4' does not match the file name 'AIMLAM.GEN.P9.yaml' "
         "(rename the file to AIMLAM.GEN.P4.yaml, or correct the code)")
+
+
+@pytest.mark.parametrize("args", [("validate",), ("lint",), ("render", P4)])
+def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(run, catalog, tmp_path, args):
+    """Such a name cannot be printed as it is, and it used to end in an internal error in the cache."""
+    name = os.fsdecode(b"AIMLAM.GEN.P9\xff.yaml")
+    (catalog / "roles" / name).write_bytes((catalog / "roles" / f"{P4}.yaml").read_bytes())
+    result = run(*args, cwd=catalog, env={"JDGEN_CACHE_DIR": str(tmp_path / "cache")})
+    assert (result.code, result.err.splitlines()) == (2, [
+        "roles/AIMLAM.GEN.P9\\udcff.yaml:1:1: the file name is not valid UTF-8, which jdgen and the tools around "
+        "a catalog cannot name reliably (rename it with UTF-8 characters)"])
