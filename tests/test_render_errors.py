@@ -139,7 +139,7 @@ def test_template_run_time_errors_name_the_line(run, catalog, line, message):
 
 
 @pytest.mark.parametrize("line, message", [
-    ("{{ 'x' * 10**10 }}", "repeating a value 10000000000 times would make more than 1,000,000 items"),
+    ("{{ 'x' * 10**10 }}", "repeating a value 10000000000 times would make more than 1,000,000 characters"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
      "the template takes more than 500,000 steps (loop turns, calls and filters, and text made or read)"),
     ("{{ 2 ** 100000000 }}", "2 ** 100000000 would have more than 1,000 digits"),

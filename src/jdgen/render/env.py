@@ -125,9 +125,10 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
     except OSError as exc:
         raise TemplateError(f"cannot read template {exc.filename or name}: {os_reason(exc)}",
                             hint="check the file and its permissions") from None
-    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+    except (ArithmeticError, AttributeError, LookupError, RuntimeError, TypeError, ValueError) as exc:
         # What an expression in a catalog's template can get wrong at run time: 1/0, a
-        # number added to text, range(10**9), a filter given the wrong kind of value.
+        # number added to text, a filter given the wrong kind of value, a mapping changed
+        # while a loop goes over it.
         raise TemplateError(f"template failed: {exc} ({type(exc).__name__})", location=_template_line(name),
                             hint="check the expression on this line") from None
     finally:

@@ -254,7 +254,8 @@ class BoundedSandbox(SandboxedEnvironment):
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, bytes, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
-                    raise BoundExceeded(f"repeating a value {times} times would make more than {MAX_TEXT:,} items")
+                    raise BoundExceeded(f"repeating a value {times} times would make more than {MAX_TEXT:,} "
+                                        f"{bounds.unit(seq)}")
         elif operator == "**":
             if (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
                     and bounds.log10_size(left, right) > bounds.MAX_DIGITS):
@@ -357,7 +358,7 @@ class BoundedSandbox(SandboxedEnvironment):
         """An operand of a comparison or a mapping key: read whole by ``==``, ``in`` or hashing."""
         if type(value) in _SCALARS:
             return value
-        return check_read(value, "comparing")
+        return check_read(value, "a comparison or mapping key")
 
     @staticmethod
     def jdgen_made(value: Any) -> Any:
