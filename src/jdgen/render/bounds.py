@@ -34,6 +34,7 @@ import math
 import re
 from collections import abc
 from contextvars import ContextVar, Token
+from functools import cache
 from typing import Any, Iterable, Iterator
 
 from jinja2.runtime import Undefined
@@ -317,12 +318,21 @@ def counted(items: Iterable[Any], what: str, steps: int = 2) -> Iterator[Any]:
 
 # --- Estimates -----------------------------------------------------------------------------
 
-# One %-conversion: %(key)-08.3f, %*d, %%. The conversion character is taken whatever it
-# is, so that an invalid one still consumes its argument as Python's % would try to.
-_PERCENT = re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?[hlL]?"
+@cache
+def _percent() -> re.Pattern[str]:
+    """One %-conversion: %(key)-08.3f, %*d, %%. The conversion character is taken whatever it
+    is, so that an invalid one still consumes its argument as Python's % would try to.
+    (Compiled when first needed: most templates never format with %.)"""
+    return re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?[hlL]?"
                       r"(?P<conversion>.?)", re.S)
-# The standard format specification: [[fill]align][sign][z][#][0][width][grouping][.precision][type].
-_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[_,]?(?:\.(?P<precision>\d+))?[a-zA-Z%]?", re.S)
+
+
+@cache
+def _spec() -> re.Pattern[str]:
+    """The standard format specification: [[fill]align][sign][z][#][0][width][grouping][.precision][type]."""
+    return re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[_,]?(?:\.(?P<precision>\d+))?[a-zA-Z%]?", re.S)
+
+
 _FLOAT_TEXT = 330  # '%f' of the largest float is 316 characters
 
 
@@ -353,7 +363,7 @@ def percent_size(template: str | bytes, values: Any) -> int:
         return positional[position - 1] if position <= len(positional) else None
 
     total = len(text)
-    for match in _PERCENT.finditer(text):
+    for match in _percent().finditer(text):
         conversion = match["conversion"]
         if conversion == "%":
             continue
@@ -383,7 +393,7 @@ def percent_size(template: str | bytes, values: Any) -> int:
 def spec_size(value: Any, spec: str) -> int:
     """At least the length of ``format(value, spec)``."""
     size = weight(value)
-    match = _SPEC.fullmatch(spec)
+    match = _spec().fullmatch(spec)
     if match is None:  # a type's own format language, such as a date's strftime codes
         return size + 16 * len(spec)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
