@@ -150,6 +150,28 @@ def test_an_included_template_pays_for_its_text_each_time(run, catalog, untouche
     assert result.err.splitlines()[0] == f"templates/part.md.j2:1:1: template exceeds a limit: {STEPS} {HINT}"
 
 
+def test_code_compiled_without_the_limits_is_never_loaded_from_the_cache(run, catalog, tmp_path):
+    """An older jdgen cached its compiled templates under the template's name and text alone."""
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from jdgen.resources import shipped
+
+    # Old code joins with ~ in Python, without asking the sandbox: 32 * 2**17 characters (4 MB).
+    template(catalog, "{% set ns = namespace(text=title) %}{% for i in range(17) %}{% set ns.text = ns.text ~ ns.text %}"
+                      "{% endfor %}{{ ns.text | length }}")
+    cache = tmp_path / "cache"
+    (cache / "jinja").mkdir(parents=True)
+    plain = SandboxedEnvironment(loader=FileSystemLoader([str(catalog / "templates"), str(shipped("templates"))]),
+                                 bytecode_cache=FileSystemBytecodeCache(str(cache / "jinja")))
+    assert plain.get_template("posting.md.j2").render(title="x" * 32).endswith("4194304")  # unbounded, and cached
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "--date", "2026-11-23", cwd=catalog,
+                 env={"JDGEN_CACHE_DIR": str(cache)})
+    assert result.code == 2, result
+    assert result.err.splitlines()[0] == ("templates/posting.md.j2:3:1: template exceeds a limit: joining with ~ "
+                                          f"would make more than 1,000,000 characters {HINT}")
+
+
 def test_lipsum_is_gone(run, catalog, untouched):
     """lipsum() made as much random text as asked; outputs must be reproducible anyway."""
     template(catalog, "{{ lipsum(n=1000000000) }}")

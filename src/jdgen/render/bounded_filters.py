@@ -34,7 +34,7 @@ def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
 
     @wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        spend(FILTER_STEPS)
+        spend(FILTER_STEPS + len(args) + len(kwargs))
         for value in args[read_from:]:
             _read(value, what)
         for value in kwargs.values():
@@ -54,7 +54,7 @@ def bounded_test(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        spend(TEST_STEPS)
+        spend(TEST_STEPS + len(args) + len(kwargs))
         for value in args[skip:]:
             check_read(value, what)
         for value in kwargs.values():

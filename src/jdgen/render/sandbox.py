@@ -16,15 +16,21 @@ to the rendering's budget (:mod:`jdgen.render.bounds`), at the places Jinja give
   bounded in length, the page stopping at the line that pushes it over.
 
 ``lipsum()`` is gone: it is random (outputs must be reproducible) and sized by its caller.
+Compiled templates are cached under a digest of this compiler too, so that code compiled
+without these bounds is never loaded.
 """
 
 from __future__ import annotations
 
-from functools import update_wrapper
+import hashlib
+import sys
+from functools import cache, update_wrapper
+from pathlib import Path
 from types import BuiltinMethodType, GeneratorType, MethodType
 from typing import Any, Callable, Iterable
 
-from jinja2 import nodes
+from jinja2 import BytecodeCache, nodes
+from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame, operators, optimizeconst
 from jinja2.runtime import LoopContext, Macro, markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
@@ -214,6 +220,8 @@ class BoundedSandbox(SandboxedEnvironment):
         self.globals.pop("lipsum", None)
         if self.finalize is not None:
             self.finalize = _bounded_finalize(self.finalize)
+        if self.bytecode_cache is not None:
+            self.bytecode_cache = _KeyedByCompiler(self.bytecode_cache)
 
     # -- what Jinja asks the environment --
 
@@ -270,6 +278,11 @@ class BoundedSandbox(SandboxedEnvironment):
         return made(result, f"{show(left)} {operator} {show(right)}")
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        spread = len(args) + len(kwargs)  # f(*items) hands over every item as an argument
+        if isinstance(obj, Macro):  # macros and caller(): their body runs
+            spend(MACRO_STEPS + spread + _function_cost(obj._func))
+        else:
+            spend(CALL_STEPS + spread)
         what = _Called(obj)
         for value in args:
             _read(value, what)
@@ -277,10 +290,6 @@ class BoundedSandbox(SandboxedEnvironment):
             if key not in ("_loop_vars", "_block_vars"):  # Jinja's own, not the template's
                 _read(value, what)
         owner = obj.__self__ if isinstance(obj, (BuiltinMethodType, MethodType)) else None
-        if isinstance(obj, Macro):  # macros and caller(): their body runs
-            spend(MACRO_STEPS + _function_cost(obj._func))
-        else:
-            spend(CALL_STEPS)
         if isinstance(owner, (str, bytes, int)):
             _read(owner, what)
             estimate = _METHODS.get(obj.__name__)
@@ -363,6 +372,43 @@ class BoundedSandbox(SandboxedEnvironment):
     @staticmethod
     def jdgen_made(value: Any) -> Any:
         return made(value, "a slice")
+
+
+class _KeyedByCompiler(BytecodeCache):
+    """The environment's bytecode cache, its entries also keyed by the code that compiled them.
+
+    Jinja keys compiled templates by name and source text only. Code compiled by another
+    version of this sandbox (or by an older jdgen without these limits) would be loaded
+    as if it were current and run unbounded; mixing the compiler's digest into the source
+    checksum makes such entries misses, so the template is compiled again.
+    """
+
+    def __init__(self, cache: BytecodeCache) -> None:
+        self.cache = cache
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Bucket:
+        return self.cache.get_bucket(environment, name, filename, f"{_compiler_digest()}\n{source}")
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        self.cache.set_bucket(bucket)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        self.cache.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.cache.dump_bytecode(bucket)
+
+    def clear(self) -> None:
+        self.cache.clear()
+
+
+@cache
+def _compiler_digest() -> str:
+    """A digest of the modules that decide what a template compiles into."""
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], bounds):
+        digest.update(Path(module.__file__).read_bytes())
+    return f"jdgen bounded sandbox {digest.hexdigest()[:32]}"
 
 
 class _Wrapping(dict):
