@@ -140,6 +140,17 @@ def test_a_template_past_a_limit_fails_at_its_line(run, catalog, untouched, line
     assert lint.out.splitlines()[0] == f"templates/posting.md.j2:3:1: JD701 error {message}"
 
 
+def test_the_html_template_has_the_same_limits(run, catalog, untouched):
+    write(catalog / "templates" / "posting.html.j2", "<title>{{ title }}</title>\n{{ title.center(1000000000) }}\n")
+    with untouched():
+        result = run("render", "AIMLAM.GEN.P4", "-f", "html", "--date", "2026-11-23", cwd=catalog)
+        lint = linted(run, catalog)
+    message = f"template exceeds a limit: padding {TOO_LONG} {HINT}"
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[0] == f"templates/posting.html.j2:2:1: {message}"
+    assert lint.out.splitlines()[0] == f"templates/posting.html.j2:2:1: JD701 error {message}"
+
+
 def test_an_included_template_pays_for_its_text_each_time(run, catalog, untouched):
     write(catalog / "templates" / "part.md.j2", "long text " * 10_000 + "\n")
     template(catalog, "{% set text %}{% for i in range(100) %}{% include 'part.md.j2' %}{% endfor %}{% endset %}")
