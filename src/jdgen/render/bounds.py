@@ -6,11 +6,13 @@ memory of the machine that renders it or keep it busy for hours. Each rendering 
 asks for and refuses, with :class:`BoundExceeded`, anything past these limits:
 
 * any one value a template makes (text, bytes, a list or mapping) and the output itself:
-  :data:`MAX_TEXT` characters, bytes or items;
+  :data:`MAX_TEXT` characters, bytes or items; a value read whole may also nest at most
+  :data:`MAX_DEPTH` levels deep;
 * any one whole number: :data:`MAX_DIGITS` digits;
-* all the work of one rendering: :data:`MAX_STEPS` steps, where a loop turn, a call, a
-  filter, an operator or a printed value costs one or a few steps and every 16 characters
-  made or read one more; and :data:`MAX_RANGE_ITEMS` numbers from ``range()``.
+* all the work of one rendering: :data:`MAX_STEPS` steps, where a loop turn costs a step
+  plus the size of its body's code and text, a call, a filter, an operator or a printed
+  value a few steps, and every 16 characters made or read one more; and
+  :data:`MAX_RANGE_ITEMS` numbers from ``range()``.
 
 Design choices:
 
