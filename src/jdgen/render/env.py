@@ -1,7 +1,9 @@
 """The Jinja environments: sandboxed, strict, and able to say which template line failed.
 
 * ``SandboxedEnvironment``: a catalog's own templates are data from a repository, so
-  they must not reach Python internals (``''.__class__.__mro__`` is refused).
+  they must not reach Python internals (``''.__class__.__mro__`` is refused), nor fill
+  memory or run for hours: :mod:`jdgen.render.sandbox` bounds every value, the output and
+  the work of one rendering (limits in :mod:`jdgen.render.bounds`).
 * ``StrictUndefined``: a misspelt variable is an error, not an empty string.
 * ``keep_trailing_newline``: outputs end with the newline their templates end with.
 * HTML autoescapes; Markdown escapes through ``finalize`` (see :mod:`jdgen.render.filters`).
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import sys
 import traceback
-from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,40 +26,11 @@ from ..diagnostics import Location
 from ..errors import TemplateError, os_reason
 from ..resources import shipped
 from ..sources import display_path
+from . import bounds
+from .bounds import BoundExceeded
 from .filters import FILTERS, md_escape, printable
 from .loader import ContainedLoader
-
-
-# A posting is a few kilobytes; these bounds only stop a template that would otherwise run
-# for hours or exhaust memory in CI ('x' * 10**10, two nested range(100000) loops).
-MAX_TEXT = 1_000_000  # characters (or items) one `*` may produce
-MAX_RANGE_ITEMS = 1_000_000  # range() items one rendering may ask for, all loops together
-_range_budget: ContextVar[list[int]] = ContextVar("jdgen_range_budget")
-
-
-class BoundedSandbox(SandboxedEnvironment):
-    """The sandbox, with repetition and range() bounded so that a template cannot hang a run."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
-                    raise SecurityError(f"repeating a value {times} times would make more than {MAX_TEXT:,} items")
-        elif isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 10_000:
-            raise SecurityError(f"{left} ** {right} is too large a number")
-        return super().call_binop(context, operator, left, right)
-
-
-def _bounded_range(*args: int) -> range:
-    steps = range(*args)
-    budget = _range_budget.get(None)
-    if budget is not None:
-        budget[0] -= len(steps)
-        if budget[0] < 0:
-            raise SecurityError(f"the template's loops ask for more than {MAX_RANGE_ITEMS:,} range() steps")
-    return steps
+from .sandbox import BoundedSandbox
 
 
 @lru_cache(maxsize=16)
@@ -76,7 +48,6 @@ def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    env.globals["range"] = _bounded_range
     return env
 
 
@@ -90,7 +61,7 @@ def search_path(catalog_templates: Path | None) -> tuple[str, ...]:
 
 def render_template(name: str, kind: str, context: dict[str, Any], catalog_templates: Path | None) -> str:
     env = environment(kind, search_path(catalog_templates))
-    budget = _range_budget.set([MAX_RANGE_ITEMS])
+    budget = bounds.begin()
     try:
         template = env.get_template(name)
         return template.render(context)
@@ -113,6 +84,8 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {exc.name!r} not found in {', '.join(map(display_path, env.loader.searchpath))}",
                             hint="name a template that exists, or add it to the catalog's templates/ folder") from None
+    except BoundExceeded as exc:
+        raise TemplateError(f"template exceeds a limit: {exc}", location=_template_line(name), hint=_BOUNDS_HINT) from None
     except SecurityError as exc:
         raise TemplateError(f"template tried something the sandbox forbids: {str(exc).rstrip('.')}", location=_template_line(name),
                             hint="templates may only format the posting's values") from None
@@ -134,13 +107,17 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
     except OSError as exc:
         raise TemplateError(f"cannot read template {exc.filename or name}: {os_reason(exc)}",
                             hint="check the file and its permissions") from None
-    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+    except (ArithmeticError, AttributeError, LookupError, RuntimeError, TypeError, ValueError) as exc:
         # What an expression in a catalog's template can get wrong at run time: 1/0, a
-        # number added to text, range(10**9), a filter given the wrong kind of value.
+        # number added to text, a filter given the wrong kind of value, a mapping changed
+        # while a loop goes over it.
         raise TemplateError(f"template failed: {exc} ({type(exc).__name__})", location=_template_line(name),
                             hint="check the expression on this line") from None
     finally:
-        _range_budget.reset(budget)
+        bounds.end(budget)
+
+
+_BOUNDS_HINT = "a posting needs far less; the limits are listed under Templates in the README"
 
 
 def _template_file(env: SandboxedEnvironment, name: str) -> str:
