@@ -6,6 +6,6 @@ objects with a code and severity); :func:`all_rules` lists the rules.
 
 from .config import LintConfig, load_config
 from .engine import LintResult, lint
-from .registry import all_rules
+from .rules import all_rules
 
 __all__ = ["LintConfig", "LintResult", "all_rules", "lint", "load_config"]

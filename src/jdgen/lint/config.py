@@ -26,7 +26,8 @@ from typing import Any, NamedTuple
 from ..diagnostics import Location, quoted, suggestion_hint
 from ..errors import ConfigError
 from ..sources import display_path
-from .registry import SEVERITIES, Rule, all_rules
+from .registry import SEVERITIES, Rule
+from .rules import all_rules
 from .suppress import rule_matches
 from .toml_positions import BARE_KEY, decode_error, locate
 

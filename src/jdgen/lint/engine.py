@@ -21,7 +21,8 @@ from ..errors import InvalidInputError
 from ..sources import display_path
 from ..validate import catalog_files, expand_paths, validate
 from .config import LintConfig
-from .registry import Hit, Rule, all_rules
+from .registry import Hit, Rule
+from .rules import all_rules
 from .suppress import Suppressions
 
 if TYPE_CHECKING:

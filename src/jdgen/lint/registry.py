@@ -79,12 +79,6 @@ def rule(code: str, name: str, *, severity: str, target: str, summary: str, why:
     return register
 
 
-def all_rules() -> dict[str, Rule]:
-    from . import rules  # noqa: F401  (importing the package registers every rule)
-
-    return RULES
-
-
 def hit_at(doc: SourceDoc, path: JsonPath, message: str, hint: str | None = None, *, key: bool = False) -> Hit:
     """A hit at ``path`` in ``doc``, suppressible on its own line or its list item's line."""
     location = doc.where(path, key=key)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Location, did_you_mean, quoted
 from ..sources import SourceDoc
-from .registry import Hit, Rule, all_rules
+from .registry import Hit, Rule
+from .rules import all_rules
 
 _MARK = re.compile(r"(?:^|\s)#\s*jdgen:")
 _COMMENT = re.compile(r"(?:^|\s)#\s*jdgen:\s*(ignore|ignore-file)\[([^\]]*)\]\s*(.*?)\s*$")

@@ -132,7 +132,7 @@ def gender_neutral_title(ctx, posting, options) -> Iterator[Hit]:
     title = posting.profile.title.casefold()
     if any(marker.casefold() in title for marker in options["markers"]):
         return
-    from .sections import posting_hit  # the sections rules own the provenance lookup
+    from ..hits import posting_hit
 
     yield posting_hit(posting, ("title",), f"the title {posting.profile.title!r} names no gender-neutral marker, "
                       f"and the posting is for {', '.join(countries)}",

@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..experience import find_years_claims
+from ..hits import posting_hit
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import checked_once
-from .sections import posting_hit
 
 YEARS_FIELDS = ("qualifications", "summary", "story.who", "story.problem.external", "story.problem.internal",
                 "story.problem.why_it_matters", "story.stakes", "story.success", "story.plan", "sections",

@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..data import jurisdictions
+from ..hits import company_hit
 from ..jurisdictions import applicable_laws
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import posting_texts
-from .sections import company_hit
 
 OPEN_ENDED = re.compile(
     r"\bup to\s*(?:[$€£]|USD|EUR|GBP|CAD)\s?\d"

@@ -6,9 +6,9 @@ import re
 from typing import Iterator
 
 from ...models import COMPONENT_LISTS
+from ..hits import posting_hit
 from ..registry import Example, Hit, rule
 from ..texts import checked_once, posting_texts
-from .sections import posting_hit
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 

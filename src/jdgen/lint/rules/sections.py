@@ -6,22 +6,9 @@ import re
 from datetime import date
 from typing import Iterator
 
+from ..hits import company_hit, posting_hit
 from ..registry import Example, Hit, rule
 from ..texts import checked_once
-
-
-def posting_hit(posting, path, message, hint) -> Hit:
-    """A hit at a merged path of the posting, located through its provenance."""
-    location = posting.provenance.get(path) or posting.profile_doc.where(())
-    doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file \
-        else posting.profile_doc
-    return Hit(location, message, hint, doc, (location.line,))
-
-
-def company_hit(posting, path, message, hint, *, key: bool = False) -> Hit:
-    doc = posting.company_doc
-    location = doc.where(path, key=key)
-    return Hit(location, message, hint, doc, (location.line,))
 
 
 @rule("JD201", "missing-section", severity="error", target="posting",
