@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .models import COMPONENT_LISTS, Level, Profile
-from .terminal_text import one_line
+from .terminal_text import one_line, table
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -142,7 +142,6 @@ def compare_markdown(data: dict[str, Any]) -> str:
 
 
 def compare_text(data: dict[str, Any]) -> str:
-    from .present import table
     roles = data["roles"]
     facts = table(["", *(r["code"] for r in roles)], [[label, *(r[key] for r in roles)] for key, label in FACTS])
     out = [facts]

@@ -22,7 +22,7 @@ from .cli_values import CheckedCommand, CheckedGroup, not_one_of
 from .diagnostics import quoted, suggestion_hint
 from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
                      exit_code_for, from_os_error, os_reason)
-from .terminal_text import block, json_document, line, one_line
+from .terminal_text import block, json_document, line, one_line, table
 
 app = typer.Typer(
     cls=CheckedGroup,
@@ -306,7 +306,6 @@ def adjacent(
 ) -> None:
     """The nearest roles by level and taxonomy, with distance (0-1) and band."""
     from .architecture import adjacent as nearest
-    from .present import table
 
     catalog = _catalog()
     found = nearest(catalog, code, limit)
@@ -342,7 +341,6 @@ def ladder(
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
     from .architecture import ladder_rows
-    from .present import table
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:

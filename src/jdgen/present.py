@@ -8,24 +8,12 @@ holding a line break stays in its row.
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from .catalog import Catalog
 from .documents import Loaded
 from .models import Level, Profile
-from .terminal_text import Safe, json_document, one_line
-
-
-def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A left-aligned text table with a header rule; no trailing spaces."""
-    cells = [[str(c) for c in headers]] + [[("" if c is None else one_line(str(c))) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
+from .terminal_text import Safe, json_document, one_line, table
 
 
 def list_rows(catalog: Catalog, profiles: Iterable[Loaded[Profile]]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ emoji and the letters of many scripts, and cannot move or hide text on a termina
 
 The pieces:
 
-* :func:`one_line` for a value set into a line;
+* :func:`one_line` for a value set into a line, and :func:`table` for rows of them;
 * :func:`block`, the output boundary: the CLI passes everything it writes through it,
   so a view that forgot a value still cannot print a control character or a command;
 * :func:`json_document`: JSON whose strings hold such characters as JSON escapes
@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 # Unicode's format characters (category Cf) but the two joiners: bidi controls, zero-width
 # spaces, the soft hyphen, U+FEFF, tag characters and the rest. A test compares this with
@@ -93,6 +93,18 @@ def one_line(text: str) -> str:
     """``text`` on one line, with every character that could act on a terminal or a log escaped visibly."""
     text = (_UNSAFE_ASCII if text.isascii() else _unsafe()).sub(_visible, text)
     return text.replace(_LEGACY_COMMAND, "##\\x5b") if _LEGACY_COMMAND in text else text
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A left-aligned text table with a header rule; no trailing spaces."""
+    cells = [[str(c) for c in headers]] + [[("" if c is None else one_line(str(c))) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
 
 
 def line(text: str) -> str:

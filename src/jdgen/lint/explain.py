@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import suggestion_hint
 from ..errors import NotFoundError
-from ..present import table
+from ..terminal_text import table
 from .rules import all_rules
 
 
