@@ -1,7 +1,7 @@
 """Two renders into one folder, and a render killed mid-batch, never leave a broken posting.
 
 Outputs are written to a temporary file in the target folder and renamed over the target
-(``jdgen.outputs.OutputFolder.write``), so a reader sees a whole old file or a whole new one.
+(``jdgen.filesystem.writing.OutputFolder.write``), so a reader sees a whole old file or a whole new one.
 These tests run real processes (``python -m jdgen``) to prove it:
 
 * two identical batch renders started together into the same folder both succeed, and

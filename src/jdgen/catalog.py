@@ -131,7 +131,7 @@ class Catalog:
 
     def refuse_leaving(self, path: Path) -> None:
         """Raise when ``path`` (in the catalog) is, or is reached through, a link that leaves the catalog."""
-        from .containment import confine
+        from .filesystem.containment import confine
 
         confine(self.root, path)
 

@@ -155,7 +155,7 @@ def filed_away_companies(folder: Path, root: Path) -> list[Path]:
     """
     import os
 
-    from .containment import leaving_link
+    from .filesystem.containment import leaving_link
 
     found = []
     for top, dirs, names in os.walk(folder):

@@ -63,7 +63,7 @@ def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = 
 
     First of all, ``directory`` and every YAML entry in it must stay inside ``root`` (the
     catalog): a symbolic link that leaves it is refused before anything it points at is
-    looked at (:mod:`jdgen.containment`), so the message never tells what lies outside.
+    looked at (:mod:`jdgen.filesystem.containment`), so the message never tells what lies outside.
 
     The listings keep regular ``*.yaml``/``*.yml`` files and skip hidden folders. Whatever
     else carries such a name is a mistake to point out, not to skip: non-files raise
@@ -77,7 +77,7 @@ def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = 
     surprise to avoid. Naming the file once, with the rename that fixes it, keeps one
     spelling everywhere.
     """
-    from .containment import leaving_link, lexical_shown, refusal
+    from .filesystem.containment import leaving_link, lexical_shown, refusal
 
     link = leaving_link(root, directory)
     if link is not None:

@@ -216,7 +216,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     from pathlib import Path
 
     from .compose import posting_date
-    from .outputs import is_folder_target, safe_child
+    from .filesystem.writing import is_folder_target, safe_child
 
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
@@ -254,7 +254,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         first = catalog.profile(codes[0])
         for slug in companies:
             check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
-    from .outputs import Destination
+    from .filesystem.writing import Destination
     from .staleness import orphans, read_committed, stale_diff
 
     # Without an explicit date, a committed file is compared as of the date it carries.

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import UsageError
-from .outputs import write_file
+from .filesystem.writing import write_file
 from .resources import builtin_catalog, shipped
 from .sources import display_path
 

@@ -205,9 +205,9 @@ def read_bytes(path: Path, shown: str) -> bytes:
 
     Only a regular file is read, and never more than :data:`MAX_FILE_BYTES` of it: a
     pipe would block forever and a device (``/dev/zero``) never ends. Whether the file
-    lies inside the catalog is decided before, where it is found (:mod:`jdgen.containment`).
+    lies inside the catalog is decided before, where it is found (:mod:`jdgen.filesystem.containment`).
     """
-    from .containment import not_a_file_error, read_regular
+    from .filesystem.containment import not_a_file_error, read_regular
 
     try:
         got = read_regular(path, MAX_FILE_BYTES)

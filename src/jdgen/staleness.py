@@ -12,7 +12,7 @@ carries, so that the caller can render that posting again as of that date before
 calling it stale.
 
 The committed files are the repository's, so they are read as the output folder is
-written (:mod:`jdgen.outputs`): by name inside the folder, never through a link, and
+written (:mod:`jdgen.filesystem.writing`): by name inside the folder, never through a link, and
 only when they are regular files of at most :data:`MAX_COMMITTED_BYTES`. Anything else
 (a link, a pipe, a device, a huge file) is stale with the reason, and nothing it points
 at is read, so the diff can only ever show the folder's own files.
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .models import ROLE_CODE, SLUG
 
 if TYPE_CHECKING:
-    from .outputs import Destination
+    from .filesystem.writing import Destination
 
 # The largest posting jdgen writes is a DOCX with a logo, well under a megabyte; a committed
 # file far larger is not one, and reading it whole would only cost memory.

@@ -64,7 +64,7 @@ def expand_paths(paths: Iterable[str | Path], catalog_root: Path) -> list[Path]:
     lead out of it; elsewhere, no link may lead out of the folder named (or the named
     file's folder).
     """
-    from .containment import folder_words, leaving_link, refusal
+    from .filesystem.containment import folder_words, leaving_link, refusal
 
     files: list[Path] = []
     for raw in paths:

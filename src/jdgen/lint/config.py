@@ -90,7 +90,7 @@ class FoundConfig(NamedTuple):
 
 def find_config(catalog_root: Path) -> FoundConfig | None:
     """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward."""
-    from ..containment import confine, folder_words
+    from ..filesystem.containment import confine, folder_words
 
     marker = catalog_root / "jdgen.toml"
     confine(catalog_root, marker)
@@ -147,7 +147,7 @@ MAX_CONFIG_BYTES = 1_000_000
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
-    from ..containment import read_regular
+    from ..filesystem.containment import read_regular
 
     try:
         got = read_regular(path, MAX_CONFIG_BYTES)

@@ -59,7 +59,7 @@ def _asset(root: Path, base: Path, value: str | None, key: str, posting: Posting
     import os
     import stat
 
-    from ..containment import Loop, kind_of_entry, real_inside
+    from ..filesystem.containment import Loop, kind_of_entry, real_inside
     from ..errors import UnsafePathError
 
     try:

@@ -4,7 +4,7 @@ Jinja's ``FileSystemLoader`` refuses ``..`` in a template name but opens whateve
 name leads to, so ``templates/x.j2 -> /etc/passwd`` plus ``{% include "x.j2" %}`` would
 print the machine's files into a posting. This loader looks each name up the same way
 (first folder of the search path that has it) but walks the path with
-:mod:`jdgen.containment`: a folder of the search path is confined to its parent, which
+:mod:`jdgen.filesystem.containment`: a folder of the search path is confined to its parent, which
 for a catalog's ``templates/`` is the catalog itself. A link to another file of the
 catalog is followed (a shared partial); a link that leaves the catalog is refused
 before anything outside is looked at; only regular files are read.
@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 import jinja2
 from jinja2.loaders import split_template_path
 
-from ..containment import confine, lexical_shown, not_a_file_error, read_regular
+from ..filesystem.containment import confine, lexical_shown, not_a_file_error, read_regular
 
 
 class ContainedLoader(jinja2.BaseLoader):

@@ -24,8 +24,8 @@ import os
 import stat
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .errors import NotAFileError, UnsafePathError
+from ..diagnostics import Diagnostic
+from ..errors import NotAFileError, UnsafePathError
 
 MAX_LINKS = 40  # as many links as the system follows for one path before it calls it a loop
 LEAVES_HINT = "jdgen reads only files inside the catalog folder: copy the file in, or remove the link"

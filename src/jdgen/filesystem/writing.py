@@ -30,7 +30,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import OutputError, UsageError, os_reason
+from ..errors import OutputError, UsageError, os_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
