@@ -30,8 +30,8 @@ def main() -> int:
     args = parser.parse_args()
     pin_to_one_core()
 
-    from jdgen.catalog import Catalog
-    from jdgen.validation import schema_diagnostics  # noqa: F401  (imports counted as start-up, not per profile)
+    from jdgen.catalog.root import Catalog
+    from jdgen.catalog.schema_messages import schema_diagnostics  # noqa: F401  (imports counted as start-up, not per profile)
 
     with tempfile.TemporaryDirectory() as tmp:
         root = generate_catalog(Path(tmp) / "catalog", args.profiles)
@@ -47,8 +47,8 @@ def main() -> int:
         Catalog(root).profiles()
         cached_rate = len(loaded) / (time.perf_counter() - start)
         # For comparison: what running jsonschema over every file would cost. jdgen runs it
-        # only on files the strict model refuses, to word the messages (see jdgen.models).
-        from jdgen.schemas import validator
+        # only on files the strict model refuses, to word the messages (see jdgen.catalog.models).
+        from jdgen.catalog.schemas import validator
 
         check = validator("profile")
         sample = loaded[:200]

@@ -46,7 +46,7 @@ print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counte
 
 LOAD_SCRIPT = """
 import pathlib, resource, sys
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 Catalog(pathlib.Path(sys.argv[1])).profiles()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -54,8 +54,8 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 def in_process(profiles: int, tmp: Path) -> tuple[list[tuple], list[str], float]:
     """Rows for the in-process measures, the Markdown of the first postings, and docs/s of the whole batch."""
-    from jdgen.catalog import Catalog
-    from jdgen.companies import company_files
+    from jdgen.catalog.root import Catalog
+    from jdgen.catalog.companies import company_files
     from jdgen.postings import batch, render
     from jdgen.render.docx import render_docx
     from jdgen.render.markdown import render_markdown

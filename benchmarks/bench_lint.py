@@ -57,7 +57,7 @@ def build_catalog(tmp: Path, count: int) -> Path:
 
 
 def timed_lint(root: Path):
-    from jdgen.catalog import Catalog
+    from jdgen.catalog.root import Catalog
     from jdgen.lint import lint
 
     start = time.perf_counter()
@@ -66,7 +66,7 @@ def timed_lint(root: Path):
 
 
 def timed_validate(root: Path):
-    from jdgen.catalog import Catalog
+    from jdgen.catalog.root import Catalog
     from jdgen.validate import validate
 
     start = time.perf_counter()

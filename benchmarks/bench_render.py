@@ -30,8 +30,8 @@ def main() -> int:
     args = parser.parse_args()
     pin_to_one_core()
 
-    from jdgen.catalog import Catalog
-    from jdgen.companies import company_files
+    from jdgen.catalog.root import Catalog
+    from jdgen.catalog.companies import company_files
     from jdgen.postings import batch, render
 
     rows = []

@@ -25,8 +25,8 @@ BATCH = """
 import os, resource, sys, time
 from datetime import date
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-from jdgen.catalog import Catalog
-from jdgen.companies import company_files
+from jdgen.catalog.root import Catalog
+from jdgen.catalog.companies import company_files
 from jdgen.postings import batch, render
 catalog = Catalog(__import__("pathlib").Path(sys.argv[1]))
 catalog.profiles()
@@ -46,7 +46,7 @@ LINT = """
 import os, resource, sys, time
 from datetime import date
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 catalog = Catalog(__import__("pathlib").Path(sys.argv[1]))
 start = time.perf_counter()

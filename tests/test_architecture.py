@@ -8,7 +8,7 @@ import pytest
 
 from conftest import write
 from jdgen.architecture import band, distance, level_distance
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 from jdgen.resources import builtin_catalog
 
 YEARS = {"P1": "0-2", "P2": "1-3", "P3": "3-5", "P4": "5-8", "P5": "8-12", "P6": "12-18", "M3": "8-12"}

@@ -188,7 +188,7 @@ def test_one_code_in_two_files(run, catalog, p4_text):
 
 
 def test_dates_and_yes_no_stay_text(tmp_path):
-    from jdgen.sources import parse_yaml
+    from jdgen.catalog.yaml_source import parse_yaml
 
     doc = parse_yaml("a: 2024-01-01\nb: no\nc: on\nd: 1.5\ne: true\nf: ~\n", "x.yaml")
     assert doc.data == {"a": "2024-01-01", "b": "no", "c": "on", "d": 1.5, "e": True, "f": None}
@@ -202,7 +202,7 @@ def test_dates_and_yes_no_stay_text(tmp_path):
 ])
 def test_other_yaml_errors_have_positions(text, expected):
     from jdgen.errors import InvalidInputError
-    from jdgen.sources import parse_yaml
+    from jdgen.catalog.yaml_source import parse_yaml
 
     with pytest.raises(InvalidInputError) as info:
         parse_yaml(text, "x.yaml")
@@ -246,7 +246,7 @@ def test_other_yaml_errors_have_positions(text, expected):
 def test_common_yaml_mistakes_are_said_in_plain_words(text, expected):
     """libyaml's jargon ("did not find expected <document start>") is translated for the mistakes people make."""
     from jdgen.errors import InvalidInputError
-    from jdgen.sources import parse_yaml
+    from jdgen.catalog.yaml_source import parse_yaml
 
     if expected is None:  # tab and line breaks are ordinary text
         assert parse_yaml(text, "x.yaml").data == {"a": "tab\there\nnew line"}

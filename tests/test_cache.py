@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 from conftest import write
-from jdgen import cache
-from jdgen.catalog import Catalog
+from jdgen.catalog import parse_cache as cache
+from jdgen.catalog.root import Catalog
 
 
 def stored(cache_dir):
@@ -22,7 +22,7 @@ def test_unchanged_files_come_from_the_cache(catalog, tmp_path, monkeypatch):
     first = Catalog(catalog).profile("AIMLAM.GEN.P4")
     entries = stored(cache_dir)
     assert len(entries) == 3  # ladder, taxonomy, profile
-    monkeypatch.setattr("jdgen.documents.parse_yaml", None)  # a hit must not parse
+    monkeypatch.setattr("jdgen.catalog.loading.parse_yaml", None)  # a hit must not parse
     second = Catalog(catalog).profile("AIMLAM.GEN.P4")
     assert stored(cache_dir) == entries
     assert second.model == first.model and second.doc.data == first.doc.data
@@ -70,7 +70,7 @@ def test_a_file_with_a_bom_comes_back_the_same(catalog, tmp_path, monkeypatch, p
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(cache_dir))
     write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", "\ufeff".encode() + p4_text.encode())
     first = Catalog(catalog).profile("AIMLAM.GEN.P4")
-    monkeypatch.setattr("jdgen.documents.parse_yaml", None)  # a hit must not parse
+    monkeypatch.setattr("jdgen.catalog.loading.parse_yaml", None)  # a hit must not parse
     second = Catalog(catalog).profile("AIMLAM.GEN.P4")
     assert second.doc.text == first.doc.text and not second.doc.text.startswith("\ufeff")
 

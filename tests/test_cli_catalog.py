@@ -158,7 +158,7 @@ def _seed_items(text: str) -> dict[str, list[str]]:
 
 
 def test_seed_fixture_and_shipped_profile_carry_every_seed_item():
-    from jdgen.sources import load_yaml
+    from jdgen.catalog.yaml_source import load_yaml
     from jdgen.resources import builtin_catalog
 
     seed = _seed_items((SEED_FIXTURE.parent / "000_85978be5036bb944.txt").read_text(encoding="utf-8"))

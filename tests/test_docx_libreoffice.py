@@ -53,7 +53,7 @@ def stem(code: str, slug: str | None) -> str:
 
 def expected_texts(code: str, slug: str | None) -> tuple[str, list[str], str | None]:
     """The posting's title, its responsibilities and the page-header text of its brand (if any)."""
-    from jdgen.catalog import Catalog
+    from jdgen.catalog.root import Catalog
     from jdgen.postings import build_posting
 
     posting = build_posting(Catalog(builtin_catalog()), code, slug, date.fromisoformat(DATE))
@@ -132,8 +132,8 @@ def test_libreoffice_converts_the_posting_with_all_its_text(pdfs, code, slug):
 @pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs pdfimages (poppler-utils)")
 @pytest.mark.parametrize("code, slug", POSTINGS, ids=[stem(c, s) for c, s in POSTINGS])
 def test_logo_appears_only_for_companies_that_have_one(pdfs, code, slug):
-    from jdgen.catalog import Catalog
-    from jdgen.companies import find_company
+    from jdgen.catalog.root import Catalog
+    from jdgen.catalog.companies import find_company
 
     has_logo = bool(slug) and bool(find_company(Catalog(builtin_catalog()), slug).model.company.logo)
     listing = subprocess.run(["pdfimages", "-list", str(pdfs / f"{stem(code, slug)}.pdf")], capture_output=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit, line_of
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 from jdgen.resources import builtin_catalog
 
 DUPLICATE_HINT = "remove one of them, or give this one its own code"

@@ -25,10 +25,10 @@ from markdown_it import MarkdownIt
 
 from jdgen.diagnostics import Location
 from jdgen.errors import InvalidInputError
-from jdgen.hidden_characters import find_hidden
+from jdgen.catalog.hidden_characters import find_hidden
 from jdgen.merge import OPERATORS, merge
 from jdgen.render.filters import md_escape
-from jdgen.sources import SourceDoc, parse_yaml
+from jdgen.catalog.yaml_source import SourceDoc, parse_yaml
 
 SETTINGS = settings(max_examples=1000, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from conftest import write
 from jdgen.resources import builtin_catalog
-from jdgen.sources import load_yaml
+from jdgen.catalog.yaml_source import load_yaml
 
 DATE = ["--date", "2026-11-23"]
 P4 = load_yaml(builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").data

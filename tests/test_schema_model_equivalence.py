@@ -1,7 +1,7 @@
 """The strict models accept exactly what the JSON Schemas accept.
 
 Validation trusts the model as its fast path and asks jsonschema only for messages
-(see jdgen.models), so any difference would let invalid data through or reject valid
+(see jdgen.catalog.models), so any difference would let invalid data through or reject valid
 data. Random mutations of every shipped file must get the same verdict from both.
 """
 
@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from jdgen import models
+from jdgen.catalog import models
 from jdgen.resources import builtin_catalog
-from jdgen.schemas import validator
-from jdgen.sources import load_yaml
+from jdgen.catalog.schemas import validator
+from jdgen.catalog.yaml_source import load_yaml
 
 ROOT = builtin_catalog()
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from jdgen import models
+from jdgen.catalog import models
 from jdgen.resources import builtin_catalog, shipped
-from jdgen.sources import load_yaml
+from jdgen.catalog.yaml_source import load_yaml
 
 SCHEMAS = sorted(shipped("schemas").glob("*.schema.json"))
 MODELS = {"profile": models.Profile, "ladder": models.Ladder, "taxonomy": models.Taxonomy}
@@ -132,7 +132,7 @@ def shipped_files():
 
 @pytest.mark.parametrize("path", shipped_files(), ids=lambda p: p.name)
 def test_every_shipped_file_loads_under_schema_and_model(path: Path):
-    from jdgen.documents import kind_of
+    from jdgen.catalog.loading import kind_of
 
     kind = kind_of(path)
     doc = load_yaml(path)
@@ -143,7 +143,7 @@ def test_every_shipped_file_loads_under_schema_and_model(path: Path):
 
 @pytest.mark.parametrize("path", shipped_files(), ids=lambda p: p.name)
 def test_every_shipped_yaml_names_its_schema_for_editors(path: Path):
-    from jdgen.documents import kind_of
+    from jdgen.catalog.loading import kind_of
 
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=")

@@ -13,7 +13,7 @@ import os
 import pytest
 
 from conftest import edit, line_of
-from jdgen.validation import _first_sentence
+from jdgen.catalog.schema_messages import _first_sentence
 
 NW = "companies/northwind.yaml"
 

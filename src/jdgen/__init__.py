@@ -18,8 +18,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "discover": "jdgen.catalog",
-    "Catalog": "jdgen.catalog",
+    "discover": "jdgen.catalog.root",
+    "Catalog": "jdgen.catalog.root",
     "validate": "jdgen.validate",
     "ValidationReport": "jdgen.validate",
     "JdgenError": "jdgen.errors",

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .models import COMPONENT_LISTS, Level, Profile
+from .catalog.models import COMPONENT_LISTS, Level, Profile
 from .terminal_text import one_line, table
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog.root import Catalog
 
 TAXONOMY_WEIGHT, LEVEL_WEIGHT = 0.6, 0.4
 RANK_STEP = 0.2
@@ -160,7 +160,7 @@ def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> 
         raise UsageError(f"{family!r} is not a family", hint="write FUNCTION.FOCUS, e.g. AIMLAM.GEN")
     bands = {}
     if company:
-        from .companies import find_company
+        from .catalog.companies import find_company
         from .render.context import pay_range
 
         bands = {level: pay_range(band) for level, band in (find_company(catalog, company).model.pay_bands or {}).items()}

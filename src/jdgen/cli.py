@@ -46,7 +46,7 @@ STATE = _State()
 
 
 def _catalog():
-    from .catalog import discover
+    from .catalog.root import discover
 
     return discover(STATE.catalog)
 
@@ -188,7 +188,7 @@ def _one_of(option: str, value: str, valid: list[str], what: str) -> str:
 def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
     """Show one role profile with its level's descriptors and years."""
     from .present import show_text
-    from .sources import display_path
+    from .catalog.yaml_source import display_path
 
     catalog = _catalog()
     loaded = catalog.profile(code)
@@ -198,7 +198,7 @@ def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. A
 @app.command(cls=CheckedCommand)
 def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy or company.")) -> None:
     """Print a JSON Schema (the published contract of a catalog file)."""
-    from .schemas import available_schemas, schema_path
+    from .catalog.schemas import available_schemas, schema_path
 
     known = available_schemas()
     if name not in known:
@@ -282,8 +282,8 @@ def init(
     force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
 ) -> None:
     """Create a new catalog: jdgen.toml, ladder, taxonomy, an example role and company, schemas."""
-    from .scaffold import init_catalog
-    from .sources import display_path
+    from .catalog.scaffold import init_catalog
+    from .catalog.yaml_source import display_path
 
     written = init_catalog(folder, force=force, overwrote=lambda path: _err(f"overwrote {display_path(path)}"))
     for path in written:

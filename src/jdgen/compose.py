@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from .documents import Loaded
+from .catalog.loading import Loaded
 from .errors import UsageError
 from .merge import Layer, Provenance, merge_layers, provenance_of
-from .models import Company, Level, PayBand, Place, Profile, Section
-from .sources import SourceDoc
+from .catalog.models import Company, Level, PayBand, Place, Profile, Section
+from .catalog.yaml_source import SourceDoc
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog.root import Catalog
 
 # Keys a company may set for a role that are not part of a profile.
 POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix")

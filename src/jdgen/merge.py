@@ -58,8 +58,8 @@ from typing import Any, Sequence
 
 from .diagnostics import Diagnostic, Location, suggestion_hint
 from .errors import InvalidInputError
-from .sources import JsonPath, SourceDoc
-from .validation import describe_value, dotted
+from .catalog.yaml_source import JsonPath, SourceDoc
+from .catalog.schema_messages import describe_value, dotted
 
 Provenance = dict[JsonPath, Location]
 

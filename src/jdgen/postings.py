@@ -17,7 +17,7 @@ from .compose import Posting, compose
 from .errors import UsageError
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog.root import Catalog
 
 FORMATS = ("md", "html", "jsonld", "docx")
 EXTENSIONS = {"md": ".md", "html": ".html", "jsonld": ".jsonld", "docx": ".docx"}
@@ -70,7 +70,7 @@ class Rendered:
 
 
 def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
-    from .companies import find_company
+    from .catalog.companies import find_company
 
     loaded = catalog.profile(code)
     return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
@@ -107,7 +107,7 @@ def posting_label(posting: Posting) -> str:
 
 
 def _template_path(templates, name: str) -> str:
-    from .sources import display_path
+    from .catalog.yaml_source import display_path
 
     own = templates / name if templates is not None else None
     return display_path(own) if own is not None and own.is_file() else f"built-in {name}"
@@ -139,7 +139,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
           codes: Iterable[str] | None = None) -> Iterator[Posting]:
     """Every posting of the catalog for the given companies (None = generic), in a stable order."""
-    from .companies import find_company
+    from .catalog.companies import find_company
 
     loaded_companies = [find_company(catalog, slug) if slug else None for slug in companies]
     for code in (list(codes) if codes is not None else catalog.codes):
@@ -176,7 +176,7 @@ class Delivery:
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
-    from .companies import company_files
+    from .catalog.companies import company_files
     from .resolve import code_or_title
 
     if request.all_roles and request.query:
@@ -248,7 +248,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         raise UsageError(f"-o {target} is a file, but this run writes {count} files into a folder",
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
-        from .companies import find_company
+        from .catalog.companies import find_company
         from .render.docx import check_assets
 
         first = catalog.profile(codes[0])

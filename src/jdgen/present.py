@@ -10,9 +10,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable
 
-from .catalog import Catalog
-from .documents import Loaded
-from .models import Level, Profile
+from .catalog.root import Catalog
+from .catalog.loading import Loaded
+from .catalog.models import Level, Profile
 from .terminal_text import Safe, json_document, one_line, table
 
 

@@ -26,7 +26,7 @@ from .diagnostics import did_you_mean, quoted
 from .errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .catalog.root import Catalog
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _SYNONYMS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mgr": "manager", "eng": "engineer"}

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models import ROLE_CODE, SLUG
+from .catalog.models import ROLE_CODE, SLUG
 
 if TYPE_CHECKING:
     from .filesystem.writing import Destination

@@ -8,7 +8,7 @@ posting: it is what can fail, and it costs microseconds where a whole posting co
 third of a millisecond.
 
 Files in the wrong place (a company file in roles/, a mkdocs.yml swept up by ``jdgen
-validate .``) are told apart by :func:`jdgen.documents.misplaced_problem` as they load;
+validate .``) are told apart by :func:`jdgen.catalog.loading.misplaced_problem` as they load;
 validate adds company files filed into a subfolder of companies/, which only it reads.
 """
 
@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .catalog import Catalog
-from .companies import company_files, filed_away_problem, is_filed_away, load_company
+from .catalog.root import Catalog
+from .catalog.companies import company_files, filed_away_problem, is_filed_away, load_company
 from .errors import JdgenError, NotAFileError
-from .listing import check_listing, not_a_file, not_a_file_problem
+from .catalog.listing import check_listing, not_a_file, not_a_file_problem
 from .diagnostics import Diagnostic, Location
-from .documents import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
+from .catalog.loading import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
 from .errors import InvalidInputError, SourceError
-from .sources import display_path, iter_yaml_files
+from .catalog.yaml_source import display_path, iter_yaml_files
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _containment_base(path: Path, catalog_root: Path) -> Path:
 def _company_asset(path: Path, given: Path) -> bool:
     """True for YAML that a folder given on the command line holds below a subfolder of a
     ``companies`` folder, without a company's shape: an asset, not ours to check (see
-    :mod:`jdgen.companies`). Only folders from the given one down count, so a catalog kept
+    :mod:`jdgen.catalog.companies`). Only folders from the given one down count, so a catalog kept
     under some unrelated ``companies`` folder is read as usual."""
     chain = (given.resolve().name, *path.relative_to(given).parts)
     nested = any(part == "companies" for part in chain[:-2])

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.resources import builtin_catalog
 

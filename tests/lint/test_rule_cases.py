@@ -39,7 +39,7 @@ import yaml
 
 from conftest import merge_patch
 
-from jdgen.catalog import Catalog
+from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.lint.rules import all_rules
 from jdgen.resources import builtin_catalog

@@ -31,8 +31,8 @@ import pytest
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 import jdgen
-from jdgen import cache
-from jdgen.catalog import Catalog
+from jdgen.catalog import parse_cache as cache
+from jdgen.catalog.root import Catalog
 from jdgen.resources import shipped
 
 DATE = "2026-11-23"

@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of, write
 
-from jdgen import addresses, models
+from jdgen.catalog import addresses, models
 from jdgen.render.filters import md_url
 from jdgen.render.links import link_problem
 from jdgen.resources import builtin_catalog, shipped
-from jdgen.schemas import load_schema
+from jdgen.catalog.schemas import load_schema
 
 APPLY = "https://northwind-analytics.example/careers"
 GOOD_HREFS = {APPLY}

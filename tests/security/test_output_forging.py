@@ -21,7 +21,7 @@ import pytest
 
 from conftest import REPO, edit, line_of
 
-from jdgen.hidden_characters import VISIBLE_FORMAT, find_hidden
+from jdgen.catalog.hidden_characters import VISIBLE_FORMAT, find_hidden
 from jdgen.terminal_text import FORMAT_CHARACTERS, JOINERS, Safe, block, json_document, line, one_line
 
 AS_OF = ["--as-of", "2026-11-23"]

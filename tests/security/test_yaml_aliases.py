@@ -88,7 +88,7 @@ def test_small_aliases_still_work(tmp_path, run):
     assert "\nregion: global\n" in text
     profile.write_text(text.replace("\nregion: global\n", "\nregion: &where global\n", 1)
                        + "x-note: *where\n", encoding="utf-8")
-    from jdgen.sources import load_yaml
+    from jdgen.catalog.yaml_source import load_yaml
 
     doc = load_yaml(profile)
     assert doc.data["region"] == "global" and doc.data["x-note"] == "global"

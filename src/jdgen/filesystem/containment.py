@@ -118,7 +118,7 @@ def confine(root: Path, path: Path, shown=None, place: str = "the catalog") -> P
 def lexical_shown(path: Path | str) -> str:
     """A path for messages, relative to the working folder when inside it, without resolving any link.
 
-    :func:`jdgen.sources.display_path` resolves links, which for a link that leaves the
+    :func:`jdgen.catalog.yaml_source.display_path` resolves links, which for a link that leaves the
     catalog would print where it points.
     """
     absolute = os.path.abspath(path)

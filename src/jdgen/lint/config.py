@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from ..diagnostics import Location, quoted, suggestion_hint
 from ..errors import ConfigError
-from ..sources import display_path
+from ..catalog.yaml_source import display_path
 from .registry import SEVERITIES, Rule
 from .rules import all_rules
 from .suppress import rule_matches

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..diagnostics import Diagnostic
-from ..documents import kind_of
+from ..catalog.loading import kind_of
 from ..errors import InvalidInputError
-from ..sources import display_path
+from ..catalog.yaml_source import display_path
 from ..validate import catalog_files, expand_paths, validate
 from .config import LintConfig
 from .registry import Hit, Rule
@@ -26,7 +26,7 @@ from .rules import all_rules
 from .suppress import Suppressions
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.root import Catalog
     from ..compose import Posting
 
 
@@ -106,7 +106,7 @@ def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", raw, jd
     all_companies = companies
     if not companies and profiles:
         # A profile named on the command line is also linted with the catalog's companies.
-        from ..companies import company_files, load_company
+        from ..catalog.companies import company_files, load_company
 
         all_companies = []
         for path in company_files(catalog).values():

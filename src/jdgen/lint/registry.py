@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ..diagnostics import Location
-from ..sources import JsonPath, SourceDoc
+from ..catalog.yaml_source import JsonPath, SourceDoc
 
 SEVERITIES = ("error", "warning", "info")
 TARGETS = ("profile", "company", "ladder", "posting", "catalog")

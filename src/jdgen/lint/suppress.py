@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import Location, did_you_mean, quoted
-from ..sources import SourceDoc
+from ..catalog.yaml_source import SourceDoc
 from .registry import Hit, Rule
 from .rules import all_rules
 

@@ -12,8 +12,8 @@ from typing import Iterator
 
 from ..compose import Posting
 from ..diagnostics import Location
-from ..models import COMPONENT_LISTS
-from ..sources import JsonPath, SourceDoc
+from ..catalog.models import COMPONENT_LISTS
+from ..catalog.yaml_source import JsonPath, SourceDoc
 from .registry import Hit
 
 

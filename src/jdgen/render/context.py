@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..compose import Posting
-from ..models import PayBand, Place
+from ..catalog.models import PayBand, Place
 
 EMPLOYMENT_LABELS = {
     "full_time": "Full-time", "part_time": "Part-time", "contractor": "Contract", "temporary": "Temporary",

@@ -15,7 +15,7 @@ from ..compose import Posting
 from ..errors import JdgenError, SourceError
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.root import Catalog
 
 
 def docx_options(catalog: "Catalog", posting: Posting):

@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from ..diagnostics import Location
 from ..errors import TemplateError, os_reason
 from ..resources import shipped
-from ..sources import display_path
+from ..catalog.yaml_source import display_path
 from . import bounds
 from .bounds import BoundExceeded
 from .filters import FILTERS, md_escape, printable

@@ -2,7 +2,7 @@
 
 A posting links only to ``https:``, ``http:`` and ``mailto:`` addresses. Catalog data
 cannot make links (every value is escaped for Markdown, and addresses are checked on
-load, see :mod:`jdgen.addresses`), but a catalog's own ``templates/posting.md.j2`` can
+load, see :mod:`jdgen.catalog.addresses`), but a catalog's own ``templates/posting.md.j2`` can
 write any Markdown: ``[Verify](ms-msdt:...)``, ``<javascript:...>``, raw ``<a href>``.
 
 HTML, the JSON-LD description and DOCX are all made from the Markdown's syntax tree,

@@ -1,7 +1,7 @@
 """A rendered posting, checked for what the YAML loader refuses in values.
 
 The loader refuses control characters, characters that can disguise text and GitHub
-Actions workflow commands in every value of a catalog file (:mod:`jdgen.sources`), but a
+Actions workflow commands in every value of a catalog file (:mod:`jdgen.catalog.yaml_source`), but a
 catalog's templates are text a posting prints too, and a posting printed in a CI job's
 log (``jdgen render`` writes one to standard output) must not act there. Checking the
 rendered text covers every template, and whatever it includes, in one place. What is
@@ -17,8 +17,8 @@ from typing import Callable
 
 from ..diagnostics import Location
 from ..errors import TemplateError
-from ..hidden_characters import find_hidden
-from ..sources import describe_control, display_path
+from ..catalog.hidden_characters import find_hidden
+from ..catalog.yaml_source import describe_control, display_path
 from ..terminal_text import workflow_command
 
 # Tab and line feed are layout; every other control character is something no posting shows.

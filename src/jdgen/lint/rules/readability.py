@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...models import COMPONENT_LISTS
+from ...catalog.models import COMPONENT_LISTS
 from ..hits import posting_hit
 from ..registry import Example, Hit, rule
 from ..texts import checked_once, posting_texts

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from ...models import COMPONENT_LISTS
+from ...catalog.models import COMPONENT_LISTS
 from ...diagnostics import suggestion_hint
 from ..registry import Example, Hit, hit_at, rule
 
@@ -128,7 +128,7 @@ POSTED_LISTS = ("responsibilities", "qualifications", "skills", "knowledge", "ta
       why="An empty list renders as a heading with nothing under it, or silently drops a section.",
       bad=Example(profile="skills: []\n"), good=Example(profile="skills:\n  - text: Project ownership\n"))
 def empty_section(ctx, profile, options) -> Iterator[Hit]:
-    from ...schemas import load_schema
+    from ...catalog.schemas import load_schema
 
     required = set(load_schema("profile").get("required", ()))
     for name in POSTED_LISTS:

@@ -11,7 +11,7 @@ from ..registry import Example, Hit, rule
 
 def _sample_postings(ctx, profiles) -> Iterator:
     """The first profile, generic and with each company that loads: what the templates are tried on."""
-    from ...companies import company_files, load_company
+    from ...catalog.companies import company_files, load_company
     from ...compose import compose
 
     catalog = ctx.catalog
@@ -78,7 +78,7 @@ def template_link(ctx, profiles, options) -> Iterator[Hit]:
 
 def _place(path, needle: str) -> Location:
     """The first line and column where ``needle`` appears in the template (any case), else its start."""
-    from ...sources import display_path
+    from ...catalog.yaml_source import display_path
 
     try:
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .diagnostics import Diagnostic, did_you_mean, suggestion_hint
+from ..diagnostics import Diagnostic, did_you_mean, suggestion_hint
 from .schemas import property_description, validator
-from .sources import JsonPath, SourceDoc, dotted_path
+from .yaml_source import JsonPath, SourceDoc, dotted_path
 
 _TYPE_NAMES = {
     "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .diagnostics import Diagnostic
-from .sources import JsonPath, SourceDoc
+from ..diagnostics import Diagnostic
+from .yaml_source import JsonPath, SourceDoc
 
 
 def taxonomy_checks(doc: SourceDoc) -> list[Diagnostic]:

@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .errors import UsageError
-from .filesystem.writing import write_file
-from .resources import builtin_catalog, shipped
-from .sources import display_path
+from ..errors import UsageError
+from ..filesystem.writing import write_file
+from ..resources import builtin_catalog, shipped
+from .yaml_source import display_path
 
 EXAMPLE_PROFILE = "AIMLAM.GEN.P4"
 EXAMPLE_COMPANY = "northwind"

@@ -11,7 +11,7 @@ ruamel's round-trip loader: it keeps positions but costs ~15 ms per profile, abo
 * a duplicate key is an error that names both lines;
 * control characters are refused, also when a double-quoted escape writes them, and so
   are bidi controls and invisible characters that can disguise text
-  (:mod:`jdgen.hidden_characters`) and text a CI log would run as a GitHub Actions
+  (:mod:`jdgen.catalog.hidden_characters`) and text a CI log would run as a GitHub Actions
   workflow command (``::`` starting a line, ``##[`` anywhere);
 * every value and every key gets a 1-based (line, column), indexed by its path,
   e.g. ``("responsibilities", 2, "text")``.
@@ -28,10 +28,10 @@ from typing import Any, Iterator
 
 import yaml
 
-from .diagnostics import Diagnostic, Location
-from .errors import InvalidInputError, SourceError
+from ..diagnostics import Diagnostic, Location
+from ..errors import InvalidInputError, SourceError
 from .hidden_characters import find_hidden
-from .terminal_text import workflow_command
+from ..terminal_text import workflow_command
 
 try:  # libyaml is in every PyYAML wheel; the pure-Python parser is the same, only slower.
     from yaml._yaml import CParser as _Parser
@@ -207,7 +207,7 @@ def read_bytes(path: Path, shown: str) -> bytes:
     pipe would block forever and a device (``/dev/zero``) never ends. Whether the file
     lies inside the catalog is decided before, where it is found (:mod:`jdgen.filesystem.containment`).
     """
-    from .filesystem.containment import not_a_file_error, read_regular
+    from ..filesystem.containment import not_a_file_error, read_regular
 
     try:
         got = read_regular(path, MAX_FILE_BYTES)

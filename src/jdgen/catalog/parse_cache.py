@@ -13,7 +13,7 @@ runs or inside the workspace, where a pull request can plant a file at a name it
 compute, so a stored entry must not be able to run code (a pickle can) nor stand in
 for a verdict. An entry is plain JSON, read with a size bound, checked to hold only
 what the YAML loader could have built, and then goes through the same model and
-cross-checks as a fresh parse (:func:`jdgen.documents.load_checked`); anything that
+cross-checks as a fresh parse (:func:`jdgen.catalog.loading.load_checked`); anything that
 fails is a miss, parsed afresh and overwritten. The text itself is never stored: it
 comes from the file's own bytes. What this does not give: an entry planted with other
 data that passes every check is used as the file's parse. It can make a run show what
@@ -36,10 +36,10 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .sources import SourceDoc, could_be_parsed
+from .. import __version__
+from .yaml_source import SourceDoc, could_be_parsed
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 FORMAT = 1
 # The largest catalog file jdgen reads is 1 MB; a parse larger than this is not stored, and
 # no larger entry is read.
@@ -68,12 +68,13 @@ def cache_dir() -> Path | None:
 @cache
 def _code_digest() -> bytes:
     """What the meaning of a cached document depends on in jdgen itself."""
-    from .resources import shipped
+    from ..resources import shipped
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(f"parse format {FORMAT}".encode())
-    checks = ["models.py", "documents.py", "ladder_checks.py", "taxonomy_checks.py", "sources.py", "companies.py",
-              "currencies.py", "data/iso4217.txt", "cache.py"]
+    checks = ["catalog/models.py", "catalog/loading.py", "catalog/ladder_checks.py", "catalog/taxonomy_checks.py",
+              "catalog/yaml_source.py", "catalog/companies.py", "catalog/currencies.py", "data/iso4217.txt",
+              "catalog/parse_cache.py"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:
         digest.update(path.read_bytes())
     return digest.digest()

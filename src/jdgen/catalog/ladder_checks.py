@@ -13,8 +13,8 @@ a code, and a repeated code is already reported.
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic
-from .sources import SourceDoc
+from ..diagnostics import Diagnostic
+from .yaml_source import SourceDoc
 
 
 def ladder_checks(doc: SourceDoc) -> list[Diagnostic]:

@@ -26,13 +26,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from .diagnostics import Diagnostic, Location, did_you_mean, quoted
-from .documents import Loaded, load_ladder, load_profile, load_taxonomy
-from .errors import InvalidInputError, NotAFileError, NotFoundError, SourceError
+from ..diagnostics import Diagnostic, Location, did_you_mean, quoted
+from .loading import Loaded, load_ladder, load_profile, load_taxonomy
+from ..errors import InvalidInputError, NotAFileError, NotFoundError, SourceError
 from .listing import check_listing, not_a_file, not_a_file_problem
 from .models import Ladder, Profile, Taxonomy
-from .resources import builtin_catalog
-from .sources import display_path, iter_yaml_files
+from ..resources import builtin_catalog
+from .yaml_source import display_path, iter_yaml_files
 
 MARKER = "jdgen.toml"
 
@@ -131,7 +131,7 @@ class Catalog:
 
     def refuse_leaving(self, path: Path) -> None:
         """Raise when ``path`` (in the catalog) is, or is reached through, a link that leaves the catalog."""
-        from .filesystem.containment import confine
+        from ..filesystem.containment import confine
 
         confine(self.root, path)
 

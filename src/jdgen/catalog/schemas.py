@@ -6,7 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .resources import schema_path, shipped
+from ..resources import schema_path, shipped
 
 # The kinds of file a catalog holds, each with its schema.
 SCHEMA_NAMES = ("profile", "ladder", "taxonomy", "company")

@@ -12,14 +12,14 @@ from typing import Callable, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, Location, suggestion_hint
-from .errors import InvalidInputError, JdgenError
+from ..diagnostics import Diagnostic, Location, suggestion_hint
+from ..errors import InvalidInputError, JdgenError
 from .ladder_checks import ladder_checks
 from .models import Ladder, Profile, Taxonomy
-from . import cache
-from .sources import SourceDoc, decode, display_path, expect_mapping, parse_yaml, read_bytes
+from . import parse_cache as cache
+from .yaml_source import SourceDoc, decode, display_path, expect_mapping, parse_yaml, read_bytes
 from .taxonomy_checks import taxonomy_checks
-from .validation import dotted, schema_diagnostics
+from .schema_messages import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -138,8 +138,8 @@ def load_checked(path: Path, kind: str, model_type: type[M],
     """Load ``path`` as ``kind``; raise :class:`InvalidInputError` with every problem found.
 
     The strict model is the fast check; jsonschema runs only on files the model refuses,
-    to say where and why (see :mod:`jdgen.models`). The parse of a valid file is cached by
-    content (:mod:`jdgen.cache`); ``depends_on`` names what ``extra_checks`` read besides
+    to say where and why (see :mod:`jdgen.catalog.models`). The parse of a valid file is cached by
+    content (:mod:`jdgen.catalog.parse_cache`); ``depends_on`` names what ``extra_checks`` read besides
     the file. A cached parse passes the same model and checks as a fresh one: the cache
     folder is not trusted, so an entry that fails them is a miss, never a message.
     """

@@ -72,7 +72,7 @@ Currency = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{3}$")
 Amount = Annotated[float, Field(ge=0)]
 Whole = Annotated[int, BeforeValidator(_whole_number)]
 SchemaVersion = Annotated[Literal[1], BeforeValidator(_whole_number)]
-# Addresses a posting links to; the rule and its reasons are in jdgen.addresses.
+# Addresses a posting links to; the rule and its reasons are in jdgen.catalog.addresses.
 WebAddress = Annotated[str, StringConstraints(min_length=1), _address(is_web_address, "web")]
 EmailAddress = Annotated[str, StringConstraints(min_length=1), _address(is_email_address, "email")]
 

@@ -23,15 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .listing import YAML_SUFFIXES, check_listing
-from .diagnostics import Diagnostic, Location, quoted, suggestion_hint
-from .documents import Loaded, load_checked, peek, shape_of
-from .errors import InvalidInputError, NotFoundError
+from ..diagnostics import Diagnostic, Location, quoted, suggestion_hint
+from .loading import Loaded, load_checked, peek, shape_of
+from ..errors import InvalidInputError, NotFoundError
 from .currencies import currency_problem
 from .models import Company
-from .sources import JsonPath, SourceDoc, display_path
+from .yaml_source import JsonPath, SourceDoc, display_path
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from .root import Catalog
 
 def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
     depends_on = catalog.context_digest + "\n".join(catalog.codes).encode()
@@ -155,7 +155,7 @@ def filed_away_companies(folder: Path, root: Path) -> list[Path]:
     """
     import os
 
-    from .filesystem.containment import leaving_link
+    from ..filesystem.containment import leaving_link
 
     found = []
     for top, dirs, names in os.walk(folder):

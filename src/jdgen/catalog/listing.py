@@ -13,9 +13,9 @@ import os
 import stat
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location
-from .errors import NotAFileError
-from .sources import display_path
+from ..diagnostics import Diagnostic, Location
+from ..errors import NotAFileError
+from .yaml_source import display_path
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -77,7 +77,7 @@ def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = 
     surprise to avoid. Naming the file once, with the rename that fixes it, keeps one
     spelling everywhere.
     """
-    from .filesystem.containment import leaving_link, lexical_shown, refusal
+    from ..filesystem.containment import leaving_link, lexical_shown, refusal
 
     link = leaving_link(root, directory)
     if link is not None:

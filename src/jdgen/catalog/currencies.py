@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .diagnostics import Diagnostic, suggestion_hint
-from .sources import JsonPath, SourceDoc
+from ..diagnostics import Diagnostic, suggestion_hint
+from .yaml_source import JsonPath, SourceDoc
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 @cache
