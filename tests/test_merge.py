@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from jdgen.diagnostics import Location
 from jdgen.errors import EXIT_INVALID, InvalidInputError, exit_code_for
-from jdgen.merge import OPERATORS, Layer, is_operator, merge, merge_layers, provenance_of
+from jdgen.compose.merge import OPERATORS, Layer, is_operator, merge, merge_layers, provenance_of
 from jdgen.catalog.yaml_source import parse_yaml
 
 BASE = """\

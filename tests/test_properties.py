@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from jdgen.diagnostics import Location
 from jdgen.errors import InvalidInputError
 from jdgen.catalog.hidden_characters import find_hidden
-from jdgen.merge import OPERATORS, merge
+from jdgen.compose.merge import OPERATORS, merge
 from jdgen.render.filters import md_escape
 from jdgen.catalog.yaml_source import SourceDoc, parse_yaml
 

@@ -218,7 +218,7 @@ def render(
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
-    from .compose import posting_date
+    from .compose.posting import posting_date
     from .postings import RenderRequest, deliver, format_from_name, parse_formats, plan
 
     catalog = _catalog()

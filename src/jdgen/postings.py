@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .compose import Posting, compose
+from .compose.posting import Posting, compose
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     """Render everything a request covers and write it where it asks."""
     from pathlib import Path
 
-    from .compose import posting_date
+    from .compose.posting import posting_date
     from .filesystem.writing import is_folder_target, safe_child
 
     when = request.when or posting_date()

@@ -213,13 +213,13 @@ def _touched(company: Loaded, catalog_paths: dict[str, Path]) -> list[str]:
 
 
 def _merge_onto(profile: Loaded, company: Loaded, cache: dict) -> None:
-    """The merge :func:`jdgen.compose.compose` does for this posting, without building the posting.
+    """The merge :func:`jdgen.compose.posting.compose` does for this posting, without building the posting.
 
     The profile's own provenance is left out: merge errors are located in the override,
     and building the profile's provenance would cost more than the merge itself.
     """
-    from .compose import company_layers
-    from .merge import merge_layers
+    from .compose.posting import company_layers
+    from .compose.merge import merge_layers
 
     layers = company_layers(company, profile.model.code, cache)
     if layers:

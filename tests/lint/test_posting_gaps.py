@@ -139,7 +139,7 @@ def test_the_company_has_everything_so_remote_across_the_us_is_clean(run, cat):
 def test_country_wide_remote_skips_local_rules_and_rows_that_exclude_remote_work(cat, monkeypatch):
     from jdgen.catalog.root import Catalog
     from jdgen.catalog.companies import company_files, load_company
-    from jdgen.compose import compose
+    from jdgen.compose.posting import compose
     from jdgen.lint import jurisdictions as module
     from jdgen.lint.data import jurisdictions
     from datetime import date

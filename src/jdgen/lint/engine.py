@@ -27,7 +27,7 @@ from .suppress import Suppressions
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
-    from ..compose import Posting
+    from ..compose.posting import Posting
 
 
 @dataclass
@@ -101,7 +101,7 @@ def _targets(loaded: dict, files: list[Path]):
 
 
 def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", raw, jd001) -> Iterator["Posting"]:
-    from ..compose import compose
+    from ..compose.posting import compose
 
     all_companies = companies
     if not companies and profiles:

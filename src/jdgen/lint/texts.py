@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from ..diagnostics import Location
 from ..catalog.models import COMPONENT_LISTS
 from ..catalog.yaml_source import JsonPath, SourceDoc

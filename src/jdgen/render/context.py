@@ -1,4 +1,4 @@
-"""What templates see: a :class:`~jdgen.compose.Posting` turned into display-ready values.
+"""What templates see: a :class:`~jdgen.compose.posting.Posting` turned into display-ready values.
 
 Templates stay about wording and order; formatting decisions (money, location names,
 labels, which items are "nice to have") are made here once, in Python, and tested.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from ..catalog.models import PayBand, Place
 
 EMPLOYMENT_LABELS = {

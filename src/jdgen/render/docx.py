@@ -11,7 +11,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from ..errors import JdgenError, SourceError
 
 if TYPE_CHECKING:

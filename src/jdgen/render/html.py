@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
 

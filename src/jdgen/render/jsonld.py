@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from .html import description_html
 
 EMPLOYMENT_TYPES = {

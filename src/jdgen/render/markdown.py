@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..compose import Posting
+from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
 

@@ -12,7 +12,7 @@ from ..registry import Example, Hit, rule
 def _sample_postings(ctx, profiles) -> Iterator:
     """The first profile, generic and with each company that loads: what the templates are tried on."""
     from ...catalog.companies import company_files, load_company
-    from ...compose import compose
+    from ...compose.posting import compose
 
     catalog = ctx.catalog
     companies = [None]

@@ -56,10 +56,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .diagnostics import Diagnostic, Location, suggestion_hint
-from .errors import InvalidInputError
-from .catalog.yaml_source import JsonPath, SourceDoc
-from .catalog.schema_messages import describe_value, dotted
+from ..diagnostics import Diagnostic, Location, suggestion_hint
+from ..errors import InvalidInputError
+from ..catalog.yaml_source import JsonPath, SourceDoc
+from ..catalog.schema_messages import describe_value, dotted
 
 Provenance = dict[JsonPath, Location]
 

@@ -1,7 +1,7 @@
 """Profile + level + company → :class:`Posting`, the single input of every renderer.
 
 The company's ``defaults`` block and then its ``roles.<CODE>`` block are merged onto
-the profile (rules in :mod:`jdgen.merge`); every merged value keeps the file:line it
+the profile (rules in :mod:`jdgen.compose.merge`); every merged value keeps the file:line it
 came from, so lint can point at the YAML a person edits, not at rendered output.
 """
 
@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from .catalog.loading import Loaded
-from .errors import UsageError
+from ..catalog.loading import Loaded
+from ..errors import UsageError
 from .merge import Layer, Provenance, merge_layers, provenance_of
-from .catalog.models import Company, Level, PayBand, Place, Profile, Section
-from .catalog.yaml_source import SourceDoc
+from ..catalog.models import Company, Level, PayBand, Place, Profile, Section
+from ..catalog.yaml_source import SourceDoc
 
 if TYPE_CHECKING:
-    from .catalog.root import Catalog
+    from ..catalog.root import Catalog
 
 # Keys a company may set for a role that are not part of a profile.
 POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix")
@@ -64,7 +64,7 @@ def posting_date(value: str | None = None, environ: dict[str, str] | None = None
     """The posting date: ``--date``, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
     import re
 
-    from .diagnostics import quoted
+    from ..diagnostics import quoted
 
     environ = os.environ if environ is None else environ
     if value:
