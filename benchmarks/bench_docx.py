@@ -57,7 +57,7 @@ def in_process(profiles: int, tmp: Path) -> tuple[list[tuple], list[str], float]
     from jdgen.catalog.root import Catalog
     from jdgen.catalog.companies import company_files
     from jdgen.postings import batch, render
-    from jdgen.render.docx import render_docx
+    from jdgen.render.docx.posting_docx import render_docx
     from jdgen.render.markdown import render_markdown
 
     catalog = Catalog(generate_catalog(tmp / "catalog", profiles, companies=True))

@@ -28,7 +28,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from conftest import line_of
-from jdgen.render.docx_writer import default_reference_path, docx_paragraph_texts, docx_text_dump
+from jdgen.render.docx.writer import default_reference_path, docx_paragraph_texts, docx_text_dump
 from jdgen.resources import builtin_catalog
 
 GOLDEN = Path(__file__).parent / "golden" / "docx"
@@ -214,8 +214,8 @@ def test_lindenhof_uses_the_default_reference_without_a_logo(run, tmp_path):
 
 
 def test_shipped_brand_assets_are_valid_and_reproducible():
-    from jdgen.render.docx_writer import DocxWriter
-    from jdgen.render.reference_docx import BRANDS, brand_logo, build_reference
+    from jdgen.render.docx.writer import DocxWriter
+    from jdgen.render.docx.make_reference import BRANDS, brand_logo, build_reference
 
     assets = builtin_catalog() / "companies" / "assets"
     DocxWriter(assets / "northwind-reference.docx")        # has every style jdgen needs

@@ -25,9 +25,9 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from jdgen.errors import ConfigError, SourceError
-from jdgen.render.docx_writer import (DocxOptions, DocxWriter, default_reference_path, docx_paragraph_texts,
+from jdgen.render.docx.writer import (DocxOptions, DocxWriter, default_reference_path, docx_paragraph_texts,
                                       docx_text_dump, markdown_to_docx)
-from jdgen.render.reference_docx import build_reference
+from jdgen.render.docx.make_reference import build_reference
 
 REPO = Path(__file__).resolve().parents[1]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -83,7 +83,7 @@ BUILTIN_NAMES = {"Title", "Heading 1", "Heading 2", "Heading 3", "Normal", "List
 DETERMINISM_SCRIPT = """
 import hashlib, sys
 from datetime import datetime, timezone
-from jdgen.render.docx_writer import DocxOptions, markdown_to_docx
+from jdgen.render.docx.writer import DocxOptions, markdown_to_docx
 options = DocxOptions(title="Senior AI/ML Engineer / Tech Lead", subject="AIMLAM.GEN.P4 · P4 Senior Professional",
                       author="Acme Analytics", keywords=("AIMLAM.GEN.P4", "P4", "AIMLAM"),
                       created=datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc),

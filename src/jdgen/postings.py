@@ -131,7 +131,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
             check_printed(html, templates)
             result.outputs["html"] = html.encode("utf-8")
     if "docx" in formats:
-        from .render.docx import render_docx
+        from .render.docx.posting_docx import render_docx
 
         result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
 
@@ -249,7 +249,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
         from .catalog.companies import find_company
-        from .render.docx import check_assets
+        from .render.docx.posting_docx import check_assets
 
         first = catalog.profile(codes[0])
         for slug in companies:

@@ -43,7 +43,7 @@ _DOCX_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})T")
 
 def _text(data: bytes, fmt: str) -> str:
     if fmt == "docx":
-        from .render.docx_readback import docx_text_dump
+        from .render.docx.readback import docx_text_dump
 
         return docx_text_dump(data)
     return data.decode("utf-8", errors="replace")
@@ -118,7 +118,7 @@ def committed_date(data: bytes, fmt: str) -> date | None:
     """The posting date a committed file (its bytes) was rendered for; None when it carries none (Markdown) or is unreadable."""
     if fmt == "docx":
         from .errors import UnreadableDocxError
-        from .render.docx_readback import docx_core_properties
+        from .render.docx.readback import docx_core_properties
 
         try:
             data = docx_core_properties(data) or b""

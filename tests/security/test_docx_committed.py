@@ -81,7 +81,7 @@ def test_a_stream_longer_than_declared_is_cut_off(run, tmp_path, committed):
 
 
 def test_an_oversized_member_is_not_unpacked(run, tmp_path, committed, monkeypatch):
-    from jdgen.render import docx_package
+    from jdgen.render.docx import package as docx_package
 
     out, parts = committed
     replace(out, parts, Member("word/media/filler.bin", b"x"))   # different bytes: the check reads the file

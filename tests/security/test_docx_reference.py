@@ -107,7 +107,7 @@ def test_a_stream_longer_than_its_declared_size_is_cut_off_and_refused(run, tmp_
 
 
 def test_a_member_over_the_size_limit_is_not_unpacked(run, tmp_path, setup, catalog, monkeypatch):
-    from jdgen.render import docx_package
+    from jdgen.render.docx import package as docx_package
 
     reference, parts = setup
     write(reference, parts)
@@ -117,7 +117,7 @@ def test_a_member_over_the_size_limit_is_not_unpacked(run, tmp_path, setup, cata
 
 
 def test_unpacking_stops_at_the_total_limit(run, tmp_path, setup, catalog, monkeypatch):
-    from jdgen.render import docx_package
+    from jdgen.render.docx import package as docx_package
 
     reference, parts = setup
     write(reference, parts)

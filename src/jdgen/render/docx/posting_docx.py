@@ -11,15 +11,15 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..compose.posting import Posting
-from ..errors import JdgenError, SourceError
+from ...compose.posting import Posting
+from ...errors import JdgenError, SourceError
 
 if TYPE_CHECKING:
-    from ..catalog.root import Catalog
+    from ...catalog.root import Catalog
 
 
 def docx_options(catalog: "Catalog", posting: Posting):
-    from .docx_writer import DocxOptions
+    from .writer import DocxOptions
 
     company = posting.company
     reference = logo = None
@@ -59,8 +59,8 @@ def _asset(root: Path, base: Path, value: str | None, key: str, posting: Posting
     import os
     import stat
 
-    from ..filesystem.containment import Loop, kind_of_entry, real_inside
-    from ..errors import UnsafePathError
+    from ...filesystem.containment import Loop, kind_of_entry, real_inside
+    from ...errors import UnsafePathError
 
     try:
         path, link = real_inside(root, Path(os.path.abspath(base / value)))
@@ -87,8 +87,8 @@ def _where(posting: Posting, key: str):
 
 def check_assets(catalog: "Catalog", posting: Posting) -> None:
     """Fail before anything is written when a company's reference document or logo is unusable."""
-    from .docx_logo import load_logo
-    from .docx_writer import writer_for
+    from .logo import load_logo
+    from .writer import writer_for
 
     options = docx_options(catalog, posting)
     for key, path, check in (("reference_docx", options.reference, writer_for), ("logo", options.logo, load_logo)):
@@ -104,6 +104,6 @@ def check_assets(catalog: "Catalog", posting: Posting) -> None:
 
 
 def render_docx(catalog: "Catalog", posting: Posting, markdown: str, warn: Callable[[str], None]) -> bytes:
-    from .docx_writer import markdown_to_docx
+    from .writer import markdown_to_docx
 
     return markdown_to_docx(markdown, docx_options(catalog, posting), warn=warn)

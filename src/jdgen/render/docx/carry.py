@@ -10,7 +10,7 @@ part that is carried over is named in a warning: a brand that quietly lost its h
 link should say so. Elements that used a dropped relationship go with it (a hyperlink
 keeps its text), so that no part refers to a relationship that is not there.
 
-Every XML part carried over has been parsed by :class:`~jdgen.render.docx_package.Package`
+Every XML part carried over has been parsed by :class:`~jdgen.render.docx.package.Package`
 (no DTD, no entities), so each one parses again in the posting; a part that had to
 lose an element is written out again from its tree, the others keep their bytes.
 """
@@ -25,8 +25,8 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from jdgen.diagnostics import quoted
-from jdgen.render.docx_opc import R, W, Rel, resolve, xml_bytes
-from jdgen.render.docx_package import Package
+from jdgen.render.docx.opc import R, W, Rel, resolve, xml_bytes
+from jdgen.render.docx.package import Package
 
 # Relationships of the main document that survive: everything the body does not use.
 KEPT_DOC_RELS = frozenset({"styles", "stylesWithEffects", "settings", "webSettings", "fontTable", "theme",

@@ -1,4 +1,4 @@
-"""Generate reference documents: ``python -m jdgen.render.reference_docx OUT [--brand NAME] [--logo PNG]``.
+"""Generate reference documents: ``python -m jdgen.render.docx.make_reference OUT [--brand NAME] [--logo PNG]``.
 
 The reference document carries the look of the DOCX postings: fonts, sizes, colours and
 spacing live in its styles (never in direct formatting), and a company can start from it
@@ -38,8 +38,8 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from lxml import etree
 
-from jdgen.render.docx_opc import W
-from jdgen.render.docx_zip import deflate, pack
+from jdgen.render.docx.opc import W
+from jdgen.render.docx.deterministic_zip import deflate, pack
 
 _W = "{%s}" % W
 STAMP = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -324,7 +324,7 @@ def brand_logo(brand: Brand, width: int = 240, height: int = 60) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m jdgen.render.reference_docx",
+    parser = argparse.ArgumentParser(prog="python -m jdgen.render.docx.make_reference",
                                      description="Write a reproducible reference document for jdgen's DOCX postings.")
     parser.add_argument("out", type=Path, help="the .docx file to write")
     parser.add_argument("--brand", choices=sorted(BRANDS), help="a built-in brand (default: jdgen's neutral look)")

@@ -3,7 +3,7 @@
 Only the main document's body paragraphs are read; the styles part maps style ids back
 to the names Word shows. Nothing here is needed to write a document. The bytes may be a
 committed file from the output folder, so they are opened as an untrusted
-:class:`~jdgen.render.docx_package.Package`: only the four parts needed are unpacked,
+:class:`~jdgen.render.docx.package.Package`: only the four parts needed are unpacked,
 within its limits, and any problem is an :class:`~jdgen.errors.UnreadableDocxError`.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from jdgen.diagnostics import quoted
 from jdgen.errors import UnreadableDocxError
-from jdgen.render.docx_opc import W, resolve, w_val
-from jdgen.render.docx_package import Package
+from jdgen.render.docx.opc import W, resolve, w_val
+from jdgen.render.docx.package import Package
 
 _W = "{%s}" % W
 

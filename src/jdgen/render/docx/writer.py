@@ -43,10 +43,10 @@ from pathlib import Path
 from typing import Callable, Literal
 
 from jdgen.errors import ConfigError, SourceError
-from jdgen.render.docx_logo import Logo, load_logo
-from jdgen.render.docx_opc import core_xml, esc
-from jdgen.render.docx_readback import docx_paragraph_texts, docx_text_dump
-from jdgen.render.docx_reference import Reference
+from jdgen.render.docx.logo import Logo, load_logo
+from jdgen.render.docx.opc import core_xml, esc
+from jdgen.render.docx.readback import docx_paragraph_texts, docx_text_dump
+from jdgen.render.docx.reference import Reference
 from jdgen.render.links import is_allowed, markdown_parser
 
 __all__ = ["DocxOptions", "DocxWriter", "markdown_to_docx", "docx_text_dump", "docx_paragraph_texts",
@@ -104,7 +104,7 @@ def default_reference_path() -> Path:
             return packed
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parents[3] / "templates" / "reference.docx"
+    return Path(__file__).resolve().parents[4] / "templates" / "reference.docx"
 
 
 # ---------------------------------------------------------------------------- text

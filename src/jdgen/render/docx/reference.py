@@ -10,9 +10,9 @@ time and works out everything a posting needs from it:
 * the section properties (without page size, margins or header/footer references,
   which jdgen sets) and the default header and footer;
 * the parts carried over (theme, settings, fonts, the header's media; what and why is
-  :mod:`jdgen.render.docx_carry`'s), each deflated once.
+  :mod:`jdgen.render.docx.carry`'s), each deflated once.
 
-The file is opened as an untrusted :class:`~jdgen.render.docx_package.Package`: only
+The file is opened as an untrusted :class:`~jdgen.render.docx.package.Package`: only
 the parts named above are unpacked, within its limits.
 
 :meth:`Reference.assemble` then wraps one posting's body paragraphs into a complete,
@@ -31,17 +31,17 @@ from lxml import etree
 
 from jdgen.diagnostics import Location, quoted
 from jdgen.errors import ConfigError
-from jdgen.render.docx_carry import KEPT_DOC_RELS, Carried, Carrier, kind as _kind
-from jdgen.render.docx_logo import logo_header_xml
-from jdgen.render.docx_opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN_CT, NS, RT_CORE, RT_FOOTER,
+from jdgen.render.docx.carry import KEPT_DOC_RELS, Carried, Carrier, kind as _kind
+from jdgen.render.docx.logo import logo_header_xml
+from jdgen.render.docx.opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN_CT, NS, RT_CORE, RT_FOOTER,
                                    RT_HEADER, RT_HYPERLINK, RT_IMAGE, RT_NUMBERING, WML_CT, R, Rel, W,
                                    content_types_xml, next_rid, rel_xml, rels_name, rels_xml, resolve,
                                    w_val as _val, xml_bytes)
-from jdgen.render.docx_package import Package, one_line
-from jdgen.render.docx_zip import Entry, deflate, pack
+from jdgen.render.docx.package import Package, one_line
+from jdgen.render.docx.deterministic_zip import Entry, deflate, pack
 
 if TYPE_CHECKING:
-    from jdgen.render.docx_logo import Logo
+    from jdgen.render.docx.logo import Logo
 
 _W = "{%s}" % W
 _R = "{%s}" % R

@@ -30,7 +30,7 @@ from lxml import etree
 
 from jdgen.diagnostics import quoted
 from jdgen.errors import UnreadableDocxError, os_reason
-from jdgen.render.docx_opc import Rel, parse_rels_root, rels_name
+from jdgen.render.docx.opc import Rel, parse_rels_root, rels_name
 
 MiB = 1 << 20
 MAX_MEMBERS = 1000            # Word writes a few dozen; one per image beyond that

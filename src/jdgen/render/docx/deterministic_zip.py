@@ -8,7 +8,7 @@ changes, such as a reference document's theme or font table, is compressed once 
 reused for every posting. The standard library's ``zipfile`` has no way to accept
 pre-compressed data, which is why the local headers and the central directory are
 written here with ``struct``; ``zipfile`` (and therefore python-docx) reads the result.
-Reading a package someone else wrote is :mod:`jdgen.render.docx_package`'s job.
+Reading a package someone else wrote is :mod:`jdgen.render.docx.package`'s job.
 """
 
 from __future__ import annotations

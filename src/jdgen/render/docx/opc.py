@@ -3,7 +3,7 @@
 Namespaces and content types, XML escaping, part relationships (``_rels/*.rels``),
 ``[Content_Types].xml`` and the two property parts jdgen writes (``docProps/core.xml``
 and ``docProps/app.xml``). Nothing here knows about Markdown or about a particular
-reference document; reading someone else's package is :mod:`jdgen.render.docx_package`'s.
+reference document; reading someone else's package is :mod:`jdgen.render.docx.package`'s.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from jdgen.render.docx_zip import deflate
+from jdgen.render.docx.deterministic_zip import deflate
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jdgen.errors import SourceError
-from jdgen.render.docx_opc import NS
-from jdgen.render.docx_zip import Entry, deflate
+from jdgen.render.docx.opc import NS
+from jdgen.render.docx.deterministic_zip import Entry, deflate
 
 WIDTH_EMU, MAX_HEIGHT_EMU = 1080000, 720000      # 3 cm wide, at most 2 cm high (360,000 EMU per cm)
 MAX_BYTES = 8 << 20                              # a logo of 3 cm needs a few hundred kilobytes at most
