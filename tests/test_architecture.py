@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import write
-from jdgen.architecture import band, distance, level_distance
+from jdgen.architecture.relations import band, distance, level_distance
 from jdgen.catalog.root import Catalog
 from jdgen.resources import builtin_catalog
 

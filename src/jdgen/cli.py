@@ -259,7 +259,7 @@ def resolve_(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Show which role code a title resolves to, and why."""
-    from .resolve import candidates, normalise_title, resolve_title
+    from .architecture.resolve import candidates, normalise_title, resolve_title
 
     catalog = _catalog()
     best = resolve_title(catalog, title)
@@ -305,7 +305,7 @@ def adjacent(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The nearest roles by level and taxonomy, with distance (0-1) and band."""
-    from .architecture import adjacent as nearest
+    from .architecture.relations import adjacent as nearest
 
     catalog = _catalog()
     found = nearest(catalog, code, limit)
@@ -322,7 +322,7 @@ def compare(
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="table, md or json."),
 ) -> None:
     """Compare roles side by side: level, years, scope, pay, and what each list shares."""
-    from .architecture import compare as run, compare_markdown, compare_text
+    from .architecture.relations import compare as run, compare_markdown, compare_text
 
     data = run(_catalog(), codes)
     if format is CompareFormat.json:
@@ -340,7 +340,7 @@ def ladder(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
-    from .architecture import ladder_rows
+    from .architecture.relations import ladder_rows
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:

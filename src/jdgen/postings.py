@@ -177,7 +177,7 @@ class Delivery:
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
     from .catalog.companies import company_files
-    from .resolve import code_or_title
+    from .architecture.resolve import code_or_title
 
     if request.all_roles and request.query:
         raise UsageError("give a role or --all, not both")

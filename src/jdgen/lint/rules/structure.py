@@ -167,7 +167,7 @@ def confidence_band(ctx, profile, options) -> Iterator[Hit]:
                   note="the catalog holds a second profile with the alias 'Northwind Engineer'"),
       good=Example(profile="title_aliases:\n  - title: Senior AI/ML Engineer / Tech Lead\n"))
 def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
-    from ...resolve import normalise_title
+    from ...architecture.resolve import normalise_title
 
     claims: dict[str, list[tuple]] = defaultdict(list)
     for loaded in profiles:

@@ -22,11 +22,11 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .diagnostics import did_you_mean, quoted
-from .errors import NotFoundError, UsageError
+from ..diagnostics import did_you_mean, quoted
+from ..errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from .catalog.root import Catalog
+    from ..catalog.root import Catalog
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _SYNONYMS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mgr": "manager", "eng": "engineer"}

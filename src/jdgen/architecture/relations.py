@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import UsageError
-from .catalog.models import COMPONENT_LISTS, Level, Profile
-from .terminal_text import one_line, table
+from ..errors import UsageError
+from ..catalog.models import COMPONENT_LISTS, Level, Profile
+from ..terminal_text import one_line, table
 
 if TYPE_CHECKING:
-    from .catalog.root import Catalog
+    from ..catalog.root import Catalog
 
 TAXONOMY_WEIGHT, LEVEL_WEIGHT = 0.6, 0.4
 RANK_STEP = 0.2
@@ -160,8 +160,8 @@ def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> 
         raise UsageError(f"{family!r} is not a family", hint="write FUNCTION.FOCUS, e.g. AIMLAM.GEN")
     bands = {}
     if company:
-        from .catalog.companies import find_company
-        from .render.context import pay_range
+        from ..catalog.companies import find_company
+        from ..render.context import pay_range
 
         bands = {level: pay_range(band) for level, band in (find_company(catalog, company).model.pay_bands or {}).items()}
     rows = []
@@ -174,7 +174,7 @@ def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> 
                      "years": level.years_text, "track": level.track, "rank": level.rank,
                      "pay": bands.get(level.code) if company else None})
     if not rows:
-        from .diagnostics import suggestion_hint
+        from ..diagnostics import suggestion_hint
 
         families = sorted({f"{l.model.function.code}.{l.model.focus.code}" for l in catalog.profiles()})
         raise UsageError(f"no roles in family {family.upper()}",
