@@ -56,7 +56,7 @@ def in_process(profiles: int, tmp: Path) -> tuple[list[tuple], list[str], float]
     """Rows for the in-process measures, the Markdown of the first postings, and docs/s of the whole batch."""
     from jdgen.catalog.root import Catalog
     from jdgen.catalog.companies import company_files
-    from jdgen.postings import batch, render
+    from jdgen.postings.batch import batch, render
     from jdgen.render.docx.posting_docx import render_docx
     from jdgen.render.markdown import render_markdown
 

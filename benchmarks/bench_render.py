@@ -32,7 +32,7 @@ def main() -> int:
 
     from jdgen.catalog.root import Catalog
     from jdgen.catalog.companies import company_files
-    from jdgen.postings import batch, render
+    from jdgen.postings.batch import batch, render
 
     rows = []
     os.environ["JDGEN_CACHE_DIR"] = ""  # measure rendering, not the cache

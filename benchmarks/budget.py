@@ -27,7 +27,7 @@ from datetime import date
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 from jdgen.catalog.root import Catalog
 from jdgen.catalog.companies import company_files
-from jdgen.postings import batch, render
+from jdgen.postings.batch import batch, render
 catalog = Catalog(__import__("pathlib").Path(sys.argv[1]))
 catalog.profiles()
 companies = [None, *sorted(company_files(catalog))]

@@ -54,7 +54,7 @@ def stem(code: str, slug: str | None) -> str:
 def expected_texts(code: str, slug: str | None) -> tuple[str, list[str], str | None]:
     """The posting's title, its responsibilities and the page-header text of its brand (if any)."""
     from jdgen.catalog.root import Catalog
-    from jdgen.postings import build_posting
+    from jdgen.postings.batch import build_posting
 
     posting = build_posting(Catalog(builtin_catalog()), code, slug, date.fromisoformat(DATE))
     profile = posting.profile

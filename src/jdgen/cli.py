@@ -219,7 +219,7 @@ def render(
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from .compose.posting import posting_date
-    from .postings import RenderRequest, deliver, format_from_name, parse_formats, plan
+    from .postings.batch import RenderRequest, deliver, format_from_name, parse_formats, plan
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,

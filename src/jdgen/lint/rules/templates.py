@@ -34,7 +34,7 @@ def _sample_postings(ctx, profiles) -> Iterator:
       bad=Example(note="templates/posting.md.j2 containing {{ compnay.name }}"),
       good=Example(note="no templates/ folder, or templates that render"))
 def template_error(ctx, profiles, options) -> Iterator[Hit]:
-    from ...postings import render
+    from ...postings.batch import render
 
     if not ctx.catalog.templates_dir.is_dir() or not profiles:
         return
@@ -59,7 +59,7 @@ def template_error(ctx, profiles, options) -> Iterator[Hit]:
       bad=Example(note="templates/posting.md.j2 containing [Verify your account](ms-msdt:/id%20PCWDiagnostic)"),
       good=Example(note="templates whose links go to https://, http:// or mailto: addresses"))
 def template_link(ctx, profiles, options) -> Iterator[Hit]:
-    from ...postings import render
+    from ...postings.batch import render
 
     folder = ctx.catalog.templates_dir
     if not folder.is_dir() or not profiles:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .compose.posting import Posting, compose
-from .errors import UsageError
+from ..compose.posting import Posting, compose
+from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from .catalog.root import Catalog
+    from ..catalog.root import Catalog
 
 FORMATS = ("md", "html", "jsonld", "docx")
 EXTENSIONS = {"md": ".md", "html": ".html", "jsonld": ".jsonld", "docx": ".docx"}
@@ -37,7 +37,7 @@ def format_from_name(output: str | None) -> str | None:
 
 def parse_formats(given: Iterable[str]) -> tuple[str, ...]:
     """Every format named by every ``-f`` value (``md,docx``), in order, without repeats."""
-    from .diagnostics import quoted, suggestion_hint
+    from ..diagnostics import quoted, suggestion_hint
 
     chosen: list[str] = []
     for value in given:
@@ -70,7 +70,7 @@ class Rendered:
 
 
 def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
-    from .catalog.companies import find_company
+    from ..catalog.companies import find_company
 
     loaded = catalog.profile(code)
     return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
@@ -78,8 +78,8 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
 
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
     """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
-    from .render.markdown import render_markdown
-    from .render.printed import check_printed
+    from ..render.markdown import render_markdown
+    from ..render.printed import check_printed
 
     formats = tuple(formats)
     templates = catalog.templates_dir
@@ -91,7 +91,7 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
     if "md" in formats:
         result.outputs["md"] = markdown.encode("utf-8")
     if set(formats) - {"md"}:
-        from .render.links import collecting
+        from ..render.links import collecting
 
         with collecting() as dropped:
             _render_parsed(catalog, posting, formats, markdown, result)
@@ -107,7 +107,7 @@ def posting_label(posting: Posting) -> str:
 
 
 def _template_path(templates, name: str) -> str:
-    from .catalog.yaml_source import display_path
+    from ..catalog.yaml_source import display_path
 
     own = templates / name if templates is not None else None
     return display_path(own) if own is not None and own.is_file() else f"built-in {name}"
@@ -118,20 +118,20 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
     """The formats made from the Markdown's syntax tree."""
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
-        from .render.jsonld import build_jsonld, dumps
+        from ..render.jsonld import build_jsonld, dumps
 
         jsonld = build_jsonld(posting, markdown)
         if "jsonld" in formats:
             result.outputs["jsonld"] = dumps(jsonld).encode("utf-8")
         if "html" in formats:
-            from .render.html import render_html
-            from .render.printed import check_printed
+            from ..render.html import render_html
+            from ..render.printed import check_printed
 
             html = render_html(posting, markdown, jsonld, templates)
             check_printed(html, templates)
             result.outputs["html"] = html.encode("utf-8")
     if "docx" in formats:
-        from .render.docx.posting_docx import render_docx
+        from ..render.docx.posting_docx import render_docx
 
         result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
 
@@ -139,7 +139,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
           codes: Iterable[str] | None = None) -> Iterator[Posting]:
     """Every posting of the catalog for the given companies (None = generic), in a stable order."""
-    from .catalog.companies import find_company
+    from ..catalog.companies import find_company
 
     loaded_companies = [find_company(catalog, slug) if slug else None for slug in companies]
     for code in (list(codes) if codes is not None else catalog.codes):
@@ -176,8 +176,8 @@ class Delivery:
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
-    from .catalog.companies import company_files
-    from .architecture.resolve import code_or_title
+    from ..catalog.companies import company_files
+    from ..architecture.resolve import code_or_title
 
     if request.all_roles and request.query:
         raise UsageError("give a role or --all, not both")
@@ -215,8 +215,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     """Render everything a request covers and write it where it asks."""
     from pathlib import Path
 
-    from .compose.posting import posting_date
-    from .filesystem.writing import is_folder_target, safe_child
+    from ..compose.posting import posting_date
+    from ..filesystem.writing import is_folder_target, safe_child
 
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
@@ -248,13 +248,13 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         raise UsageError(f"-o {target} is a file, but this run writes {count} files into a folder",
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
-        from .catalog.companies import find_company
-        from .render.docx.posting_docx import check_assets
+        from ..catalog.companies import find_company
+        from ..render.docx.posting_docx import check_assets
 
         first = catalog.profile(codes[0])
         for slug in companies:
             check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
-    from .filesystem.writing import Destination
+    from ..filesystem.writing import Destination
     from .staleness import orphans, read_committed, stale_diff
 
     # Without an explicit date, a committed file is compared as of the date it carries.

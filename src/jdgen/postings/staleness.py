@@ -26,10 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalog.models import ROLE_CODE, SLUG
+from ..catalog.models import ROLE_CODE, SLUG
 
 if TYPE_CHECKING:
-    from .filesystem.writing import Destination
+    from ..filesystem.writing import Destination
 
 # The largest posting jdgen writes is a DOCX with a logo, well under a megabyte; a committed
 # file far larger is not one, and reading it whole would only cost memory.
@@ -43,7 +43,7 @@ _DOCX_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})T")
 
 def _text(data: bytes, fmt: str) -> str:
     if fmt == "docx":
-        from .render.docx.readback import docx_text_dump
+        from ..render.docx.readback import docx_text_dump
 
         return docx_text_dump(data)
     return data.decode("utf-8", errors="replace")
@@ -92,7 +92,7 @@ def _committed_text(data: bytes, fmt: str) -> tuple[str, str | None]:
     if data.startswith(b"version https://git-lfs"):
         return "", ("is a Git LFS pointer, not the document (fetch LFS files before the check, "
                     "e.g. lfs: true in actions/checkout)")
-    from .errors import UnreadableDocxError
+    from ..errors import UnreadableDocxError
 
     try:
         return _text(data, fmt), None
@@ -117,8 +117,8 @@ def orphans(folder: Path, entries: list[tuple[str, bool]], expected: set[str], e
 def committed_date(data: bytes, fmt: str) -> date | None:
     """The posting date a committed file (its bytes) was rendered for; None when it carries none (Markdown) or is unreadable."""
     if fmt == "docx":
-        from .errors import UnreadableDocxError
-        from .render.docx.readback import docx_core_properties
+        from ..errors import UnreadableDocxError
+        from ..render.docx.readback import docx_core_properties
 
         try:
             data = docx_core_properties(data) or b""
