@@ -20,8 +20,8 @@ __version__ = "0.1.0"
 _API = {
     "discover": "jdgen.catalog.root",
     "Catalog": "jdgen.catalog.root",
-    "validate": "jdgen.validate",
-    "ValidationReport": "jdgen.validate",
+    "validate": "jdgen.lint.validate",
+    "ValidationReport": "jdgen.lint.validate",
     "JdgenError": "jdgen.errors",
     "Diagnostic": "jdgen.diagnostics",
     "Location": "jdgen.diagnostics",

@@ -131,7 +131,7 @@ class ListFormat(str, Enum):
 @app.command(cls=CheckedCommand)
 def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog.")) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
-    from .validate import validate as run
+    from .lint.validate import validate as run
 
     catalog = _catalog()
     _note_fallback(catalog)

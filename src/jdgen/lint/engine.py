@@ -19,7 +19,7 @@ from ..diagnostics import Diagnostic
 from ..catalog.loading import kind_of
 from ..errors import InvalidInputError
 from ..catalog.yaml_source import display_path
-from ..validate import catalog_files, expand_paths, validate
+from .validate import catalog_files, expand_paths, validate
 from .config import LintConfig
 from .registry import Hit, Rule
 from .rules import all_rules

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .catalog.root import Catalog
-from .catalog.companies import company_files, filed_away_problem, is_filed_away, load_company
-from .errors import JdgenError, NotAFileError
-from .catalog.listing import check_listing, not_a_file, not_a_file_problem
-from .diagnostics import Diagnostic, Location
-from .catalog.loading import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
-from .errors import InvalidInputError, SourceError
-from .catalog.yaml_source import display_path, iter_yaml_files
+from ..catalog.root import Catalog
+from ..catalog.companies import company_files, filed_away_problem, is_filed_away, load_company
+from ..errors import JdgenError, NotAFileError
+from ..catalog.listing import check_listing, not_a_file, not_a_file_problem
+from ..diagnostics import Diagnostic, Location
+from ..catalog.loading import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
+from ..errors import InvalidInputError, SourceError
+from ..catalog.yaml_source import display_path, iter_yaml_files
 
 
 @dataclass
@@ -64,7 +64,7 @@ def expand_paths(paths: Iterable[str | Path], catalog_root: Path) -> list[Path]:
     lead out of it; elsewhere, no link may lead out of the folder named (or the named
     file's folder).
     """
-    from .filesystem.containment import folder_words, leaving_link, refusal
+    from ..filesystem.containment import folder_words, leaving_link, refusal
 
     files: list[Path] = []
     for raw in paths:
@@ -218,8 +218,8 @@ def _merge_onto(profile: Loaded, company: Loaded, cache: dict) -> None:
     The profile's own provenance is left out: merge errors are located in the override,
     and building the profile's provenance would cost more than the merge itself.
     """
-    from .compose.posting import company_layers
-    from .compose.merge import merge_layers
+    from ..compose.posting import company_layers
+    from ..compose.merge import merge_layers
 
     layers = company_layers(company, profile.model.code, cache)
     if layers:
@@ -227,8 +227,8 @@ def _merge_onto(profile: Loaded, company: Loaded, cache: dict) -> None:
 
 
 def _check_config(path: Path, report: ValidationReport) -> None:
-    from .errors import ConfigError
-    from .lint.config import check_config_file
+    from ..errors import ConfigError
+    from .config import check_config_file
 
     try:
         check_config_file(path)
