@@ -120,12 +120,12 @@ def test_usage_error_exit_2(run):
 
 
 def test_internal_error_is_one_line_with_debug_hint(run, monkeypatch, tmp_path):
-    import jdgen.present
+    import jdgen.cli.views
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(jdgen.present, "show_text", broken)
+    monkeypatch.setattr(jdgen.cli.views, "show_text", broken)
     result = run("show", "AIMLAM.GEN.P4", cwd=tmp_path)
     assert result.code == 3
     assert result.err == ("jdgen: internal error: ZeroDivisionError: boom "

@@ -28,7 +28,7 @@ def test_wheel_contains_data_folders(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("jdgen/_data/schemas/profile.schema.json", "jdgen/_data/schemas/ladder.schema.json",
                      "jdgen/_data/profiles/ladder.yaml", "jdgen/_data/profiles/roles/AIMLAM.GEN.P4.yaml",
-                     "jdgen/_data/profiles/jdgen.toml", "jdgen/cli.py"):
+                     "jdgen/_data/profiles/jdgen.toml", "jdgen/cli/app.py"):
         assert expected in names, expected
     assert any(n.startswith("jdgen/_data/templates/") for n in names)
     assert any(n.endswith("entry_points.txt") for n in names)

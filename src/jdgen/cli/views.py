@@ -1,8 +1,8 @@
 """Terminal views of catalog data: plain text tables and summaries, no colour codes.
 
-Kept apart from the CLI so the same views serve tests, the API and other front ends.
-Every value is set into its line with :func:`jdgen.terminal_text.one_line`, so a title
-holding a line break stays in its row.
+Kept apart from the commands (:mod:`jdgen.cli.app`) so the same views serve tests, the API
+and other front ends. Every value is set into its line with
+:func:`jdgen.terminal_text.one_line`, so a title holding a line break stays in its row.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable
 
-from .catalog.root import Catalog
-from .catalog.loading import Loaded
-from .catalog.models import Level, Profile
-from .terminal_text import Safe, json_document, one_line, table
+from ..catalog.root import Catalog
+from ..catalog.loading import Loaded
+from ..catalog.models import Level, Profile
+from ..terminal_text import Safe, json_document, one_line, table
 
 
 def list_rows(catalog: Catalog, profiles: Iterable[Loaded[Profile]]) -> list[dict[str, Any]]:

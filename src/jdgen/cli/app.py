@@ -17,12 +17,12 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .cli_values import CheckedCommand, CheckedGroup, not_one_of
-from .diagnostics import quoted, suggestion_hint
-from .errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
+from .. import __version__
+from .options import CheckedCommand, CheckedGroup, not_one_of
+from ..diagnostics import quoted, suggestion_hint
+from ..errors import (EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, JdgenError, OutputError, UsageError,
                      exit_code_for, from_os_error, os_reason)
-from .terminal_text import block, json_document, line, one_line, table
+from ..terminal_text import block, json_document, line, one_line, table
 
 app = typer.Typer(
     cls=CheckedGroup,
@@ -46,7 +46,7 @@ STATE = _State()
 
 
 def _catalog():
-    from .catalog.root import discover
+    from ..catalog.root import discover
 
     return discover(STATE.catalog)
 
@@ -131,7 +131,7 @@ class ListFormat(str, Enum):
 @app.command(cls=CheckedCommand)
 def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog.")) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
-    from .lint.validate import validate as run
+    from ..lint.validate import validate as run
 
     catalog = _catalog()
     _note_fallback(catalog)
@@ -155,7 +155,7 @@ def list_(
     status: Optional[str] = typer.Option(None, "--status", help="Only this status: draft, review, approved or retired."),
 ) -> None:
     """List the catalog's role profiles: code, title, level, years and status."""
-    from .present import list_json, list_rows, list_text
+    from .views import list_json, list_rows, list_text
 
     catalog = _catalog()
     rows = list_rows(catalog, catalog.profiles())
@@ -187,8 +187,8 @@ def _one_of(option: str, value: str, valid: list[str], what: str) -> str:
 @app.command(cls=CheckedCommand)
 def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
     """Show one role profile with its level's descriptors and years."""
-    from .present import show_text
-    from .catalog.yaml_source import display_path
+    from .views import show_text
+    from ..catalog.yaml_source import display_path
 
     catalog = _catalog()
     loaded = catalog.profile(code)
@@ -198,7 +198,7 @@ def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. A
 @app.command(cls=CheckedCommand)
 def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy or company.")) -> None:
     """Print a JSON Schema (the published contract of a catalog file)."""
-    from .catalog.schemas import available_schemas, schema_path
+    from ..catalog.schemas import available_schemas, schema_path
 
     known = available_schemas()
     if name not in known:
@@ -218,8 +218,8 @@ def render(
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
-    from .compose.posting import posting_date
-    from .postings.batch import RenderRequest, deliver, format_from_name, parse_formats, plan
+    from ..compose.posting import posting_date
+    from ..postings.batch import RenderRequest, deliver, format_from_name, parse_formats, plan
 
     catalog = _catalog()
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
@@ -259,7 +259,7 @@ def resolve_(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Show which role code a title resolves to, and why."""
-    from .architecture.resolve import candidates, normalise_title, resolve_title
+    from ..architecture.resolve import candidates, normalise_title, resolve_title
 
     catalog = _catalog()
     best = resolve_title(catalog, title)
@@ -282,8 +282,8 @@ def init(
     force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
 ) -> None:
     """Create a new catalog: jdgen.toml, ladder, taxonomy, an example role and company, schemas."""
-    from .catalog.scaffold import init_catalog
-    from .catalog.yaml_source import display_path
+    from ..catalog.scaffold import init_catalog
+    from ..catalog.yaml_source import display_path
 
     written = init_catalog(folder, force=force, overwrote=lambda path: _err(f"overwrote {display_path(path)}"))
     for path in written:
@@ -305,7 +305,7 @@ def adjacent(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The nearest roles by level and taxonomy, with distance (0-1) and band."""
-    from .architecture.relations import adjacent as nearest
+    from ..architecture.relations import adjacent as nearest
 
     catalog = _catalog()
     found = nearest(catalog, code, limit)
@@ -322,7 +322,7 @@ def compare(
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="table, md or json."),
 ) -> None:
     """Compare roles side by side: level, years, scope, pay, and what each list shares."""
-    from .architecture.relations import compare as run, compare_markdown, compare_text
+    from ..architecture.relations import compare as run, compare_markdown, compare_text
 
     data = run(_catalog(), codes)
     if format is CompareFormat.json:
@@ -340,7 +340,7 @@ def ladder(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
-    from .architecture.relations import ladder_rows
+    from ..architecture.relations import ladder_rows
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:
@@ -371,9 +371,9 @@ def lint(
     """Check the catalog and every posting it renders."""
     from datetime import date as Date
 
-    from .lint import lint as run, load_config
-    from .lint import report
-    from .lint.config import parse_config
+    from ..lint import lint as run, load_config
+    from ..lint import report
+    from ..lint.config import parse_config
 
     catalog = _catalog()
     config = load_config(catalog.root)
@@ -412,7 +412,7 @@ def lint(
 @app.command(cls=CheckedCommand)
 def rules(code: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code or name to explain.")) -> None:
     """List the lint rules, or explain one."""
-    from .lint.explain import explain, rule_table
+    from ..lint.explain import explain, rule_table
 
     _out(explain(code) if code else rule_table())
 

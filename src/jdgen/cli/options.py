@@ -3,7 +3,7 @@
 Conversion loses what a person typed: an empty ``--date`` reads as "no date" and so
 today, an empty path becomes ".", and a wrong choice or number comes back in pydantic's
 words. The command classes here check every option and argument of every command once,
-in jdgen's words; :mod:`jdgen.cli` uses them for each command.
+in jdgen's words; :mod:`jdgen.cli.app` uses them for each command.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 
 from typer.core import TyperCommand, TyperGroup
 
-from .diagnostics import quoted, suggestion_hint
-from .errors import UsageError
+from ..diagnostics import quoted, suggestion_hint
+from ..errors import UsageError
 
 # How to fill in each option or argument when it was given empty, by the name a message uses.
 _HOW_TO_FILL = {
