@@ -76,7 +76,7 @@ def timed_validate(root: Path):
 
 def rule_times(root: Path) -> list[tuple[str, float]]:
     """Seconds inside each rule's check, measured by wrapping the registered checks for one run."""
-    from jdgen.lint.rules import all_rules
+    from jdgen.lint.ruleset import all_rules
 
     rules = all_rules()
     saved = dict(rules)
@@ -123,7 +123,7 @@ def main() -> int:
     os.environ["JDGEN_CACHE_DIR"] = ""  # measure parsing, validation and rules, not the cache
 
     import jdgen.lint.engine  # noqa: F401  (imports and rule registration are start-up, not per posting)
-    from jdgen.lint.rules import all_rules
+    from jdgen.lint.ruleset import all_rules
 
     all_rules()
     with tempfile.TemporaryDirectory() as tmp:

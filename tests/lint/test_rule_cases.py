@@ -41,7 +41,7 @@ from conftest import merge_patch
 
 from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
-from jdgen.lint.rules import all_rules
+from jdgen.lint.ruleset import all_rules
 from jdgen.resources import builtin_catalog
 
 CASES_DIR = Path(__file__).with_name("cases")

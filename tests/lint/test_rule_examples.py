@@ -42,7 +42,7 @@ from conftest import merge_patch
 from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.lint.registry import SEVERITIES, TARGETS, Example, Rule
-from jdgen.lint.rules import all_rules
+from jdgen.lint.ruleset import all_rules
 from jdgen.resources import builtin_catalog
 
 AS_OF = date(2026, 11, 23)

@@ -24,7 +24,7 @@ def __getattr__(name: str) -> Any:
     elif name in ("LintResult", "lint"):
         from . import engine as module
     elif name == "all_rules":
-        from . import rules as module
+        from . import ruleset as module
     else:
         raise AttributeError(f"module 'jdgen.lint' has no attribute {name!r}")
     return getattr(module, name)

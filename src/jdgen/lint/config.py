@@ -27,7 +27,7 @@ from ..diagnostics import Location, quoted, suggestion_hint
 from ..errors import ConfigError
 from ..catalog.yaml_source import display_path
 from .registry import SEVERITIES, Rule
-from .rules import all_rules
+from .ruleset import all_rules
 from .suppress import rule_matches
 from .toml_positions import BARE_KEY, decode_error, locate
 

@@ -22,7 +22,7 @@ from ..catalog.yaml_source import display_path
 from .validate import catalog_files, expand_paths, validate
 from .config import LintConfig
 from .registry import Hit, Rule
-from .rules import all_rules
+from .ruleset import all_rules
 from .suppress import Suppressions
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import suggestion_hint
 from ..errors import NotFoundError
 from ..terminal_text import table
-from .rules import all_rules
+from .ruleset import all_rules
 
 
 def rule_table() -> str:

@@ -24,7 +24,7 @@ from .. import __version__
 from ..diagnostics import Diagnostic
 from ..terminal_text import Safe, json_document, line, one_line
 from .engine import LintResult
-from .rules import all_rules
+from .ruleset import all_rules
 
 FORMATS = ("text", "json", "github", "sarif")
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Location, did_you_mean, quoted
 from ..catalog.yaml_source import SourceDoc
 from .registry import Hit, Rule
-from .rules import all_rules
+from .ruleset import all_rules
 
 _MARK = re.compile(r"(?:^|\s)#\s*jdgen:")
 _COMMENT = re.compile(r"(?:^|\s)#\s*jdgen:\s*(ignore|ignore-file)\[([^\]]*)\]\s*(.*?)\s*$")
