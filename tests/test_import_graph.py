@@ -150,7 +150,8 @@ def map_graph(table: CodeMap) -> dict[str, set[str]]:
     folders = [place for place in table if place and not place.endswith(".py")]
     graph: dict[str, set[str]] = {}
     for place, uses in table.items():
-        targets = folders if uses is None else [f for f in folders for use in uses if f == use or f.startswith(use + "/")]
+        targets = folders if uses is None else [
+            folder for folder in folders for use in uses if folder == use or folder.startswith(use + "/")]
         graph[place] = {target for target in targets if target != place}
     return graph
 

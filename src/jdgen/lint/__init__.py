@@ -1,4 +1,4 @@
-"""Checking a catalog: ``jdgen validate``, and ``jdgen lint``, a rule engine over the catalog and every posting it renders.
+"""Checking a catalog: ``jdgen validate``, and ``jdgen lint``, rules over the catalog and every posting.
 
 :mod:`~jdgen.lint.validate` checks every file against its schema and the checks a schema
 cannot express, merges each company onto the roles it changes, and reads the ``[lint]``
