@@ -89,14 +89,14 @@ def check_listing(directory: Path, *, recursive: bool, root: Path, place: str = 
         if link is not None:
             broken.append(refusal(path, link, lexical_shown, place))
             continue
+        what = not_a_file(path)
+        if what is not None:
+            broken.append(not_a_file_problem(path, what))
+            continue
         if _not_utf8(path.name):
             broken.append(Diagnostic(Location(_shown(path), 1, 1),
                                      "the file name is not valid UTF-8, which jdgen and the tools around a "
                                      "catalog cannot name reliably", "rename it with UTF-8 characters"))
-            continue
-        what = not_a_file(path)
-        if what is not None:
-            broken.append(not_a_file_problem(path, what))
         elif path.suffix not in YAML_SUFFIXES:
             misnamed.append(Diagnostic(Location(_shown(path), 1, 1),
                                        f"not read: jdgen reads files ending in {path.suffix.lower()}, "
