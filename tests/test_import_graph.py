@@ -7,6 +7,7 @@ source with ``ast``: absolute and relative imports, at module level, inside func
 under ``if TYPE_CHECKING``. An edge goes to the module imported (``from . import cache``
 names the module ``cache``; ``from .cache import key`` names ``cache`` too). Then:
 
+* every import names a module that exists (a path gone stale after a move is reported);
 * the graph has no cycle (the test prints one);
 * every import stays in the importer's folder, goes to the top level, or to a folder the
   importer's line names (a folder named includes its sub-folders);
@@ -49,33 +50,44 @@ def module_files(package: Path) -> dict[str, str]:
     return found
 
 
-def imports_of(name: str, is_package: bool, source: str, modules: Iterable[str]) -> set[str]:
-    """The modules of ``name``'s own top-level package that its source imports, anywhere in it."""
-    modules = set(modules)
-    root = name.split(".")[0]
+def import_statements(name: str, is_package: bool, source: str) -> list[tuple[str, list[str]]]:
+    """Each import of a module's source, anywhere in it: the module it names and the dotted
+    names it brings in (``from x import y``: ``("x", ["x.y"])``; ``import x.y``: ``("x.y", ["x.y"])``)."""
     here = name.split(".") if is_package else name.split(".")[:-1]
-    found: set[str] = set()
+    found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
+            found += [(alias.name, [alias.name]) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             origin = node.module or ""
             if node.level:
                 origin = ".".join(here[:len(here) - node.level + 1] + ([node.module] if node.module else []))
-            # `from x import y`: y is a module of its own when there is one, else a name in x
-            targets = [f"{origin}.{alias.name}" if f"{origin}.{alias.name}" in modules else origin
-                       for alias in node.names]
-        else:
+            found.append((origin, [f"{origin}.{alias.name}" for alias in node.names]))
+    return found
+
+
+def imports_of(name: str, is_package: bool, source: str, modules: Iterable[str]) -> set[str]:
+    """The modules of ``name``'s own top-level package that its source imports."""
+    modules = set(modules)
+    found: set[str] = set()
+    for origin, names in import_statements(name, is_package, source):
+        if origin.split(".")[0] != name.split(".")[0]:
             continue
-        for target in targets:
-            if target.split(".")[0] != root:
-                continue
-            while target and target not in modules:  # jdgen.errors.UsageError is in jdgen.errors
+        for target in names:  # `from x import y`: y is a module of its own when there is one, else a name in x
+            while target and target not in modules:
                 target = target.rpartition(".")[0]
             if target:
                 found.add(target)
     found.discard(name)
     return found
+
+
+def missing_modules(name: str, is_package: bool, source: str, modules: Iterable[str]) -> list[str]:
+    """Modules of the package that the source imports from but that do not exist (a path gone stale)."""
+    modules = set(modules)
+    return sorted({origin for origin, names in import_statements(name, is_package, source)
+                   if origin.split(".")[0] == name.split(".")[0] and origin not in modules
+                   and not any(n in modules for n in names)})
 
 
 def import_graph(package: Path) -> dict[str, set[str]]:
@@ -218,6 +230,13 @@ def test_jdgen_has_no_import_cycle():
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
 
 
+def test_every_import_names_a_module_that_exists():
+    files = module_files(PACKAGE)
+    missing = {name: missing_modules(name, path.endswith("__init__.py"), (PACKAGE / path).read_text(encoding="utf-8"),
+                                     files) for name, path in files.items()}
+    assert {name: gone for name, gone in missing.items() if gone} == {}
+
+
 def test_every_import_is_one_the_code_map_allows():
     table = code_map(jdgen_docstring())
     files = module_files(PACKAGE)
@@ -278,6 +297,12 @@ def test_the_graph_has_relative_absolute_function_and_type_checking_imports(tmp_
         "pkg.low.two": {"pkg.low.one", "pkg.base"},
         "pkg.high.three": {"pkg.low.two", "pkg.low.one", "pkg.base"},
     }
+
+
+def test_an_import_of_a_module_that_is_gone_is_found():
+    modules = {"pkg", "pkg.low", "pkg.low.one", "pkg.base"}
+    source = "from ..base import VALUE\nfrom .. import base\nfrom ..gone import x\nimport pkg.low.two\nimport json\n"
+    assert missing_modules("pkg.low.one", False, source, modules) == ["pkg.gone", "pkg.low.two"]
 
 
 def test_a_cycle_is_found_and_shown():
