@@ -14,6 +14,7 @@ from ..compose import Posting
 from ..diagnostics import Location
 from ..models import COMPONENT_LISTS
 from ..sources import JsonPath, SourceDoc
+from .locate import find
 from .registry import Hit
 
 
@@ -33,17 +34,11 @@ class Text:
 
     def locate(self, fragment: str) -> Location:
         """Where ``fragment`` of this text is written: its own line and column when it can be found
-        on the value's first lines (folded values span several), else the value's position."""
+        in the value as written (see :mod:`.locate`), else the value's position."""
         if self.doc is None or not fragment:
             return self.location
-        lines = self.doc.text.splitlines()
-        for number in range(self.location.line, min(self.location.line + 12, len(lines) + 1)):
-            line = lines[number - 1]
-            start = self.location.col - 1 if number == self.location.line else 0
-            index = line.find(fragment, start)
-            if index >= 0:
-                return Location(self.location.file, number, index + 1)
-        return self.location
+        found = find(self.doc, self.location.line, self.location.col, fragment)
+        return Location(self.location.file, *found) if found else self.location
 
 
 STORY_FIELDS = (("who",), ("problem", "external"), ("problem", "internal"), ("problem", "why_it_matters"),
@@ -62,12 +57,19 @@ def posting_texts(posting: Posting) -> tuple[Text, ...]:
     return cached
 
 
-def checked_once(posting: Posting) -> Iterator[Text]:
+def checked_once(posting: Posting) -> tuple[Text, ...]:
     """The texts a text rule needs to read in this posting: in a company's posting only what the
-    company wrote, because the profile's own text is read in its generic posting."""
-    for text in posting_texts(posting):
-        if posting.company is None or text.from_company:
-            yield text
+    company wrote, because the profile's own text is read in its generic posting.
+
+    Kept on the posting as posting_texts is: half a dozen rules ask, and a company's posting of a
+    profile with thousands of items would otherwise be walked through once per rule.
+    """
+    cached = posting.__dict__.get("_lint_checked")
+    if cached is None:
+        texts = posting_texts(posting)
+        cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
+        posting.__dict__["_lint_checked"] = cached
+    return cached
 
 
 def _collect(posting: Posting) -> Iterator[Text]:
