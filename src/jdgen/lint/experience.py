@@ -65,7 +65,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Sequence
+
+from .anchors import Anchored
 
 __all__ = ["YearsClaim", "find_years_claims", "total_experience_claims"]
 
@@ -205,7 +208,20 @@ def _is_adjective(m: re.Match[str]) -> bool:
     return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
 
 
+@cache
+def _word_lists() -> tuple[Anchored, Anchored, Anchored]:
+    """The word-list patterns, tried only where one of their words is written (see .anchors)."""
+    return Anchored(_EXPERIENCE_HINT), Anchored(_COMPANY_AGE), Anchored(_ADDRESSES_CANDIDATE)
+
+
+@cache
+def _claims() -> Anchored:
+    """_CLAIM, tried only where a number, a number word or one of its leading words is written."""
+    return Anchored(_CLAIM)
+
+
 def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
+    experience_hint, company_age, addresses_candidate = _word_lists()
     if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
         return False
     before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
@@ -213,14 +229,14 @@ def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
         return False
     if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
-    if (m["lo"] or "").lower() in _ARTICLES and not _EXPERIENCE_HINT.search(clause):
+    if (m["lo"] or "").lower() in _ARTICLES and not experience_hint.search(clause):
         return False
     # A bounded look-back keeps long texts linear; company boilerplate sits close by.
     sentence = _SENTENCE_END.split(norm[max(0, m.start() - 200) : m.start()])[-1]
-    if _COMPANY_AGE.search(sentence) and not _ADDRESSES_CANDIDATE.search(sentence):
+    if company_age.search(sentence) and not addresses_candidate.search(sentence):
         return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
-    if (m["floor"] or "").lower().startswith("over") and not _EXPERIENCE_HINT.search(clause):
+    if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
 
@@ -228,7 +244,7 @@ def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Every years-of-experience requirement in ``text``, in order of position."""
     norm = text.translate(_NORMALIZE)
-    matches = list(_CLAIM.finditer(norm))
+    matches = list(_claims().finditer(norm))
     claims: list[YearsClaim] = []
     for i, m in enumerate(matches):
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)

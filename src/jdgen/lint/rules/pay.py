@@ -11,9 +11,10 @@ directive row is a reminder (info) until member-state laws are in the table.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterator
 
+from ..anchors import Anchored
 from ..data import jurisdictions
 from ..jurisdictions import applicable_laws
 from ..registry import Example, Hit, hit_at, rule
@@ -29,12 +30,18 @@ COMPETITIVE = re.compile(r"\bcompetitive (?:salary|pay|compensation|wages?|base)
 
 @lru_cache(maxsize=65536)
 def _open_ended(text: str):
-    return OPEN_ENDED.search(text)
+    return _matchers()[0].search(text)
 
 
 @lru_cache(maxsize=65536)
 def _competitive(text: str):
-    return COMPETITIVE.search(text)
+    return _matchers()[1].search(text)
+
+
+@cache
+def _matchers() -> tuple[Anchored, Anchored]:
+    """The patterns above, tried only where their words are written (see ..anchors)."""
+    return Anchored(OPEN_ENDED), Anchored(COMPETITIVE)
 
 
 def _laws(ctx, posting):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from ...models import COMPONENT_LISTS
@@ -52,7 +53,9 @@ def invalid_suppression(ctx, profiles, options) -> Iterator[Hit]:
     return iter(())  # reported by the engine's suppression pass
 
 
+@lru_cache(maxsize=65536)
 def _fingerprint(text: str) -> frozenset[str]:
+    """The words of a text, any case and order; the same items are compared in every posting, so cached."""
     return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
