@@ -57,42 +57,37 @@ class _Index:
         positions.update(line * _COLUMN + col for line, col in doc.key_positions.values())
         self.positions = array("q", sorted(positions))
         self.answers: dict[tuple[int, int, str], tuple[int, int] | None] = {}
-        self.windows: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-        self.allowance: dict[tuple[int, int], int] = {}
+        self.regions: dict[tuple[int, int], list[int]] = {}
 
     def find(self, line: int, col: int, fragment: str) -> tuple[int, int] | None:
         key = (line, col, fragment)
         if key in self.answers:
             return self.answers[key]
-        windows = self.windows.get((line, col))
-        if windows is None:
-            windows = self.windows[(line, col)] = self._windows(line, col)
-            self.allowance[(line, col)] = SEARCH_FACTOR * sum(end - start for _, start, end in windows) + _SEARCH_SLACK
-        left = self.allowance[(line, col)]
+        region = self.regions.get((line, col))
+        if region is None:
+            region = self.regions[(line, col)] = self._region(line, col)
+        start, end, left = region
         answer = None
-        for number, start, end in windows:
-            if left <= 0:
-                break
+        # A fragment is looked for on single lines; one holding a line break is never found.
+        if left > 0 and not _BREAK.search(fragment):
             at = self.text.find(fragment, start, end)
-            left -= (at + len(fragment) if at >= 0 else end) - start
+            region[2] -= (at + len(fragment) if at >= 0 else end) - start
             if at >= 0:
+                number = bisect_right(self.starts, at)
                 answer = (number, at - self.starts[number - 1] + 1)
-                break
-        self.allowance[(line, col)] = left
         self.answers[key] = answer
         return answer
 
-    def _windows(self, line: int, col: int) -> list[tuple[int, int, int]]:
-        """(line number, start offset, end offset) of each line's part that belongs to the value at (line, col)."""
+    def _region(self, line: int, col: int) -> list[int]:
+        """[start offset, end offset, search allowance left] of the value written at (line, col):
+        from there to the next key or value, and to the end of its twelfth line at most."""
+        last = min(line + LINES_SEARCHED - 1, len(self.ends))
+        start = min(self.starts[line - 1] + col - 1, self.ends[line - 1])
+        end = self.ends[last - 1]
         after = bisect_right(self.positions, line * _COLUMN + col)
-        stop_line, stop_col = divmod(self.positions[after], _COLUMN) if after < len(self.positions) else (0, 0)
-        windows = []
-        for number in range(line, min(line + LINES_SEARCHED, len(self.ends) + 1)):
-            start = self.starts[number - 1] + (col - 1 if number == line else 0)
-            end = self.ends[number - 1]
-            if stop_line and number >= stop_line:
-                if number > stop_line:
-                    break
-                end = min(end, self.starts[number - 1] + stop_col - 1)
-            windows.append((number, start, max(start, end)))
-        return windows
+        if after < len(self.positions):
+            stop_line, stop_col = divmod(self.positions[after], _COLUMN)
+            if stop_line <= last:
+                end = min(end, self.starts[stop_line - 1] + stop_col - 1)
+        end = max(start, end)
+        return [start, end, SEARCH_FACTOR * (end - start) + _SEARCH_SLACK]
