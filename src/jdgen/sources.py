@@ -55,6 +55,8 @@ MAX_DEPTH = 64
 # Pay in the currencies with the smallest units stays below 10**12 a year; a larger number
 # is a typo, and beyond 2**53 it would not even survive JSON-LD's doubles.
 MAX_INTEGER = 10**15
+# Aliases may repeat as many characters as the file holds, and this many in any file.
+MIN_ALIAS_ROOM = 100_000
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -256,8 +258,14 @@ def parse_yaml(text: str, shown: str, *, what: str = "document") -> SourceDoc:
             "start from `jdgen init` or an existing file in the catalog",
         )])
     doc = SourceDoc(shown, None, text)
-    builder = _Builder(doc)
+    builder = _Builder(doc, count_aliases="&" in text)  # no anchor, no alias
     doc.data = builder.build(node, ())
+    if builder.overflow is not None:
+        mark = builder.overflow.start_mark
+        builder.problems.append(Diagnostic(
+            Location(shown, mark.line + 1, mark.column + 1),
+            f"aliases repeat the value anchored here too often: together they repeat more than "
+            f"{builder.repeated_limit:,} characters", "write the values out, or refer to the anchor less often"))
     if builder.problems:
         raise InvalidInputError(builder.problems)
     return doc
@@ -275,11 +283,19 @@ def expect_mapping(doc: SourceDoc, what: str) -> None:
 
 
 class _Builder:
-    def __init__(self, doc: SourceDoc):
+    def __init__(self, doc: SourceDoc, *, count_aliases: bool = True):
         self.doc = doc
         self.problems: list[Diagnostic] = []
         self.positions = doc.value_positions
         self._built: dict[int, Any] = {}  # aliases share one value: no exponential expansion
+        # Sharing keeps building linear, but everything that reads the values (a lint rule per
+        # list item, per posting) meets an aliased value once per reference: `- *item` 100,000
+        # times is a 1 MB file that reads as gigabytes. So the characters aliases repeat are
+        # counted (each node's size kept by id), and a file may repeat at most its own length.
+        self._sizes: dict[int, int] | None = {} if count_aliases else None
+        self.repeated = 0
+        self.repeated_limit = max(len(doc.text), MIN_ALIAS_ROOM)
+        self.overflow: yaml.Node | None = None
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
@@ -288,6 +304,8 @@ class _Builder:
             self.problems.append(_nesting_diagnostic(self.doc.file, mark.line + 1, mark.column + 1))
             return None
         tag = node.tag
+        if self._sizes is not None and isinstance(node, yaml.ScalarNode):
+            self._count(node, len(node.value) + 1)
         if tag is _PLAIN or tag == _PLAIN:
             value = resolve_plain_scalar(node.value)
             if type(value) is float and not math.isfinite(value):
@@ -312,6 +330,8 @@ class _Builder:
             return value
         known = self._built.get(id(node))
         if known is not None:
+            if self._sizes is not None:
+                self._count(node, self._sizes.get(id(node), 1))
             return known
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             build = self.build
@@ -321,7 +341,20 @@ class _Builder:
         else:
             return self._bad_tag(node)
         self._built[id(node)] = value
+        if self._sizes is not None:
+            sizes = self._sizes
+            children = node.value if tag == _SEQ else [n for pair in node.value for n in pair]
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 0) for child in children)
         return value
+
+    def _count(self, node: yaml.Node, size: int) -> None:
+        """Note a scalar built (its size), or an aliased node met again (its size repeated)."""
+        if id(node) not in self._sizes:
+            self._sizes[id(node)] = size
+            return
+        self.repeated += size
+        if self.overflow is None and self.repeated > self.repeated_limit:
+            self.overflow = node
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self._problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag; jdgen files use plain YAML")
