@@ -13,8 +13,8 @@ each keeping the answers people see on ordinary files:
   such in its own value (``"\\x61ggressive"``) is not hunted for through the rest of the line
   once per list item;
 * answers are kept, and each value may search at most :data:`SEARCH_FACTOR` times its own
-  length in all: past that (tens of thousands of different words in one value), findings
-  point at the value itself.
+  length in all: a few hundred different words in one value are each found where they are
+  written; past that (tens of thousands of them in a 1 MB line), findings point at the value.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bisect import bisect_right
 from ..sources import SourceDoc
 
 LINES_SEARCHED = 12
-SEARCH_FACTOR = 32
+SEARCH_FACTOR = 256
 _SEARCH_SLACK = 4096  # so that short values are never cut short
 # The line breaks str.splitlines() knows, so line numbers agree with every other reader of the text.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
