@@ -41,7 +41,7 @@ def fold(text: str) -> str:
 
 
 def leading_words(pattern: re.Pattern[str]) -> dict[str, bool] | None:
-    """The lower-case ASCII words one of which every match of ``pattern`` starts with, each
+    r"""The lower-case ASCII words one of which every match of ``pattern`` starts with, each
     with whether the match must also start a word (a ``\b`` or ``(?<![\w-])`` before it); or None."""
     if _sre_parse is None:
         return None
@@ -144,18 +144,18 @@ def _either(choices: list[dict[str, bool] | None]) -> dict[str, bool] | None:
 
 
 def _is_not_after_word(items: list) -> bool:
-    """Whether a look-behind's content is one set that holds every word character, as [\w-]."""
+    r"""Whether a look-behind's content is one set that holds every word character, as [\w-]."""
     return (len(items) == 1 and items[0][0] is _sre.IN
             and any(op is _sre.CATEGORY and av is _sre.CATEGORY_WORD for op, av in items[0][1]))
 
 
 def _is_word(char: str) -> bool:
-    """A word character as re's \w and \b see it (str patterns, without re.ASCII)."""
+    r"""A word character as re's \w and \b see it (str patterns, without re.ASCII)."""
     return char.isalnum() or char == "_"
 
 
 def _is_ascii_word(char: str) -> bool:
-    """A word character as re's \w and \b see it with re.ASCII."""
+    r"""A word character as re's \w and \b see it with re.ASCII."""
     return char.isascii() and (char.isalnum() or char == "_")
 
 
