@@ -259,3 +259,20 @@ def test_a_config_of_thousands_of_selectors_selects_what_it_names(run, hostile, 
     assert result.code == 1 and len(findings) >= 200
     assert {(f["code"][:3], f["severity"]) for f in findings if f["code"] == "JD501"} == {("JD5", "error")}
     assert {f["code"][:3] for f in findings} == {"JD5"}
+
+
+def test_a_mistake_after_deeply_nested_arrays_is_reported_without_a_position(run, hostile, catalog):
+    """tomllib reads arrays nested 400 deep; the position scanner takes more frames per level and stops."""
+    hostile(config="[lint.options.JD504]\nmarkers = " + "[" * 400 + "]" * 400 + "\ncountries = 5\n")
+    result = run("lint", P4, *AS_OF, cwd=catalog)
+    assert (result.code, result.out, result.err) == (
+        2, "", 'jdgen.toml: lint.options.JD504.countries: must be a list, not a whole number (5) '
+               '(e.g. countries = ["DE", "AT"], the default)\n')
+
+
+def test_a_value_nested_hundreds_deep_is_shown_cut_short(run, hostile, catalog):
+    hostile(config="[lint.options.JD601]\nmax_words = " + "[" * 450 + "]" * 450 + "\n")
+    result = run("lint", P4, *AS_OF, cwd=catalog)
+    assert (result.code, result.out, result.err) == (
+        2, "", "jdgen.toml:2:1: lint.options.JD601.max_words: must be a whole number, not a list "
+               f"({'[' * 39}…) (e.g. max_words = 1000, the default)\n")

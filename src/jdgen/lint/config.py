@@ -406,21 +406,39 @@ def _kind(value: Any, *, found: bool = False) -> str:
                 "a date or time" if isinstance(value, (datetime.date, datetime.time)) else type(value).__name__)
 
 
-def _toml(value: Any, limit: int = 40) -> str:
-    """``value`` as it is written in TOML, cut short if long."""
+def _toml(value: Any, limit: int = 40, depth: int = 0) -> str:
+    """``value`` as it is written in TOML, cut short if long.
+
+    Only as much is written as the cut keeps: a list of a million items is not joined, and
+    arrays nested hundreds deep (which tomllib reads) stop at the depth the cut shows.
+    """
+    if isinstance(value, (list, dict)) and depth > limit:
+        return "[" * (limit + 1)  # past what the cut shows of the levels above
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, list):
-        text = "[" + ", ".join(_toml(v, limit) for v in value) + "]"
+        text = "[" + _joined((_toml(v, limit, depth + 1) for v in value), limit) + "]"
     elif isinstance(value, dict):
-        text = "{ " + ", ".join(f"{_dotted((k,))} = {_toml(v, limit)}" for k, v in value.items()) + " }"
+        text = "{ " + _joined((f"{_dotted((k,))} = {_toml(v, limit, depth + 1)}" for k, v in value.items()),
+                              limit) + " }"
     elif isinstance(value, (datetime.date, datetime.time)):
         text = value.isoformat()
     else:
         text = str(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _joined(parts, limit: int) -> str:
+    """", ".join(parts), stopped once it is longer than ``limit``: the rest would be cut."""
+    out, size = [], 0
+    for part in parts:
+        out.append(part)
+        size += len(part) + 2
+        if size > limit:
+            break
+    return ", ".join(out)
 
 
 def _cut(key: str) -> str:
