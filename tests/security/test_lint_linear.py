@@ -276,3 +276,14 @@ def test_a_value_nested_hundreds_deep_is_shown_cut_short(run, hostile, catalog):
     assert (result.code, result.out, result.err) == (
         2, "", "jdgen.toml:2:1: lint.options.JD601.max_words: must be a whole number, not a list "
                f"({'[' * 39}…) (e.g. max_words = 1000, the default)\n")
+
+
+def test_past_a_hundred_unknown_adjacent_roles_the_hint_points_at_jdgen_list(run, hostile, catalog, p4_text):
+    entries = "".join(f"  - code: AIMLAM.G{i:03d}.P4\n" for i in range(150))
+    path = hostile(p4_text + "adjacent_roles:\n" + entries)
+    code, findings = lint_json(run, catalog, "JD105")
+    first = line_of(path, "AIMLAM.G000.P4")
+    assert [(f["line"], f["message"]) for f in findings] == [
+        (first + i, f"adjacent role AIMLAM.G{i:03d}.P4 is not in the catalog") for i in range(150)]
+    assert findings[99]["hint"].startswith("did you mean ")
+    assert {f["hint"] for f in findings[100:]} == {"run `jdgen list` to see the codes"}
