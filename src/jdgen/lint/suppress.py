@@ -108,8 +108,7 @@ def _unknown_rule(name: str, suggest: bool = True) -> tuple[str, str] | None:
         return None
     if name.strip().casefold() in ("all", "*"):
         return f"no rule {_name(name)}", "the prefix JD matches every rule: # jdgen: ignore-file[JD] reason"
-    rules = all_rules()
-    close = did_you_mean(name, [*rules, *(r.name for r in rules.values())]) if suggest else []
+    close = did_you_mean(name, [*RULES, *(r.name for r in RULES.values())]) if suggest else []
     hint = ("did you mean " + " or ".join(close) + "?") if close else "run `jdgen rules` for the codes and names"
     return f"no rule {_name(name)}", hint
 
