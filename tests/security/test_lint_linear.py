@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import line_of
 
@@ -287,3 +288,43 @@ def test_past_a_hundred_unknown_adjacent_roles_the_hint_points_at_jdgen_list(run
         (first + i, f"adjacent role AIMLAM.G{i:03d}.P4 is not in the catalog") for i in range(150)]
     assert findings[99]["hint"].startswith("did you mean ")
     assert {f["hint"] for f in findings[100:]} == {"run `jdgen list` to see the codes"}
+
+
+# --- a company of thousands of locations ---------------------------------------------------------
+
+NORTHWIND = "companies/northwind.yaml"
+
+
+def test_a_company_of_thousands_of_locations_lints_with_every_profile(run, hostile, catalog):
+    path = catalog / NORTHWIND
+    text = path.read_text(encoding="utf-8")
+    places = "".join(f"  - {{id: loc{i}, city: Denver, region: CO, country: US, work_model: onsite}}\n"
+                     for i in range(3_000))
+    path.write_text(text.replace("locations:\n", "locations:\n" + places + "  - {id: loc7, city: Boulder, region: CO, "
+                                 "country: US, work_model: onsite}\n", 1), encoding="utf-8")
+    hostile()
+    result = run("lint", NORTHWIND, "--format", "json", *AS_OF, cwd=catalog)
+    findings = json.loads(result.out)["findings"]
+    duplicate = line_of(path, "id: loc7, city: Boulder")
+    assert (result.code, [(f["code"], f["line"], f["message"]) for f in findings]) == (
+        1, [("JD001", duplicate, "location id 'loc7' is used twice")])
+
+
+def test_past_a_hundred_unknown_location_ids_the_hint_lists_twenty(run, hostile, catalog):
+    path = catalog / NORTHWIND
+    text = path.read_text(encoding="utf-8")
+    places = "".join(f"  - {{id: loc{i}, city: Denver, region: CO, country: US, work_model: onsite}}\n"
+                     for i in range(300))
+    unknown = "".join(f"      - loc{i}x\n" for i in range(150))  # each close to an id: "did you mean" has an answer
+    text = text.replace("locations:\n", "locations:\n" + places, 1)
+    text = text.replace("    requisition_id: NW-2026-118\n", "    requisition_id: NW-2026-118\n    locations:\n" + unknown, 1)
+    path.write_text(text, encoding="utf-8")
+    hostile()
+    result = run("validate", NORTHWIND, cwd=catalog)
+    lines = result.out.splitlines()
+    first = line_of(path, "- loc0x")
+    ids = [place["id"] for place in yaml.safe_load(text)["locations"]]
+    assert (result.code, len(lines)) == (1, 150)
+    assert lines[99].startswith(f"{NORTHWIND}:{first + 99}:9: no location with id 'loc99x' (did you mean 'loc99'")
+    assert lines[100] == (f"{NORTHWIND}:{first + 100}:9: no location with id 'loc100x' "
+                          f"(use one of {', '.join(ids[:20])} and {len(ids) - 20:,} more)")
