@@ -40,15 +40,23 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def leading_words(pattern: re.Pattern[str]) -> dict[str, bool] | None:
-    r"""The lower-case ASCII words one of which every match of ``pattern`` starts with, each
-    with whether the match must also start a word (a ``\b`` or ``(?<![\w-])`` before it); or None."""
+def _parsed(pattern: re.Pattern[str]) -> list | None:
+    """The pattern as re's parser reads it, or None where that parser is not there or differs."""
     if _sre_parse is None:
         return None
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        words = _leading(list(tree), False)
+        return list(_sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # noqa: BLE001  (a parser of another Python version: no shortcut, same results)
+        return None
+
+
+def leading_words(pattern: re.Pattern[str], tree: list | None = None) -> dict[str, bool] | None:
+    r"""The lower-case ASCII words one of which every match of ``pattern`` starts with, each
+    with whether the match must also start a word (a ``\b`` or ``(?<![\w-])`` before it); or None."""
+    tree = _parsed(pattern) if tree is None else tree
+    try:
+        words = _leading(tree, False) if tree is not None else None
+    except Exception:  # noqa: BLE001
         return None
     if not words:
         return None
@@ -92,13 +100,12 @@ def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
     return None  # only zero-width items: an empty match could start anywhere
 
 
-def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def required_words(pattern: re.Pattern[str], tree: list | None = None) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of ``pattern`` holds somewhere, or None: the
     most selective set that one required part of the pattern gives (the units of a years claim)."""
-    if _sre_parse is None:
-        return None
+    tree = _parsed(pattern) if tree is None else tree
     try:
-        words = _required(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+        words = _required(tree) if tree is not None else None
     except Exception:  # noqa: BLE001
         return None
     return tuple(sorted(words)) if words else None
@@ -182,9 +189,10 @@ class Anchored:
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
-        self.words = leading_words(pattern)
+        tree = _parsed(pattern)
+        self.words = leading_words(pattern, tree)
         self.is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
-        required = required_words(pattern) if self.words is not None else None
+        required = required_words(pattern, tree) if self.words is not None else None
         # Worth a check of its own only when it is short and says more than the leading words do.
         self.required = required if required and len(required) <= 8 and set(required) != set(self.words) else ()
 
