@@ -192,6 +192,7 @@ class Anchored:
         tree = _parsed(pattern)
         self.words = leading_words(pattern, tree)
         self.is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
+        self.longest_word = max(map(len, self.words or ()), default=0)
         required = required_words(pattern, tree) if self.words is not None else None
         # Worth a check of its own only when it is short and says more than the leading words do.
         self.required = required if required and len(required) <= 8 and set(required) != set(self.words) else ()
@@ -229,9 +230,12 @@ class Anchored:
                 yield found
                 end = found.end()
 
-    def starts(self, text: str, folded: str) -> list[int]:
-        """The places a match could start, in order (for a pattern with leading words)."""
-        return self._starts(text, folded) if self.holds(folded) else []
+    def starts(self, text: str, folded: str, end: int | None = None) -> list[int]:
+        """The places a match could start, in order (for a pattern with leading words); with
+        ``end``, only those before it, found in the part of the text that can hold their words."""
+        if end is None:
+            return self._starts(text, folded) if self.holds(folded) else []
+        return [at for at in self._starts(text, folded[:end + self.longest_word]) if at < end]
 
     def _starts(self, text: str, folded: str, present: list[str] | None = None) -> list[int]:
         starts = []

@@ -83,19 +83,22 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
 
 @lru_cache(maxsize=65536)
 def _masculine_in(text: str) -> tuple[str, ...]:
-    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached."""
+    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached.
+
+    Blanking an exception phrase only ever removes or shortens a word, and only one it
+    overlaps: the phrases are looked for only up to the end of the last word found without
+    them, and when none is there, the words found stand.
+    """
     masculine, exceptions = _masculine_matchers()
     folded = fold(text)
-    starts = masculine.starts(text, folded) if masculine.words is not None else None
-    if starts == []:
-        return ()  # no stem anywhere; blanking exception phrases only ever removes words
-    if exceptions is not None:
-        spans = [found.span() for found in exceptions.finditer(text, folded)]
+    found = list(masculine.finditer(text, folded))
+    if found and exceptions is not None:
+        starts = exceptions.starts(text, folded, found[-1].end())
+        spans = [m.span() for m in exceptions.finditer(text, folded, starts)]
         if spans:  # an exception phrase's words never count: blank them out
-            text, folded, starts = _blanked(text, spans), _blanked(folded, spans), None
+            found = list(masculine.finditer(_blanked(text, spans), _blanked(folded, spans)))
     lowered_exceptions = masculine_words().exceptions
-    return tuple(m.group(0) for m in masculine.finditer(text, folded, starts)
-                 if m.group(0).lower() not in lowered_exceptions)
+    return tuple(m.group(0) for m in found if m.group(0).lower() not in lowered_exceptions)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
