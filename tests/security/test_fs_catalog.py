@@ -127,8 +127,8 @@ def test_a_huge_jdgen_toml_is_refused_unread(run, catalog):
         handle.truncate(50_000_000)  # sparse: no disk, but reading it whole would cost 50 MB
     result = run("lint", cwd=catalog)
     assert (result.code, result.out, result.err) == (
-        2, "", "jdgen.toml: is larger than the 1 MB jdgen reads (a lint table needs only a few lines; "
-               "check that this is the right file)\n")
+        2, "", "jdgen.toml: file is larger than the 256 kB jdgen reads as configuration (a lint table is a few "
+               "lines; check that this is the right file)\n")
 
 
 @pytest.mark.parametrize("cache", ["off", "warm"])

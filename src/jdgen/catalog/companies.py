@@ -47,8 +47,9 @@ def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagn
                                    f"slug {slug!r} does not match the file name {path.name!r}",
                                    f"rename the file to {slug}.yaml, or correct the slug"))
     location_ids = [place["id"] for place in data["locations"]]
+    first_index: dict[str, int] = {}  # by id, not list.index per location: thousands of locations stay linear
     for i, place in enumerate(data["locations"]):
-        if location_ids.index(place["id"]) != i:
+        if first_index.setdefault(place["id"], i) != i:
             problems.append(Diagnostic(doc.where(("locations", i, "id")), f"location id {place['id']!r} is used twice",
                                        "give each location its own id"))
         if place["work_model"] == "remote" and not place.get("remote_eligibility"):
@@ -75,14 +76,28 @@ def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagn
             close = suggestion_hint(code, catalog.profile_files)
             problems.append(Diagnostic(doc.where_key(("roles", code)), f"role {code} is not in the catalog",
                                        close or "run `jdgen list` to see the codes"))
+    unknown = 0
     for where, block in blocks:
         if "pay" in block:
             problems.extend(_band_problems(doc, where + ("pay",), block["pay"]))
         for i, location in enumerate(block.get("locations", ())):
-            if location not in location_ids:
+            if location not in first_index:
+                # "Did you mean" reads every id: offered for the first 100 unknown ids of a file.
+                unknown += 1
+                close = suggestion_hint(location, location_ids) if unknown <= SUGGESTED_IDS else None
                 problems.append(Diagnostic(doc.where(where + ("locations", i)), f"no location with id {location!r}",
-                                           suggestion_hint(location, location_ids) or f"use one of {', '.join(location_ids)}"))
+                                           close or f"use one of {_listed(location_ids)}"))
     return problems
+
+
+SUGGESTED_IDS = 100
+LISTED_IDS = 20
+
+
+def _listed(ids: list[str]) -> str:
+    """The ids a hint offers: the first LISTED_IDS, so a message stays one short line however many there are."""
+    shown = ", ".join(ids[:LISTED_IDS])
+    return shown if len(ids) <= LISTED_IDS else f"{shown} and {len(ids) - LISTED_IDS:,} more"
 
 
 def _band_problems(doc: SourceDoc, where: JsonPath, band: dict[str, Any]) -> list[Diagnostic]:

@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -155,8 +157,23 @@ class SourceDoc:
 
     def inside_text(self, line: int, col: int) -> bool:
         """Whether 1-based (line, col) falls inside a quoted or block scalar's text."""
-        return any((start_line, start_col) <= (line, col) < (end_line, end_col)
-                   for start_line, start_col, end_line, end_col in self.hash_spans)
+        starts, reach = self._text_index
+        # Spans sorted by start: (line, col) is inside one iff the farthest end among the
+        # spans starting at or before it lies beyond it. A bisection per query, not a scan:
+        # a file may hold tens of thousands of spans and as many comments to check.
+        i = bisect_right(starts, (line, col))
+        return i > 0 and reach[i - 1] > (line, col)
+
+    @cached_property
+    def _text_index(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """hash_spans sorted by start, with the farthest end reached so far at each."""
+        starts, reach = [], []
+        farthest = (0, 0)
+        for start_line, start_col, end_line, end_col in sorted(self.hash_spans):
+            farthest = max(farthest, (end_line, end_col))
+            starts.append((start_line, start_col))
+            reach.append(farthest)
+        return starts, reach
 
     def where(self, path: JsonPath, *, key: bool = False) -> Location:
         """The location of ``path``'s value (or its key), falling back to the nearest ancestor."""

@@ -119,7 +119,8 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     extras: dict[str, Any] = {key: merged.pop(key) for key in POSTING_KEYS if key in merged}
     model = company.model
     place_ids = extras.get("locations")
-    places = tuple(p for p in model.locations if place_ids is None or p.id in place_ids)
+    chosen = None if place_ids is None else set(place_ids)  # a set: a role may list thousands of ids
+    places = tuple(p for p in model.locations if chosen is None or p.id in chosen)
     pay = extras.get("pay")
     band = PayBand.model_validate(pay) if pay else (model.pay_bands or {}).get(level.code)
     suffix = extras.get("title_suffix")

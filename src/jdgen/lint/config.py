@@ -18,20 +18,25 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..diagnostics import Location, quoted, suggestion_hint
+from ..diagnostics import ECHO_LIMIT, Location, quoted, suggestion_hint
 from ..errors import ConfigError
 from ..catalog.yaml_source import display_path
 from .registry import SEVERITIES, Rule
 from .ruleset import all_rules
-from .suppress import rule_matches
+from .suppress import rule_matches, selected_codes
 from .toml_positions import BARE_KEY, decode_error, locate
 
 KEYS = ("select", "ignore", "fail-on", "severity", "options", "per-file-ignores")
+# Each per-file-ignores pattern is compiled (fnmatch) and tried on every file with findings, and a
+# long pattern with many wildcards takes milliseconds to compile; real tables hold a handful.
+MAX_FILE_PATTERNS = 100
+MAX_PATTERN_CHARS = 200
 
 
 @dataclass
@@ -67,18 +72,74 @@ class LintConfig:
         return merged
 
     def ignored_in_file(self, rule: Rule, file: str) -> bool:
-        patterns = [pattern for pattern, selectors in self.per_file_ignores.items()
-                    if any(rule_matches(rule, s) for s in selectors)]
-        if not patterns:
-            return False
-        relative = file
-        if self.base is not None:
-            try:
-                relative = Path(file).resolve().relative_to(self.base).as_posix()
-            except ValueError:  # a file outside the config's folder: only its name can match
-                pass
-        name = Path(file).name
-        return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
+        return rule.code in self.resolved().ignored_codes(file)
+
+    def resolved(self) -> "ResolvedConfig":
+        """This configuration's answers for every rule, worked out once (see :class:`ResolvedConfig`)."""
+        return ResolvedConfig(self)
+
+
+class ResolvedConfig:
+    """What a :class:`LintConfig` says about each rule, worked out once per lint run.
+
+    A configuration may list thousands of selectors, and the engine asks about every
+    finding; asking the lists each time made a run cost findings times selectors. Here
+    each selector is looked up once (:func:`selected_codes`), each rule's answer is kept,
+    and which rules a file's per-file-ignores silence is worked out once per file.
+    """
+
+    def __init__(self, config: LintConfig):
+        self.config = config
+        every = set(all_rules())
+        chosen = every if config.select is None else _codes(config.select)
+        self._enabled = chosen - _codes(config.ignore)
+        self._severity: dict[str, str] = {}
+        for selector, level in config.severity.items():  # the first selector that names a rule wins
+            for code in selected_codes(selector):
+                self._severity.setdefault(code, level)
+        self._options: dict[str, list[dict[str, Any]]] = {}
+        for selector, values in config.options.items():
+            for code in selected_codes(selector):
+                self._options.setdefault(code, []).append(values)
+        self._file_patterns = [(pattern, _codes(selectors)) for pattern, selectors in config.per_file_ignores.items()]
+        self._ignored: dict[str, frozenset[str]] = {}
+
+    def enabled(self, rule: Rule) -> bool:
+        return rule.code in self._enabled
+
+    def severity_for(self, rule: Rule, found: str | None = None) -> str:
+        return self._severity.get(rule.code) or found or rule.severity
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        merged = dict(rule.options)
+        for values in self._options.get(rule.code, ()):
+            merged.update(values)
+        return merged
+
+    def ignored_in_file(self, rule: Rule, file: str) -> bool:
+        return rule.code in self.ignored_codes(file)
+
+    def ignored_codes(self, file: str) -> frozenset[str]:
+        """The codes per-file-ignores silences in ``file``."""
+        if not self._file_patterns:
+            return frozenset()
+        codes = self._ignored.get(file)
+        if codes is None:
+            relative = file
+            if self.config.base is not None:
+                try:
+                    relative = Path(file).resolve().relative_to(self.config.base).as_posix()
+                except ValueError:  # a file outside the config's folder: only its name can match
+                    pass
+            name = Path(file).name
+            codes = frozenset().union(*(selected for pattern, selected in self._file_patterns
+                                        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern)))
+            self._ignored[file] = codes
+        return codes
+
+
+def _codes(selectors: list[str]) -> set[str]:
+    return set().union(*map(selected_codes, selectors))
 
 
 class FoundConfig(NamedTuple):
@@ -142,8 +203,14 @@ def load_config(catalog_root: Path) -> LintConfig:
     return config
 
 
-# A lint table is a few lines; a larger file is not one, and a device would never end.
-MAX_CONFIG_BYTES = 1_000_000
+# A jdgen.toml is a few dozen lines and a pyproject.toml a few hundred; tomllib reads about a
+# megabyte in seconds, so a larger file is refused before it is parsed.
+MAX_CONFIG_BYTES = 256_000
+# tomllib walks every prefix of a dotted key (a.b.c...) for each of its parts: a key of n parts
+# costs n*n steps, and a few thousand parts on one line take seconds. Lint keys have four at most.
+MAX_KEY_PARTS = 64
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
+_LONG_KEY = re.compile(rf"""(?<![\w"'.-]){_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART}){{{MAX_KEY_PARTS}}}""")
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
@@ -154,12 +221,21 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         if isinstance(got, str):
             raise ConfigError(f"{display_path(path)}: is {got}, not a file",
                               hint="jdgen reads only regular files: remove it, or replace it with a file")
-        if len(got[0]) > MAX_CONFIG_BYTES:
-            raise ConfigError(f"{display_path(path)}: is larger than the {MAX_CONFIG_BYTES // 1_000_000} MB jdgen reads",
-                              hint="a lint table needs only a few lines; check that this is the right file")
-        text = got[0].decode("utf-8-sig")  # a BOM, as some Windows editors write, is not TOML
+        raw = got[0]
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{display_path(path)}: file is larger than the {MAX_CONFIG_BYTES // 1000} kB jdgen "
+                              "reads as configuration", hint="a lint table is a few lines; check that this is the right file")
+        # A BOM, as some Windows editors write, is not TOML; line ends read as open() in text mode reads them.
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{display_path(path)}: cannot read ({exc})") from None
+    long_key = _LONG_KEY.search(text)
+    if long_key:  # it would be valid TOML, but reading it would take minutes
+        line_start = text.rfind("\n", 0, long_key.start()) + 1
+        raise ConfigError(f"not valid TOML for jdgen: a dotted key has more than {MAX_KEY_PARTS} parts",
+                          hint="a lint table needs only a few levels",
+                          location=Location(display_path(path), text.count("\n", 0, long_key.start()) + 1,
+                                            long_key.start() - line_start + 1))
     try:
         return tomllib.loads(text), text
     except RecursionError:
@@ -181,7 +257,7 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
     """
     def fail(keys: tuple[str, ...], message: str, hint: str | None = None, *, at_char: int | None = None):
         """Raise at the key; ``at_char`` points further, at that character of a key written verbatim."""
-        name = prefix + _dotted(keys) if keys else prefix.rstrip(".")
+        name = prefix + _dotted(tuple(map(_cut, keys))) if keys else prefix.rstrip(".")
         position = locate(text, (*prefix.rstrip(".").split("."), *keys)) if source and text is not None else None
         if position is not None:
             line, col = position
@@ -203,6 +279,12 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         if key not in KEYS:
             fail((key,), "unknown key", suggestion_hint(key, KEYS) or f"use one of {', '.join(KEYS)}")
     config = LintConfig(source=source)
+    known: dict[str, list[Rule]] = {}  # a selector checked once, however often it is listed
+
+    def _known(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
+        if selector not in known:
+            known[selector] = _rules_named(selector, rules, fail, shown)
+        return known[selector]
 
     def selectors(key: str) -> list[str]:
         value = table[key]
@@ -246,7 +328,14 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
                     fail(("options", selector, name), f"must be 0 or more, not {_toml(value)}",
                          f"e.g. {name} = {_toml(default)}, the default")
         config.options[selector] = dict(values)
-    for pattern, names in _table(table, "per-file-ignores", fail).items():
+    patterns = _table(table, "per-file-ignores", fail)
+    if len(patterns) > MAX_FILE_PATTERNS:
+        fail(("per-file-ignores",), f"has {len(patterns):,} file patterns, more than the {MAX_FILE_PATTERNS} jdgen reads",
+             'match many files with one wildcard, e.g. "roles/legacy/*.yaml" = ["JD5"]')
+    for pattern, names in patterns.items():
+        if len(pattern) > MAX_PATTERN_CHARS:
+            fail(("per-file-ignores", pattern), f"the file pattern is {len(pattern):,} characters long, more than "
+                 f"{MAX_PATTERN_CHARS}", 'shorten it with a wildcard, e.g. "roles/legacy/*.yaml"')
         if not pattern.strip():
             fail(("per-file-ignores", pattern), "the file pattern is empty",
                  'name the files, e.g. "roles/legacy/*.yaml" = ["JD5"]')
@@ -269,8 +358,9 @@ def _table(table: dict, key: str, fail) -> dict:
     return value
 
 
-def _known(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
-    matched = [r for r in rules.values() if rule_matches(r, selector)]
+def _rules_named(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
+    codes = selected_codes(selector)
+    matched = [r for r in rules.values() if r.code in codes]
     if not matched:
         names = [*rules, *(r.name for r in rules.values())]
         fail(f"no rule matches {shown(selector)}", suggestion_hint(selector, names) or "run `jdgen rules` for the list")
@@ -326,21 +416,44 @@ def _kind(value: Any, *, found: bool = False) -> str:
                 "a date or time" if isinstance(value, (datetime.date, datetime.time)) else type(value).__name__)
 
 
-def _toml(value: Any, limit: int = 40) -> str:
-    """``value`` as it is written in TOML, cut short if long."""
+def _toml(value: Any, limit: int = 40, depth: int = 0) -> str:
+    """``value`` as it is written in TOML, cut short if long.
+
+    Only as much is written as the cut keeps: a list of a million items is not joined, and
+    arrays nested hundreds deep (which tomllib reads) stop at the depth the cut shows.
+    """
+    if isinstance(value, (list, dict)) and depth > limit:
+        return "[" * (limit + 1)  # past what the cut shows of the levels above
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, list):
-        text = "[" + ", ".join(_toml(v, limit) for v in value) + "]"
+        text = "[" + _joined((_toml(v, limit, depth + 1) for v in value), limit) + "]"
     elif isinstance(value, dict):
-        text = "{ " + ", ".join(f"{_dotted((k,))} = {_toml(v, limit)}" for k, v in value.items()) + " }"
+        text = "{ " + _joined((f"{_dotted((k,))} = {_toml(v, limit, depth + 1)}" for k, v in value.items()),
+                              limit) + " }"
     elif isinstance(value, (datetime.date, datetime.time)):
         text = value.isoformat()
     else:
         text = str(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _joined(parts, limit: int) -> str:
+    """", ".join(parts), stopped once it is longer than ``limit``: the rest would be cut."""
+    out, size = [], 0
+    for part in parts:
+        out.append(part)
+        size += len(part) + 2
+        if size > limit:
+            break
+    return ", ".join(out)
+
+
+def _cut(key: str) -> str:
+    """A key as a message names it: a pasted paragraph of a key is cut, as values are (ECHO_LIMIT)."""
+    return key if len(key) <= ECHO_LIMIT else key[:ECHO_LIMIT] + "…"
 
 
 def _dotted(keys: tuple[str, ...]) -> str:

@@ -20,7 +20,7 @@ from ..catalog.loading import kind_of
 from ..errors import InvalidInputError
 from ..catalog.yaml_source import display_path
 from .validate import catalog_files, expand_paths, validate
-from .config import LintConfig
+from .config import LintConfig, ResolvedConfig
 from .registry import Hit, Rule
 from .ruleset import all_rules
 from .suppress import Suppressions
@@ -51,6 +51,7 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
          as_of: date | None = None) -> LintResult:
     config = config or LintConfig()
     ctx = LintContext(catalog, as_of or date.today(), config)
+    settings = config.resolved()
     paths = list(paths)
     files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)
     result = LintResult(files=[display_path(f) for f in files])
@@ -63,9 +64,9 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     suppressions = Suppressions()
     for loaded in (*profiles, *companies, *([ladder] if ladder else [])):
         suppressions.register(loaded.doc)
-    rules = [r for r in all_rules().values() if config.enabled(r)]
+    rules = [r for r in all_rules().values() if settings.enabled(r)]
     for rule in rules:
-        options = config.options_for(rule)
+        options = settings.options_for(rule)
         if rule.target == "profile":
             raw += [(rule, h) for p in profiles for h in rule.check(ctx, p, options)]
         elif rule.target == "company":
@@ -74,12 +75,12 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
             raw += [(rule, h) for h in rule.check(ctx, ladder, options)]
         elif rule.target == "catalog" and not paths:
             raw += [(rule, h) for h in rule.check(ctx, profiles, options)]
-    posting_rules = [(r, config.options_for(r)) for r in rules if r.target == "posting"]
+    posting_rules = [(r, settings.options_for(r)) for r in rules if r.target == "posting"]
     for posting in _postings(ctx, profiles, companies, catalog, raw, jd001):
         result.postings += 1
         for rule, options in posting_rules:
             raw += [(rule, h) for h in rule.check(ctx, posting, options)]
-    result.findings = _finish(raw, config, suppressions)
+    result.findings = _finish(raw, settings, suppressions)
     return result
 
 
@@ -134,11 +135,9 @@ def _loads(catalog: "Catalog", code: str) -> bool:
         return False
 
 
-def _finish(raw: list[tuple[Rule, Hit]], config: LintConfig, suppressions: Suppressions) -> list[Diagnostic]:
+def _finish(raw: list[tuple[Rule, Hit]], config: ResolvedConfig, suppressions: Suppressions) -> list[Diagnostic]:
     seen: dict[tuple, Diagnostic] = {}
     for rule, hit in raw:
-        severity = config.severity_for(rule, hit.severity)
-        finding = Diagnostic(hit.location, hit.message, hit.hint, rule.code, severity)
         key = (rule.code, hit.location, hit.message)
         if key in seen:
             continue
@@ -146,7 +145,7 @@ def _finish(raw: list[tuple[Rule, Hit]], config: LintConfig, suppressions: Suppr
             continue
         if hit.doc is not None and suppressions.suppresses(hit.doc, rule, hit.lines or (hit.location.line,)):
             continue
-        seen[key] = finding
+        seen[key] = Diagnostic(hit.location, hit.message, hit.hint, rule.code, config.severity_for(rule, hit.severity))
     findings = list(seen.values())
     suppression_rules = all_rules()
     for hit_rule_code, hit in suppressions.problems():

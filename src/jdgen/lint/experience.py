@@ -64,8 +64,12 @@ which is what a level check wants: the largest minimum is the total.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
 from typing import Sequence
+
+from .anchors import Anchored, fold
 
 __all__ = ["YearsClaim", "find_years_claims", "total_experience_claims"]
 
@@ -205,7 +209,20 @@ def _is_adjective(m: re.Match[str]) -> bool:
     return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
 
 
-def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
+@cache
+def _word_lists() -> tuple[Anchored, Anchored, Anchored]:
+    """The word-list patterns, tried only where one of their words is written (see .anchors)."""
+    return Anchored(_EXPERIENCE_HINT), Anchored(_COMPANY_AGE), Anchored(_ADDRESSES_CANDIDATE)
+
+
+@cache
+def _claims() -> Anchored:
+    """_CLAIM, tried only where a number, a number word or one of its leading words is written."""
+    return Anchored(_CLAIM)
+
+
+def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
+    experience_hint, company_age, addresses_candidate = _word_lists()
     if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
         return False
     before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
@@ -213,14 +230,20 @@ def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
         return False
     if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
-    if (m["lo"] or "").lower() in _ARTICLES and not _EXPERIENCE_HINT.search(clause):
+    clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
+    if (m["lo"] or "").lower() in _ARTICLES and not experience_hint.search(clause, folded_clause):
         return False
-    # A bounded look-back keeps long texts linear; company boilerplate sits close by.
-    sentence = _SENTENCE_END.split(norm[max(0, m.start() - 200) : m.start()])[-1]
-    if _COMPANY_AGE.search(sentence) and not _ADDRESSES_CANDIDATE.search(sentence):
+    # A bounded look-back keeps long texts linear; company boilerplate sits close by. The
+    # sentence is what follows the last sentence end in it (found by bisection, not by splitting).
+    begin = max(0, m.start() - 200)
+    last = bisect_left(sentence_ends, m.start()) - 1
+    if last >= 0:
+        begin = max(begin, sentence_ends[last] + 1)
+    sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
+    if company_age.search(sentence, folded_sentence) and not addresses_candidate.search(sentence, folded_sentence):
         return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
-    if (m["floor"] or "").lower().startswith("over") and not _EXPERIENCE_HINT.search(clause):
+    if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
 
@@ -228,24 +251,24 @@ def _is_experience(norm: str, m: re.Match[str], clause: str) -> bool:
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Every years-of-experience requirement in ``text``, in order of position."""
     norm = text.translate(_NORMALIZE)
-    matches = list(_CLAIM.finditer(norm))
-    claims: list[YearsClaim] = []
+    folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
+    matches = list(_claims().finditer(norm, folded))
+    sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
+    found = []
     for i, m in enumerate(matches):
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
         stop = _CLAUSE_END.search(norm, m.end(), limit)
         clause_end = stop.start() if stop else limit
-        clause = norm[m.end() : clause_end]
-        if not _is_experience(norm, m, clause):
+        if not _is_experience(norm, folded, sentence_ends, m, clause_end):
             continue
         low, high, open_ended = _bounds(m)
         if m["unit"].lower().startswith("mo"):
             low, high = low / 12, None if high is None else high / 12
-        lead = _LEADING_FILLER.match(clause).end()
+        lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
-        phrase = text[m.start() : m.end()]
-        claims.append(YearsClaim(low, high, open_ended, m.start(), m.end(), phrase, subject))
-    largest = max((c.min_years for c in claims), default=0.0)
-    return [replace(c, is_sub_requirement=True) if c.min_years < largest else c for c in claims]
+        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject))
+    largest = max((claim[0] for claim in found), default=0.0)
+    return [YearsClaim(*claim, is_sub_requirement=claim[0] < largest) for claim in found]
 
 
 def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:

@@ -15,17 +15,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..diagnostics import Location, did_you_mean, quoted
 from ..catalog.yaml_source import SourceDoc
-from .registry import Hit, Rule
+from .registry import RULES, Hit, Rule
 from .ruleset import all_rules
 
-_MARK = re.compile(r"(?:^|\s)#\s*jdgen:")
-_COMMENT = re.compile(r"(?:^|\s)#\s*jdgen:\s*(ignore|ignore-file)\[([^\]]*)\]\s*(.*?)\s*$")
-_OPENED = re.compile(r"#\s*jdgen:\s*(ignore|ignore-file)\[\s*([^\s,\]]*)")
-_DIRECTIVE = re.compile(r"#\s*jdgen:\s*([^\s\[]*)")
+# Runs are possessive and the reason is the rest of the line, stripped: each scan is one
+# pass over the line, however long its runs of spaces (a lazy `(.*?)\s*$` went back over a
+# run once per character).
+_MARK = re.compile(r"(?:^|\s)#\s*+jdgen:")
+_COMMENT = re.compile(r"(?:^|\s)#\s*+jdgen:\s*+(ignore-file|ignore)\[([^\]]*+)\]")
+_OPENED = re.compile(r"#\s*+jdgen:\s*+(ignore-file|ignore)\[\s*+([^\s,\]]*+)")
+_DIRECTIVE = re.compile(r"#\s*+jdgen:\s*+([^\s\[]*+)")
 _WORD = re.compile(r"[\w.-]+")
+# "Did you mean" compares a name with every rule's code and name; past this many unknown names
+# in one run the hint only points at `jdgen rules`, so a comment listing thousands of made-up
+# names costs a lookup each, not a fuzzy comparison each.
+SUGGESTED_NAMES = 100
 
 
 @dataclass
@@ -36,15 +44,40 @@ class Entry:
     names: tuple[str, ...]
     reason: str
     used: bool = False
+    codes: frozenset[str] = frozenset()  # the rules its names select, worked out once
 
     def matches(self, rule: Rule) -> bool:
-        return any(rule_matches(rule, name) for name in self.names)
+        return rule.code in self.codes
 
 
 def rule_matches(rule: Rule, selector: str) -> bool:
     """A selector names a rule by code (JD501), name (gender-coded-language) or code prefix (JD5)."""
-    selector = selector.strip()
-    return selector == rule.name or rule.code.startswith(selector.upper()) and selector[:2].upper() == "JD"
+    return rule.code in selected_codes(selector)
+
+
+def selected_codes(selector: str) -> frozenset[str]:
+    """The codes of every rule ``selector`` names, by name, code or code prefix: a few dictionary
+    lookups, so a configuration or comment with thousands of selectors costs that many lookups."""
+    return _selected(selector.strip(), len(RULES) or len(all_rules()))
+
+
+@lru_cache(maxsize=4096)
+def _selected(selector: str, count: int) -> frozenset[str]:
+    by_name, by_prefix = _rule_index(count)
+    codes = by_prefix.get(selector.upper(), frozenset()) if selector[:2].upper() == "JD" else frozenset()
+    name = by_name.get(selector)
+    return codes | {name} if name is not None else codes
+
+
+@lru_cache(maxsize=None)
+def _rule_index(count: int) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Rule codes by name and by every code prefix (JD, JD5, JD50, JD501); ``count`` rules registered."""
+    rules = all_rules()
+    prefixes: dict[str, set[str]] = {}
+    for code in rules:
+        for end in range(2, len(code) + 1):
+            prefixes.setdefault(code[:end], set()).add(code)
+    return ({r.name: r.code for r in rules.values()}, {prefix: frozenset(codes) for prefix, codes in prefixes.items()})
 
 
 def _malformed(line: str, start: int) -> tuple[str, str]:
@@ -70,14 +103,13 @@ def _name(text: str) -> str:
     return text if _WORD.fullmatch(text) and len(text) <= 40 else quoted(text)
 
 
-def _unknown_rule(name: str) -> tuple[str, str] | None:
+def _unknown_rule(name: str, suggest: bool = True) -> tuple[str, str] | None:
     """None when some rule answers to ``name``; else what is wrong and the fix."""
-    rules = all_rules()
-    if any(rule_matches(rule, name) for rule in rules.values()):
+    if selected_codes(name):
         return None
     if name.strip().casefold() in ("all", "*"):
         return f"no rule {_name(name)}", "the prefix JD matches every rule: # jdgen: ignore-file[JD] reason"
-    close = did_you_mean(name, [*rules, *(r.name for r in rules.values())])
+    close = did_you_mean(name, [*RULES, *(r.name for r in RULES.values())]) if suggest else []
     hint = ("did you mean " + " or ".join(close) + "?") if close else "run `jdgen rules` for the codes and names"
     return f"no rule {_name(name)}", hint
 
@@ -86,19 +118,31 @@ def _unknown_rule(name: str) -> tuple[str, str] | None:
 class Suppressions:
     _by_file: dict[str, list[Entry]] = field(default_factory=dict)
     _malformed: list[Hit] = field(default_factory=list)
+    # Per file: the whole-file entries, and the others by the line they silence.
+    _whole: dict[str, list[Entry]] = field(default_factory=dict)
+    _by_line: dict[str, dict[int, list[Entry]]] = field(default_factory=dict)
+    # (file, line or None for the whole file, rule code) -> whether an entry silences it. Entries
+    # are marked used when the answer is first worked out, so a finding repeated thousands of
+    # times on one line, under thousands of comments, costs a lookup after the first.
+    _answers: dict[tuple[str, int | None, str], bool] = field(default_factory=dict)
 
     def register(self, doc: SourceDoc) -> None:
         if doc.file in self._by_file:
             return
         entries = []
         lines = doc.text.splitlines()
+        code_after: list[int] | None = None
         for number, line in enumerate(lines, 1):
             mark = _MARK.search(line)
-            if not mark or doc.inside_text(number, line.index("#", mark.start()) + 1):
-                continue  # no marker, or one that is part of a quoted or block text, not a comment
-            match = _COMMENT.search(line)
+            if not mark:
+                continue
+            start = line.index("#", mark.start())
+            if doc.inside_text(number, start + 1):
+                continue  # a marker that is part of a quoted or block text, not a comment
+            # Only a start with a "]" after it can match: searching up to the last one keeps a line
+            # of unclosed "# jdgen: ignore[" from being rescanned to its end once per repetition.
+            match = _COMMENT.search(line, 0, line.rfind("]") + 1)
             if not match:
-                start = line.index("#", mark.start())
                 message, hint = _malformed(line, start)
                 self._malformed.append(Hit(Location(doc.file, number, start + 1), message, hint))
                 continue
@@ -106,23 +150,40 @@ class Suppressions:
             column = line.index("#", match.start(0)) + 1
             target = number
             if not line[: column - 1].strip():  # alone on its line: it speaks for the next line of YAML
-                target = next((n for n in range(number + 1, len(lines) + 1)
-                               if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), number)
+                if code_after is None:
+                    code_after = _code_lines_after(lines)
+                target = code_after[number] or number
+            codes = frozenset().union(*map(selected_codes, names))
             entries.append(Entry(Location(doc.file, number, column), target, match.group(1) == "ignore-file",
-                                 names, match.group(3)))
+                                 names, line[match.end():].strip(), codes=codes))
         self._by_file[doc.file] = entries
+        self._whole[doc.file] = [entry for entry in entries if entry.whole_file]
+        by_line: dict[int, list[Entry]] = {}
+        for entry in entries:
+            if not entry.whole_file:
+                by_line.setdefault(entry.target_line, []).append(entry)
+        self._by_line[doc.file] = by_line
 
     def suppresses(self, doc: SourceDoc, rule: Rule, lines: tuple[int, ...]) -> bool:
         self.register(doc)
         found = False
-        for entry in self._by_file[doc.file]:
-            if (entry.whole_file or entry.target_line in lines) and entry.matches(rule):
-                entry.used = True
-                found = True
+        for line in (None, *lines):
+            key = (doc.file, line, rule.code)
+            answer = self._answers.get(key)
+            if answer is None:
+                candidates = self._whole[doc.file] if line is None else self._by_line[doc.file].get(line, ())
+                answer = False
+                for entry in candidates:
+                    if entry.matches(rule):
+                        entry.used = answer = True
+                self._answers[key] = answer
+            found = found or answer
         return found
 
     def problems(self) -> list[tuple[str, Hit]]:
         out = [("JD004", hit) for hit in self._malformed]
+        unknown: dict[str, tuple[str, str] | None] = {}  # by name: what is wrong with it, None if a rule answers
+        suggested = 0
         for entries in self._by_file.values():
             for entry in entries:
                 what = ", ".join(entry.names) or "nothing"
@@ -134,13 +195,30 @@ class Suppressions:
                                              "say why after the brackets, e.g. # jdgen: ignore[JD501] quoted from the law")))
                 known = []
                 for name in entry.names:
-                    unknown = _unknown_rule(name)
-                    if unknown is None:
+                    if name not in unknown:
+                        unknown[name] = _unknown_rule(name, suggest=suggested < SUGGESTED_NAMES)
+                        suggested += unknown[name] is not None
+                    if unknown[name] is None:
                         known.append(name)
                     else:
-                        out.append(("JD004", Hit(entry.location, *unknown)))
+                        out.append(("JD004", Hit(entry.location, *unknown[name])))
                 # A name no rule answers to is reported above as such, not as a problem that went away.
                 if known and not entry.used:
                     out.append(("JD003", Hit(entry.location, f"suppression of {', '.join(known)} matches no finding",
                                              "remove it: the problem it silenced is gone")))
         return out
+
+
+def _code_lines_after(lines: list[str]) -> list[int]:
+    """For each 1-based line number, the first later line of YAML (not blank, not a comment), or 0.
+
+    One pass from the end, so a stack of thousands of comment lines is not rescanned per comment.
+    """
+    after = [0] * (len(lines) + 1)
+    following = 0
+    for number in range(len(lines), 0, -1):
+        after[number] = following
+        line = lines[number - 1]
+        if line.strip() and not line.lstrip().startswith("#"):
+            following = number
+    return after

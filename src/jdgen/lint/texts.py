@@ -14,6 +14,7 @@ from ..compose.posting import Posting
 from ..diagnostics import Location
 from ..catalog.models import COMPONENT_LISTS
 from ..catalog.yaml_source import JsonPath, SourceDoc
+from .locate import find
 from .registry import Hit
 
 
@@ -33,17 +34,11 @@ class Text:
 
     def locate(self, fragment: str) -> Location:
         """Where ``fragment`` of this text is written: its own line and column when it can be found
-        on the value's first lines (folded values span several), else the value's position."""
+        in the value as written (see :mod:`.locate`), else the value's position."""
         if self.doc is None or not fragment:
             return self.location
-        lines = self.doc.text.splitlines()
-        for number in range(self.location.line, min(self.location.line + 12, len(lines) + 1)):
-            line = lines[number - 1]
-            start = self.location.col - 1 if number == self.location.line else 0
-            index = line.find(fragment, start)
-            if index >= 0:
-                return Location(self.location.file, number, index + 1)
-        return self.location
+        found = find(self.doc, self.location.line, self.location.col, fragment)
+        return Location(self.location.file, *found) if found else self.location
 
 
 STORY_FIELDS = (("who",), ("problem", "external"), ("problem", "internal"), ("problem", "why_it_matters"),
@@ -57,41 +52,47 @@ def posting_texts(posting: Posting) -> tuple[Text, ...]:
     """
     cached = posting.__dict__.get("_lint_texts")
     if cached is None:
-        cached = tuple(_collect(posting))
+        cached = tuple(text for text in _collect(posting) if text is not None)
         posting.__dict__["_lint_texts"] = cached  # frozen dataclass: cache beside the fields, not through them
     return cached
 
 
-def checked_once(posting: Posting) -> Iterator[Text]:
+def checked_once(posting: Posting) -> tuple[Text, ...]:
     """The texts a text rule needs to read in this posting: in a company's posting only what the
-    company wrote, because the profile's own text is read in its generic posting."""
-    for text in posting_texts(posting):
-        if posting.company is None or text.from_company:
-            yield text
+    company wrote, because the profile's own text is read in its generic posting.
+
+    Kept on the posting as posting_texts is: half a dozen rules ask, and a company's posting of a
+    profile with thousands of items would otherwise be walked through once per rule.
+    """
+    cached = posting.__dict__.get("_lint_checked")
+    if cached is None:
+        texts = posting_texts(posting)
+        cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
+        posting.__dict__["_lint_checked"] = cached
+    return cached
 
 
-def _collect(posting: Posting) -> Iterator[Text]:
+def _collect(posting: Posting) -> Iterator[Text | None]:
     p = posting.profile
-    yield from _merged(posting, ("title",), "title", p.title)
-    yield from _merged(posting, ("summary",), "summary", p.summary)
+    yield _merged(posting, ("title",), "title", p.title)
+    yield _merged(posting, ("summary",), "summary", p.summary)
     if p.story:
         for path in STORY_FIELDS:
             node = p.story
             for part in path:
                 node = getattr(node, part, None) if node is not None else None
             if isinstance(node, str):
-                yield from _merged(posting, ("story", *path), "story." + ".".join(path), node)
+                yield _merged(posting, ("story", *path), "story." + ".".join(path), node)
         for i, step in enumerate(p.story.plan):
-            yield from _merged(posting, ("story", "plan", i), "story.plan", step)
+            yield _merged(posting, ("story", "plan", i), "story.plan", step)
     for name in COMPONENT_LISTS:
-        for i, item in enumerate(getattr(p, name)):
-            yield from _merged(posting, (name, i, "text"), name, item.text)
+        yield from _list_items(posting, name, getattr(p, name))
     for i, section in enumerate(posting.sections):
-        yield from _merged(posting, ("sections", i, "text"), "sections", section.text)
+        yield _merged(posting, ("sections", i, "text"), "sections", section.text)
         if section.body:
-            yield from _merged(posting, ("sections", i, "body"), "sections", section.body)
+            yield _merged(posting, ("sections", i, "body"), "sections", section.body)
         for j, point in enumerate(section.items):
-            yield from _merged(posting, ("sections", i, "items", j), "sections", point)
+            yield _merged(posting, ("sections", i, "items", j), "sections", point)
     company, doc = posting.company, posting.company_doc
     if company is None or doc is None:
         return
@@ -111,10 +112,26 @@ def _collect(posting: Posting) -> Iterator[Text]:
             yield _own(doc, ("eeo", "additional", i), "eeo.additional", text, is_eeo=True)
 
 
-def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Iterator[Text]:
+def _list_items(posting: Posting, name: str, items: list) -> Iterator[Text]:
+    """_merged for (name, i, "text") of every item, written out: profiles may list thousands."""
+    provenance, company_doc, profile_doc = posting.provenance, posting.company_doc, posting.profile_doc
+    company_file = company_doc.file if company_doc else None
+    for i, item in enumerate(items):
+        location = provenance.get((name, i, "text"))
+        if location is None:
+            continue
+        doc = company_doc if location.file == company_file else profile_doc
+        start = provenance.get((name, i))
+        lines = (location.line,)
+        if start is not None and start.file == location.file and start.line != location.line:
+            lines = (start.line, location.line) if start.line < location.line else (location.line, start.line)
+        yield Text(item.text, name, location, doc, lines, from_company=doc is company_doc)
+
+
+def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Text | None:
     location = posting.provenance.get(path)
     if location is None:
-        return
+        return None
     doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file else posting.profile_doc
     lines = {location.line}
     for depth in range(len(path), 0, -1):
@@ -123,7 +140,7 @@ def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Iterator
             if item is not None and item.file == location.file:
                 lines.add(item.line)
             break
-    yield Text(text, field, location, doc, tuple(sorted(lines)), from_company=doc is posting.company_doc)
+    return Text(text, field, location, doc, tuple(sorted(lines)), from_company=doc is posting.company_doc)
 
 
 def _own(doc: SourceDoc, path: JsonPath, field: str, text: str, *, is_eeo: bool = False) -> Text:

@@ -89,8 +89,10 @@ def locate(text: str, keys: Sequence[str]) -> tuple[int, int] | None:
     """
     try:
         offset = _Scanner(text, tuple(keys)).run()
-    except (IndexError, ValueError, tomllib.TOMLDecodeError):
-        return None  # a layout this scanner does not follow: no position beats a wrong one
+    except (IndexError, ValueError, tomllib.TOMLDecodeError, RecursionError):
+        # A layout this scanner does not follow, or arrays nested deeper than it recurses (it
+        # takes more frames per level than tomllib): no position beats a wrong one.
+        return None
     if offset is None:
         return None
     line_start = text.rfind("\n", 0, offset) + 1

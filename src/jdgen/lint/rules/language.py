@@ -11,6 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import Iterator
 
+from ..anchors import Anchored, AnchoredList, fold
 from ..data import masculine_words, phrases
 from ..registry import Example, Hit, rule
 from ..texts import checked_once
@@ -34,13 +35,35 @@ def _masculine_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
 
+@cache
+def _masculine_matchers() -> tuple[Anchored, Anchored | None]:
+    exceptions = masculine_words().exception_phrases
+    return Anchored(_masculine_pattern()), Anchored(exceptions) if exceptions else None
+
+
+@cache
+def _alternatives() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]], int]:
+    """Stems by their text, whole-word ones apart: (position in the list, alternative), first row wins."""
+    whole: dict[str, tuple[int, str]] = {}
+    prefix: dict[str, tuple[int, str]] = {}
+    for index, (stem, whole_word, alternative) in enumerate(masculine_words().stems):
+        (whole if whole_word else prefix).setdefault(stem, (index, alternative))
+    return whole, prefix, max(map(len, prefix), default=0)
+
+
+@lru_cache(maxsize=65536)
 def _alternative(word: str) -> str:
+    """The alternative of the longest stem the word matches (the earliest row among equals).
+
+    Looked up by the word's prefixes, not by trying every stem: thousands of different
+    words in one text cost a few dictionary lookups each.
+    """
     lowered = word.lower()
-    best = ""
-    for stem, whole, alternative in masculine_words().stems:
-        if (lowered == stem if whole else lowered.startswith(stem)) and len(stem) > len(best):
-            best, found = stem, alternative
-    return found if best else ""
+    whole, prefix, longest = _alternatives()
+    found = [(len(lowered), -whole[lowered][0], whole[lowered][1])] if lowered in whole else []
+    found += [(end, -prefix[lowered[:end]][0], prefix[lowered[:end]][1])
+              for end in range(1, min(len(lowered), longest) + 1) if lowered[:end] in prefix]
+    return max(found)[2] if found else ""
 
 
 @rule("JD501", "gender-coded-language", severity="warning", target="posting",
@@ -60,10 +83,30 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
 
 @lru_cache(maxsize=65536)
 def _masculine_in(text: str) -> tuple[str, ...]:
-    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached."""
-    words = masculine_words()
-    cleaned = words.exception_phrases.sub(lambda m: " " * len(m.group(0)), text) if words.exception_phrases else text
-    return tuple(m.group(0) for m in _masculine_pattern().finditer(cleaned) if m.group(0).lower() not in words.exceptions)
+    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached.
+
+    Blanking an exception phrase only ever removes or shortens a word, and only one it
+    overlaps: the phrases are looked for only up to the end of the last word found without
+    them, and when none is there, the words found stand.
+    """
+    masculine, exceptions = _masculine_matchers()
+    folded = fold(text)
+    found = list(masculine.finditer(text, folded))
+    if found and exceptions is not None:
+        starts = exceptions.starts(text, folded, found[-1].end())
+        spans = [m.span() for m in exceptions.finditer(text, folded, starts)]
+        if spans:  # an exception phrase's words never count: blank them out
+            found = list(masculine.finditer(_blanked(text, spans), _blanked(folded, spans)))
+    lowered_exceptions = masculine_words().exceptions
+    return tuple(m.group(0) for m in found if m.group(0).lower() not in lowered_exceptions)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(parts) + text[last:]
 
 
 def _phrase_rule(file: str):
@@ -77,20 +120,14 @@ def _phrase_rule(file: str):
 
 @lru_cache(maxsize=65536)
 def _phrases_in(file: str, text: str) -> tuple:
-    """(phrase, matched text) pairs of a word list in a text; one combined search rules most texts out."""
-    if not _combined(file).search(text):
-        return ()
-    found = []
-    for phrase in phrases(file):
-        match = phrase.pattern.search(text)
-        if match:
-            found.append((phrase, match.group(0)))
-    return tuple(found)
+    """(phrase, matched text) pairs of a word list in a text, the first match of each phrase."""
+    listed = phrases(file)
+    return tuple((listed[index], match.group(0)) for index, match in _matchers(file).search_each(text))
 
 
 @cache
-def _combined(file: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in phrases(file)), re.IGNORECASE)
+def _matchers(file: str) -> AnchoredList:
+    return AnchoredList([phrase.pattern for phrase in phrases(file)])
 
 
 rule("JD502", "exclusionary-language", severity="warning", target="posting",

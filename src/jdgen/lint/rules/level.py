@@ -86,6 +86,21 @@ def ladder_years_text(ctx, ladder, options) -> Iterator[Hit]:
                          f"write \"{level.years.min}–{level.years.max} yrs\"")
 
 
+def _seniority_words_in(ctx, title: str) -> list:
+    """(spelling, levels) of every title word of the ladder in ``title``, in the ladder's order.
+
+    Worked out once per run and title: the ladder's words are compiled once, not per posting,
+    and a title shared by a profile's postings is read once.
+    """
+    words = ctx.__dict__.get("_title_words")
+    if words is None:
+        words = ctx.__dict__["_title_words"] = _title_words(ctx.catalog.ladder)
+    found = ctx.__dict__.setdefault("_seniority_words", {})
+    if title not in found:
+        found[title] = [(spelling, levels) for spelling, pattern, levels in words if pattern.search(title)]
+    return found[title]
+
+
 def _title_words(ladder):
     words = []
     for entry in ladder.title_words:
@@ -103,14 +118,13 @@ def _title_words(ladder):
       bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Principal Machine Learning Engineer\n"),
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Senior Machine Learning Engineer\n"))
 def title_seniority(ctx, posting, options) -> Iterator[Hit]:
-    words = _title_words(ctx.catalog.ladder)
     level = posting.level.code
     titles = [(("title",), posting.profile.title, True)]
     if posting.company is None:
         titles += [(("title_aliases", i, "title"), a.title, False) for i, a in enumerate(posting.profile.title_aliases)]
     for path, title, is_title in titles:
-        for spelling, pattern, levels in words:
-            if level not in levels and pattern.search(title):
+        for spelling, levels in _seniority_words_in(ctx, title):
+            if level not in levels:
                 kind = "title" if is_title else "alias"
                 hit = posting_hit(posting, path, f"{kind} {title!r} says {spelling!r}, which the ladder gives to "
                                   f"{', '.join(levels)}, not {level}", "change the title or the level")

@@ -11,9 +11,10 @@ directive row is a reminder (info) until member-state laws are in the table.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterator
 
+from ..anchors import Anchored
 from ..data import jurisdictions
 from ..hits import company_hit
 from ..jurisdictions import applicable_laws
@@ -29,16 +30,39 @@ COMPETITIVE = re.compile(r"\bcompetitive (?:salary|pay|compensation|wages?|base)
 
 @lru_cache(maxsize=65536)
 def _open_ended(text: str):
-    return OPEN_ENDED.search(text)
+    return _matchers()[0].search(text)
 
 
 @lru_cache(maxsize=65536)
 def _competitive(text: str):
-    return COMPETITIVE.search(text)
+    return _matchers()[1].search(text)
+
+
+@cache
+def _matchers() -> tuple[Anchored, Anchored]:
+    """The patterns above, tried only where their words are written (see ..anchors)."""
+    return Anchored(OPEN_ENDED), Anchored(COMPETITIVE)
 
 
 def _laws(ctx, posting):
-    return [law for law in applicable_laws(posting, ctx.as_of) if law.law["id"] != "eu"]
+    return [law for law in _applicable(ctx, posting) if law.law["id"] != "eu"]
+
+
+def _applicable(ctx, posting) -> tuple:
+    """applicable_laws(posting, ctx.as_of), worked out once per company and set of places.
+
+    Five rules ask for every posting, and a company's postings share their places: reading a
+    company of thousands of locations once per posting and rule made lint cost profiles times
+    locations times rules. The company is kept with the answer, so an id is never mistaken.
+    """
+    if posting.company is None:
+        return ()
+    answers = ctx.__dict__.setdefault("_applicable_laws", {})
+    key = (id(posting.company), tuple(map(id, posting.places)))
+    found = answers.get(key)
+    if found is None or found[0] is not posting.company:
+        found = answers[key] = (posting.company, tuple(applicable_laws(posting, ctx.as_of)))
+    return found[1]
 
 
 def _because(law) -> str:
@@ -147,7 +171,7 @@ def pay_range_too_wide(ctx, posting, options) -> Iterator[Hit]:
       bad=Example(company="locations:\n  - {id: wilmington, city: Wilmington, region: DE, country: US, work_model: onsite}\n"),
       good=Example(company="locations:\n  - {id: denver, city: Denver, region: CO, country: US, work_model: onsite}\n"))
 def pay_law_upcoming(ctx, posting, options) -> Iterator[Hit]:
-    for law in applicable_laws(posting, ctx.as_of):
+    for law in _applicable(ctx, posting):
         if not law.in_force:
             yield company_hit(posting, ("locations", law.place_index),
                               f"{law.name} will require pay disclosure from {law.law['effective']}{_because(law)}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ...catalog.models import COMPONENT_LISTS
@@ -13,7 +14,9 @@ from ..texts import checked_once, posting_texts
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> int:
+    """Words in a text; every posting of a profile counts the profile's texts again, so cached."""
     return len(_WORD.findall(text))
 
 

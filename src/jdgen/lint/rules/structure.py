@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from ...catalog.models import COMPONENT_LISTS
@@ -12,6 +13,7 @@ from ...diagnostics import suggestion_hint
 from ..registry import Example, Hit, hit_at, rule
 
 _WORDS = re.compile(r"[^\W_]+")
+SUGGESTED_CODES = 100
 
 
 @rule("JD001", "invalid-file", severity="error", target="catalog",
@@ -54,7 +56,9 @@ def invalid_suppression(ctx, profiles, options) -> Iterator[Hit]:
     return iter(())  # reported by the engine's suppression pass
 
 
+@lru_cache(maxsize=65536)
 def _fingerprint(text: str) -> frozenset[str]:
+    """The words of a text, any case and order; the same items are compared in every posting, so cached."""
     return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
@@ -195,8 +199,8 @@ def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
                    note="the catalog holds AIMLAM.GEN.P3 and AIMLAM.GEN.P5"))
 def adjacent_role_unknown(ctx, profile, options) -> Iterator[Hit]:
     own = profile.model.code
-    # A role is no neighbour of itself, so it is no "did you mean" either.
-    others = [code for code in ctx.catalog.profile_files if code != own]
+    others: list[str] | None = None
+    suggested = 0
     first_seen: dict[str, int] = {}
     for i, entry in enumerate(profile.model.adjacent_roles):
         where = ("adjacent_roles", i, "code")
@@ -211,12 +215,24 @@ def adjacent_role_unknown(ctx, profile, options) -> Iterator[Hit]:
             yield hit_at(profile.doc, where, f"adjacent role {entry.code} is this profile itself",
                          "remove the entry; a role is not its own neighbour")
         elif entry.code not in ctx.catalog.profile_files:
+            hint = None
+            # "Did you mean" compares with every code of the catalog: offered for the first 100
+            # unknown codes of a profile, so thousands of made-up entries cost a lookup each.
+            if suggested < SUGGESTED_CODES:
+                if others is None:  # a role is no neighbour of itself, so it is no "did you mean" either
+                    others = [code for code in ctx.catalog.profile_files if code != own]
+                suggested += 1
+                hint = suggestion_hint(entry.code, others)
             yield hit_at(profile.doc, where, f"adjacent role {entry.code} is not in the catalog",
-                         suggestion_hint(entry.code, others) or "run `jdgen list` to see the codes")
+                         hint or "run `jdgen list` to see the codes")
 
 
 def _some(codes: list[str], mine: str, shown: int = 3) -> str:
-    """The other codes, at most ``shown`` of them named: messages stay short in big catalogs."""
-    others = [c for c in codes if c != mine]
-    named = ", ".join(others[:shown])
-    return named if len(others) <= shown else f"{named} and {len(others) - shown} more"
+    """The other codes, at most ``shown`` of them named: messages stay short in big catalogs.
+
+    ``codes`` holds ``mine`` once; only its head is read, so an alias claimed by thousands of
+    profiles costs each of them a few steps, not a pass over all the others.
+    """
+    others = [c for c in codes[:shown + 1] if c != mine][:shown]
+    named = ", ".join(others)
+    return named if len(codes) - 1 <= shown else f"{named} and {len(codes) - 1 - shown} more"

@@ -1,0 +1,305 @@
+"""Lint time on hostile inputs: files of about 1 MB shaped to make a scanner go quadratic.
+
+    python benchmarks/bench_adversarial.py [--only NAME ...] [--timeout 60] [--rule-times] [--no-cli]
+
+A pull request from a fork can put any file in the catalog, and CI lints it. Each input
+below is the built-in catalog with AIMLAM.GEN.P4 replaced by a profile of about 1 MB (the
+most jdgen reads, catalog.yaml_source.MAX_FILE_BYTES), or with a jdgen.toml of about 256 kB (the most
+jdgen reads as configuration, lint.config.MAX_CONFIG_BYTES). Each is linted through the
+API in a fresh process pinned to one core (`lint(catalog, [the file])`, as `jdgen lint FILE`
+does), and once through the CLI (`jdgen lint FILE`: start-up, the run and printing every
+finding). Times are CPU seconds of one core (target: at most 2 s each), so that other work
+on the machine does not count; ``--rule-times`` adds wall time and where the time goes
+(validation, each rule, the engine's final pass). A run longer than ``--timeout`` is stopped
+and reported. Exits 1 when a target is missed.
+
+Measured on the 2-core development VM, 2026-12-03, CPU seconds of the API run, before the
+lint-linear work (7c883c0; "> 120" stopped) and after:
+
+    spaces-before-comment     0.47 -> 0.58    one-line-summary      29.7  -> 1.74
+    spaces-inside-comment    > 120 -> 0.26    one-line-many-words   82.9  -> 2.95
+    unclosed-suppressions    > 120 -> 0.27    one-line-spaces        6.63 -> 0.73
+    suppression-per-item      3.44 -> 3.57    one-line-years        10.5  -> 2.83
+    stacked-suppressions     > 120 -> 1.29    unknown-rule-names   > 120  -> 2.24
+    finding-per-item         > 120 -> 5.58    aliases              > 120  -> 0.27
+    whole-file-suppressions  > 120 -> 4.28    lint-config            0.94 -> 0.48
+    hash-in-quotes           > 120 -> 3.86    company-locations     19.0  -> 2.64 (before: CLI)
+    escaped-words             39.9 -> 6.57
+
+The inputs still over 2 s are linear; their time is per list item (validating the YAML,
+composing three postings, ten text rules on 20,000 different texts) or per finding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from _common import REPO, installed_env, jdgen_command, pin_to_one_core, print_table
+
+AS_OF = "2026-11-23"
+TARGET_S = 2.0
+PROFILE = "roles/AIMLAM.GEN.P4.yaml"
+YAML_BYTES = 1_000_000 - 200  # just under catalog.yaml_source.MAX_FILE_BYTES
+TOML_BYTES = 256_000 - 200    # just under lint.config.MAX_CONFIG_BYTES
+TITLE = "\ntitle: Senior AI/ML Engineer / Tech Lead"
+
+
+def base_profile() -> str:
+    return (REPO / "profiles" / PROFILE).read_text(encoding="utf-8")
+
+
+def replace_block(text: str, key: str, block: str) -> str:
+    """``text`` with its top-level ``key:`` block (and the lines under it) replaced by ``block``."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(key + ":"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "\n", "#")), len(lines))
+    return "".join(lines[:start]) + block + "".join(lines[end:])
+
+
+def filled(text: str, key: str, head: str, item: Callable[[int], str], tail: str = "") -> str:
+    """``text`` with block ``key`` made of ``head``, as many ``item(i)`` as fit in YAML_BYTES, and ``tail``."""
+    room = YAML_BYTES - len(replace_block(text, key, head + tail).encode())
+    parts, size, i = [], 0, 0
+    while True:
+        piece = item(i)
+        if size + len(piece.encode()) > room:
+            break
+        parts.append(piece)
+        size += len(piece.encode())
+        i += 1
+    return replace_block(text, key, head + "".join(parts) + tail)
+
+
+def on_title(text: str, make: Callable[[int], str]) -> str:
+    """``text`` with ``make(room)`` appended to its title line, filling the file to YAML_BYTES."""
+    return text.replace(TITLE, TITLE + make(YAML_BYTES - len(text.encode())), 1)
+
+
+def _distinct_words(room: int) -> str:
+    words, size, i = [], 0, 0
+    while size + 16 < room:
+        words.append(f"aggressive{i}")
+        size += len(words[-1]) + 1
+        i += 1
+    return " ".join(words)
+
+
+PROSE = ("We want a competitive, dominant rockstar ninja who leads. You will lift 50 pounds, work hard and "
+         "play hard, with 10+ years of experience and up to $200k+ DOE. TBD. ")
+
+# name -> (what it is, profile builder, jdgen.toml builder); company inputs are in COMPANY_INPUTS.
+INPUTS: dict[str, tuple[str, Callable[[str], str] | None, Callable[[], str] | None]] = {
+    "spaces-before-comment": (
+        "one line: ~1 MB of spaces, then # jdgen: ignore[JD604] reason",
+        lambda p: on_title(p, lambda room: " " * (room - 40) + "# jdgen: ignore[JD604] long on purpose"), None),
+    "spaces-inside-comment": (
+        "one suppression whose reason holds ~1 MB of spaces before its last word",
+        lambda p: on_title(p, lambda room: "  # jdgen: ignore[JD604] a" + " " * (room - 30) + "b"), None),
+    "unclosed-suppressions": (
+        "one line of ~58k '# jdgen: ignore[ ' with no closing bracket",
+        lambda p: on_title(p, lambda room: " " + "# jdgen: ignore[ " * (room // 17 - 1)), None),
+    "suppression-per-item": (
+        "~22k list items, each with its own suppression comment",
+        lambda p: filled(p, "tasks", "tasks:\n", lambda i: f"  - text: Duty {i}  # jdgen: ignore[JD603] r\n"), None),
+    "stacked-suppressions": (
+        "~37k suppression comments alone on their lines, above one item",
+        lambda p: filled(p, "tasks", "tasks:\n", lambda i: "  # jdgen: ignore[JD603] r\n", "  - text: Duty\n"), None),
+    "finding-per-item": (
+        "~20k list items, each a JD501 finding",
+        lambda p: filled(p, "responsibilities", "responsibilities:\n",
+                         lambda i: f"  - text: An aggressive owner of area {i:06d}\n"), None),
+    "whole-file-suppressions": (
+        "~12k ignore-file comments and as many findings",
+        lambda p: filled(p, "responsibilities", "responsibilities:\n",
+                         lambda i: f"  # jdgen: ignore-file[JD501] r\n  - text: aggressive {i}\n"), None),
+    "hash-in-quotes": (
+        "~21k quoted items holding '#', each with a suppression comment",
+        lambda p: filled(p, "tasks", "tasks:\n", lambda i: f'  - text: "C# {i}"  # jdgen: ignore[JD603] r\n'), None),
+    "escaped-words": (
+        "one line: a flow list of ~20k items written with escapes, each a finding",
+        lambda p: filled(p, "responsibilities", "responsibilities: [",
+                         lambda i: f'{{text: "\\x61ggressive owner {i:06d}"}}, ', "]\n"), None),
+    "one-line-summary": (
+        "a 1 MB single-line summary of prose that trips the text rules",
+        lambda p: replace_block(p, "summary", "summary: " + PROSE * ((YAML_BYTES - len(p)) // len(PROSE)) + "\n"),
+        None),
+    "one-line-many-words": (
+        "a 1 MB single-line summary of ~60k different masculine-coded words",
+        lambda p: replace_block(p, "summary", "summary: " + _distinct_words(YAML_BYTES - len(p)) + "\n"), None),
+    "one-line-spaces": (
+        "a summary of one word, ~1 MB of spaces and another word",
+        lambda p: replace_block(p, "summary", "summary: a" + " " * (YAML_BYTES - len(p)) + "b\n"), None),
+    "one-line-years": (
+        "a 1 MB single-line summary of ~50k years-of-experience claims",
+        lambda p: replace_block(p, "summary", "summary: " + " ".join(
+            f"at least {i % 90} years" for i in range((YAML_BYTES - len(p)) // 18)) + "\n"), None),
+    "unknown-rule-names": (
+        "one suppression naming ~110k rules that do not exist",
+        lambda p: on_title(p, lambda room: "  # jdgen: ignore[" + ",".join(
+            f"JX{i}" for i in range(room // 9)) + "] r"), None),
+    "aliases": (
+        "one item with a 400 kB text, referred to 40k times by alias",
+        lambda p: filled(p, "responsibilities", "responsibilities:\n  - &item {text: " + _distinct_words(400_000)
+                         + "}\n", lambda i: "  - *item\n"), None),
+    "lint-config": (
+        "a 256 kB jdgen.toml: thousands of selectors, severities and options",
+        None, lambda: _big_config()),
+    "company-locations": (
+        "northwind.yaml of ~13k locations, linted with every profile (`jdgen lint companies/northwind.yaml`)",
+        None, None),
+}
+COMPANY = "companies/northwind.yaml"
+COMPANY_INPUTS = {
+    "company-locations": lambda text: text.replace("locations:\n", "locations:\n" + "".join(
+        f"  - {{id: loc{i}, city: Denver, region: CO, country: US, work_model: onsite}}\n"
+        for i in range((YAML_BYTES - len(text)) // 78)), 1),
+}
+
+
+def target(name: str) -> str:
+    """The file an input is linted as: the company for company inputs, else the profile."""
+    return COMPANY if name in COMPANY_INPUTS else PROFILE
+
+
+def _big_config() -> str:
+    # Keys must differ, and a selector is read without surrounding spaces: "JD5", " JD5", "JD5 " ...
+    def key(i: int, selector: str) -> str:
+        return json.dumps(" " * (i % 40) + selector + " " * (i // 40))
+
+    severity = "".join(f'{key(i, "JD5")} = "warning"\n' for i in range(1_000))
+    options = "".join(f"{key(i, 'JD601')} = {{ max_words = {1_000 + i} }}\n" for i in range(1_000))
+    patterns = "".join(f'"roles/legacy{i}/*.yaml" = ["JD5"]\n' for i in range(100))
+    text = (f'[catalog]\nname = "adversarial"\n\n[lint]\nselect = ["JD"]\n\n[lint.severity]\n{severity}\n'
+            f"[lint.options]\n{options}\n[lint.per-file-ignores]\n{patterns}")
+    room = TOML_BYTES - len(text.encode())
+    return text.replace('select = ["JD"', 'select = ["JD"' + ',"JD5"' * (room // 6), 1)
+
+
+CHILD = """
+import json, os, sys, time, collections, dataclasses
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from datetime import date
+from pathlib import Path
+from jdgen.catalog.root import Catalog
+from jdgen.lint import lint, load_config
+from jdgen.lint.ruleset import all_rules
+import jdgen.lint.engine as engine
+rules = all_rules()
+spent = collections.Counter()
+if sys.argv[3] == "1":
+    def timed(name, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            result = function(*args, **kwargs)
+            result = list(result) if name.startswith("JD") else result
+            spent[name] += time.process_time() - start
+            return result
+        return run
+    for code, rule in list(rules.items()):
+        rules[code] = dataclasses.replace(rule, check=timed(code, rule.check))
+    engine.validate = timed("validate", engine.validate)
+    engine._finish = timed("final pass", engine._finish)
+root = Path(sys.argv[1])
+start, cpu = time.perf_counter(), time.process_time()
+result = lint(Catalog(root), [root / sys.argv[2]], config=load_config(root), as_of=date.fromisoformat("%s"))
+cpu, elapsed = time.process_time() - cpu, time.perf_counter() - start
+print(json.dumps({"cpu": cpu, "wall": elapsed, "findings": len(result.findings), "spent": spent.most_common()}))
+""" % AS_OF
+
+
+def build(tmp: Path, name: str) -> Path:
+    root = tmp / name
+    shutil.copytree(REPO / "profiles", root)
+    _, profile, config = INPUTS[name]
+    if profile is not None:
+        text = profile(base_profile())
+        assert len(text.encode()) <= 1_000_000, (name, len(text.encode()))
+        (root / PROFILE).write_text(text, encoding="utf-8")
+    if config is not None:
+        text = config()
+        assert len(text.encode()) <= 256_000, (name, len(text.encode()))
+        (root / "jdgen.toml").write_text(text, encoding="utf-8")
+    if name in COMPANY_INPUTS:
+        text = COMPANY_INPUTS[name]((root / COMPANY).read_text(encoding="utf-8"))
+        assert len(text.encode()) <= 1_000_000, (name, len(text.encode()))
+        (root / COMPANY).write_text(text, encoding="utf-8")
+    return root
+
+
+def run_api(root: Path, rule_times: bool, timeout: float) -> dict | None:
+    """What the child process reports: CPU and wall seconds of the lint call, findings, time per part."""
+    env = installed_env(JDGEN_CACHE_DIR="")
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD, str(root), target(root.name), "1" if rule_times else "0"],
+                              capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout)
+
+
+def run_cli(root: Path, timeout: float) -> float | None:
+    """CPU seconds of one `jdgen lint FILE` process (start-up and printing included), None if stopped."""
+    env = installed_env(JDGEN_CACHE_DIR="")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        done = subprocess.run(jdgen_command() + ["lint", target(root.name), "--as-of", AS_OF], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode not in (0, 1):  # 1: findings at error level; anything else did not lint
+        raise SystemExit(f"jdgen lint failed ({done.returncode}):\n{done.stderr.decode()[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def seconds(value: float | None, timeout: float) -> str:
+    return f"> {timeout:.0f} s" if value is None else f"{value:.2f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", choices=sorted(INPUTS), help="run these inputs only")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a run is stopped")
+    parser.add_argument("--rule-times", action="store_true", help="print where each input's time goes")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI runs")
+    args = parser.parse_args()
+    pin_to_one_core()
+    rows: list[tuple[str, str, str, bool]] = []
+    details = []
+    with tempfile.TemporaryDirectory(prefix="jdgen-adversarial-") as name:
+        for input_name in args.only or INPUTS:
+            root = build(Path(name), input_name)
+            api = run_api(root, args.rule_times, args.timeout)
+            value = None if api is None else api["cpu"]
+            label = f"{input_name} ({api['findings']:,} findings)" if api else input_name
+            rows.append((label, seconds(value, args.timeout), f"<= {TARGET_S:g} s",
+                         value is not None and value <= TARGET_S))
+            if not args.no_cli:
+                cli = run_cli(root, args.timeout)
+                rows.append(("  jdgen lint FILE, cold", seconds(cli, args.timeout), f"<= {TARGET_S:g} s",
+                             cli is not None and cli <= TARGET_S))
+            if args.rule_times and api:
+                details.append(f"{input_name} (wall {api['wall']:.2f} s): "
+                               + ", ".join(f"{k} {v:.2f} s" for k, v in api["spent"] if v >= 0.01))
+            shutil.rmtree(root)
+    met = print_table(rows)
+    print(f"(inputs: the built-in catalog with one file replaced; python {sys.version.split()[0]})")
+    for what in args.only or INPUTS:
+        print(f"  {what}: {INPUTS[what][0]}")
+    for line in details:
+        print(line)
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
