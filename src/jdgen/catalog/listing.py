@@ -34,13 +34,9 @@ def not_a_file(path: Path) -> str | None:
         return f"unreadable ({exc.strerror or exc})"
     if stat.S_ISREG(mode):
         return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+    from ..filesystem.containment import kind_of_entry
+
+    return kind_of_entry(mode)
 
 
 def not_a_file_problem(path: Path, what: str, shown: str | None = None, *, hint: str | None = None) -> Diagnostic:
