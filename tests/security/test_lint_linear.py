@@ -71,6 +71,8 @@ def where(findings: list[dict], code: str) -> list[tuple[int, int]]:
 
 
 def test_a_suppression_after_a_long_run_of_spaces_still_applies(run, hostile, catalog, p4_text):
+    path = hostile(p4_text.replace(TITLE, f"\n{LONG_TITLE}" + " " * 50_000 + "\n", 1))
+    assert where(lint_json(run, catalog, "JD604")[1], "JD604") == [(line_of(path, LONG_TITLE), 8)]  # the title is too long
     hostile(p4_text.replace(TITLE, f"\n{LONG_TITLE}" + " " * 50_000 + "# jdgen: ignore[JD604] long on purpose\n", 1))
     assert lint_json(run, catalog, "JD604", "JD002", "JD003", "JD004", "JD501") == (0, [])
 

@@ -64,8 +64,8 @@ def test_nested_aliases_are_refused_in_every_command(tmp_path, run, command):
 
 
 def test_one_large_value_aliased_many_times_is_refused(tmp_path, run):
-    """150 KB of text repeated 90,000 times in a file under the 1 MB limit: refused at the anchor."""
-    text = "big: &big \"" + "x" * 150_000 + "\"\nmany:\n" + "  - *big\n" * 90_000
+    """150 KB of text repeated 2,000 times (within the list-item limit): refused at the anchor."""
+    text = "big: &big \"" + "x" * 150_000 + "\"\nmany:\n" + "  - *big\n" * 2_000
     root = tmp_path / "catalog"
     shutil.copytree(builtin_catalog(), root)
     (root / P4).write_text(text, encoding="utf-8")

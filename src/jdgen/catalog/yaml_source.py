@@ -64,6 +64,11 @@ MAX_DEPTH = 64
 # for small files, so that no later step (validation, lint, rendering) meets a bomb.
 MAX_EXPANSION = 4
 MIN_EXPANSION_BUDGET = 100_000
+# A role profile lists a few dozen items and a company a few dozen locations. Every later
+# step (validation, composing, each lint rule) costs time per item, so a file of tens of
+# thousands of one-line items made lint take seconds: the list items of one file, counted
+# across all its lists, stop here.
+MAX_LIST_ITEMS = 3_000
 # Pay in the currencies with the smallest units stays below 10**12 a year; a larger number
 # is a typo, and beyond 2**53 it would not even survive JSON-LD's doubles.
 MAX_INTEGER = 10**15
@@ -322,13 +327,14 @@ class _Builder:
         self._sizes: dict[int, int] = {}
         self._budget = budget
         self._limit = budget
-        self._over_budget = False
+        self._stopped = False
+        self._items = 0  # list items built so far, across the file's lists
         self._scalars_seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
-        if self._over_budget:
+        if self._stopped:
             return None
         if len(path) > MAX_DEPTH:
             self.problems.append(_nesting_diagnostic(self.doc.file, mark.line + 1, mark.column + 1))
@@ -371,6 +377,9 @@ class _Builder:
             self._budget -= 1
             return known
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            if self._items + len(node.value) > MAX_LIST_ITEMS:
+                return self._too_many_items(node)
+            self._items += len(node.value)
             build = self.build
             before = self._budget
             value: Any = [build(item, path + (i,)) for i, item in enumerate(node.value)]
@@ -386,14 +395,22 @@ class _Builder:
 
     def _spend(self, size: int, node: yaml.Node) -> None:
         self._budget -= size
-        if self._budget < 0 and not self._over_budget:
+        if self._budget < 0 and not self._stopped:
             # libyaml hands over the anchored node for each alias, so the anchor is the
             # position there is to give: the value that the aliases repeat.
-            self._over_budget = True
+            self._stopped = True
             self._problem(node, f"YAML aliases repeat the value anchored here until the file stands for more than "
                           f"{self._limit:,} characters of values (the most jdgen allows: {MAX_EXPANSION}x the file's "
                           f"size, at least {MIN_EXPANSION_BUDGET:,})",
                           "write repeated values out, or alias only small values such as a list of locations")
+
+    def _too_many_items(self, node: yaml.SequenceNode) -> None:
+        # Reported at the first item past the limit, and nothing more is built: the file is refused.
+        self._stopped = True
+        self._problem(node.value[MAX_LIST_ITEMS - self._items],
+                      f"this is list item {MAX_LIST_ITEMS + 1:,} of the file; jdgen reads at most {MAX_LIST_ITEMS:,} "
+                      "list items in one file", "remove repeated or generated items; a role or a company needs far fewer")
+        return None
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self._problem(node, f"unsupported YAML tag {node.tag!r}", "remove the tag; jdgen files use plain YAML")
