@@ -212,3 +212,12 @@ def test_never_raises_on_arbitrary_text(text):
 @given(st.lists(_FRAGMENTS, max_size=25).map(" ".join))
 def test_invariants_on_year_like_text(text):
     _check_invariants(text)
+
+
+def test_only_the_first_two_hundred_places_that_read_like_a_claim_are_weighed():
+    """A hostile text of thousands of claims costs two hundred weighings; real texts state one or two."""
+    sentences = [f"at least {i % 90 + 1} years of Python." for i in range(1_000)]
+    claims = find_years_claims(" ".join(sentences))
+    assert len(claims) == 200
+    assert (claims[0].phrase, claims[0].min_years) == ("at least 1 years", 1)
+    assert claims[-1].start == len(" ".join(sentences[:199])) + 1  # the 200th sentence

@@ -25,6 +25,9 @@ from .registry import Hit, Rule
 from .ruleset import all_rules
 from .suppress import Suppressions
 
+# Findings one rule reports in one file before it is stopped (see Findings).
+MAX_PER_FILE = 100
+
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
     from ..compose.posting import Posting
@@ -55,32 +58,34 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     paths = list(paths)
     files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)
     result = LintResult(files=[display_path(f) for f in files])
-    raw: list[tuple[Rule, Hit]] = []
     jd001 = all_rules()["JD001"]
     report = validate(catalog, files)
-    raw += [(jd001, Hit(d.location, d.message, d.hint)) for d in report.diagnostics]
 
     profiles, companies, ladder = _targets(report.loaded, files)
     suppressions = Suppressions()
     for loaded in (*profiles, *companies, *([ladder] if ladder else [])):
         suppressions.register(loaded.doc)
+    found = Findings(settings, suppressions)
+    found.add(jd001, (Hit(d.location, d.message, d.hint) for d in report.diagnostics))
     rules = [r for r in all_rules().values() if settings.enabled(r)]
     for rule in rules:
         options = settings.options_for(rule)
         if rule.target == "profile":
-            raw += [(rule, h) for p in profiles for h in rule.check(ctx, p, options)]
+            for p in profiles:
+                found.add(rule, rule.check(ctx, p, options))
         elif rule.target == "company":
-            raw += [(rule, h) for c in companies for h in rule.check(ctx, c, options)]
+            for c in companies:
+                found.add(rule, rule.check(ctx, c, options))
         elif rule.target == "ladder" and ladder is not None:
-            raw += [(rule, h) for h in rule.check(ctx, ladder, options)]
+            found.add(rule, rule.check(ctx, ladder, options))
         elif rule.target == "catalog" and not paths:
-            raw += [(rule, h) for h in rule.check(ctx, profiles, options)]
+            found.add(rule, rule.check(ctx, profiles, options))
     posting_rules = [(r, settings.options_for(r)) for r in rules if r.target == "posting"]
-    for posting in _postings(ctx, profiles, companies, catalog, raw, jd001):
+    for posting in _postings(ctx, profiles, companies, catalog, found, jd001):
         result.postings += 1
         for rule, options in posting_rules:
-            raw += [(rule, h) for h in rule.check(ctx, posting, options)]
-    result.findings = _finish(raw, settings, suppressions)
+            found.add(rule, rule.check(ctx, posting, options))
+    result.findings = found.finish()
     return result
 
 
@@ -101,7 +106,7 @@ def _targets(loaded: dict, files: list[Path]):
     return profiles, companies, ladder
 
 
-def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", raw, jd001) -> Iterator["Posting"]:
+def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", found: "Findings", jd001) -> Iterator["Posting"]:
     from ..compose.posting import compose
 
     all_companies = companies
@@ -124,7 +129,7 @@ def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", raw, jd
             try:
                 yield compose(catalog, profile, company, ctx.as_of)
             except InvalidInputError as exc:
-                raw.extend((jd001, Hit(d.location, d.message, d.hint)) for d in exc.diagnostics())
+                found.add(jd001, (Hit(d.location, d.message, d.hint) for d in exc.diagnostics()))
 
 
 def _loads(catalog: "Catalog", code: str) -> bool:
@@ -135,21 +140,52 @@ def _loads(catalog: "Catalog", code: str) -> bool:
         return False
 
 
-def _finish(raw: list[tuple[Rule, Hit]], config: ResolvedConfig, suppressions: Suppressions) -> list[Diagnostic]:
-    seen: dict[tuple, Diagnostic] = {}
-    for rule, hit in raw:
-        key = (rule.code, hit.location, hit.message)
-        if key in seen:
-            continue
-        if hit.location and config.ignored_in_file(rule, hit.location.file):
-            continue
-        if hit.doc is not None and suppressions.suppresses(hit.doc, rule, hit.lines or (hit.location.line,)):
-            continue
-        seen[key] = Diagnostic(hit.location, hit.message, hit.hint, rule.code, config.severity_for(rule, hit.severity))
-    findings = list(seen.values())
-    suppression_rules = all_rules()
-    for hit_rule_code, hit in suppressions.problems():
-        rule = suppression_rules[hit_rule_code]
-        if config.enabled(rule):
-            findings.append(Diagnostic(hit.location, hit.message, hit.hint, rule.code, config.severity_for(rule)))
-    return sorted(findings, key=Diagnostic.sort_key)
+class Findings:
+    """Findings as the rules yield them: de-duplicated, per-file ignores and suppressions
+    applied, each given its code and severity.
+
+    A rule that has reported :data:`MAX_PER_FILE` findings in one file is not asked for
+    more: one last finding says so, where the next one would have been. Nobody reads the
+    thousandth finding of one rule in one file, and producing each costs time, which a
+    hostile file could otherwise spend by the second (see benchmarks/bench_adversarial.py).
+    """
+
+    def __init__(self, config: ResolvedConfig, suppressions: Suppressions):
+        self.config = config
+        self.suppressions = suppressions
+        self._seen: dict[tuple, Diagnostic] = {}
+        self._counts: dict[tuple[str, str | None], int] = {}
+        self._stopped: set[str] = set()  # codes of rules cut short: their suppressions may have gone unused
+
+    def add(self, rule: Rule, hits: Iterable[Hit]) -> None:
+        config, suppressions, seen, counts = self.config, self.suppressions, self._seen, self._counts
+        for hit in hits:
+            file = hit.location.file if hit.location else None
+            if counts.get((rule.code, file), 0) > MAX_PER_FILE:
+                return  # stopped in this file already
+            key = (rule.code, hit.location, hit.message)
+            if key in seen:
+                continue
+            if hit.location and config.ignored_in_file(rule, hit.location.file):
+                continue
+            if hit.doc is not None and suppressions.suppresses(hit.doc, rule, hit.lines or (hit.location.line,)):
+                continue
+            severity = config.severity_for(rule, hit.severity)
+            count = counts.get((rule.code, file), 0) + 1
+            counts[rule.code, file] = count
+            if count > MAX_PER_FILE:  # the first finding past the limit: say so, and stop asking
+                self._stopped.add(rule.code)
+                seen[key] = Diagnostic(
+                    hit.location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
+                    "fix those and lint again; the rest are not shown", rule.code, severity)
+                return
+            seen[key] = Diagnostic(hit.location, hit.message, hit.hint, rule.code, severity)
+
+    def finish(self) -> list[Diagnostic]:
+        """Every finding, the suppression comments' own problems added, in file and line order."""
+        rules = all_rules()
+        for code, hit in self.suppressions.problems(cut_short=self._stopped):
+            rule = rules[code]
+            if self.config.enabled(rule):
+                self.add(rule, (hit,))
+        return sorted(self._seen.values(), key=Diagnostic.sort_key)

@@ -67,6 +67,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Sequence
 
 from .anchors import Anchored, fold
@@ -154,6 +155,11 @@ _CLAUSE_END = re.compile(
 _SENTENCE_END = re.compile(r"[.;!?\n\u2022]")
 _LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
 _TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
+
+
+# A requirement states its years once or twice; weighing each candidate against its sentence
+# costs tens of microseconds, and a hostile 1 MB text of "at least N years" has 50,000 of them.
+MAX_CANDIDATES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,10 +255,11 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
 
 
 def find_years_claims(text: str) -> list[YearsClaim]:
-    """Every years-of-experience requirement in ``text``, in order of position."""
+    """Every years-of-experience requirement in ``text``, in order of position (of the first
+    :data:`MAX_CANDIDATES` places that read like one)."""
     norm = text.translate(_NORMALIZE)
     folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
-    matches = list(_claims().finditer(norm, folded))
+    matches = list(islice(_claims().finditer(norm, folded), MAX_CANDIDATES))
     sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
     found = []
     for i, m in enumerate(matches):

@@ -34,6 +34,9 @@ _WORD = re.compile(r"[\w.-]+")
 # in one run the hint only points at `jdgen rules`, so a comment listing thousands of made-up
 # names costs a lookup each, not a fuzzy comparison each.
 SUGGESTED_NAMES = 100
+# A suppression names a rule or two; a comment naming thousands is refused whole rather than
+# looked up name by name (a 1 MB comment of made-up names cost seconds).
+MAX_NAMES = 50
 
 
 @dataclass
@@ -147,6 +150,11 @@ class Suppressions:
                 self._malformed.append(Hit(Location(doc.file, number, start + 1), message, hint))
                 continue
             names = tuple(n.strip() for n in match.group(2).split(",") if n.strip())
+            if len(names) > MAX_NAMES:
+                self._malformed.append(Hit(Location(doc.file, number, start + 1),
+                                           f"suppression names {len(names):,} rules, more than the {MAX_NAMES} jdgen reads",
+                                           "name a code prefix instead, e.g. # jdgen: ignore[JD5] reason"))
+                continue
             column = line.index("#", match.start(0)) + 1
             target = number
             if not line[: column - 1].strip():  # alone on its line: it speaks for the next line of YAML
@@ -180,7 +188,9 @@ class Suppressions:
             found = found or answer
         return found
 
-    def problems(self) -> list[tuple[str, Hit]]:
+    def problems(self, cut_short: set[str] = frozenset()) -> list[tuple[str, Hit]]:
+        """What is wrong with the comments themselves; ``cut_short``: codes of rules the engine
+        stopped early, whose suppressions may match findings it never asked for."""
         out = [("JD004", hit) for hit in self._malformed]
         unknown: dict[str, tuple[str, str] | None] = {}  # by name: what is wrong with it, None if a rule answers
         suggested = 0
@@ -203,7 +213,7 @@ class Suppressions:
                     else:
                         out.append(("JD004", Hit(entry.location, *unknown[name])))
                 # A name no rule answers to is reported above as such, not as a problem that went away.
-                if known and not entry.used:
+                if known and not entry.used and not entry.codes & cut_short:
                     out.append(("JD003", Hit(entry.location, f"suppression of {', '.join(known)} matches no finding",
                                              "remove it: the problem it silenced is gone")))
         return out

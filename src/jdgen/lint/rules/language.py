@@ -75,7 +75,8 @@ def _alternative(word: str) -> str:
       good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
     for text in _texts(posting):
-        for word in _masculine_in(text.text):
+        # A word written again is found at its first place again, the same finding: once is enough.
+        for word in dict.fromkeys(_masculine_in(text.text)):
             alternative = _alternative(word)
             yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
                            "use a neutral word", text.locate(word))
