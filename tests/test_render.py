@@ -96,7 +96,8 @@ def test_user_text_creates_no_markup(run, catalog, text):
 
 def test_jsonld_has_googles_required_properties(run, tmp_path):
     for company in ("northwind", "lindenhof"):
-        data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", company, "-f", "jsonld", cwd=tmp_path).out)
+        data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", company, "-f", "jsonld", "--jsonld-drafts",
+                                 cwd=tmp_path).out)
         assert data["@context"] == "https://schema.org" and data["@type"] == "JobPosting"
         assert data["title"] and data["description"] != data["title"]
         # the line under the title (where, how, full- or part-time) opens the description; the title does not
@@ -113,18 +114,19 @@ def test_jsonld_has_googles_required_properties(run, tmp_path):
         assert "<a " not in data["description"]
 
 
-def test_remote_location_is_telecommute_with_applicant_requirements(run, tmp_path):
-    data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", "-f", "jsonld", cwd=tmp_path).out)
-    assert data["jobLocationType"] == "TELECOMMUTE"
-    assert data["applicantLocationRequirements"] == [{"@type": "Country", "name": "DE"}]
-    northwind = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", cwd=tmp_path).out)
-    assert northwind["validThrough"] == "2026-12-31T23:59:59"
+def test_a_hybrid_role_with_a_remote_option_keeps_its_office_and_is_not_telecommute(run, tmp_path):
+    data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", "-f", "jsonld", "--jsonld-drafts", cwd=tmp_path).out)
+    assert "jobLocationType" not in data and "applicantLocationRequirements" not in data
+    assert [place["address"]["addressLocality"] for place in data["jobLocation"]] == ["München"]
+    northwind = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts",
+                                  cwd=tmp_path).out)
+    assert northwind["validThrough"] == "2026-12-31T23:59:59-05:00"
     assert northwind["identifier"]["value"] == "NW-2026-118"
 
 
 def test_html_is_standalone_escaped_and_embeds_jsonld(run, catalog):
     _catalog_with_text(catalog, "<script>alert(1)</script>")
-    html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", cwd=catalog).out
+    html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", "--jsonld-drafts", cwd=catalog).out
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     embedded = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S).group(1)
@@ -137,7 +139,8 @@ def test_same_inputs_give_identical_bytes_across_processes(tmp_path):
     for tz, seed in (("UTC", "1"), ("Asia/Tokyo", "2")):
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1795392000"}
         env.pop("JDGEN_CATALOG", None)
-        done = subprocess.run([sys.executable, "-m", "jdgen", "render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html"],
+        done = subprocess.run([sys.executable, "-m", "jdgen", "render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html",
+                               "--jsonld-drafts"],
                               cwd=tmp_path, env=env, capture_output=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
@@ -145,7 +148,8 @@ def test_same_inputs_give_identical_bytes_across_processes(tmp_path):
 
 
 def test_date_from_source_date_epoch(run, tmp_path):
-    result = run("render", "AIMLAM.GEN.P4", "-f", "jsonld", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", cwd=tmp_path,
+                 env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert json.loads(result.out)["datePosted"] == "2026-01-01"
 
 
@@ -183,7 +187,8 @@ def test_unknown_title(run, tmp_path):
 
 def test_output_to_file_folder_and_batch(run, tmp_path):
     out = tmp_path / "out"
-    single = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "md,html,jsonld", "-o", str(out), *DATE, cwd=tmp_path)
+    single = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "md,html,jsonld", "--jsonld-drafts", "-o", str(out),
+                 *DATE, cwd=tmp_path)
     assert single.code == 0, single.err
     names = sorted(p.name for p in out.iterdir())
     assert names == ["AIMLAM.GEN.P4.northwind.html", "AIMLAM.GEN.P4.northwind.jsonld", "AIMLAM.GEN.P4.northwind.md"]
@@ -215,18 +220,16 @@ def test_unknown_company(run, tmp_path):
     assert result.err == "no company 'northwnd' in the built-in catalog (did you mean 'northwind'?)\n"
 
 
-def test_jsonld_invents_no_employer_and_lists_required_skills_only(run, tmp_path):
+def test_jsonld_lists_required_skills_only(run, tmp_path):
     import json
 
-    generic = json.loads(run("render", "AIMLAM.GEN.P4", "-f", "jsonld", "--date", "2026-11-23", cwd=tmp_path).out)
-    assert "hiringOrganization" not in generic  # a generic posting is for reviewers, not job boards
-    northwind = json.loads(run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--date", "2026-11-23",
-                               cwd=tmp_path).out)
+    northwind = json.loads(run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts",
+                               "--date", "2026-11-23", cwd=tmp_path).out)
     assert northwind["hiringOrganization"]["name"] == "Northwind Analytics, Inc."
     assert "Spark or Databricks" not in northwind["skills"]  # preferred: the posting's Nice to have
     assert "Project ownership" in northwind["skills"]
     # 15-0000 is a SOC major group, not an O*NET-SOC occupation (those end in .NN)
-    assert generic["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
+    assert northwind["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
 
 
 def test_money_is_written_as_the_company_language_writes_it():

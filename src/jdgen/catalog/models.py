@@ -281,6 +281,8 @@ class Taxonomy(Frozen):
 Slug = Annotated[str, StringConstraints(min_length=1, pattern=f"^{SLUG}$")]
 Country = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{2}$")]
 RegionCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z0-9]{1,3}$")]
+# The shape of an IANA name; whether tzdata has it is checked in jdgen.catalog.companies.
+TimeZoneName = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$")]
 DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")]
 EmploymentType = Literal["full_time", "part_time", "contractor", "temporary", "intern", "volunteer", "per_diem", "other"]
 
@@ -299,6 +301,7 @@ class CompanyInfo(Frozen):
     industry: Text = None
     locale: Locale = None
     logo: Text = None
+    logo_url: WebAddress = None         # `logo` is a local file for DOCX; job search needs an address
     reference_docx: Text = None
 
 
@@ -316,6 +319,7 @@ class Place(Frozen):
     postal_code: Text = None
     street: Text = None
     work_model: Literal["onsite", "hybrid", "remote"]
+    timezone: TimeZoneName = None
     remote_eligibility: Annotated[Items[Area], Field(min_length=1)] = None
 
 
@@ -327,6 +331,8 @@ class Eeo(Frozen):
 
 class Apply(Frozen):
     url: WebAddress = None
+    posting_url: WebAddress = None      # a template: placeholders are checked in jdgen.catalog.companies
+    direct_apply: bool = None
     email: EmailAddress = None
     deadline: DateText = None
     instructions: Text = None

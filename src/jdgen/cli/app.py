@@ -216,6 +216,7 @@ def render(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
+    jsonld_drafts: bool = typer.Option(False, "--jsonld-drafts", help="Emit JSON-LD (-f jsonld, and the HTML page's script) also for profiles not yet approved (draft, review, retired), e.g. for a staging site."),
 ) -> None:
     """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
     from ..compose.posting import posting_date
@@ -225,7 +226,7 @@ def render(
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
                             formats=parse_formats(format or [format_from_name(output) or "md"]), output=output,
                             when=posting_date(date) if date is not None else None,
-                            check=check)
+                            check=check, jsonld_drafts=jsonld_drafts)
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
     if total > 1 and sys.stderr.isatty():

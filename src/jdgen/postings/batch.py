@@ -76,8 +76,13 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
     return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
 
 
-def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
-    """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
+def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, jsonld_drafts: bool = False) -> Rendered:
+    """Render one posting to the requested formats (bytes, UTF-8 for text formats).
+
+    ``jsonld_drafts`` lets a profile that is not approved have JSON-LD (see
+    :func:`jdgen.render.jsonld.refusal`); asking for ``jsonld`` of a posting that may not
+    have it is a usage error.
+    """
     from ..render.markdown import render_markdown
     from ..render.printed import check_printed
 
@@ -94,7 +99,7 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
         from ..render.links import collecting
 
         with collecting() as dropped:
-            _render_parsed(catalog, posting, formats, markdown, result)
+            _render_parsed(catalog, posting, formats, markdown, result, jsonld_drafts)
         result.dropped = dropped
         result.warnings += [item.warning(_template_path(templates, item.template), posting_label(posting))
                             for item in dropped]
@@ -114,13 +119,16 @@ def _template_path(templates, name: str) -> str:
 
 
 def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...], markdown: str,
-                   result: Rendered) -> None:
+                   result: Rendered, jsonld_drafts: bool = False) -> None:
     """The formats made from the Markdown's syntax tree."""
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
-        from ..render.jsonld import build_jsonld, dumps
+        from ..render.jsonld import build_jsonld, dumps, refusal
 
-        jsonld = build_jsonld(posting, markdown)
+        refused = refusal(posting, drafts=jsonld_drafts)
+        if refused and "jsonld" in formats:
+            raise UsageError(refused[0], hint=refused[1])
+        jsonld = None if refused else build_jsonld(posting, markdown)
         if "jsonld" in formats:
             result.outputs["jsonld"] = dumps(jsonld).encode("utf-8")
         if "html" in formats:
@@ -161,6 +169,7 @@ class RenderRequest:
     output: str | None = None           # None: stdout for one text posting, else the working folder
     when: date | None = None
     check: bool = False                 # compare with the files in `output` instead of writing
+    jsonld_drafts: bool = False         # JSON-LD also for profiles that are not approved
 
 
 @dataclass
@@ -197,8 +206,26 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     return codes, companies
 
 
+def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], companies: list[str | None]) -> None:
+    """Refuse ``-f jsonld`` for a generic posting or, without the flag, an unapproved profile."""
+    from ..catalog.companies import company_files
+    from ..render.jsonld import generic_refusal, unapproved_refusal
+
+    if None in companies:
+        message, hint = generic_refusal(next(iter(sorted(company_files(catalog))), None))
+        raise UsageError(message, hint=hint)
+    if request.jsonld_drafts:
+        return
+    unapproved = [code for code in codes if catalog.profile(code).model.status != "approved"]
+    if unapproved:
+        message, hint = unapproved_refusal(unapproved[0], catalog.profile(unapproved[0]).model.status)
+        if len(unapproved) > 1:
+            message = f"{message}; so are {len(unapproved) - 1} more of the {len(codes)} roles"
+        raise UsageError(message, hint=hint)
+
+
 def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, committed: bytes, fmt: str,
-                          diff: str) -> str | None:
+                          diff: str, jsonld_drafts: bool = False) -> str | None:
     """``diff``, unless the committed file matches this posting rendered as of the date it carries."""
     from dataclasses import replace
 
@@ -207,7 +234,7 @@ def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, comm
     dated = committed_date(committed, fmt)
     if dated is None or dated == posting.date_posted:
         return diff
-    again = render(catalog, replace(posting, date_posted=dated), (fmt,))
+    again = render(catalog, replace(posting, date_posted=dated), (fmt,), jsonld_drafts=jsonld_drafts)
     return stale_diff(shown, committed, None, again.outputs[fmt], fmt)
 
 
@@ -247,6 +274,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         count = total * len(request.formats)
         raise UsageError(f"-o {target} is a file, but this run writes {count} files into a folder",
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
+    if "jsonld" in request.formats:  # a posting that may not have JSON-LD fails before the first file is written
+        _check_jsonld(catalog, request, codes, companies)
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
         from ..catalog.companies import find_company
         from ..render.docx.posting_docx import check_assets
@@ -263,7 +292,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
         for posting in batch(catalog, companies, when, codes):
-            rendered = render(catalog, posting, request.formats)
+            rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
             result.warnings.extend(rendered.warnings)
             for fmt in request.formats:
                 data = rendered.outputs[fmt]
@@ -276,7 +305,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
                     old, problem = read_committed(destination, path)
                     diff = stale_diff(str(path), old, problem, data, fmt)
                     if diff and dates_are_free and old is not None:
-                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff)
+                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff, request.jsonld_drafts)
                     if diff:
                         result.stale.append(diff)
                     continue

@@ -87,7 +87,13 @@ def description_html(markdown: str) -> str:
     return "".join(_render(part, links=False) for part in (lead, *sections)).strip()
 
 
-def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog_templates: Path | None = None) -> str:
+def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any] | None,
+                catalog_templates: Path | None = None) -> str:
+    """The posting page; ``jsonld`` None (a generic or unapproved posting) leaves out its script.
+
+    The template writes the script only ``{% if jsonld %}``, so the page of a posting that
+    must not reach job search carries no JobPosting at all (see :func:`jdgen.render.jsonld.refusal`).
+    """
     header, sections = split_markdown(markdown)
     context = build_context(posting)
     context.update(
