@@ -92,12 +92,14 @@ def _one(code, slug):
     return next(data for posting, data in SHIPPED if posting.code == code and posting.slug == slug)
 
 
-def test_validthrough_carries_the_offset_of_each_office_in_winter():
+def test_validthrough_carries_the_offset_of_each_office_in_winter(run, catalog):
     # New York (-05:00) closes before Denver (-07:00): a posting in both ends at New York's midnight
     assert _one("AIMLAM.GEN.P4", "northwind")["validThrough"] == "2026-12-31T23:59:59-05:00"
-    # Northwind's P1 opening is in Denver only
-    assert _one("AIMLAM.GEN.P1", "northwind")["validThrough"] == "2026-12-31T23:59:59-07:00"
-    assert [p["address"]["addressLocality"] for p in _one("AIMLAM.GEN.P1", "northwind")["jobLocation"]] == ["Denver"]
+    edit(catalog / NW, "    requisition_id: NW-2026-118\n", "    requisition_id: NW-2026-118\n    locations: [denver]\n")
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", *DATE, cwd=catalog)
+    denver = json.loads(result.out)
+    assert [p["address"]["addressLocality"] for p in denver["jobLocation"]] == ["Denver"]
+    assert denver["validThrough"] == "2026-12-31T23:59:59-07:00"
 
 
 def test_the_earliest_end_of_the_day_wins_and_summer_time_counts():
