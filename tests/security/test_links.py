@@ -76,7 +76,8 @@ def docx_targets(path: Path) -> list[str]:
 
 def render_all(run, root: Path, company: str = "northwind"):
     out = root.parent / "out"
-    result = run("render", "AIMLAM.GEN.P4", "--company", company, "-f", "html,docx", "-o", str(out),
+    # --jsonld-drafts: the draft P4's page then carries its JSON-LD script, the one script allowed
+    result = run("render", "AIMLAM.GEN.P4", "--company", company, "-f", "html,docx", "--jsonld-drafts", "-o", str(out),
                  "--date", "2026-11-23", cwd=root)
     return result, out / f"AIMLAM.GEN.P4.{company}.html", out / f"AIMLAM.GEN.P4.{company}.docx"
 
@@ -103,7 +104,7 @@ def test_apply_url_with_a_line_break_and_a_markdown_link_is_refused(run, setup):
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}",
          f'url: "{APPLY}\\n[Verify your account](ms-msdt:/id%20PCWDiagnostic%20/skip%20force)"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     before = snapshot(sentinel)
     expected = (f"companies/northwind.yaml:{line}:8: apply.url contains a line break "
                 f"(write one full address starting with https://, e.g. https://example.com/jobs)")
@@ -138,7 +139,7 @@ def test_apply_urls_other_than_one_http_address_are_refused(run, setup, value, p
     root, sentinel = setup
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}", f'url: "{value}"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     before = snapshot(sentinel)
     result = run("validate", cwd=root)
     assert result.code == 1
@@ -428,7 +429,7 @@ def test_an_invisible_character_in_an_address_is_refused_where_it_is_loaded(run,
     root, _ = setup
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}", 'url: "https://northwind-analytics.example/care\\u00adrs"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     result = run("validate", cwd=root)
     assert (result.code, result.out.splitlines()) == (1, [
         f"companies/northwind.yaml:{line}:8: apply.url holds U+00AD (SOFT HYPHEN), an invisible character, "
