@@ -64,7 +64,7 @@ def expected_texts(code: str, slug: str | None) -> tuple[str, list[str], str | N
 
         reference = Path(posting.company_doc.file).parent / posting.company.company.reference_docx
         header = "\n".join(p.text for p in docx.Document(str(reference)).sections[0].header.paragraphs).strip()
-    return profile.title, [item.text for item in profile.responsibilities], header or None
+    return profile.title, [item.posting or item.text for item in profile.responsibilities if item.in_posting], header or None
 
 
 def normalise(text: str) -> str:

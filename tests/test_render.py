@@ -30,7 +30,7 @@ def test_generic_posting_is_the_default_output(run, tmp_path):
     md = result.out
     assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
     for item in P4["responsibilities"]:
-        assert f"- {item['text']}\n" in md
+        assert f"- {item.get('posting', item['text'])}\n" in md
     assert "## Compensation" not in md and "## How to apply" not in md
     assert result.err == "warning: AIMLAM.GEN.P4 is a draft profile (status: draft); review it before publishing\n"
 
@@ -43,16 +43,18 @@ def test_company_posting_carries_name_pay_eeo_and_every_responsibility(run, tmp_
     md = render(run, "AIMLAM.GEN.P4", "--company", slug, cwd=tmp_path).out
     assert name in md and pay in md and eeo in md
     for item in P4["responsibilities"]:
-        assert f"- {item['text']}\n" in md
+        assert f"- {item.get('posting', item['text'])}\n" in md
 
 
 def test_sections_come_in_the_documented_order(run, tmp_path):
     md = render(run, "AIMLAM.GEN.P4", "-c", "northwind", cwd=tmp_path).out
     headings = re.findall(r"^## (.+)$", md, flags=re.M)
-    assert headings == ["About the role", "What you will do", "What you will bring", "Nice to have", "How we work",
-                        "Our stack", "Compensation", "About Northwind Analytics, Inc.", "How to apply",
+    assert headings == ["About the role", "Your team", "What you will do", "What success looks like",
+                        "What you will bring", "Nice to have", "How we work", "Our stack", "Compensation",
+                        "About Northwind Analytics, Inc.", "How we hire", "How to apply",
                         "Equal opportunity and accommodation"]
-    assert md.splitlines()[2] == "Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
+    assert md.splitlines()[2] == ("Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
+                                  " · $157,000–$196,000 per year")
 
 
 def test_markdown_is_clean_commonmark(run, tmp_path):
@@ -75,7 +77,10 @@ def test_markdown_is_clean_commonmark(run, tmp_path):
 
 def _catalog_with_text(catalog, text):
     data = (catalog / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
-    data = data.replace("  - text: Technical lead for an AI/ML team", f"  - text: '{text}'")
+    # The item's posting wording would be printed instead of its text: drop it with the text.
+    old = data[data.index("  - text: Technical lead for an AI/ML team"):]
+    old = old[:old.index("\n", old.index("posting:")) + 1]
+    data = data.replace(old, f"  - text: '{text}'\n")
     write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", data)
 
 
@@ -131,7 +136,7 @@ def test_html_is_standalone_escaped_and_embeds_jsonld(run, catalog):
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     embedded = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S).group(1)
     assert json.loads(embedded)["@type"] == "JobPosting"
-    assert html.count("<section>") == 10 and "<article>" in html and "<header>" in html
+    assert html.count("<section>") == 13 and "<article>" in html and "<header>" in html
 
 
 def test_same_inputs_give_identical_bytes_across_processes(tmp_path):

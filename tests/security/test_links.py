@@ -28,7 +28,8 @@ from jdgen.resources import builtin_catalog, shipped
 from jdgen.catalog.schemas import load_schema
 
 APPLY = "https://northwind-analytics.example/careers"
-GOOD_HREFS = {APPLY}
+# The apply page, and the accommodation address the EEO text names (postings link it with mailto:).
+GOOD_HREFS = {APPLY, "mailto:accommodations@northwind-analytics.example"}
 ALLOWED = re.compile(r"(?i)(https?://|mailto:)")
 
 
@@ -256,7 +257,7 @@ def test_reference_style_links_are_held_to_the_same_rule(run, setup):
     result, html, docx = render_all(run, root)
     assert result.code == 0
     assert link_warnings(result.err) == [md_warning("a link to ms-msdt:")]
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY, "https://careers.example/jobs"}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY, "https://careers.example/jobs", "mailto:accommodations@northwind-analytics.example"}
 
 
 def test_images_from_other_schemes_become_their_alt_text(run, setup):
@@ -302,7 +303,7 @@ def test_https_http_and_mailto_links_in_a_template_still_work(run, setup):
     result, html, docx = render_all(run, root)
     assert result.code == 0
     assert link_warnings(result.err) == []
-    wanted = {APPLY, "https://careers.example/jobs", "HTTP://old.example/", "https://auto.example/x",
+    wanted = {APPLY, "mailto:accommodations@northwind-analytics.example", "https://careers.example/jobs", "HTTP://old.example/", "https://auto.example/x",
               "mailto:jobs@careers.example"}
     assert set(html_links(html).hrefs) == wanted
     assert set(docx_targets(docx)) == wanted
@@ -312,10 +313,11 @@ def test_the_built_in_templates_link_apply_url_and_email(run, setup):
     root, _ = setup
     result, html, docx = render_all(run, root)
     assert (result.code, link_warnings(result.err)) == (0, [])
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == GOOD_HREFS
     result, html, docx = render_all(run, root, "lindenhof")
     assert (result.code, link_warnings(result.err)) == (0, [])
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example"}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example",
+                                                                    "mailto:barrierefrei@lindenhof-logistik.example"}
 
 
 def test_lint_reports_a_template_link_that_postings_drop(run, setup):
@@ -370,7 +372,7 @@ def test_a_catalog_page_template_keeps_only_safe_links_and_no_scripts(run, setup
     result, html, docx = render_all(run, root)
     assert result.code == 0
     page = html_links(html)
-    assert set(page.hrefs) == {APPLY, "mailto:jobs@careers.example"}
+    assert set(page.hrefs) == {APPLY, "mailto:jobs@careers.example", "mailto:accommodations@northwind-analytics.example"}
     assert page.tags.count("script") == 1
     assert not {"iframe", "form", "input", "button", "svg", "base"} & set(page.tags)
     assert not [a for a in page.attrs if a[1].startswith("on") or a[1] == "http-equiv"]

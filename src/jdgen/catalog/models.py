@@ -97,6 +97,10 @@ class Taxon(Frozen):
 
 class Component(Frozen):
     text: Printed
+    # The catalog keeps ``text`` as recorded (seed items word for word); ``posting`` is how
+    # a posting says it to an applicant, and ``in_posting: false`` keeps it out of postings.
+    posting: Printed = None
+    in_posting: bool = True
     prevalence: Prevalence = "common"
     scope: Scope = "level"
     priority: Priority = "required"
@@ -179,6 +183,7 @@ class Profile(Frozen):
     region: Text = None
     version: Annotated[Whole, Field(ge=1)]
     summary: Printed
+    opening: Printed = None
     story: Story = None
     responsibilities: Items[Component]
     tasks: Items[Component] = ()
@@ -351,6 +356,11 @@ class PayBand(Frozen):
     period: PayBasis
 
 
+class Team(Frozen):
+    about: Printed
+    reports_to: Printed = None
+
+
 class Section(Frozen):
     text: Printed
     body: Text = None
@@ -388,6 +398,7 @@ class RoleOverride(Frozen):
     title: Printed = None
     title_suffix: Printed = None
     summary: Printed = None
+    opening: Printed = None
     responsibilities: ComponentChange = None
     tasks: ComponentChange = None
     skills: ComponentChange = None
@@ -400,6 +411,7 @@ class RoleOverride(Frozen):
     locations: Annotated[Items[Text], Field(min_length=1)] = None
     employment_type: EmploymentType = None
     requisition_id: Text = None
+    team: Team = None
 
 
 class Company(Frozen):
@@ -411,6 +423,8 @@ class Company(Frozen):
     other_compensation: Items[Text] = ()
     eeo: Eeo = None
     apply: Apply = None
+    hiring_process: Items[Printed] = ()
+    apply_anyway: Printed = None
     pay_bands: dict[LevelCode, PayBand] = None
     defaults: RoleOverride = None
     roles: dict[RoleCode, RoleOverride] = None
