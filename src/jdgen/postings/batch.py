@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..compose.posting import Posting, compose
 from ..errors import UsageError
@@ -161,6 +161,7 @@ class RenderRequest:
     output: str | None = None           # None: stdout for one text posting, else the working folder
     when: date | None = None
     check: bool = False                 # compare with the files in `output` instead of writing
+    allow_errors: bool = False          # write a company posting even when the gate finds lint errors
 
 
 @dataclass
@@ -172,6 +173,8 @@ class Delivery:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)      # with check: one diff or note per stale output
     orphans: list[str] = field(default_factory=list)    # with check: postings the catalog no longer produces
+    findings: list = field(default_factory=list)        # the gate's lint findings (Diagnostic), in posting order
+    held: list[str] = field(default_factory=list)       # postings not written because of them (posting_label)
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -211,8 +214,21 @@ def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, comm
     return stale_diff(shown, committed, None, again.outputs[fmt], fmt)
 
 
-def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
-    """Render everything a request covers and write it where it asks."""
+# What the render gate sees: a composed company posting in, its error-level lint findings out.
+Gate = Callable[[Posting], list]
+
+
+def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gate | None = None) -> Delivery:
+    """Render everything a request covers and write it where it asks.
+
+    ``gate`` (the CLI passes the lint engine's posting check; this folder cannot import
+    lint, which imports it) is asked about every company posting before it is rendered.
+    When it returns findings, the posting is held back: nothing is written or compared for
+    it, its findings go into :attr:`Delivery.findings` and its label into
+    :attr:`Delivery.held`, and the other postings carry on. With ``allow_errors`` it is
+    written anyway and its findings come back as warnings. Generic postings are not gated:
+    the laws and sections the posting rules check are the company's to provide.
+    """
     from pathlib import Path
 
     from ..compose.posting import posting_date
@@ -263,6 +279,12 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
         for posting in batch(catalog, companies, when, codes):
+            if gate is not None and posting.company is not None and _held(posting, gate, request, result):
+                # Its names are still expected: a committed copy is not "no longer produced".
+                expected.update(output_name(posting.code, posting.slug, fmt) for fmt in request.formats)
+                if progress is not None:
+                    progress(1)
+                continue
             rendered = render(catalog, posting, request.formats)
             result.warnings.extend(rendered.warnings)
             for fmt in request.formats:
@@ -289,3 +311,18 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             result.orphans = orphans(folder, destination.entries(), expected, extensions)
             result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result
+
+
+def _held(posting: Posting, gate: Gate, request: RenderRequest, result: Delivery) -> bool:
+    """Whether the gate holds ``posting`` back; its findings are added to ``result`` either way."""
+    from dataclasses import replace
+
+    errors = gate(posting)
+    if not errors:
+        return False
+    if request.allow_errors:
+        result.findings += [replace(finding, severity="warning") for finding in errors]
+        return False
+    result.findings += errors
+    result.held.append(posting_label(posting))
+    return True
