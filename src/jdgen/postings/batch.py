@@ -81,20 +81,24 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rend
     from ..render.markdown import render_markdown
     from ..render.printed import check_printed
 
+    from ..render.draft import draft_notice, mark_markdown
+
     formats = tuple(formats)
     templates = catalog.templates_dir
     result = Rendered(posting)
-    if posting.is_draft:
-        result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
+    notice = draft_notice(posting)
+    if notice:
+        result.warnings.append(f"{posting.code} is not approved (status: {posting.profile.status}); its posting is "
+                               "marked as a draft: review it before publishing")
     markdown = render_markdown(posting, templates)
     check_printed(markdown, templates)
     if "md" in formats:
-        result.outputs["md"] = markdown.encode("utf-8")
+        result.outputs["md"] = mark_markdown(markdown, notice).encode("utf-8")
     if set(formats) - {"md"}:
         from ..render.links import collecting
 
         with collecting() as dropped:
-            _render_parsed(catalog, posting, formats, markdown, result)
+            _render_parsed(catalog, posting, formats, markdown, result, notice)
         result.dropped = dropped
         result.warnings += [item.warning(_template_path(templates, item.template), posting_label(posting))
                             for item in dropped]
@@ -114,8 +118,11 @@ def _template_path(templates, name: str) -> str:
 
 
 def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...], markdown: str,
-                   result: Rendered) -> None:
-    """The formats made from the Markdown's syntax tree."""
+                   result: Rendered, notice: str | None = None) -> None:
+    """The formats made from the Markdown's syntax tree; ``notice``, the draft marker, is added to each
+    page (HTML: banner and noindex; DOCX: first paragraph and header), not to the JSON-LD."""
+    from ..render.draft import mark_html, mark_markdown
+
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
         from ..render.jsonld import build_jsonld, dumps
@@ -129,11 +136,13 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 
             html = render_html(posting, markdown, jsonld, templates)
             check_printed(html, templates)
-            result.outputs["html"] = html.encode("utf-8")
+            result.outputs["html"] = mark_html(html, notice).encode("utf-8")
     if "docx" in formats:
         from ..render.docx.posting_docx import render_docx
 
-        result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
+        # Bold in the document: its text is still the Markdown's first line.
+        result.outputs["docx"] = render_docx(catalog, posting, mark_markdown(markdown, notice and f"**{notice}**"),
+                                             result.warnings.append)
 
 
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
