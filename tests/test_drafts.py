@@ -139,3 +139,9 @@ def test_html_and_docx_carry_the_same_language(run, catalog, company, region, ta
 def test_generic_postings_are_english(run, catalog):
     assert '<html lang="en">' in written(run, catalog, None, "html").decode("utf-8")
     assert re.search('<w:lang w:val="en"[ /]', part(written(run, catalog, None, "docx"), "word/styles.xml"))
+
+
+def test_html_footer_names_the_requisition_not_the_code(run, catalog):
+    page = written(run, catalog, "northwind", "html").decode("utf-8")
+    assert "<footer>\n<p>Reference NW-2026-118</p>\n</footer>" in page
+    assert "<footer>" not in written(run, catalog, "lindenhof", "html").decode("utf-8")   # no requisition id
