@@ -132,3 +132,52 @@ def test_laws_are_judged_as_of_the_posting_date(run, p7):
     assert result.code == 1
     assert [line for line in result.err.splitlines() if " JD401 " in line] == [
         f for f in findings(p7, "error") if "New York (state)" not in f]
+
+
+def _rule_examples():
+    """tests/lint/test_rule_examples.py, for its way of applying a rule's documented example."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_jdgen_rule_examples",
+                                                  Path(__file__).parent / "lint" / "test_rule_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _posting_rules():
+    from jdgen.lint.ruleset import all_rules
+
+    return [rule for rule in all_rules().values() if rule.target == "posting"]
+
+
+@pytest.mark.parametrize("rule", _posting_rules(), ids=lambda rule: rule.code)
+def test_the_gate_finds_every_error_a_full_lint_of_the_posting_finds(tmp_path, rule):
+    """The gate skips the rules that declare they only warn; on every rule's bad example, with
+    each company, that skips no error (a rule whose findings can become errors must say so)."""
+    from datetime import date
+
+    from jdgen.catalog.companies import company_files, find_company
+    from jdgen.catalog.root import Catalog
+    from jdgen.compose.posting import compose
+    from jdgen.errors import InvalidInputError
+    from jdgen.lint import load_config
+    from jdgen.lint.engine import lint_posting
+
+    examples = _rule_examples()
+    root = examples.fresh_catalog(tmp_path)
+    examples.apply_example(root, rule.bad)
+    catalog = Catalog(root)
+    config, when = load_config(root), date.fromisoformat(DATE)
+    profile = catalog.profile("AIMLAM.GEN.P4")
+    composed = 0
+    for slug in sorted(company_files(catalog)):
+        try:
+            posting = compose(catalog, profile, find_company(catalog, slug), when)
+        except InvalidInputError:  # the example's change does not merge with this company's block
+            continue
+        composed += 1
+        everything = lint_posting(catalog, posting, config=config, as_of=when)
+        gated = lint_posting(catalog, posting, config=config, as_of=when, severities=("error",))
+        assert gated == [finding for finding in everything if finding.severity == "error"], slug
+    assert composed

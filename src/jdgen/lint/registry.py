@@ -59,7 +59,8 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     option_help: dict[str, str] = field(default_factory=dict)
     # Every severity the rule's own findings may carry (a law can make a warning an error): what
-    # lets `jdgen render` skip the rules that cannot report an error when it gates a posting.
+    # lets `jdgen render` skip the rules that cannot report an error when it gates a posting. A
+    # rule whose Hit sets a severity must declare it here, or render would never ask it.
     severities: tuple[str, ...] = ()
 
     def may_report(self, severity: str) -> bool:

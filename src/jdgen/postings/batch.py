@@ -78,10 +78,9 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
 
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
     """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
+    from ..render.draft import draft_notice, mark_markdown
     from ..render.markdown import render_markdown
     from ..render.printed import check_printed
-
-    from ..render.draft import draft_notice, mark_markdown
 
     formats = tuple(formats)
     templates = catalog.templates_dir
