@@ -28,11 +28,11 @@ def render(run, *args, cwd):
 def test_generic_posting_is_the_default_output(run, tmp_path):
     result = render(run, "AIMLAM.GEN.P4", cwd=tmp_path)
     md = result.out
-    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
+    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
     for item in P4["responsibilities"]:
         assert f"- {item.get('posting', item['text'])}\n" in md
     assert "## Compensation" not in md and "## How to apply" not in md
-    assert result.err == "warning: AIMLAM.GEN.P4 is a draft profile (status: draft); review it before publishing\n"
+    assert result.err == "warning: AIMLAM.GEN.P4 is not approved (status: draft); its posting is marked as a draft: review it before publishing\n"
 
 
 @pytest.mark.parametrize("slug, name, pay, eeo", [
@@ -53,7 +53,7 @@ def test_sections_come_in_the_documented_order(run, tmp_path):
                         "What you will bring", "Nice to have", "How we work", "Our stack", "Compensation",
                         "About Northwind Analytics, Inc.", "How we hire", "How to apply",
                         "Equal opportunity and accommodation"]
-    assert md.splitlines()[2] == ("Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
+    assert md.splitlines()[4] == ("Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
                                   " · $157,000–$196,000 per year")
 
 
@@ -132,7 +132,7 @@ def test_a_hybrid_role_with_a_remote_option_keeps_its_office_and_is_not_telecomm
 def test_html_is_standalone_escaped_and_embeds_jsonld(run, catalog):
     _catalog_with_text(catalog, "<script>alert(1)</script>")
     html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", "--jsonld-drafts", cwd=catalog).out
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en-US\">\n<head>\n<meta name=\"robots\" content=\"noindex\">\n")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     embedded = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S).group(1)
     assert json.loads(embedded)["@type"] == "JobPosting"
@@ -165,7 +165,7 @@ def test_bad_date(run, tmp_path):
 
 def test_alias_resolves_to_code(run, tmp_path):
     md = render(run, "Sr. Machine Learning", cwd=tmp_path).out
-    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n")
+    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
     resolved = run("resolve", "sr machine learning", cwd=tmp_path)
     assert resolved.code == 0
     assert resolved.out.splitlines()[0] == "AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead"
@@ -201,7 +201,7 @@ def test_output_to_file_folder_and_batch(run, tmp_path):
                                                                "AIMLAM.GEN.P4.northwind.jsonld"]]
     file_target = tmp_path / "posting.md"
     assert run("render", "AIMLAM.GEN.P4", "-o", str(file_target), *DATE, cwd=tmp_path).code == 0
-    assert file_target.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer")
+    assert file_target.read_text(encoding="utf-8").startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer")
     batch = tmp_path / "batch"
     result = run("render", "--all", "--all-companies", "-o", str(batch), *DATE, cwd=tmp_path)
     assert result.code == 0, result.err

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..compose.posting import Posting, compose
 from ..errors import UsageError
@@ -83,23 +83,26 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, json
     :func:`jdgen.render.jsonld.refusal`); asking for ``jsonld`` of a posting that may not
     have it is a usage error.
     """
+    from ..render.draft import draft_notice, mark_markdown
     from ..render.markdown import render_markdown
     from ..render.printed import check_printed
 
     formats = tuple(formats)
     templates = catalog.templates_dir
     result = Rendered(posting)
-    if posting.is_draft:
-        result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
+    notice = draft_notice(posting)
+    if notice:
+        result.warnings.append(f"{posting.code} is not approved (status: {posting.profile.status}); its posting is "
+                               "marked as a draft: review it before publishing")
     markdown = render_markdown(posting, templates)
     check_printed(markdown, templates)
     if "md" in formats:
-        result.outputs["md"] = markdown.encode("utf-8")
+        result.outputs["md"] = mark_markdown(markdown, notice).encode("utf-8")
     if set(formats) - {"md"}:
         from ..render.links import collecting
 
         with collecting() as dropped:
-            _render_parsed(catalog, posting, formats, markdown, result, jsonld_drafts)
+            _render_parsed(catalog, posting, formats, markdown, result, notice, jsonld_drafts)
         result.dropped = dropped
         result.warnings += [item.warning(_template_path(templates, item.template), posting_label(posting))
                             for item in dropped]
@@ -119,8 +122,11 @@ def _template_path(templates, name: str) -> str:
 
 
 def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...], markdown: str,
-                   result: Rendered, jsonld_drafts: bool = False) -> None:
-    """The formats made from the Markdown's syntax tree."""
+                   result: Rendered, notice: str | None = None, jsonld_drafts: bool = False) -> None:
+    """The formats made from the Markdown's syntax tree; ``notice``, the draft marker, is added to each
+    page (HTML: banner and noindex; DOCX: first paragraph and header), not to the JSON-LD."""
+    from ..render.draft import mark_html, mark_markdown
+
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
         from ..render.jsonld import build_jsonld, dumps, refusal
@@ -137,11 +143,13 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 
             html = render_html(posting, markdown, jsonld, templates)
             check_printed(html, templates)
-            result.outputs["html"] = html.encode("utf-8")
+            result.outputs["html"] = mark_html(html, notice).encode("utf-8")
     if "docx" in formats:
         from ..render.docx.posting_docx import render_docx
 
-        result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
+        # Bold in the document: its text is still the Markdown's first line.
+        result.outputs["docx"] = render_docx(catalog, posting, mark_markdown(markdown, notice and f"**{notice}**"),
+                                             result.warnings.append)
 
 
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
@@ -170,6 +178,7 @@ class RenderRequest:
     when: date | None = None
     check: bool = False                 # compare with the files in `output` instead of writing
     jsonld_drafts: bool = False         # JSON-LD also for profiles that are not approved
+    allow_errors: bool = False          # write a company posting even when the gate finds lint errors
 
 
 @dataclass
@@ -181,6 +190,8 @@ class Delivery:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)      # with check: one diff or note per stale output
     orphans: list[str] = field(default_factory=list)    # with check: postings the catalog no longer produces
+    findings: list = field(default_factory=list)        # the gate's lint findings (Diagnostic), in posting order
+    held: list[str] = field(default_factory=list)       # postings not written because of them (posting_label)
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -238,8 +249,21 @@ def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, comm
     return stale_diff(shown, committed, None, again.outputs[fmt], fmt)
 
 
-def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
-    """Render everything a request covers and write it where it asks."""
+# What the render gate sees: a composed company posting in, its error-level lint findings out.
+Gate = Callable[[Posting], list]
+
+
+def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gate | None = None) -> Delivery:
+    """Render everything a request covers and write it where it asks.
+
+    ``gate`` (the CLI passes the lint engine's posting check; this folder cannot import
+    lint, which imports it) is asked about every company posting before it is rendered.
+    When it returns findings, the posting is held back: nothing is written or compared for
+    it, its findings go into :attr:`Delivery.findings` and its label into
+    :attr:`Delivery.held`, and the other postings carry on. With ``allow_errors`` it is
+    written anyway and its findings come back as warnings. Generic postings are not gated:
+    the laws and sections the posting rules check are the company's to provide.
+    """
     from pathlib import Path
 
     from ..compose.posting import posting_date
@@ -292,6 +316,12 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
         for posting in batch(catalog, companies, when, codes):
+            if gate is not None and posting.company is not None and _held(posting, gate, request, result):
+                # Its names are still expected: a committed copy is not "no longer produced".
+                expected.update(output_name(posting.code, posting.slug, fmt) for fmt in request.formats)
+                if progress is not None:
+                    progress(1)
+                continue
             rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
             result.warnings.extend(rendered.warnings)
             for fmt in request.formats:
@@ -318,3 +348,18 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             result.orphans = orphans(folder, destination.entries(), expected, extensions)
             result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result
+
+
+def _held(posting: Posting, gate: Gate, request: RenderRequest, result: Delivery) -> bool:
+    """Whether the gate holds ``posting`` back; its findings are added to ``result`` either way."""
+    from dataclasses import replace
+
+    errors = gate(posting)
+    if not errors:
+        return False
+    if request.allow_errors:
+        result.findings += [replace(finding, severity="warning") for finding in errors]
+        return False
+    result.findings += errors
+    result.held.append(posting_label(posting))
+    return True

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
+from .language import posting_language
 
 TEMPLATE = "posting.html.j2"
 
@@ -100,8 +101,7 @@ def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any] | None,
         header_html=Markup(_render(header)),
         sections_html=[Markup(_render(section)) for section in sections],
         jsonld=jsonld,
-        language=(posting.company.company.locale.language
-                  if posting.company and posting.company.company.locale else "en"),
+        language=posting_language(posting),
     )
     page = render_template(TEMPLATE, "html", context, catalog_templates)
     if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():
