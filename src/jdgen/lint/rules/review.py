@@ -136,7 +136,7 @@ def _items(posting) -> Iterator[tuple[str, int, object]]:
 
 
 def _heading(name: str, item) -> str:
-    return "Nice to have" if item.priority == "preferred" and name != "responsibilities" else name
+    return f"{name} (nice to have)" if item.priority == "preferred" and name != "responsibilities" else name
 
 
 @rule("JD107", "item-in-two-lists", severity="warning", target="posting",
@@ -153,7 +153,7 @@ def _heading(name: str, item) -> str:
                           "  - text: Programming in R, Java or C++\n    priority: preferred\n"),
       good=Example(profile="knowledge:\n  - text: AI/ML ethics and governance\n"
                            "tools:\n  - text: R\n  - text: Java\n  - text: C++\n"
-                           "  - text: Experience with Spark or Databricks\n    priority: preferred\n"))
+                           "  - text: Experience with Kubernetes\n    priority: preferred\n"))
 def item_in_two_lists(ctx, posting, options) -> Iterator[Hit]:
     first: dict[frozenset[str], tuple[str, int, object]] = {}
     required: dict[frozenset[str], tuple[str, object]] = {}
@@ -168,9 +168,12 @@ def item_in_two_lists(ctx, posting, options) -> Iterator[Hit]:
         elif earlier[0] != name:
             other_name, other_index, other = earlier
             where = posting.provenance.get((other_name, other_index, "text"))
+            here = posting.provenance.get((name, i, "text"))
+            at = "" if where is None else f" (line {where.line})" if here and here.file == where.file \
+                else f" ({where.file}:{where.line})"
             yield posting_hit(posting, (name, i, "text"),
                               f"{item.text!r} is printed under {_heading(name, item)} and again under "
-                              f"{_heading(other_name, other)} (line {where.line if where else '?'})"
+                              f"{_heading(other_name, other)}{at}"
                               + (" as a requirement" if other.priority == "required" and item.priority == "preferred"
                                  else ""),
                               "keep it in the one list where it belongs")
@@ -186,8 +189,9 @@ def item_in_two_lists(ctx, posting, options) -> Iterator[Hit]:
             continue  # one term equal to a required item is the repeat reported above
         lists = sorted({required[term][0] for term in terms}, key=PRINTED_LISTS.index)
         yield posting_hit(posting, (name, i, "text"),
-                          f"nice to have {item.text!r} names only what {' and '.join(lists)} already require",
-                          "drop the nice-to-have, or make the required items preferred")
+                          f"nice to have {item.text!r} names only what the posting already requires",
+                          f"it is required under {' and '.join(lists)}: drop the nice-to-have, or make those "
+                          f"items preferred")
 
 
 # --- JD306 ---------------------------------------------------------------------------------------
@@ -253,21 +257,26 @@ def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
         if text.field in YEARS_FIELDS and not text.is_eeo for claim in _claims(text.text)]
     if not found:
         return
-    total: tuple[str, YearsClaim] | None = None
+    level: tuple[str, YearsClaim] | None = None
     if _template_states_level(ctx, posting, found):
         years = posting.level.years
-        total = (f"the level's {years.min}–{years.max} years the posting prints",
+        level = (f"the level's {years.min}–{years.max} years the posting prints",
                  YearsClaim(years.min, years.max, False, 0, 0, "", None))
+    # The first total the text states is the reference; the template's level line is one only when
+    # it agrees with that, so one disagreement gives one finding whichever posting shows it.
+    total: tuple[str, YearsClaim] | None = None
     by_subject: dict[frozenset[str], tuple[Text, YearsClaim]] = {}
     specific = []
     for text, claim in found:
         subject = _subject(claim)
         if not subject or (text.field == "qualifications" and text.text in experience_items):
+            other = total if total is not None and _disagree(claim, total[1]) else \
+                level if level is not None and _disagree(claim, level[1]) else None
             if total is None:
                 total = (f"{_stated(claim)} years ({claim.phrase!r}) at line {text.location.line}", claim)
-            elif _disagree(claim, total[1]):
+            if other is not None:
                 yield text.hit(f"states {_stated(claim)} years ({claim.phrase!r}), but the posting also states "
-                               f"{total[0]}", "state the total years once", text.locate(claim.phrase))
+                               f"{other[0]}", "state the total years once", text.locate(claim.phrase))
             continue
         specific.append((text, claim))
         earlier = by_subject.setdefault(subject, (text, claim))
@@ -275,6 +284,7 @@ def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
             yield text.hit(f"asks for {_stated(claim)} years of {claim.subject}, but line {earlier[0].location.line} "
                            f"asks for {_stated(earlier[1])}", "state the years for it once",
                            text.locate(claim.phrase))
+    total = total or level
     if total is None or total[1].max_years is None:
         return
     for text, claim in specific:
