@@ -45,7 +45,7 @@ def test_check_needs_an_output(run, tmp_path):
 
 # --- the posting date is not content ----------------------------------------------
 
-ALL_FORMATS = ["render", "--all", "--all-companies", "-f", "md,html,jsonld,docx"]
+ALL_FORMATS = ["render", "--all", "--all-companies", "-f", "md,html,jsonld,docx", "--jsonld-drafts"]
 
 
 def test_files_rendered_on_another_day_are_not_stale(run, tmp_path, monkeypatch):

@@ -64,7 +64,16 @@ def expected_texts(code: str, slug: str | None) -> tuple[str, list[str], str | N
 
         reference = Path(posting.company_doc.file).parent / posting.company.company.reference_docx
         header = "\n".join(p.text for p in docx.Document(str(reference)).sections[0].header.paragraphs).strip()
-    return profile.title, [item.text for item in profile.responsibilities], header or None
+    return profile.title, [item.posting or item.text for item in profile.responsibilities if item.in_posting], header or None
+
+
+def footer_lead(code: str, slug: str | None) -> str:
+    """What the footer says before "Page X of Y": the requisition, else the title (the code when generic)."""
+    from jdgen.catalog.root import Catalog
+    from jdgen.postings.batch import build_posting
+    from jdgen.render.docx.posting_docx import footer_text
+
+    return footer_text(build_posting(Catalog(builtin_catalog()), code, slug, date.fromisoformat(DATE)))
 
 
 def normalise(text: str) -> str:
@@ -114,7 +123,7 @@ def test_libreoffice_converts_the_posting_with_all_its_text(pdfs, code, slug):
     pages = raw.count("\f") or 1
     title, responsibilities, header = expected_texts(code, slug)
     # page furniture is removed first, so that an item split across a page break still reads whole
-    footer = re.compile(rf"^\s*{re.escape(code)} · version \d+ · Page (\d+) of (\d+)\s*$", re.M)
+    footer = re.compile(rf"^\s*{re.escape(footer_lead(code, slug))} · Page (\d+) of (\d+)\s*$", re.M)
     numbers = footer.findall(raw)
     assert numbers and numbers[0] == ("1", numbers[0][1]), "no 'Page 1 of N' footer"
     assert all(total == numbers[0][1] for _, total in numbers)
@@ -140,3 +149,46 @@ def test_logo_appears_only_for_companies_that_have_one(pdfs, code, slug):
                              text=True, timeout=60, check=True).stdout
     images = [line for line in listing.splitlines()[2:] if line.strip()]
     assert bool(images) == has_logo, listing
+
+
+# ------------------------------------------------------------------------ how the pages fall
+
+COMPANY_POSTINGS = [(code, slug) for code, slug in POSTINGS if slug]
+DRAFT_LINE = "DRAFT — not approved for publication"
+# Fewer lines than this alone on a page is a tail nobody would send.
+MIN_LINES = 3
+
+
+def pages(pdf: Path) -> list[list[str]]:
+    """The non-blank lines of each page, as pdftotext lays them out."""
+    text = pdf_text(pdf)
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f") if page.strip()]
+
+
+def body_lines(page: list[str], furniture: set[str], footer: re.Pattern) -> list[str]:
+    return [line for line in page if normalise(line) not in furniture and not footer.fullmatch(line)]
+
+
+@pytest.mark.parametrize("code, slug", COMPANY_POSTINGS, ids=[stem(c, s) for c, s in COMPANY_POSTINGS])
+def test_company_pages_read_as_a_recruiter_would_send_them(pdfs, code, slug):
+    """On every page the footer names the requisition (else the title), never the role code;
+    the title is one line of the first page; no page holds only a tail of a line or two."""
+    pdf = pdfs / f"{stem(code, slug)}.pdf"
+    laid_out = pages(pdf)
+    lead = footer_lead(code, slug)
+    footer = re.compile(rf"{re.escape(lead)} · Page (\d+) of {len(laid_out)}")
+    title, _, header = expected_texts(code, slug)
+    for number, page in enumerate(laid_out, 1):
+        found = [footer.fullmatch(line) for line in page]
+        assert [m.group(1) for m in found if m] == [str(number)], f"page {number}'s footer: {page[-1]!r}"
+        assert not any(code in line for line in page), f"page {number} shows the role code"
+    first = [normalise(line) for line in laid_out[0]]
+    assert normalise(title) in first, f"the title is not one line of page 1: {first[:6]}"
+    from jdgen.catalog.root import Catalog
+    from jdgen.catalog.companies import find_company
+
+    company = find_company(Catalog(builtin_catalog()), slug).model.company
+    furniture = {normalise(DRAFT_LINE)} | ({normalise(header)} if header else {normalise(company.name)})
+    for number, page in enumerate(laid_out, 1):
+        lines = body_lines(page, furniture, footer)
+        assert len(lines) >= MIN_LINES, f"page {number} of {pdf.stem} holds only {lines}"

@@ -110,7 +110,10 @@ def test_render_writes_the_named_file_and_prints_its_path(run, tmp_path, company
     assert result.out == f"{path}\n"
     assert sorted(p.name for p in out.iterdir()) == [path.name]
     document = docx.Document(str(path))
-    assert document.paragraphs[0].style.name == "Title"
+    # every shipped profile is a draft: the marker comes first, in bold, then the title
+    draft, title = document.paragraphs[:2]
+    assert (draft.text, draft.runs[0].bold) == ("DRAFT — not approved for publication (profile status: draft)", True)
+    assert title.style.name == "Title"
 
 
 @pytest.mark.parametrize("company", CASES, ids=case_id)
@@ -165,7 +168,8 @@ def test_identical_bytes_across_processes_time_zones_and_hash_seeds(run, tmp_pat
 def test_core_properties(run, tmp_path, company, author):
     data = docx_bytes(run, tmp_path, company)
     props = docx.Document(io.BytesIO(data)).core_properties
-    assert props.title == docx_paragraph_texts(data)[0]
+    assert props.title == docx_paragraph_texts(data)[1]   # after the draft marker
+    assert b"<cp:contentStatus>Draft</cp:contentStatus>" in part(data, "docProps/core.xml")
     assert CODE in props.subject and "P4" in props.subject
     assert props.author == author
     assert props.keywords == f"{CODE}, P4, AIMLAM"
@@ -175,16 +179,33 @@ def test_core_properties(run, tmp_path, company, author):
     assert b"2026-11-23T00:00:00Z" in part(data, "docProps/core.xml")
 
 
-@pytest.mark.parametrize("company, paper", [(None, A4), ("northwind", LETTER), ("lindenhof", A4)], ids=case_id)
-def test_paper_size_and_footer(run, tmp_path, company, paper):
+@pytest.mark.parametrize("company, paper, lead", [
+    (None, A4, f"{CODE} · version 1"),                                   # generic: an internal document
+    ("northwind", LETTER, "Reference NW-2026-118"),                      # the company's requisition id
+    ("lindenhof", A4, "Reference LH-2026-042"),
+], ids=["generic", "northwind", "lindenhof"])
+def test_paper_size_and_footer(run, tmp_path, company, paper, lead):
     data = docx_bytes(run, tmp_path, company)
     section = docx.Document(io.BytesIO(data)).sections[0]
     assert (section.page_width, section.page_height) == paper
     footer = section.footer._element
     text = "".join(footer.itertext())
-    assert f"{CODE} · version 1 · Page " in text
+    assert f"{lead} · Page " in text
+    assert company is None or CODE not in text
     fields = [node.text.strip() for node in footer.iterfind(".//w:instrText", NS)]
     assert fields == ["PAGE", "NUMPAGES"]
+
+
+def test_a_role_without_a_requisition_names_its_title_in_the_footer(run, catalog, tmp_path):
+    path = catalog / "companies" / "lindenhof.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    requisition_id: LH-2026-042\n", ""), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("--catalog", str(catalog), "render", CODE, "-c", "lindenhof", "-f", "docx", "-o", f"{out}/",
+                 "--date", DATE, cwd=tmp_path)
+    assert result.code == 0, result.err
+    footer = docx.Document(io.BytesIO((out / file_name("lindenhof")).read_bytes())).sections[0].footer._element
+    text = "".join(footer.itertext())
+    assert "Senior Machine Learning Engineer (m/w/d) · Page " in text and CODE not in text
 
 
 def test_northwind_carries_its_brand(run, tmp_path):
@@ -200,7 +221,7 @@ def test_northwind_carries_its_brand(run, tmp_path):
     heading = styles.find(".//w:style[@w:styleId='Heading1']", NS)
     assert heading.find("w:rPr/w:rFonts", NS).get(f"{{{W}}}ascii") == "Georgia"
     assert heading.find("w:rPr/w:color", NS).get(f"{{{W}}}val") == "1B4D89"
-    assert document.paragraphs[0].style.font.name == "Georgia"
+    assert document.paragraphs[1].style.font.name == "Georgia"   # the title, after the draft marker
 
 
 def test_lindenhof_uses_the_default_reference_without_a_logo(run, tmp_path):
@@ -238,7 +259,7 @@ def test_dash_writes_the_docx_to_stdout(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"PK\x03\x04")
     assert list(tmp_path.iterdir()) == []
-    assert docx_paragraph_texts(done.stdout)[0] == "Senior AI/ML Engineer / Tech Lead"
+    assert docx_paragraph_texts(done.stdout)[1] == "Senior AI/ML Engineer / Tech Lead"
 
 
 def test_without_output_the_file_goes_to_the_working_folder(run, tmp_path):
@@ -379,6 +400,6 @@ def test_international_company_names(run, catalog, tmp_path, name):
     document = docx.Document(io.BytesIO(data))
     assert document.core_properties.author == name
     texts = docx_paragraph_texts(data)
-    assert texts[1].startswith(name + " · ")
+    assert texts[2].startswith(name + " · ")   # draft marker, title, then this line
     assert f"About {name}" in texts
     assert texts == markdown_blocks((out / file_name("lindenhof", "md")).read_text(encoding="utf-8"))

@@ -17,6 +17,9 @@ import pytest
 
 RENDER = ["render", "AIMLAM.GEN.P4", "--date", "2026-11-23"]
 
+# Every shipped profile is unapproved, so its Markdown starts with the draft marker.
+DRAFT = "DRAFT — not approved for publication (profile status: draft)\n\n".encode()
+
 
 def test_a_pipe_the_user_names_outside_the_working_folder_is_written_into(run, tmp_path):
     """A device or FIFO the user names outside the checkout (-o /dev/stdout) gets the bytes.
@@ -35,7 +38,7 @@ def test_a_pipe_the_user_names_outside_the_working_folder_is_written_into(run, t
     reader.join(timeout=30)
     assert result.code == 0, result
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
-    assert received and received[0].startswith(b"# Senior AI/ML Engineer / Tech Lead\n")
+    assert received and received[0].startswith(DRAFT + b"# Senior AI/ML Engineer / Tech Lead\n")
 
 
 def test_a_pipe_in_the_working_folder_is_refused_not_written_into(run, tmp_path):
@@ -59,7 +62,7 @@ def test_a_symlink_the_user_names_outside_the_working_folder_keeps_pointing_at_i
     result = run(*RENDER, "-o", str(link), cwd=tmp_path / "work")
     assert result.code == 0, result
     assert link.is_symlink() and os.readlink(link) == "real.md"
-    assert real.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer / Tech Lead\n")
+    assert real.read_text(encoding="utf-8").startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
 
 
 def test_a_symlink_in_the_working_folder_is_refused_not_written_through(run, tmp_path):
@@ -127,9 +130,11 @@ def test_a_path_the_system_refuses_is_one_line(run, tmp_path):
 
 
 @pytest.mark.parametrize("name, start", [("posting.html", b"<!DOCTYPE html>"), ("posting.docx", b"PK"),
-                                         ("posting.jsonld", b"{"), ("posting.md", b"# Senior")])
+                                         ("posting.jsonld", b"{"), ("posting.md", DRAFT + b"# Senior")])
 def test_the_output_name_chooses_the_format_when_no_format_is_given(run, tmp_path, name, start):
-    result = run(*RENDER, "-o", name, cwd=tmp_path)
+    # JSON-LD is made only for a company posting, and for a draft only when asked
+    company = ["-c", "northwind", "--jsonld-drafts"] if name.endswith(".jsonld") else []
+    result = run(*RENDER, *company, "-o", name, cwd=tmp_path)
     assert result.code == 0, result
     assert (tmp_path / name).read_bytes().startswith(start)
 
@@ -139,7 +144,7 @@ def test_a_format_that_disagrees_with_the_name_is_written_with_a_warning(run, tm
     assert result.code == 0
     assert ("warning: writing md to posting.html, whose name says html (pass -f html, or name the file *.md)"
             in result.err.splitlines())
-    assert (tmp_path / "posting.html").read_bytes().startswith(b"# Senior")
+    assert (tmp_path / "posting.html").read_bytes().startswith(DRAFT + b"# Senior")
 
 
 def test_a_posting_is_never_written_over_a_catalog_file(run, catalog):

@@ -28,11 +28,11 @@ def render(run, *args, cwd):
 def test_generic_posting_is_the_default_output(run, tmp_path):
     result = render(run, "AIMLAM.GEN.P4", cwd=tmp_path)
     md = result.out
-    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
+    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
     for item in P4["responsibilities"]:
-        assert f"- {item['text']}\n" in md
+        assert f"- {item.get('posting', item['text'])}\n" in md
     assert "## Compensation" not in md and "## How to apply" not in md
-    assert result.err == "warning: AIMLAM.GEN.P4 is a draft profile (status: draft); review it before publishing\n"
+    assert result.err == "warning: AIMLAM.GEN.P4 is not approved (status: draft); its posting is marked as a draft: review it before publishing\n"
 
 
 @pytest.mark.parametrize("slug, name, pay, eeo", [
@@ -43,16 +43,18 @@ def test_company_posting_carries_name_pay_eeo_and_every_responsibility(run, tmp_
     md = render(run, "AIMLAM.GEN.P4", "--company", slug, cwd=tmp_path).out
     assert name in md and pay in md and eeo in md
     for item in P4["responsibilities"]:
-        assert f"- {item['text']}\n" in md
+        assert f"- {item.get('posting', item['text'])}\n" in md
 
 
 def test_sections_come_in_the_documented_order(run, tmp_path):
     md = render(run, "AIMLAM.GEN.P4", "-c", "northwind", cwd=tmp_path).out
     headings = re.findall(r"^## (.+)$", md, flags=re.M)
-    assert headings == ["About the role", "What you will do", "What you will bring", "Nice to have", "How we work",
-                        "Our stack", "Compensation", "About Northwind Analytics, Inc.", "How to apply",
+    assert headings == ["About the role", "Your team", "What you will do", "What success looks like",
+                        "What you will bring", "Nice to have", "How we work", "Our stack", "Compensation",
+                        "About Northwind Analytics, Inc.", "How we hire", "How to apply",
                         "Equal opportunity and accommodation"]
-    assert md.splitlines()[2] == "Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
+    assert md.splitlines()[4] == ("Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
+                                  " · $157,000–$196,000 per year")
 
 
 def test_markdown_is_clean_commonmark(run, tmp_path):
@@ -75,7 +77,10 @@ def test_markdown_is_clean_commonmark(run, tmp_path):
 
 def _catalog_with_text(catalog, text):
     data = (catalog / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
-    data = data.replace("  - text: Technical lead for an AI/ML team", f"  - text: '{text}'")
+    # The item's posting wording would be printed instead of its text: drop it with the text.
+    old = data[data.index("  - text: Technical lead for an AI/ML team"):]
+    old = old[:old.index("\n", old.index("posting:")) + 1]
+    data = data.replace(old, f"  - text: '{text}'\n")
     write(catalog / "roles" / "AIMLAM.GEN.P4.yaml", data)
 
 
@@ -96,7 +101,8 @@ def test_user_text_creates_no_markup(run, catalog, text):
 
 def test_jsonld_has_googles_required_properties(run, tmp_path):
     for company in ("northwind", "lindenhof"):
-        data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", company, "-f", "jsonld", cwd=tmp_path).out)
+        data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", company, "-f", "jsonld", "--jsonld-drafts",
+                                 cwd=tmp_path).out)
         assert data["@context"] == "https://schema.org" and data["@type"] == "JobPosting"
         assert data["title"] and data["description"] != data["title"]
         # the line under the title (where, how, full- or part-time) opens the description; the title does not
@@ -113,23 +119,24 @@ def test_jsonld_has_googles_required_properties(run, tmp_path):
         assert "<a " not in data["description"]
 
 
-def test_remote_location_is_telecommute_with_applicant_requirements(run, tmp_path):
-    data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", "-f", "jsonld", cwd=tmp_path).out)
-    assert data["jobLocationType"] == "TELECOMMUTE"
-    assert data["applicantLocationRequirements"] == [{"@type": "Country", "name": "DE"}]
-    northwind = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", cwd=tmp_path).out)
-    assert northwind["validThrough"] == "2026-12-31T23:59:59"
+def test_a_hybrid_role_with_a_remote_option_keeps_its_office_and_is_not_telecommute(run, tmp_path):
+    data = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", "-f", "jsonld", "--jsonld-drafts", cwd=tmp_path).out)
+    assert "jobLocationType" not in data and "applicantLocationRequirements" not in data
+    assert [place["address"]["addressLocality"] for place in data["jobLocation"]] == ["München"]
+    northwind = json.loads(render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts",
+                                  cwd=tmp_path).out)
+    assert northwind["validThrough"] == "2026-12-31T23:59:59-05:00"
     assert northwind["identifier"]["value"] == "NW-2026-118"
 
 
 def test_html_is_standalone_escaped_and_embeds_jsonld(run, catalog):
     _catalog_with_text(catalog, "<script>alert(1)</script>")
-    html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", cwd=catalog).out
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", "--jsonld-drafts", cwd=catalog).out
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en-US\">\n<head>\n<meta name=\"robots\" content=\"noindex\">\n")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     embedded = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S).group(1)
     assert json.loads(embedded)["@type"] == "JobPosting"
-    assert html.count("<section>") == 10 and "<article>" in html and "<header>" in html
+    assert html.count("<section>") == 13 and "<article>" in html and "<header>" in html
 
 
 def test_same_inputs_give_identical_bytes_across_processes(tmp_path):
@@ -137,7 +144,8 @@ def test_same_inputs_give_identical_bytes_across_processes(tmp_path):
     for tz, seed in (("UTC", "1"), ("Asia/Tokyo", "2")):
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1795392000"}
         env.pop("JDGEN_CATALOG", None)
-        done = subprocess.run([sys.executable, "-m", "jdgen", "render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html"],
+        done = subprocess.run([sys.executable, "-m", "jdgen", "render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html",
+                               "--jsonld-drafts"],
                               cwd=tmp_path, env=env, capture_output=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
@@ -145,7 +153,8 @@ def test_same_inputs_give_identical_bytes_across_processes(tmp_path):
 
 
 def test_date_from_source_date_epoch(run, tmp_path):
-    result = run("render", "AIMLAM.GEN.P4", "-f", "jsonld", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", cwd=tmp_path,
+                 env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert json.loads(result.out)["datePosted"] == "2026-01-01"
 
 
@@ -156,7 +165,7 @@ def test_bad_date(run, tmp_path):
 
 def test_alias_resolves_to_code(run, tmp_path):
     md = render(run, "Sr. Machine Learning", cwd=tmp_path).out
-    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n")
+    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
     resolved = run("resolve", "sr machine learning", cwd=tmp_path)
     assert resolved.code == 0
     assert resolved.out.splitlines()[0] == "AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead"
@@ -183,7 +192,8 @@ def test_unknown_title(run, tmp_path):
 
 def test_output_to_file_folder_and_batch(run, tmp_path):
     out = tmp_path / "out"
-    single = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "md,html,jsonld", "-o", str(out), *DATE, cwd=tmp_path)
+    single = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "md,html,jsonld", "--jsonld-drafts", "-o", str(out),
+                 *DATE, cwd=tmp_path)
     assert single.code == 0, single.err
     names = sorted(p.name for p in out.iterdir())
     assert names == ["AIMLAM.GEN.P4.northwind.html", "AIMLAM.GEN.P4.northwind.jsonld", "AIMLAM.GEN.P4.northwind.md"]
@@ -191,7 +201,7 @@ def test_output_to_file_folder_and_batch(run, tmp_path):
                                                                "AIMLAM.GEN.P4.northwind.jsonld"]]
     file_target = tmp_path / "posting.md"
     assert run("render", "AIMLAM.GEN.P4", "-o", str(file_target), *DATE, cwd=tmp_path).code == 0
-    assert file_target.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer")
+    assert file_target.read_text(encoding="utf-8").startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer")
     batch = tmp_path / "batch"
     result = run("render", "--all", "--all-companies", "-o", str(batch), *DATE, cwd=tmp_path)
     assert result.code == 0, result.err
@@ -215,18 +225,16 @@ def test_unknown_company(run, tmp_path):
     assert result.err == "no company 'northwnd' in the built-in catalog (did you mean 'northwind'?)\n"
 
 
-def test_jsonld_invents_no_employer_and_lists_required_skills_only(run, tmp_path):
+def test_jsonld_lists_required_skills_only(run, tmp_path):
     import json
 
-    generic = json.loads(run("render", "AIMLAM.GEN.P4", "-f", "jsonld", "--date", "2026-11-23", cwd=tmp_path).out)
-    assert "hiringOrganization" not in generic  # a generic posting is for reviewers, not job boards
-    northwind = json.loads(run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--date", "2026-11-23",
-                               cwd=tmp_path).out)
+    northwind = json.loads(run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts",
+                               "--date", "2026-11-23", cwd=tmp_path).out)
     assert northwind["hiringOrganization"]["name"] == "Northwind Analytics, Inc."
     assert "Spark or Databricks" not in northwind["skills"]  # preferred: the posting's Nice to have
     assert "Project ownership" in northwind["skills"]
     # 15-0000 is a SOC major group, not an O*NET-SOC occupation (those end in .NN)
-    assert generic["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
+    assert northwind["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
 
 
 def test_money_is_written_as_the_company_language_writes_it():

@@ -93,7 +93,7 @@ def test_an_impossible_deadline_stops_render_and_lint(run, catalog):
     edit(catalog / NW, 'deadline: "2026-12-31"', 'deadline: "2026-02-30"')
     n = line_of(catalog / NW, "deadline:")
     expected = f"{NW}:{n}:13: apply.deadline '2026-02-30' is not a calendar date (February 2026 has 28 days)"
-    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", cwd=catalog)
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", cwd=catalog)
     assert (result.code, result.out, result.err.splitlines()[0]) == (1, "", expected), result
     result = run("lint", NW, cwd=catalog)
     assert result.code == 1, result

@@ -27,7 +27,7 @@ from jdgen.resources import builtin_catalog
 AS_OF = date(2026, 11, 23)
 PROFILE = "roles/AIMLAM.GEN.P4.yaml"
 NORTHWIND = "companies/northwind.yaml"
-QUALIFICATION = "  - text: Leadership in AI/ML innovation"       # profile line 173
+QUALIFICATION = "  - text: Leadership in AI/ML innovation"       # profile line 202
 ABOUT = "    Northwind Analytics builds forecasting software"   # first line of company.about
 BENEFIT = "  - A yearly learning budget of $2,000"
 BONUS = "  - Annual bonus with a target of 10% of base pay"
@@ -78,7 +78,7 @@ def test_tech_lead_is_not_gender_coded(tmp_path):
     root = catalog_with(tmp_path / "control", {
         PROFILE: [(QUALIFICATION, "  - text: Experience to lead an AI/ML team")],
     })
-    assert [(f[0], f[2]) for f in findings(root, "JD501")] == [("JD501", 173)]
+    assert [(f[0], f[2]) for f in findings(root, "JD501")] == [("JD501", 202)]
 
 
 # --- competitive salary ---------------------------------------------------------------

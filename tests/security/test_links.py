@@ -28,7 +28,8 @@ from jdgen.resources import builtin_catalog, shipped
 from jdgen.catalog.schemas import load_schema
 
 APPLY = "https://northwind-analytics.example/careers"
-GOOD_HREFS = {APPLY}
+# The apply page, and the accommodation address the EEO text names (postings link it with mailto:).
+GOOD_HREFS = {APPLY, "mailto:accommodations@northwind-analytics.example"}
 ALLOWED = re.compile(r"(?i)(https?://|mailto:)")
 
 
@@ -76,7 +77,8 @@ def docx_targets(path: Path) -> list[str]:
 
 def render_all(run, root: Path, company: str = "northwind"):
     out = root.parent / "out"
-    result = run("render", "AIMLAM.GEN.P4", "--company", company, "-f", "html,docx", "-o", str(out),
+    # --jsonld-drafts: the draft P4's page then carries its JSON-LD script, the one script allowed
+    result = run("render", "AIMLAM.GEN.P4", "--company", company, "-f", "html,docx", "--jsonld-drafts", "-o", str(out),
                  "--date", "2026-11-23", cwd=root)
     return result, out / f"AIMLAM.GEN.P4.{company}.html", out / f"AIMLAM.GEN.P4.{company}.docx"
 
@@ -103,7 +105,7 @@ def test_apply_url_with_a_line_break_and_a_markdown_link_is_refused(run, setup):
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}",
          f'url: "{APPLY}\\n[Verify your account](ms-msdt:/id%20PCWDiagnostic%20/skip%20force)"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     before = snapshot(sentinel)
     expected = (f"companies/northwind.yaml:{line}:8: apply.url contains a line break "
                 f"(write one full address starting with https://, e.g. https://example.com/jobs)")
@@ -138,7 +140,7 @@ def test_apply_urls_other_than_one_http_address_are_refused(run, setup, value, p
     root, sentinel = setup
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}", f'url: "{value}"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     before = snapshot(sentinel)
     result = run("validate", cwd=root)
     assert result.code == 1
@@ -255,7 +257,7 @@ def test_reference_style_links_are_held_to_the_same_rule(run, setup):
     result, html, docx = render_all(run, root)
     assert result.code == 0
     assert link_warnings(result.err) == [md_warning("a link to ms-msdt:")]
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY, "https://careers.example/jobs"}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY, "https://careers.example/jobs", "mailto:accommodations@northwind-analytics.example"}
 
 
 def test_images_from_other_schemes_become_their_alt_text(run, setup):
@@ -301,7 +303,7 @@ def test_https_http_and_mailto_links_in_a_template_still_work(run, setup):
     result, html, docx = render_all(run, root)
     assert result.code == 0
     assert link_warnings(result.err) == []
-    wanted = {APPLY, "https://careers.example/jobs", "HTTP://old.example/", "https://auto.example/x",
+    wanted = {APPLY, "mailto:accommodations@northwind-analytics.example", "https://careers.example/jobs", "HTTP://old.example/", "https://auto.example/x",
               "mailto:jobs@careers.example"}
     assert set(html_links(html).hrefs) == wanted
     assert set(docx_targets(docx)) == wanted
@@ -311,10 +313,11 @@ def test_the_built_in_templates_link_apply_url_and_email(run, setup):
     root, _ = setup
     result, html, docx = render_all(run, root)
     assert (result.code, link_warnings(result.err)) == (0, [])
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {APPLY}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == GOOD_HREFS
     result, html, docx = render_all(run, root, "lindenhof")
     assert (result.code, link_warnings(result.err)) == (0, [])
-    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example"}
+    assert set(html_links(html).hrefs) == set(docx_targets(docx)) == {"mailto:karriere@lindenhof-logistik.example",
+                                                                    "mailto:barrierefrei@lindenhof-logistik.example"}
 
 
 def test_lint_reports_a_template_link_that_postings_drop(run, setup):
@@ -369,7 +372,7 @@ def test_a_catalog_page_template_keeps_only_safe_links_and_no_scripts(run, setup
     result, html, docx = render_all(run, root)
     assert result.code == 0
     page = html_links(html)
-    assert set(page.hrefs) == {APPLY, "mailto:jobs@careers.example"}
+    assert set(page.hrefs) == {APPLY, "mailto:jobs@careers.example", "mailto:accommodations@northwind-analytics.example"}
     assert page.tags.count("script") == 1
     assert not {"iframe", "form", "input", "button", "svg", "base"} & set(page.tags)
     assert not [a for a in page.attrs if a[1].startswith("on") or a[1] == "http-equiv"]
@@ -428,7 +431,7 @@ def test_an_invisible_character_in_an_address_is_refused_where_it_is_loaded(run,
     root, _ = setup
     company = root / "companies" / "northwind.yaml"
     edit(company, f"url: {APPLY}", 'url: "https://northwind-analytics.example/care\\u00adrs"')
-    line = line_of(company, "url: ")
+    line = line_of(company, "  url: ")  # not logo_url: or posting_url:
     result = run("validate", cwd=root)
     assert (result.code, result.out.splitlines()) == (1, [
         f"companies/northwind.yaml:{line}:8: apply.url holds U+00AD (SOFT HYPHEN), an invisible character, "

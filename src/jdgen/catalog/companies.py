@@ -56,11 +56,20 @@ def company_checks(doc: SourceDoc, path: Path, catalog: "Catalog") -> list[Diagn
             problems.append(Diagnostic(doc.where(("locations", i, "work_model")),
                                        "a remote location must say where applicants may live",
                                        "add remote_eligibility: [{country: US}]"))
+        if place.get("timezone") is not None:
+            problems.extend(_zone_problems(doc, ("locations", i, "timezone"), place["timezone"]))
     deadline = (data.get("apply") or {}).get("deadline")
     if deadline is not None:
         problem = date_problem(doc, ("apply", "deadline"), deadline)
         if problem:
             problems.append(problem)
+    posting_url = (data.get("apply") or {}).get("posting_url")
+    if posting_url is not None:
+        from .posting_urls import template_problem
+
+        wrong = template_problem(posting_url)
+        if wrong:
+            problems.append(Diagnostic(doc.where(("apply", "posting_url")), f"apply.posting_url {wrong[0]}", wrong[1]))
     levels = {level.code for level in catalog.ladder.levels}
     for level, band in (data.get("pay_bands") or {}).items():
         if level not in levels:
@@ -110,6 +119,17 @@ def _band_problems(doc: SourceDoc, where: JsonPath, band: dict[str, Any]) -> lis
     if currency:
         problems.append(currency)
     return problems
+
+
+def _zone_problems(doc: SourceDoc, where: JsonPath, name: str) -> list[Diagnostic]:
+    from .time_zones import known_zones
+
+    if name in known_zones():
+        return []
+    zones = known_zones()
+    close = suggestion_hint(name, zones) or suggestion_hint(name.title(), zones)
+    return [Diagnostic(doc.where(where), f"timezone {name!r} is not an IANA time zone",
+                       close or "use a name from the IANA time zone database, e.g. America/Chicago or Europe/Berlin")]
 
 
 def date_problem(doc: SourceDoc, where: JsonPath, text: str) -> Diagnostic | None:

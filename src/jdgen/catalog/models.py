@@ -97,6 +97,10 @@ class Taxon(Frozen):
 
 class Component(Frozen):
     text: Printed
+    # The catalog keeps ``text`` as recorded (seed items word for word); ``posting`` is how
+    # a posting says it to an applicant, and ``in_posting: false`` keeps it out of postings.
+    posting: Printed = None
+    in_posting: bool = True
     prevalence: Prevalence = "common"
     scope: Scope = "level"
     priority: Priority = "required"
@@ -179,6 +183,7 @@ class Profile(Frozen):
     region: Text = None
     version: Annotated[Whole, Field(ge=1)]
     summary: Printed
+    opening: Printed = None
     story: Story = None
     responsibilities: Items[Component]
     tasks: Items[Component] = ()
@@ -281,6 +286,8 @@ class Taxonomy(Frozen):
 Slug = Annotated[str, StringConstraints(min_length=1, pattern=f"^{SLUG}$")]
 Country = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z]{2}$")]
 RegionCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Z0-9]{1,3}$")]
+# The shape of an IANA name; whether tzdata has it is checked in jdgen.catalog.companies.
+TimeZoneName = Annotated[str, StringConstraints(min_length=1, pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$")]
 DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")]
 EmploymentType = Literal["full_time", "part_time", "contractor", "temporary", "intern", "volunteer", "per_diem", "other"]
 
@@ -299,6 +306,7 @@ class CompanyInfo(Frozen):
     industry: Text = None
     locale: Locale = None
     logo: Text = None
+    logo_url: WebAddress = None         # `logo` is a local file for DOCX; job search needs an address
     reference_docx: Text = None
 
 
@@ -316,6 +324,7 @@ class Place(Frozen):
     postal_code: Text = None
     street: Text = None
     work_model: Literal["onsite", "hybrid", "remote"]
+    timezone: TimeZoneName = None
     remote_eligibility: Annotated[Items[Area], Field(min_length=1)] = None
 
 
@@ -327,6 +336,8 @@ class Eeo(Frozen):
 
 class Apply(Frozen):
     url: WebAddress = None
+    posting_url: WebAddress = None      # a template: placeholders are checked in jdgen.catalog.companies
+    direct_apply: bool = None
     email: EmailAddress = None
     deadline: DateText = None
     instructions: Text = None
@@ -343,6 +354,11 @@ class PayBand(Frozen):
     min: Amount
     max: Amount
     period: PayBasis
+
+
+class Team(Frozen):
+    about: Printed
+    reports_to: Printed = None
 
 
 class Section(Frozen):
@@ -382,6 +398,7 @@ class RoleOverride(Frozen):
     title: Printed = None
     title_suffix: Printed = None
     summary: Printed = None
+    opening: Printed = None
     responsibilities: ComponentChange = None
     tasks: ComponentChange = None
     skills: ComponentChange = None
@@ -394,6 +411,7 @@ class RoleOverride(Frozen):
     locations: Annotated[Items[Text], Field(min_length=1)] = None
     employment_type: EmploymentType = None
     requisition_id: Text = None
+    team: Team = None
 
 
 class Company(Frozen):
@@ -405,6 +423,8 @@ class Company(Frozen):
     other_compensation: Items[Text] = ()
     eeo: Eeo = None
     apply: Apply = None
+    hiring_process: Items[Printed] = ()
+    apply_anyway: Printed = None
     pay_bands: dict[LevelCode, PayBand] = None
     defaults: RoleOverride = None
     roles: dict[RoleCode, RoleOverride] = None

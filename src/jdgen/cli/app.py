@@ -216,8 +216,14 @@ def render(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="A file, a folder, or - for stdout. Default: stdout for one text posting, else the working folder."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="datePosted (default: $SOURCE_DATE_EPOCH, else today), for reproducible output."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the files in -o differ from a fresh render (as of the date each file carries, unless --date is given)."),
+    jsonld_drafts: bool = typer.Option(False, "--jsonld-drafts", help="Emit JSON-LD (-f jsonld, and the HTML page's script) also for profiles not yet approved (draft, review, retired), e.g. for a staging site."),
+    allow_errors: bool = typer.Option(False, "--allow-errors", help="Write a company posting even when lint finds errors in it (they are printed as warnings)."),
 ) -> None:
-    """Render job postings: Markdown, HTML, JSON-LD or DOCX."""
+    """Render job postings: Markdown, HTML, JSON-LD or DOCX.
+
+    A company posting with error-level lint findings is not written: the findings are
+    printed as ``jdgen lint`` prints them and the exit code is 1.
+    """
     from ..compose.posting import posting_date
     from ..postings.batch import RenderRequest, deliver, format_from_name, parse_formats, plan
 
@@ -225,14 +231,21 @@ def render(
     request = RenderRequest(query=role, company=company, all_roles=all_roles, all_companies=all_companies,
                             formats=parse_formats(format or [format_from_name(output) or "md"]), output=output,
                             when=posting_date(date) if date is not None else None,
-                            check=check)
+                            check=check, jsonld_drafts=jsonld_drafts, allow_errors=allow_errors)
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
+    gate = _render_gate(catalog) if any(companies) else None
     if total > 1 and sys.stderr.isatty():
         with typer.progressbar(length=total, label="Rendering", file=sys.stderr) as bar:
-            delivery = deliver(catalog, request, progress=bar.update)
+            delivery = deliver(catalog, request, progress=bar.update, gate=gate)
     else:
-        delivery = deliver(catalog, request)
+        delivery = deliver(catalog, request, gate=gate)
+    if delivery.findings:
+        from ..lint import LintResult
+        from ..lint.report import text as findings_text
+
+        shown = LintResult(findings=list(dict.fromkeys(delivery.findings)))
+        sys.stderr.write(findings_text(shown, colour=False))
     for warning in dict.fromkeys(delivery.warnings):
         _err(f"warning: {warning}")
     if delivery.stdout:
@@ -248,9 +261,35 @@ def render(
         removal = " (and delete the files no longer produced)" if delivery.orphans else ""
         _err(f"{len(delivery.stale)} rendered posting{'s are' if len(delivery.stale) != 1 else ' is'} stale; "
              f"regenerate with: {command}{removal}")
-        raise typer.Exit(EXIT_INVALID)
-    if check:
+    elif check and not delivery.held:
         _err("rendered postings are up to date")
+    if delivery.held:
+        errors = sum(1 for f in dict.fromkeys(delivery.findings) if f.severity == "error")
+        held = delivery.held
+        names = ", ".join(held) if len(held) <= 3 else f"{', '.join(held[:3])} and {len(held) - 3} more"
+        _err(f"not {'checked' if check else 'written'}: {names}, with {errors} lint error{'s' if errors != 1 else ''} "
+             f"(fix {'them' if errors != 1 else 'it'}, or pass --allow-errors to write "
+             f"{'them' if len(held) != 1 else 'it'} anyway)")
+    if delivery.held or (check and delivery.stale):
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _render_gate(catalog):
+    """The posting check ``jdgen render`` runs before it writes a company posting: the lint
+    engine's posting rules under the catalog's ``[lint]`` configuration, keeping the errors.
+
+    Laws are judged as of the posting's own date (``--date``), the day it says it is
+    published, so the same command gives the same verdict on any day.
+    """
+    from ..lint import load_config
+    from ..lint.engine import lint_posting
+
+    config = load_config(catalog.root)
+
+    def gate(posting):
+        return lint_posting(catalog, posting, config=config, as_of=posting.date_posted, severities=("error",))
+
+    return gate
 
 
 @app.command("resolve", cls=CheckedCommand)

@@ -58,6 +58,11 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
     add(f"File      {source}")
     add("")
     out.extend(_wrap(profile.summary))
+    if profile.opening:
+        add("")
+        add("Opening (postings start with this)")
+        out.extend(_wrap(profile.opening, indent="  "))
+    out.extend(_story_lines(profile.story))
     add("")
     add(f"Level {level.code} — {level.name}: {level.summary}")
     d = level.descriptors
@@ -73,7 +78,10 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
         add(f"{name.capitalize()} ({len(items)})")
         for item in items:
             marker = " (preferred)" if item.priority == "preferred" else ""
+            marker += "" if item.in_posting else " (not in postings)"
             out.extend(_wrap(f"- {item.text}{marker}", indent="  ", subsequent="    "))
+            if item.posting:
+                out.extend(_wrap(f"posting: {item.posting}", indent="      ", subsequent="        "))
     if profile.title_aliases:
         add("")
         add(f"Title aliases ({len(profile.title_aliases)})")
@@ -95,6 +103,27 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
         median = f"median {pay.median:,.0f} " if pay.median is not None else ""
         add(f"Market pay  {median}{span} {pay.currency} per {pay.basis}".replace("  ", " ").rstrip())
     return "\n".join(out) + "\n"
+
+
+def _story_lines(story) -> list[str]:
+    """The story, one labelled paragraph per part, the plan as numbered steps."""
+    if story is None:
+        return []
+    problem = story.problem
+    parts = [("Who", story.who), ("Problem (external)", problem and problem.external),
+             ("Problem (internal)", problem and problem.internal), ("Why it matters", problem and problem.why_it_matters)]
+    lines: list[str] = []
+    for label, text in parts:
+        if text:
+            lines.extend(["", one_line(label)] + _wrap(text, indent="  "))
+    if story.plan:
+        lines.extend(["", one_line("Plan")])
+        for number, step in enumerate(story.plan, 1):
+            lines.extend(_wrap(f"{number}. {step}", indent="  ", subsequent="     "))
+    for label, text in (("Stakes", story.stakes), ("Success", story.success)):
+        if text:
+            lines.extend(["", one_line(label)] + _wrap(text, indent="  "))
+    return [""] + lines[1:] if lines else []
 
 
 def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> list[str]:

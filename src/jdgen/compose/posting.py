@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from ..catalog.loading import Loaded
 from ..errors import UsageError
 from .merge import Layer, Provenance, merge_layers, provenance_of
-from ..catalog.models import Company, Level, PayBand, Place, Profile, Section
+from ..catalog.models import Company, Level, PayBand, Place, Profile, Section, Team
 from ..catalog.yaml_source import SourceDoc
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
 
 # Keys a company may set for a role that are not part of a profile.
-POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix")
+POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix", "team")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Posting:
     sections: tuple[Section, ...] = ()
     employment_type: str = "full_time"
     requisition_id: str | None = None
+    team: Team | None = None            # the company's team section for this role
     provenance: Provenance = field(default_factory=dict, repr=False)
     profile_doc: SourceDoc | None = field(default=None, repr=False)
     company_doc: SourceDoc | None = field(default=None, repr=False)
@@ -115,7 +116,13 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     base = {**profile.doc.data, "sections": []}
     # The profile has no sections; an empty list starts at the top of the profile.
     base_provenance = {**provenance_of(profile.doc), ("sections",): profile.doc.where(())}
-    merged, provenance = merge_layers(base, base_provenance, company_layers(company, profile.model.code))
+    layers = company_layers(company, profile.model.code)
+    merged, provenance = merge_layers(base, base_provenance, layers)
+    # A company that rewrote the summary wrote it for its applicants: it opens the posting,
+    # ahead of the profile's opening, unless the company also gave an opening of its own.
+    if any("summary" in layer.data for layer in layers) and not any("opening" in layer.data for layer in layers):
+        merged = {**merged, "opening": merged["summary"]}
+        provenance = {**provenance, ("opening",): provenance[("summary",)]}
     extras: dict[str, Any] = {key: merged.pop(key) for key in POSTING_KEYS if key in merged}
     model = company.model
     place_ids = extras.get("locations")
@@ -136,6 +143,7 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
         sections=tuple(Section.model_validate(s) for s in extras.get("sections", ())),
         employment_type=extras.get("employment_type") or model.employment_type or "full_time",
         requisition_id=extras.get("requisition_id"),
+        team=Team.model_validate(extras["team"]) if extras.get("team") else None,
         provenance=provenance,
         profile_doc=profile.doc,
         company_doc=company.doc,

@@ -110,6 +110,10 @@ class ResolvedConfig:
     def severity_for(self, rule: Rule, found: str | None = None) -> str:
         return self._severity.get(rule.code) or found or rule.severity
 
+    def configured_severity(self, rule: Rule) -> str | None:
+        """The severity ``[lint.severity]`` gives every finding of ``rule``, if it names the rule."""
+        return self._severity.get(rule.code)
+
     def options_for(self, rule: Rule) -> dict[str, Any]:
         merged = dict(rule.options)
         for values in self._options.get(rule.code, ()):

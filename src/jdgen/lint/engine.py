@@ -19,7 +19,6 @@ from ..diagnostics import Diagnostic
 from ..catalog.loading import kind_of
 from ..errors import InvalidInputError
 from ..catalog.yaml_source import display_path
-from .validate import catalog_files, expand_paths, validate
 from .config import LintConfig, ResolvedConfig
 from .registry import Hit, Rule
 from .ruleset import all_rules
@@ -52,6 +51,8 @@ class LintResult:
 
 def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintConfig | None = None,
          as_of: date | None = None) -> LintResult:
+    from .validate import catalog_files, expand_paths, validate  # here: render's gate needs none of it
+
     config = config or LintConfig()
     ctx = LintContext(catalog, as_of or date.today(), config)
     settings = config.resolved()
@@ -87,6 +88,44 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
             found.add(rule, rule.check(ctx, posting, options))
     result.findings = found.finish()
     return result
+
+
+def lint_posting(catalog: "Catalog", posting: "Posting", *, config: LintConfig | None = None,
+                 as_of: date | None = None, severities: Iterable[str] = ("error", "warning", "info"),
+                 ) -> list[Diagnostic]:
+    """The posting rules' findings for one composed posting, as ``jdgen lint`` would report them.
+
+    This is what ``jdgen render`` checks before it writes a posting. The catalog's
+    configuration applies (select, ignore, severities, options, per-file ignores) and so do
+    the suppression comments of the profile and company files; the suppressions' own
+    problems (JD002-JD004) are not reported here, since only the posting rules run and a
+    comment meant for a profile rule would look unused: ``jdgen lint`` reports those.
+
+    ``severities`` keeps only findings of those severities, and skips every rule that
+    cannot report one under the configuration: the render gate asks for errors only, so
+    the word-list rules (warnings, a third of a cold render's lint time) do not run.
+    """
+    wanted = frozenset(severities)
+    config = config or LintConfig()
+    settings = config.resolved()
+    ctx = LintContext(catalog, as_of or date.today(), config)
+    suppressions = Suppressions()
+    for doc in (posting.profile_doc, posting.company_doc):
+        if doc is not None:
+            suppressions.register(doc)
+    found = Findings(settings, suppressions)
+    for rule in all_rules().values():
+        if rule.target == "posting" and settings.enabled(rule) and _may_report(settings, rule, wanted):
+            found.add(rule, rule.check(ctx, posting, settings.options_for(rule)))
+    return [finding for finding in found.sorted() if finding.severity in wanted]
+
+
+def _may_report(settings: ResolvedConfig, rule: Rule, severities: frozenset[str]) -> bool:
+    """Whether ``rule`` can report a finding of one of ``severities`` under the configuration."""
+    configured = settings.configured_severity(rule)
+    if configured is not None:  # the configuration sets the severity of every finding of the rule
+        return configured in severities
+    return any(rule.may_report(severity) for severity in severities)
 
 
 def _targets(loaded: dict, files: list[Path]):
@@ -181,6 +220,10 @@ class Findings:
                 return
             seen[key] = Diagnostic(hit.location, hit.message, hit.hint, rule.code, severity)
 
+    def sorted(self) -> list[Diagnostic]:
+        """The findings so far, in file and line order."""
+        return sorted(self._seen.values(), key=Diagnostic.sort_key)
+
     def finish(self) -> list[Diagnostic]:
         """Every finding, the suppression comments' own problems added, in file and line order."""
         rules = all_rules()
@@ -188,4 +231,4 @@ class Findings:
             rule = rules[code]
             if self.config.enabled(rule):
                 self.add(rule, (hit,))
-        return sorted(self._seen.values(), key=Diagnostic.sort_key)
+        return self.sorted()

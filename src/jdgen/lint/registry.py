@@ -58,22 +58,32 @@ class Rule:
     check: Callable[..., Iterator[Hit]]
     options: dict[str, Any] = field(default_factory=dict)
     option_help: dict[str, str] = field(default_factory=dict)
+    # Every severity the rule's own findings may carry (a law can make a warning an error): what
+    # lets `jdgen render` skip the rules that cannot report an error when it gates a posting. A
+    # rule whose Hit sets a severity must declare it here, or render would never ask it.
+    severities: tuple[str, ...] = ()
+
+    def may_report(self, severity: str) -> bool:
+        return severity in (self.severities or (self.severity,))
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, *, severity: str, target: str, summary: str, why: str, bad: Example, good: Example,
-         options: dict[str, tuple[Any, str]] | None = None):
-    """Register the decorated check function as a rule. ``options``: name → (default, help)."""
+         options: dict[str, tuple[Any, str]] | None = None, severities: tuple[str, ...] = ()):
+    """Register the decorated check function as a rule. ``options``: name → (default, help);
+    ``severities``: every severity a hit may set for itself, besides ``severity``."""
     assert severity in SEVERITIES and target in TARGETS, (code, severity, target)
+    assert all(s in SEVERITIES for s in severities), (code, severities)
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
         if code in RULES or any(r.name == name for r in RULES.values()):
             raise RuntimeError(f"rule {code} {name} is registered twice")
         RULES[code] = Rule(code, name, severity, target, summary, why, bad, good, check,
                            {k: v[0] for k, v in (options or {}).items()},
-                           {k: v[1] for k, v in (options or {}).items()})
+                           {k: v[1] for k, v in (options or {}).items()},
+                           tuple(dict.fromkeys((severity, *severities))))
         return check
 
     return register

@@ -76,6 +76,8 @@ def _collect(posting: Posting) -> Iterator[Text | None]:
     p = posting.profile
     yield _merged(posting, ("title",), "title", p.title)
     yield _merged(posting, ("summary",), "summary", p.summary)
+    if p.opening:
+        yield _merged(posting, ("opening",), "opening", p.opening)
     if p.story:
         for path in STORY_FIELDS:
             node = p.story
@@ -96,6 +98,15 @@ def _collect(posting: Posting) -> Iterator[Text | None]:
     company, doc = posting.company, posting.company_doc
     if company is None or doc is None:
         return
+    if posting.team:
+        for key in ("about", "reports_to"):
+            value = getattr(posting.team, key)
+            if value:
+                yield _merged(posting, ("team", key), f"team.{key}", value)
+    for i, step in enumerate(company.hiring_process):
+        yield _own(doc, ("hiring_process", i), "hiring_process", step)
+    if company.apply_anyway:
+        yield _own(doc, ("apply_anyway",), "apply_anyway", company.apply_anyway)
     if company.company.about:
         yield _own(doc, ("company", "about"), "company.about", company.company.about)
     for key in ("benefits", "other_compensation"):
@@ -126,6 +137,11 @@ def _list_items(posting: Posting, name: str, items: list) -> Iterator[Text]:
         if start is not None and start.file == location.file and start.line != location.line:
             lines = (start.line, location.line) if start.line < location.line else (location.line, start.line)
         yield Text(item.text, name, location, doc, lines, from_company=doc is company_doc)
+        # The wording postings print in place of the text is read as the same list's prose.
+        wording = provenance.get((name, i, "posting")) if item.posting else None
+        if wording is not None:
+            doc = company_doc if wording.file == company_file else profile_doc
+            yield Text(item.posting, name, wording, doc, (wording.line,), from_company=doc is company_doc)
 
 
 def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Text | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..compose.posting import Posting, compose
 from ..errors import UsageError
@@ -76,25 +76,33 @@ def build_posting(catalog: "Catalog", code: str, company: str | None, when: date
     return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
 
 
-def render(catalog: "Catalog", posting: Posting, formats: Iterable[str]) -> Rendered:
-    """Render one posting to the requested formats (bytes, UTF-8 for text formats)."""
+def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, jsonld_drafts: bool = False) -> Rendered:
+    """Render one posting to the requested formats (bytes, UTF-8 for text formats).
+
+    ``jsonld_drafts`` lets a profile that is not approved have JSON-LD (see
+    :func:`jdgen.render.jsonld.refusal`); asking for ``jsonld`` of a posting that may not
+    have it is a usage error.
+    """
+    from ..render.draft import draft_notice, mark_markdown
     from ..render.markdown import render_markdown
     from ..render.printed import check_printed
 
     formats = tuple(formats)
     templates = catalog.templates_dir
     result = Rendered(posting)
-    if posting.is_draft:
-        result.warnings.append(f"{posting.code} is a draft profile (status: draft); review it before publishing")
+    notice = draft_notice(posting)
+    if notice:
+        result.warnings.append(f"{posting.code} is not approved (status: {posting.profile.status}); its posting is "
+                               "marked as a draft: review it before publishing")
     markdown = render_markdown(posting, templates)
     check_printed(markdown, templates)
     if "md" in formats:
-        result.outputs["md"] = markdown.encode("utf-8")
+        result.outputs["md"] = mark_markdown(markdown, notice).encode("utf-8")
     if set(formats) - {"md"}:
         from ..render.links import collecting
 
         with collecting() as dropped:
-            _render_parsed(catalog, posting, formats, markdown, result)
+            _render_parsed(catalog, posting, formats, markdown, result, notice, jsonld_drafts)
         result.dropped = dropped
         result.warnings += [item.warning(_template_path(templates, item.template), posting_label(posting))
                             for item in dropped]
@@ -114,13 +122,19 @@ def _template_path(templates, name: str) -> str:
 
 
 def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...], markdown: str,
-                   result: Rendered) -> None:
-    """The formats made from the Markdown's syntax tree."""
+                   result: Rendered, notice: str | None = None, jsonld_drafts: bool = False) -> None:
+    """The formats made from the Markdown's syntax tree; ``notice``, the draft marker, is added to each
+    page (HTML: banner and noindex; DOCX: first paragraph and header), not to the JSON-LD."""
+    from ..render.draft import mark_html, mark_markdown
+
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
-        from ..render.jsonld import build_jsonld, dumps
+        from ..render.jsonld import build_jsonld, dumps, refusal
 
-        jsonld = build_jsonld(posting, markdown)
+        refused = refusal(posting, drafts=jsonld_drafts)
+        if refused and "jsonld" in formats:
+            raise UsageError(refused[0], hint=refused[1])
+        jsonld = None if refused else build_jsonld(posting, markdown)
         if "jsonld" in formats:
             result.outputs["jsonld"] = dumps(jsonld).encode("utf-8")
         if "html" in formats:
@@ -129,11 +143,13 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 
             html = render_html(posting, markdown, jsonld, templates)
             check_printed(html, templates)
-            result.outputs["html"] = html.encode("utf-8")
+            result.outputs["html"] = mark_html(html, notice).encode("utf-8")
     if "docx" in formats:
         from ..render.docx.posting_docx import render_docx
 
-        result.outputs["docx"] = render_docx(catalog, posting, markdown, result.warnings.append)
+        # Bold in the document: its text is still the Markdown's first line.
+        result.outputs["docx"] = render_docx(catalog, posting, mark_markdown(markdown, notice and f"**{notice}**"),
+                                             result.warnings.append)
 
 
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
@@ -161,6 +177,8 @@ class RenderRequest:
     output: str | None = None           # None: stdout for one text posting, else the working folder
     when: date | None = None
     check: bool = False                 # compare with the files in `output` instead of writing
+    jsonld_drafts: bool = False         # JSON-LD also for profiles that are not approved
+    allow_errors: bool = False          # write a company posting even when the gate finds lint errors
 
 
 @dataclass
@@ -172,6 +190,8 @@ class Delivery:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)      # with check: one diff or note per stale output
     orphans: list[str] = field(default_factory=list)    # with check: postings the catalog no longer produces
+    findings: list = field(default_factory=list)        # the gate's lint findings (Diagnostic), in posting order
+    held: list[str] = field(default_factory=list)       # postings not written because of them (posting_label)
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -197,8 +217,26 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     return codes, companies
 
 
+def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], companies: list[str | None]) -> None:
+    """Refuse ``-f jsonld`` for a generic posting or, without the flag, an unapproved profile."""
+    from ..catalog.companies import company_files
+    from ..render.jsonld import generic_refusal, unapproved_refusal
+
+    if None in companies:
+        message, hint = generic_refusal(next(iter(sorted(company_files(catalog))), None))
+        raise UsageError(message, hint=hint)
+    if request.jsonld_drafts:
+        return
+    unapproved = [code for code in codes if catalog.profile(code).model.status != "approved"]
+    if unapproved:
+        message, hint = unapproved_refusal(unapproved[0], catalog.profile(unapproved[0]).model.status)
+        if len(unapproved) > 1:
+            message = f"{message}; so are {len(unapproved) - 1} more of the {len(codes)} roles"
+        raise UsageError(message, hint=hint)
+
+
 def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, committed: bytes, fmt: str,
-                          diff: str) -> str | None:
+                          diff: str, jsonld_drafts: bool = False) -> str | None:
     """``diff``, unless the committed file matches this posting rendered as of the date it carries."""
     from dataclasses import replace
 
@@ -207,12 +245,25 @@ def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, comm
     dated = committed_date(committed, fmt)
     if dated is None or dated == posting.date_posted:
         return diff
-    again = render(catalog, replace(posting, date_posted=dated), (fmt,))
+    again = render(catalog, replace(posting, date_posted=dated), (fmt,), jsonld_drafts=jsonld_drafts)
     return stale_diff(shown, committed, None, again.outputs[fmt], fmt)
 
 
-def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delivery:
-    """Render everything a request covers and write it where it asks."""
+# What the render gate sees: a composed company posting in, its error-level lint findings out.
+Gate = Callable[[Posting], list]
+
+
+def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gate | None = None) -> Delivery:
+    """Render everything a request covers and write it where it asks.
+
+    ``gate`` (the CLI passes the lint engine's posting check; this folder cannot import
+    lint, which imports it) is asked about every company posting before it is rendered.
+    When it returns findings, the posting is held back: nothing is written or compared for
+    it, its findings go into :attr:`Delivery.findings` and its label into
+    :attr:`Delivery.held`, and the other postings carry on. With ``allow_errors`` it is
+    written anyway and its findings come back as warnings. Generic postings are not gated:
+    the laws and sections the posting rules check are the company's to provide.
+    """
     from pathlib import Path
 
     from ..compose.posting import posting_date
@@ -247,6 +298,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
         count = total * len(request.formats)
         raise UsageError(f"-o {target} is a file, but this run writes {count} files into a folder",
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
+    if "jsonld" in request.formats:  # a posting that may not have JSON-LD fails before the first file is written
+        _check_jsonld(catalog, request, codes, companies)
     if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
         from ..catalog.companies import find_company
         from ..render.docx.posting_docx import check_assets
@@ -263,7 +316,13 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
         for posting in batch(catalog, companies, when, codes):
-            rendered = render(catalog, posting, request.formats)
+            if gate is not None and posting.company is not None and _held(posting, gate, request, result):
+                # Its names are still expected: a committed copy is not "no longer produced".
+                expected.update(output_name(posting.code, posting.slug, fmt) for fmt in request.formats)
+                if progress is not None:
+                    progress(1)
+                continue
+            rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
             result.warnings.extend(rendered.warnings)
             for fmt in request.formats:
                 data = rendered.outputs[fmt]
@@ -276,7 +335,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
                     old, problem = read_committed(destination, path)
                     diff = stale_diff(str(path), old, problem, data, fmt)
                     if diff and dates_are_free and old is not None:
-                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff)
+                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff, request.jsonld_drafts)
                     if diff:
                         result.stale.append(diff)
                     continue
@@ -289,3 +348,18 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None) -> Delive
             result.orphans = orphans(folder, destination.entries(), expected, extensions)
             result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result
+
+
+def _held(posting: Posting, gate: Gate, request: RenderRequest, result: Delivery) -> bool:
+    """Whether the gate holds ``posting`` back; its findings are added to ``result`` either way."""
+    from dataclasses import replace
+
+    errors = gate(posting)
+    if not errors:
+        return False
+    if request.allow_errors:
+        result.findings += [replace(finding, severity="warning") for finding in errors]
+        return False
+    result.findings += errors
+    result.held.append(posting_label(posting))
+    return True

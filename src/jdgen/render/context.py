@@ -2,14 +2,34 @@
 
 Templates stay about wording and order; formatting decisions (money, location names,
 labels, which items are "nice to have") are made here once, in Python, and tested.
+
+The posting's voice is decided here too, so every format (Markdown, and the HTML, JSON-LD
+and DOCX made from it) says the same:
+
+* **Opening.** ``opening`` (the company's, else the profile's), else the story's external
+  problem and why it matters, else the summary. The summary is catalog commentary ("P4
+  represents ..."), so it is the last resort, and ``summary`` in the context is the opening
+  too: the HTML page's meta description, which prints ``summary``, is then the opening.
+* **One truth per fact.** An item prints its ``posting`` wording if it has one, else its
+  ``text``; an item with ``in_posting: false`` is left out, and so is one whose printed
+  wording repeats an item printed before it (compared without case and spaces), so nothing
+  is both required and "nice to have" or under two headings. The level's years line is
+  printed only when no required qualification states years, read by the reader JD301 uses
+  (:mod:`jdgen.compose.experience`), whatever the qualification's ``kind``.
+* **Empty sections are None or empty lists**, never a heading over nothing.
+* **Ranges** in printed catalog text use an en dash ("5–8 years"), dates are written out
+  in the posting's language (:mod:`jdgen.render.dates`), and codes stay out of a company
+  posting's words: ``reference`` is the requisition id there.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..compose.posting import Posting
-from ..catalog.models import PayBand, Place
+from ..catalog.models import Component, PayBand, Place
+from .dates import long_date
 
 EMPLOYMENT_LABELS = {
     "full_time": "Full-time", "part_time": "Part-time", "contractor": "Contract", "temporary": "Temporary",
@@ -48,29 +68,142 @@ def place_name(place: Place) -> str:
     return ", ".join(p for p in parts if p)
 
 
+# A hyphen between two numbers, as in "5-8 years"; not inside codes or dates ("NW-2026-118",
+# "2026-12-31"), which have a letter, digit or hyphen on the outside.
+_HYPHEN_RANGE = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?)\s?-\s?(\d+(?:[.,]\d+)?\+?)(?![\w-]|[.,]\d)")
+_SPACES = re.compile(r"\s+")
+
+
+def en_dash(text: str | None) -> str | None:
+    """``text`` with every numeric range written with an en dash: "5-8" → "5–8"."""
+    return None if text is None else _HYPHEN_RANGE.sub("\\1\u2013\\2", text)
+
+
+def printed(item: Component) -> str:
+    """What a posting says for ``item``: its candidate-facing wording, else its catalog text."""
+    return en_dash(item.posting or item.text)
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().rstrip(".").casefold()
+
+
+class _Printer:
+    """Hands out each item's wording once: an item that repeats one already printed is dropped."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def take(self, items, priority: str) -> list[str]:
+        out = []
+        for item in items:
+            if not item.in_posting or item.priority != priority:
+                continue
+            text = printed(item)
+            key = _key(text)
+            if key not in self.seen:
+                self.seen.add(key)
+                out.append(text)
+        return out
+
+
+def opening(profile) -> str:
+    """The paragraph a posting opens with; see the module docstring for the order of choice."""
+    if profile.opening:
+        return en_dash(profile.opening)
+    problem = profile.story.problem if profile.story and profile.story.problem else None
+    parts = [problem.external, problem.why_it_matters] if problem else []
+    told = " ".join(_SPACES.sub(" ", part).strip() for part in parts if part)
+    return en_dash(told or profile.summary)
+
+
+def states_years(qualifications: list[str]) -> bool:
+    """Whether any of these qualifications asks for years, as JD301 reads them."""
+    from ..compose.experience import find_years_claims  # its patterns compile on first use
+
+    return any(find_years_claims(text) for text in qualifications)
+
+
+def _area_name(area) -> str:
+    country = COUNTRY_NAMES.get(area.country, area.country)
+    return f"{area.region}, {country}" if area.region else country
+
+
+def _or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def where_you_work(places) -> str | None:
+    """One sentence on where the work can be done, from the locations' work models.
+
+    "You can work from anywhere in Germany, or hybrid from München." Remote first: it is
+    the widest offer. On-site only reads "You work on site in Denver, CO."
+    """
+    def names(model: str) -> list[str]:
+        # The city is enough here: the line above already names each location's country.
+        return list(dict.fromkeys(
+            f"{p.city}, {p.region}" if p.country == "US" and p.region else p.city
+            for p in places if p.work_model == model and p.city))
+
+    remote_areas = list(dict.fromkeys(_area_name(a) for p in places if p.work_model == "remote"
+                                      for a in p.remote_eligibility or ()))
+    remote_any = any(p.work_model == "remote" for p in places)
+    parts = []
+    if remote_areas:
+        parts.append("from anywhere in " + _or(remote_areas))
+    elif remote_any:
+        parts.append("remotely")
+    if names("hybrid"):
+        parts.append("hybrid from " + _or(names("hybrid")))
+    if names("onsite"):
+        parts.append("on site in " + _or(names("onsite")))
+    if not parts:
+        return None
+    if len(parts) == 1 and not remote_any and not names("hybrid"):
+        return f"You work {parts[0]}."
+    return "You can work " + ", or ".join(parts) + "."
+
+
 def build_context(posting: Posting) -> dict[str, Any]:
     p = posting.profile
     level = posting.level
     company = posting.company
     language = (company.company.locale.language if company and company.company.locale else "en")
-    required_quals = [q.text for q in p.qualifications if q.priority == "required"]
-    has_years = any(q.kind == "experience" for q in p.qualifications)
-    years_line = None if has_years else f"{level.years.min}–{level.years.max} years of relevant experience"
-    nice = [i.text for group in (p.qualifications, p.skills, p.knowledge, p.tools) for i in group if i.priority == "preferred"]
+    printer = _Printer()
+    responsibilities = printer.take(p.responsibilities, "required")
+    required_quals = printer.take(p.qualifications, "required")
+    years_line = None if states_years(required_quals) else f"{level.years.min}–{level.years.max} years of relevant experience"
+    qualifications = ([years_line] if years_line else []) + required_quals
+    skills = printer.take(p.skills, "required")
+    knowledge = printer.take(p.knowledge, "required")
+    tools = printer.take(p.tools, "required")
+    nice = [text for group in (p.qualifications, p.skills, p.knowledge, p.tools) for text in printer.take(group, "preferred")]
+    opening_text = opening(p)
+    success = en_dash(p.story.success) if p.story and p.story.success else None
     context: dict[str, Any] = {
         "code": p.code,
         "title": p.title,
-        "summary": p.summary,
+        # The opening, not the catalog summary: the HTML page's meta description prints this.
+        "summary": opening_text,
+        "opening": opening_text,
+        "catalog_summary": p.summary,
+        "success": success,
         "level": {"code": level.code, "name": level.name, "years": f"{level.years.min}–{level.years.max} years",
                   "years_min": level.years.min, "years_max": level.years.max},
-        "responsibilities": [i.text for i in p.responsibilities],
-        "qualifications": ([years_line] if years_line else []) + required_quals,
-        "skills": [i.text for i in p.skills if i.priority == "required"],
-        "knowledge": [i.text for i in p.knowledge if i.priority == "required"],
-        "tools": [i.text for i in p.tools if i.priority == "required"],
+        "responsibilities": responsibilities,
+        "qualifications": qualifications,
+        "skills": skills,
+        "knowledge": knowledge,
+        "tools": tools,
+        "bring": [(heading, items) for heading, items in (("Qualifications", qualifications), ("Skills", skills),
+                                                          ("Knowledge", knowledge), ("Tools", tools)) if items],
         "nice_to_have": nice,
-        "sections": [{"heading": s.text, "body": s.body, "points": list(s.items)} for s in posting.sections],
+        "sections": [{"heading": s.text, "body": en_dash(s.body), "points": [en_dash(i) for i in s.items]}
+                     for s in posting.sections if s.body or s.items],
         "is_draft": posting.is_draft,
+        "requisition_id": posting.requisition_id,
+        # What a reader may see to name this posting: internal codes stay out of a company's posting.
+        "reference": posting.requisition_id if company is not None else p.code,
         "company": None,
     }
     if company is None:
@@ -79,18 +212,24 @@ def build_context(posting: Posting) -> dict[str, Any]:
     places = [place_name(place) for place in posting.places]
     models = sorted({place.work_model for place in posting.places}, key=list(WORK_MODEL_LABELS).index)
     apply = company.apply
+    team = posting.team
     context["company"] = {
         "name": info.name,
         "about": info.about,
         "website": info.website,
         "locations": places,
         "work_model": " / ".join(WORK_MODEL_LABELS[m] for m in models),
+        "where": where_you_work(posting.places),
         "employment_type": EMPLOYMENT_LABELS[posting.employment_type],
         "pay": pay_range(posting.pay, language) if posting.pay else None,
-        "other_compensation": list(company.other_compensation),
-        "benefits": list(company.benefits),
-        "apply": None if apply is None else {"url": apply.url, "email": apply.email, "deadline": apply.deadline,
-                                             "instructions": apply.instructions},
+        "other_compensation": [en_dash(i) for i in company.other_compensation],
+        "benefits": [en_dash(i) for i in company.benefits],
+        "team": None if team is None else {"about": team.about, "reports_to": team.reports_to},
+        "hiring_process": list(company.hiring_process),
+        "apply_anyway": company.apply_anyway,
+        "apply": None if apply is None else {"url": apply.url, "email": apply.email,
+                                             "deadline": long_date(apply.deadline, language) if apply.deadline else None,
+                                             "deadline_iso": apply.deadline, "instructions": apply.instructions},
         "eeo": None if company.eeo is None else {"statement": company.eeo.statement,
                                                  "accommodation": company.eeo.accommodation,
                                                  "additional": list(company.eeo.additional)},

@@ -14,6 +14,8 @@ from typing import Any
 from jinja2.exceptions import TemplateRuntimeError
 from markupsafe import Markup
 
+from ..catalog.addresses import is_email_address
+
 # Characters that start markup anywhere in a line (emphasis, code, links, autolinks,
 # raw HTML, heading closers), and '&' only where it would read as an entity.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>#]|&(?=#?[A-Za-z0-9]+;))")
@@ -67,3 +69,38 @@ def md_url(value: Any) -> Markup:
 
 
 FILTERS = {"md_url": md_url, "md": md_escape}
+
+
+# An email address inside running text; checked against the catalog's own rule before linking.
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def md_mailto(value: Any) -> Markup:
+    """Plain text as Markdown, like :func:`md_escape`, with each email address a ``mailto:`` link.
+
+    A bare address is not a link in HTML or DOCX (and markdownlint's MD034 flags it), and
+    readers expect to click it. Only text that is one plain address by the catalog's own
+    rule (:mod:`jdgen.catalog.addresses`) becomes a link; everything else is escaped.
+    """
+    if value is None:
+        return Markup("")
+    printable(value)
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    parts, pos = [], 0
+    for match in _EMAIL_IN_TEXT.finditer(text):
+        address = match[0]
+        if not is_email_address(address):
+            continue
+        parts.append(_MD_INLINE.sub(r"\\\1", text[pos:match.start()]))
+        shown = _MD_INLINE.sub(r"\\\1", address)
+        parts.append(f"[{shown}](mailto:{md_url(address)})")
+        pos = match.end()
+    parts.append(_MD_INLINE.sub(r"\\\1", text[pos:]))
+    joined = "".join(parts)
+    block = _MD_BLOCK_START.match(joined)
+    if block:
+        joined = (joined[:block.end()] + "\\" + joined[block.end():]) if block.group(1)[0].isdigit() else "\\" + joined
+    return Markup(joined)
+
+
+FILTERS["md_mailto"] = md_mailto

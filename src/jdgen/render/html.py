@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
+from .language import posting_language
 
 TEMPLATE = "posting.html.j2"
 
@@ -87,15 +88,20 @@ def description_html(markdown: str) -> str:
     return "".join(_render(part, links=False) for part in (lead, *sections)).strip()
 
 
-def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any], catalog_templates: Path | None = None) -> str:
+def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any] | None,
+                catalog_templates: Path | None = None) -> str:
+    """The posting page; ``jsonld`` None (a generic or unapproved posting) leaves out its script.
+
+    The template writes the script only ``{% if jsonld %}``, so the page of a posting that
+    must not reach job search carries no JobPosting at all (see :func:`jdgen.render.jsonld.refusal`).
+    """
     header, sections = split_markdown(markdown)
     context = build_context(posting)
     context.update(
         header_html=Markup(_render(header)),
         sections_html=[Markup(_render(section)) for section in sections],
         jsonld=jsonld,
-        language=(posting.company.company.locale.language
-                  if posting.company and posting.company.company.locale else "en"),
+        language=posting_language(posting),
     )
     page = render_template(TEMPLATE, "html", context, catalog_templates)
     if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():

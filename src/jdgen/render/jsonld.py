@@ -1,14 +1,37 @@
-"""schema.org ``JobPosting`` as JSON-LD, built from the posting itself.
+"""schema.org ``JobPosting`` as JSON-LD, built from the posting itself, for Google's job search.
 
-Google's required properties (standards.md §1.2): title, description (HTML),
-datePosted, hiringOrganization, and jobLocation with addressCountry, or for fully remote
-jobs jobLocationType TELECOMMUTE plus applicantLocationRequirements. Also emitted when
-known: baseSalary, employmentType, validThrough, identifier, experienceRequirements
-(the level's minimum years × 12 months) and occupationalCategory.
+Checked against Google's JobPosting guide,
+https://developers.google.com/search/docs/appearance/structured-data/job-posting
+(summarised with its sources in standards.md §1.2):
 
-A generic posting (no company) names no employer: it is for reviewers, not job boards,
-so ``hiringOrganization`` is left out rather than invented. ``skills`` lists the required
-skills only; the preferred ones are the posting's "Nice to have".
+* **Required**: title, description (HTML), datePosted, hiringOrganization, and
+  jobLocation with addressCountry, or for a 100% remote job jobLocationType
+  ``TELECOMMUTE`` with applicantLocationRequirements.
+* **Recommended**: baseSalary, employmentType, identifier, validThrough, directApply;
+  hiringOrganization with sameAs and logo.
+
+What jdgen decides on top of the guide:
+
+* **Only company postings, and only approved ones.** A generic posting has no employer
+  and no place, so it cannot be a valid JobPosting; rather than emit one Google rejects
+  (or invent an employer), ``-f jsonld`` without a company is a usage error and the HTML
+  page has no script (:func:`refusal`). A profile that is not ``approved`` gets no
+  JSON-LD either unless ``--jsonld-drafts`` asks for it: JSON-LD is what puts a page into
+  job search, and an unreviewed posting must not get there by being rendered.
+* **Nothing empty, nothing invented.** A property is written only when the catalog states
+  its value: employmentType only when the company (or the role's block) sets it, not from
+  a default; identifier only with a requisition id; url only from the company's
+  ``apply.posting_url`` template (the careers list page is not this posting's page);
+  directApply only when the company says ``apply.direct_apply``; lists and texts are
+  left out when empty.
+* **TELECOMMUTE only when every location is remote.** A hybrid or onsite role with a
+  remote option keeps its jobLocation and is not marked remote as a whole; the
+  description says the remote option in words.
+* validThrough is :mod:`jdgen.render.valid_through`; education and experience are
+  :mod:`jdgen.render.jsonld_requirements`.
+
+``skills`` lists the required skills only; the preferred ones are the posting's "Nice
+to have".
 """
 
 from __future__ import annotations
@@ -32,73 +55,139 @@ CODE_SETS = {
     "isco": ("ISCO-08", "https://www.ilo.org/public/english/bureau/stat/isco/isco08/"),
     "esco": ("ESCO", "https://esco.ec.europa.eu/"),
 }
+DRAFTS_FLAG = "--jsonld-drafts"
+
+
+def refusal(posting: Posting, *, drafts: bool = False, example: str | None = None) -> tuple[str, str] | None:
+    """Why this posting gets no JSON-LD (message, hint), or None when it does.
+
+    ``example`` is a company slug of the catalog, shown in the hint for a generic posting.
+    """
+    if posting.company is None:
+        return generic_refusal(example)
+    if posting.profile.status != "approved" and not drafts:
+        return unapproved_refusal(posting.code, posting.profile.status)
+    return None
+
+
+def generic_refusal(example: str | None = None) -> tuple[str, str]:
+    return ("JSON-LD needs a company: a generic posting has no employer or location, which Google's "
+            "job search requires of a JobPosting", f"pass -c COMPANY{f', e.g. -c {example}' if example else ''}")
+
+
+def unapproved_refusal(code: str, status: str) -> tuple[str, str]:
+    return (f"{code} is not approved (status: {status}), and JSON-LD would put it into job search",
+            f"approve it, or pass {DRAFTS_FLAG} to emit JSON-LD anyway, e.g. for a staging site")
 
 
 def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
+    """The JobPosting of a company posting (see :func:`refusal` for which postings get one)."""
+    from .jsonld_requirements import education_requirements, experience_requirements
+    from .valid_through import valid_through
+
     p = posting.profile
+    company = posting.company
+    info = company.company
+    organization: dict[str, Any] = {"@type": "Organization", "name": info.name}
+    if info.website:
+        organization["sameAs"] = info.website
+    if info.logo_url:
+        organization["logo"] = info.logo_url
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": p.title,
         "description": description_html(markdown),
         "datePosted": posting.date_posted.isoformat(),
-        "employmentType": EMPLOYMENT_TYPES[posting.employment_type],
-        "identifier": {"@type": "PropertyValue", "name": posting.company.company.name if posting.company else "role code",
-                       "value": posting.requisition_id or p.code},
-        "experienceRequirements": {"@type": "OccupationalExperienceRequirements",
-                                   "monthsOfExperience": posting.level.years.min * 12},
-        "responsibilities": "; ".join(i.text for i in p.responsibilities),
-        "skills": "; ".join(i.text for i in p.skills if i.priority == "required"),
+        "hiringOrganization": organization,
     }
-    if p.classifications:
-        c = p.classifications[0]
-        # An O*NET "code" without its .NN suffix (15-0000) is a SOC group, not an O*NET occupation.
-        system = "soc" if c.system == "onet_soc" and not _ONET_OCCUPATION.match(c.code) else c.system
-        code_set, url = CODE_SETS[system]
-        category: dict[str, Any] = {"@type": "CategoryCode", "codeValue": c.code,
-                                    "inCodeSet": {"@type": "CategoryCodeSet", "name": code_set, "url": url}}
-        if c.title:
-            category["name"] = c.title
-        data["occupationalCategory"] = category
-    company = posting.company
-    if company is None:
-        return data
-    info = company.company
-    organization: dict[str, Any] = {"@type": "Organization", "name": info.name}
-    if info.website:
-        organization["sameAs"] = info.website
-    data["hiringOrganization"] = organization
     onsite = [place for place in posting.places if place.work_model != "remote"]
-    remote = [place for place in posting.places if place.work_model == "remote"]
     if onsite:
         data["jobLocation"] = [_place(place) for place in onsite]
-    if remote:
+    else:
         data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = [
-            {"@type": "State", "name": f"{area.region}, {area.country}"} if area.region else {"@type": "Country", "name": area.country}
-            for place in remote for area in (place.remote_eligibility or ())
-        ]
+        data["applicantLocationRequirements"] = [_area(area) for place in posting.places
+                                                 for area in (place.remote_eligibility or ())]
+    stated = _stated_employment_type(posting)
+    if stated:
+        data["employmentType"] = EMPLOYMENT_TYPES[stated]
+    if posting.requisition_id:
+        data["identifier"] = {"@type": "PropertyValue", "name": info.name, "value": posting.requisition_id}
+    url = _posting_url(posting)
+    if url:
+        data["url"] = url
+    if company.apply and company.apply.direct_apply is not None:
+        data["directApply"] = company.apply.direct_apply
+    deadline = valid_through(posting)
+    if deadline:
+        data["validThrough"] = deadline
     if posting.pay:
         band = posting.pay
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": band.currency,
-                              "value": {"@type": "QuantitativeValue", "minValue": _number(band.min), "maxValue": _number(band.max),
-                                        "unitText": UNIT_TEXT[band.period]}}
-    if posting.valid_through:
-        data["validThrough"] = f"{posting.valid_through}T23:59:59"
-    if company.benefits:
-        data["jobBenefits"] = "; ".join(company.benefits)
-    if company.other_compensation:
-        data["incentiveCompensation"] = "; ".join(company.other_compensation)
-    if info.about:
+                              "value": {"@type": "QuantitativeValue", "minValue": _number(band.min),
+                                        "maxValue": _number(band.max), "unitText": UNIT_TEXT[band.period]}}
+    education = education_requirements(posting)
+    if education:
+        data["educationRequirements"] = education[0] if len(education) == 1 else education
+    experience = experience_requirements(posting)
+    if experience:
+        data["experienceRequirements"] = experience
+    _add_text(data, "responsibilities", [i.text for i in p.responsibilities])
+    _add_text(data, "skills", [i.text for i in p.skills if i.priority == "required"])
+    if p.classifications:
+        data["occupationalCategory"] = _category(p.classifications[0])
+    _add_text(data, "jobBenefits", list(company.benefits))
+    _add_text(data, "incentiveCompensation", list(company.other_compensation))
+    if info.about and info.about.strip():
         data["employerOverview"] = info.about
-    if company.apply and company.apply.url:
-        data["url"] = company.apply.url
-        data["directApply"] = False
     return data
+
+
+def _stated_employment_type(posting: Posting) -> str | None:
+    """The employment type the company file states for this role, or None (the posting's own is a default)."""
+    company = posting.company
+    role = (company.roles or {}).get(posting.code)
+    for block in (role, company.defaults):
+        if block is not None and block.employment_type:
+            return block.employment_type
+    return company.employment_type
+
+
+def _posting_url(posting: Posting) -> str | None:
+    from ..catalog.posting_urls import fill
+
+    apply = posting.company.apply
+    if apply is None or not apply.posting_url:
+        return None
+    return fill(apply.posting_url, {"requisition_id": posting.requisition_id, "code": posting.code,
+                                    "slug": posting.slug})
+
+
+def _add_text(data: dict[str, Any], key: str, texts: list[str]) -> None:
+    texts = [t for t in texts if t.strip()]
+    if texts:
+        data[key] = "; ".join(texts)
+
+
+def _category(c) -> dict[str, Any]:
+    # An O*NET "code" without its .NN suffix (15-0000) is a SOC group, not an O*NET occupation.
+    system = "soc" if c.system == "onet_soc" and not _ONET_OCCUPATION.match(c.code) else c.system
+    code_set, url = CODE_SETS[system]
+    category: dict[str, Any] = {"@type": "CategoryCode", "codeValue": c.code,
+                                "inCodeSet": {"@type": "CategoryCodeSet", "name": code_set, "url": url}}
+    if c.title:
+        category["name"] = c.title
+    return category
 
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
+
+
+def _area(area) -> dict[str, Any]:
+    if area.region:
+        return {"@type": "State", "name": area.region, "containedInPlace": {"@type": "Country", "name": area.country}}
+    return {"@type": "Country", "name": area.country}
 
 
 def _place(place) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def _years(value: float) -> str:
     return f"{value:g}"
 
 
-@rule("JD301", "experience-vs-level", severity="error", target="posting",
+@rule("JD301", "experience-vs-level", severity="error", target="posting", severities=("warning",),
       summary="Years of experience stated in the text disagree with the level's range in the ladder.",
       why="A 'Senior' P4 role (5–8 years) that asks for 10+ years turns away the people it is meant for, "
           "misprices the role and contradicts the job architecture.",

@@ -87,7 +87,7 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
                               f"add pay_bands.{posting.level.code} or the role's pay")
 
 
-@rule("JD402", "open-ended-pay", severity="warning", target="posting",
+@rule("JD402", "open-ended-pay", severity="warning", target="posting", severities=("error",),
       summary="Pay is stated open-ended: 'up to $X', '$120k+', 'DOE', or 'competitive salary' without a range.",
       why="Open-ended pay tells candidates nothing; New York City, Minnesota, British Columbia, Ontario and DC "
           "ban it in postings (an error there), and it is poor practice everywhere else (a warning).",

@@ -112,12 +112,15 @@ def empty_company_section(ctx, posting, options) -> Iterator[Hit]:
 # each with the condition under which it is printed (a test keeps this list in step with the template).
 BUILT_IN_HEADINGS = (
     ("About the role", lambda posting, nice: True),
+    ("Your team", lambda posting, nice: bool(posting.company and posting.team)),
     ("What you will do", lambda posting, nice: True),
+    ("What success looks like", lambda posting, nice: bool(posting.profile.story and posting.profile.story.success)),
     ("What you will bring", lambda posting, nice: True),
     ("Nice to have", lambda posting, nice: nice),
     ("Compensation", lambda posting, nice: bool(posting.company and (posting.pay or posting.company.benefits
                                                                      or posting.company.other_compensation))),
     ("About {company}", lambda posting, nice: bool(posting.company and posting.company.company.about)),
+    ("How we hire", lambda posting, nice: bool(posting.company and posting.company.hiring_process)),
     ("How to apply", lambda posting, nice: bool(posting.company and posting.company.apply)),
     ("Equal opportunity and accommodation", lambda posting, nice: bool(posting.company and posting.company.eeo)),
 )

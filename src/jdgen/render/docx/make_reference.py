@@ -69,7 +69,7 @@ BRANDS = {
 }
 
 # style id -> (size in half-points, bold, space before, space after) in twips
-_HEADINGS = {"Title": (48, False, 0, 160), "Heading1": (28, True, 280, 80),
+_HEADINGS = {"Title": (40, False, 0, 160), "Heading1": (28, True, 280, 80),
              "Heading2": (24, True, 200, 60), "Heading3": (22, True, 160, 40)}
 _BULLETS = {"ListBullet": "\u2022", "ListBullet2": "\u25e6", "ListBullet3": "\u25aa"}
 

@@ -110,7 +110,7 @@ APP_ENTRY = deflate((DECL + '<Properties xmlns="http://schemas.openxmlformats.or
 
 
 def core_xml(*, title: str, subject: str, author: str, keywords: Sequence[str], created: datetime,
-             language: str | None) -> bytes:
+             language: str | None, content_status: str | None = None) -> bytes:
     """docProps/core.xml: created == modified == ``created`` (UTC), lastModifiedBy jdgen, revision 1."""
     stamp = created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     lang = f"<dc:language>{esc(language)}</dc:language>" if language else ""
@@ -120,6 +120,7 @@ def core_xml(*, title: str, subject: str, author: str, keywords: Sequence[str], 
             f"<dc:title>{esc(title)}</dc:title><dc:subject>{esc(subject)}</dc:subject>"
             f"<dc:creator>{esc(author)}</dc:creator><cp:keywords>{esc(', '.join(keywords))}</cp:keywords>"
             f"{lang}<cp:lastModifiedBy>jdgen</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            + (f"<cp:contentStatus>{esc(content_status)}</cp:contentStatus>" if content_status else "") +
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
             "</cp:coreProperties>").encode("utf-8")

@@ -21,16 +21,21 @@ if TYPE_CHECKING:
 def docx_options(catalog: "Catalog", posting: Posting):
     from .writer import DocxOptions
 
+    from ..draft import DRAFT_LINE, content_status, draft_notice
+    from ..language import posting_language
+
     company = posting.company
     reference = logo = None
-    language = None
+    header: tuple[str, ...] = ()
     if company is not None:
         base = Path(posting.company_doc.file).parent if posting.company_doc else catalog.companies_dir
         info = company.company
         reference = _asset(catalog.root, base, info.reference_docx, "reference_docx", posting)
         logo = _asset(catalog.root, base, info.logo, "logo", posting)
-        if info.locale:
-            language = f"{info.locale.language}-{info.locale.region}" if info.locale.region else info.locale.language
+        if reference is None:  # a brand document brings its own header line; without one, the company's name
+            header = (info.name,)
+    if draft_notice(posting):
+        header += (DRAFT_LINE,)
     level = posting.level
     p = posting.profile
     return DocxOptions(
@@ -40,11 +45,26 @@ def docx_options(catalog: "Catalog", posting: Posting):
         keywords=(p.code, level.code, p.function.code),
         created=datetime.combine(posting.date_posted, time(0, 0), tzinfo=timezone.utc),
         paper="letter" if any(place.country == "US" for place in posting.places) else "a4",
-        footer_text=f"{p.code} · version {p.version}",
-        language=language,
+        footer_text=footer_text(posting),
+        language=posting_language(posting),
         reference=reference,
         logo=logo,
+        header_text=header,
+        content_status=content_status(posting),
     )
+
+
+def footer_text(posting: Posting) -> str:
+    """What the footer says before "Page X of Y".
+
+    A company posting goes to candidates, who know it by its requisition reference (the
+    company's ``requisition_id`` for the role), else by its title; the internal role code
+    and profile version mean nothing to them. A generic posting is an internal document,
+    so it keeps the code and version.
+    """
+    if posting.company is None:
+        return f"{posting.code} · version {posting.profile.version}"
+    return f"Reference {posting.requisition_id}" if posting.requisition_id else posting.profile.title
 
 
 def _asset(root: Path, base: Path, value: str | None, key: str, posting: Posting) -> Path | None:

@@ -130,7 +130,8 @@ class Reference:
                 self.style_ids[name] = hit[1]
             elif (name, kind) in required:
                 raise self._missing_style(name)
-        self._lang_styles: dict[str | None, Entry] = {None: deflate(carried.parts[self.styles_part])}
+        _widow_control(self._styles)
+        self._lang_styles: dict[str | None, Entry] = {None: deflate(xml_bytes(self._styles))}
 
         # --- numbering: reuse the list styles' own definitions, add plain ones where missing
         self.numbering_is_new = "numbering" not in target
@@ -335,9 +336,12 @@ class Reference:
     # ------------------------------------------------------------------ one posting
 
     def assemble(self, body: str, *, paper: str, language: str | None, links: dict[str, str], nums: list[str],
-                 footer_paragraph: str, core: bytes, logo: "Logo | None") -> bytes:
-        """The complete .docx of one posting around ``body`` (paragraphs of WordprocessingML)."""
-        header_rid = f"rId{self.next_rid}" if (logo or self.header) else None
+                 footer_paragraph: str, core: bytes, logo: "Logo | None", header_paragraphs: str = "") -> bytes:
+        """The complete .docx of one posting around ``body`` (paragraphs of WordprocessingML).
+
+        ``header_paragraphs`` go after the reference header's own (the company's name where
+        the reference has no header, a draft marker), on every page."""
+        header_rid = f"rId{self.next_rid}" if (logo or self.header or header_paragraphs) else None
         footer_rid = f"rId{self.next_rid + 1}"     # hyperlinks follow, from first_link_rid
         folder = posixpath.dirname(self.main)
         entries = dict(self.static)
@@ -347,8 +351,8 @@ class Reference:
         if header_rid:
             rels.append(rel_xml(Rel(header_rid, RT_HEADER, posixpath.relpath(self.header_name, folder))))
             overrides[self.header_name] = WML_CT + "header+xml"
-            if logo:
-                self._logo_header(entries, defaults, logo)
+            if logo or header_paragraphs:
+                self._write_header(entries, defaults, logo, header_paragraphs)
         rels.append(rel_xml(Rel(footer_rid, RT_FOOTER, posixpath.relpath(self.footer_name, folder))))
         overrides[self.footer_name] = WML_CT + "footer+xml"
         entries[self.footer_name] = deflate(self._footer(footer_paragraph))
@@ -375,21 +379,49 @@ class Reference:
         root.append(etree.fromstring(f"<w:ftr {NS}>{paragraph}</w:ftr>")[0])
         return xml_bytes(root)
 
-    def _logo_header(self, entries: dict[str, Entry], defaults: dict[str, str], logo: "Logo") -> None:
-        """The logo in a new first paragraph of the (reference's or a new) header."""
-        media = f"media/jdgen-logo.{logo.ext}"
-        entries[posixpath.join(posixpath.dirname(self.header_name), media)] = logo.entry
-        defaults[logo.ext] = f"image/{logo.ext}"
-        old_rels = self.header[2] if self.header else []
-        rid = f"rId{next_rid(old_rels)}"
-        entries[rels_name(self.header_name)] = deflate(rels_xml([*old_rels, Rel(rid, RT_IMAGE, media)]))
-        root = self.header[1] if self.header else None
-        ids = [int(v) for v in (root.xpath("//*[local-name()='docPr']/@id") if root is not None else []) if v.isdigit()]
-        header = logo_header_xml(logo, rid=rid, drawing_id=max(ids, default=0) + 1,
-                                 header_style=self.style_ids["Header"])
-        if root is None:
-            entries[self.header_name] = deflate((DECL + header).encode("utf-8"))
-            return
-        root = copy.deepcopy(root)
-        root.insert(0, etree.fromstring(header)[0])
+    def _write_header(self, entries: dict[str, Entry], defaults: dict[str, str], logo: "Logo | None",
+                      paragraphs: str) -> None:
+        """The reference's header (or a new one) with the logo in a new first paragraph and
+        ``paragraphs`` after its own."""
+        root = copy.deepcopy(self.header[1]) if self.header else etree.fromstring(f"<w:hdr {NS}/>")
+        if logo:
+            media = f"media/jdgen-logo.{logo.ext}"
+            entries[posixpath.join(posixpath.dirname(self.header_name), media)] = logo.entry
+            defaults[logo.ext] = f"image/{logo.ext}"
+            old_rels = self.header[2] if self.header else []
+            rid = f"rId{next_rid(old_rels)}"
+            entries[rels_name(self.header_name)] = deflate(rels_xml([*old_rels, Rel(rid, RT_IMAGE, media)]))
+            ids = [int(v) for v in root.xpath("//*[local-name()='docPr']/@id") if v.isdigit()]
+            header = logo_header_xml(logo, rid=rid, drawing_id=max(ids, default=0) + 1,
+                                     header_style=self.style_ids["Header"])
+            root.insert(0, etree.fromstring(header)[0])
+        if paragraphs:
+            for paragraph in etree.fromstring(f"<w:hdr {NS}>{paragraphs}</w:hdr>"):
+                root.append(paragraph)
         entries[self.header_name] = deflate(xml_bytes(root))
+
+
+# What may precede w:widowControl in a w:pPr (CT_PPrBase's order).
+_BEFORE_WIDOW = {_W + "pStyle", _W + "keepNext", _W + "keepLines", _W + "pageBreakBefore", _W + "framePr"}
+
+
+def _widow_control(styles: etree._Element) -> None:
+    """Widow and orphan control on by default in ``styles`` (docDefaults), unless the reference
+    already decides: a page never starts or ends with one line of a paragraph. OOXML leaves it
+    off where no style sets it, and Word's own templates set it in the Normal style, which a
+    reference made elsewhere may not."""
+    defaults = styles.find(_W + "docDefaults")
+    if defaults is None:
+        defaults = etree.Element(_W + "docDefaults")
+        styles.insert(0, defaults)
+    ppr_default = defaults.find(_W + "pPrDefault")
+    if ppr_default is None:
+        ppr_default = etree.SubElement(defaults, _W + "pPrDefault")
+    ppr = ppr_default.find(_W + "pPr")
+    if ppr is None:
+        ppr = etree.SubElement(ppr_default, _W + "pPr")
+    if ppr.find(_W + "widowControl") is not None:
+        return
+    at = max((i + 1 for i, child in enumerate(ppr) if child.tag in _BEFORE_WIDOW), default=0)
+    ppr.insert(at, etree.Element(_W + "widowControl"))
+

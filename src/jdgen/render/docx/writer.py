@@ -88,6 +88,8 @@ class DocxOptions:
     language: str | None = None  # BCP 47 tag such as "en-US": the document default language
     reference: Path | None = None  # a company's reference .docx; None = templates/reference.docx
     logo: Path | None = None     # PNG/JPEG placed in the page header, 3 cm wide
+    header_text: tuple[str, ...] = ()  # lines added to the page header (Header style), on every page
+    content_status: str | None = None  # core property contentStatus, e.g. "Draft" or "Final"
 
     def __post_init__(self) -> None:
         if self.created.tzinfo is None or self.created.utcoffset() is None:
@@ -142,6 +144,80 @@ def _field(instruction: str) -> str:
             f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
+# ---------------------------------------------------------------------------- page breaks
+
+# A short list stays on one page; in a longer one only its first two and last two items are tied.
+_SHORT_LIST = 6
+# Up to this many characters (about four lines) a paragraph is not split across pages.
+_SHORT_PARAGRAPH = 360
+# The last section moves to a new page whole when it is at most this long, so the last page
+# never holds a tail of a line or two.
+_LAST_SECTION = (10, 1400)   # paragraphs, characters
+_SUBHEADING = {"Heading 1": "Heading 2", "Heading 2": "Heading 3", "Heading 3": "Heading 3"}
+
+
+@dataclass(slots=True)
+class _Para:
+    style_id: str
+    numpr: str
+    runs: str
+    role: str              # title, heading, item or para
+    group: int | None      # which top-level list an item belongs to
+    length: int            # characters of text
+    section: bool          # a Heading 1: a new section starts here
+    before_list: bool      # a list follows
+
+    def xml(self, keep_next: bool) -> str:
+        keep = ("<w:keepNext/>" if keep_next else "") + \
+            ("<w:keepLines/>" if self.role != "para" or self.length <= _SHORT_PARAGRAPH else "")
+        return f'<w:p><w:pPr><w:pStyle w:val="{self.style_id}"/>{keep}{self.numpr}</w:pPr>{self.runs}</w:p>'
+
+
+def _keep_with_next(paras: list[_Para]) -> list[bool]:
+    """Which paragraphs Word must keep on the page of the next one.
+
+    Headings (and the title) always; a paragraph that introduces a list; the items of a
+    short list but its last (a long list: its first two and last two items); and every
+    paragraph of a short last section, so that the end of a posting moves to the last page
+    as a block instead of leaving a line or two there alone. Widow and orphan control (in
+    the styles' defaults) does the rest.
+    """
+    keep = [p.role in ("title", "heading") or p.before_list for p in paras]
+    groups: dict[int, list[int]] = {}
+    for index, para in enumerate(paras):
+        if para.group is not None:
+            groups.setdefault(para.group, []).append(index)
+    for members in groups.values():
+        tied = members[:-1] if len(members) <= _SHORT_LIST else [members[0], *members[-3:-1]]
+        for index in tied:
+            keep[index] = True
+    last = max((i for i, p in enumerate(paras) if p.section), default=None)
+    if last is not None:
+        tail = paras[last:]
+        if len(tail) <= _LAST_SECTION[0] and sum(p.length for p in tail) <= _LAST_SECTION[1]:
+            for index in range(last, len(paras) - 1):
+                keep[index] = True
+    if paras:
+        keep[-1] = False
+    return keep
+
+
+def _heading_like(children, following) -> bool:
+    """A paragraph that reads as a heading: all of it bold, or a short line ending in a colon that
+    introduces a list ("Benefits:"). Word gets a real heading for it, so it shows in the navigation
+    pane and keeps with what follows."""
+    kinds = [c.type for c in children]
+    if "link_open" in kinds or "image" in kinds:
+        return False
+    text = "".join(c.content for c in children if c.type in ("text", "text_special", "code_inline")).strip()
+    if not text or len(text) > 80:
+        return False
+    if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close" and kinds.count("strong_open") == 1:
+        return True
+    return (text.endswith(":") and len(text) <= 60 and following is not None
+            and following.type in ("bullet_list_open", "ordered_list_open"))
+
+
 # ---------------------------------------------------------------------------- the writer
 
 
@@ -166,12 +242,14 @@ class DocxWriter:
         if options.language is not None and not _LANG.fullmatch(options.language):
             raise ConfigError(f"language {options.language!r} is not a BCP 47 language tag",
                               hint="use a tag such as 'en-US' or 'de-DE'")
-        texts = [markdown, options.title, options.subject, options.author, options.footer_text, *options.keywords]
+        texts = [markdown, options.title, options.subject, options.author, options.footer_text, *options.header_text,
+                 *options.keywords]
         removed = 0
         for i, text in enumerate(texts):
             texts[i], count = _FORBIDDEN.subn("", text)
             removed += count
-        markdown, title, subject, author, footer_text, *keywords = texts
+        markdown, title, subject, author, footer_text, *rest = texts
+        header_text, keywords = rest[:len(options.header_text)], rest[len(options.header_text):]
         if removed and warn is not None:
             warn(f"removed {removed} control character(s) that Word cannot store")
         for warning in self._ref.warnings if warn is not None else ():
@@ -184,10 +262,12 @@ class DocxWriter:
         lead = f"{footer_text} · Page " if footer_text else "Page "
         footer = (f'<w:p><w:pPr><w:pStyle w:val="{self._ids["Footer"]}"/></w:pPr>{_run(lead, _PLAIN)}'
                   f'{_field("PAGE")}{_run(" of ", _PLAIN)}{_field("NUMPAGES")}</w:p>')
+        header = "".join(f'<w:p><w:pPr><w:pStyle w:val="{self._ids["Header"]}"/></w:pPr>{_run(text, _PLAIN)}</w:p>'
+                         for text in header_text if text.strip())
         core = core_xml(title=title, subject=subject, author=author, keywords=keywords,
-                        created=options.created, language=options.language)
+                        created=options.created, language=options.language, content_status=options.content_status)
         return self._ref.assemble(body, paper=options.paper, language=options.language, links=links, nums=nums,
-                                  footer_paragraph=footer, core=core, logo=logo)
+                                  footer_paragraph=footer, core=core, logo=logo, header_paragraphs=header)
 
     def _logo(self, path: Path) -> Logo:
         try:
@@ -205,28 +285,38 @@ class DocxWriter:
 
     def _body(self, tokens, links: dict[str, str], nums: list[str]) -> str:
         """Paragraphs for the block tokens; fills ``links`` (URL -> rId) and ``nums`` (w:num)."""
-        ids, ref, out = self._ids, self._ref, []
-        lists: list[list] = []        # per open list: [style name, numId, item waiting for its first paragraph]
-        quote, titled = 0, False
-        next_num = ref.next_num_id
+        ids, ref = self._ids, self._ref
+        out: list[_Para] = []
+        lists: list[list] = []        # per open list: [style name, numId, item waiting for its first paragraph, id]
+        quote, titled, heading = 0, False, None
+        next_num, list_count = ref.next_num_id, 0
         for i, tok in enumerate(tokens):
             kind = tok.type
             if kind == "inline":
-                opener, numpr = tokens[i - 1], ""
+                opener, numpr, role, group = tokens[i - 1], "", "para", None
                 if opener.type == "heading_open":
                     style = "Title" if opener.tag == "h1" and not titled else _HEADINGS.get(opener.tag, "Heading 3")
                     titled = titled or opener.tag == "h1"
+                    role = "title" if style == "Title" else "heading"
+                    heading = None if style == "Title" else style
                 elif lists and lists[-1][2]:
                     style, num_id = lists[-1][0], lists[-1][1]
                     numpr = f'<w:numPr><w:ilvl w:val="{ref.lists[style].ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+                    role, group = "item", lists[-1][3]
                 elif lists:   # a later paragraph of a list item
                     style = "List Continue" + (f" {min(len(lists), 3)}" if len(lists) > 1 else "")
                     style = style if style in ids else "List Continue" if "List Continue" in ids else "Normal"
+                    role, group = "item", lists[-1][3]
+                elif titled and not quote and _heading_like(tok.children or [], tokens[i + 2] if i + 2 < len(tokens) else None):
+                    style = _SUBHEADING.get(heading, "Heading 1")
+                    role = "heading"
                 else:
                     style = "Quote" if quote and "Quote" in ids else "Normal"
                 runs = self._inline(tok.children or [], links)
                 if runs:
-                    out.append(f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/>{numpr}</w:pPr>{runs}</w:p>')
+                    following = tokens[i + 2].type if i + 2 < len(tokens) else ""
+                    out.append(_Para(ids[style], numpr, runs, role, group, len(tok.content),
+                                     style == "Heading 1", following in ("bullet_list_open", "ordered_list_open")))
                 if lists:
                     lists[-1][2] = False
             elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -241,7 +331,8 @@ class DocxWriter:
                     nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{definition.abstract_id}"/>'
                                 f'<w:lvlOverride w:ilvl="{definition.ilvl}"><w:startOverride w:val="{start}"/>'
                                 f'</w:lvlOverride></w:num>')
-                lists.append([style, num_id, False])
+                list_count += 1
+                lists.append([style, num_id, False, lists[0][3] if lists else list_count])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()
             elif kind == "list_item_open":
@@ -253,11 +344,11 @@ class DocxWriter:
                     texts, fmt = _html_text(tok.content), _PLAIN
                 else:
                     texts, fmt = [tok.content.rstrip("\n")], (False, False, ids.get("Verbatim Char"))
-                out += [f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr>{_run(text, fmt)}</w:p>'
+                out += [_Para(ids["Normal"], "", _run(text, fmt), "para", None, len(text), False, False)
                         for text in texts if text.strip()]
                 if lists:
                     lists[-1][2] = False
-        return "".join(out)
+        return "".join(p.xml(keep) for p, keep in zip(out, _keep_with_next(out)))
 
     def _list_style(self, name: str, depth: int) -> str:
         for level in range(min(depth, 3), 1, -1):

@@ -1,0 +1,285 @@
+"""Word-list patterns, tried only where a match can start.
+
+The word lists (masculine-coded words, exclusionary and physical phrases, the words that
+tell an experience claim from a company's age) are case-insensitive patterns of dozens of
+alternatives. Python's ``re`` tries every alternative at every character: about a
+microsecond a character, which made these patterns most of lint's time on ordinary texts
+and several seconds on a 1 MB value.
+
+Nearly every such pattern starts with a word ("rock", "lift", "young"), so a match can only
+start where one of those words is written. :class:`Anchored` reads the words off the
+pattern once (with the parser ``re`` itself uses), finds them with ``str.find`` in a
+lower-cased copy of the text, and runs the pattern only there, with ``match(text, pos)``,
+which sees the characters around ``pos`` as ``search`` does. The matches are the ones the
+pattern's own ``search`` and ``finditer`` return; a pattern whose start cannot be read this
+way is simply run as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+try:  # CPython's regex parser; private, so anything unexpected only turns the shortcut off
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre = _sre_parse = None
+
+_MAX_WORDS = 128  # beyond this, the pattern's start is too vague to be worth it
+# Under re.IGNORECASE an ASCII letter also matches these: İ (i), ı (i) and ſ (s); the Kelvin
+# sign (k) lower-cases to k by itself. İ is also the one character whose lower case is two.
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased character for character, such that wherever a case-insensitive
+    pattern matches an ASCII letter, the folded text holds that letter in lower case."""
+    if not text.isascii():
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def _parsed(pattern: re.Pattern[str]) -> list | None:
+    """The pattern as re's parser reads it, or None where that parser is not there or differs."""
+    if _sre_parse is None:
+        return None
+    try:
+        return list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001  (a parser of another Python version: no shortcut, same results)
+        return None
+
+
+def leading_words(pattern: re.Pattern[str], tree: list | None = None) -> dict[str, bool] | None:
+    r"""The lower-case ASCII words one of which every match of ``pattern`` starts with, each
+    with whether the match must also start a word (a ``\b`` or ``(?<![\w-])`` before it); or None."""
+    tree = _parsed(pattern) if tree is None else tree
+    try:
+        words = _leading(tree, False) if tree is not None else None
+    except Exception:  # noqa: BLE001
+        return None
+    if not words:
+        return None
+    # A word that starts with another one adds no place to look: "decision" covers "decision-making".
+    return {word: bounded for word, bounded in sorted(words.items())
+            if not any(word != other and word.startswith(other) and (bounded or not words[other])
+                       for other in words)}
+
+
+def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
+    for i, (op, av) in enumerate(items):
+        if op is _sre.AT:
+            bounded = bounded or av is _sre.AT_BOUNDARY
+            continue  # takes no characters
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            bounded = bounded or op is _sre.ASSERT_NOT and av[0] == -1 and _is_not_after_word(av[1])
+            continue
+        rest = items[i + 1:]
+        if op is _sre.LITERAL:
+            word = ""
+            for next_op, next_av in items[i:]:
+                if next_op is not _sre.LITERAL or not _foldable(chr(next_av)):
+                    break
+                word += chr(next_av)
+            return {word.lower(): bounded and _is_word(word[0])} if word else None
+        if op is _sre.IN:  # a small set of characters, as in [ab]: each is a word of one
+            chars = _characters(av)
+            return {char: bounded and _is_word(char) for char in chars} if chars else None
+        if op is _sre.SUBPATTERN:
+            return _leading(list(av[-1]) + rest, bounded)
+        if op is _sre.ATOMIC_GROUP:
+            return _leading(list(av) + rest, bounded)
+        if op is _sre.BRANCH:
+            return _either([_leading(list(alternative) + rest, bounded) for alternative in av[1]])
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, repeated = av
+            first = _leading(list(repeated), bounded) if high else None
+            # With no repetition at all, the match starts with what follows.
+            return first if low else _either([first, _leading(rest, bounded)])
+        return None
+    return None  # only zero-width items: an empty match could start anywhere
+
+
+def required_words(pattern: re.Pattern[str], tree: list | None = None) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of ``pattern`` holds somewhere, or None: the
+    most selective set that one required part of the pattern gives (the units of a years claim)."""
+    tree = _parsed(pattern) if tree is None else tree
+    try:
+        words = _required(tree) if tree is not None else None
+    except Exception:  # noqa: BLE001
+        return None
+    return tuple(sorted(words)) if words else None
+
+
+def _required(items: list) -> set[str] | None:
+    best: set[str] | None = None
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        found: set[str] | None = None
+        if op is _sre.LITERAL and _foldable(chr(av)):
+            word = ""
+            while i < len(items) and items[i][0] is _sre.LITERAL and _foldable(chr(items[i][1])):
+                word += chr(items[i][1])
+                i += 1
+            found = {word.lower()}
+            i -= 1
+        elif op is _sre.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            found = _required(list(av))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(list(alternative)) for alternative in av[1]]
+            found = set().union(*alternatives) if all(alternatives) else None
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]))
+        if found and len(found) <= _MAX_WORDS and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+        i += 1
+    return best
+
+
+def _either(choices: list[dict[str, bool] | None]) -> dict[str, bool] | None:
+    """Words of alternatives: a word needs a word start only if it does in every alternative."""
+    words: dict[str, bool] = {}
+    for choice in choices:
+        if not choice:
+            return None
+        for word, bounded in choice.items():
+            words[word] = words.get(word, True) and bounded
+    return words if len(words) <= _MAX_WORDS else None
+
+
+def _is_not_after_word(items: list) -> bool:
+    r"""Whether a look-behind's content is one set that holds every word character, as [\w-]."""
+    return (len(items) == 1 and items[0][0] is _sre.IN
+            and any(op is _sre.CATEGORY and av is _sre.CATEGORY_WORD for op, av in items[0][1]))
+
+
+def _is_word(char: str) -> bool:
+    r"""A word character as re's \w and \b see it (str patterns, without re.ASCII)."""
+    return char.isalnum() or char == "_"
+
+
+def _is_ascii_word(char: str) -> bool:
+    r"""A word character as re's \w and \b see it with re.ASCII."""
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+def _foldable(char: str) -> bool:
+    """Whether fold() leaves every character a pattern's ``char`` matches as ``char`` in lower case:
+    ASCII, or a character without case (€, £, –), which matches only itself."""
+    return char.isascii() or char.lower() == char.upper() == char.casefold() == char
+
+
+def _characters(items: list) -> str | None:
+    chars = ""
+    for op, av in items:
+        if op is _sre.LITERAL and _foldable(chr(av)):
+            chars += chr(av)
+        elif op is _sre.RANGE and av[1] < 128 and av[1] - av[0] < 16:
+            chars += "".join(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return "".join(sorted(set(chars.lower()))) if len(chars) <= 16 else None
+
+
+class Anchored:
+    """A compiled pattern with the same ``search`` and ``finditer``, run only where a match can start."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        tree = _parsed(pattern)
+        self.words = leading_words(pattern, tree)
+        self.is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
+        self.longest_word = max(map(len, self.words or ()), default=0)
+        required = required_words(pattern, tree) if self.words is not None else None
+        # Worth a check of its own only when it is short and says more than the leading words do.
+        self.required = required if required and len(required) <= 8 and set(required) != set(self.words) else ()
+
+    def holds(self, folded: str) -> bool:
+        """False when the text cannot hold a match: none of the words every match contains is there."""
+        return not self.required or any(word in folded for word in self.required)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        if self.words is None:
+            return self.pattern.search(text)
+        folded = fold(text) if folded is None else folded
+        if not self.holds(folded):
+            return None
+        for start in self._starts(text, folded):
+            found = self.pattern.match(text, start)
+            if found:
+                return found
+        return None
+
+    def finditer(self, text: str, folded: str | None = None,
+                 starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """The pattern's ``finditer(text)``; ``starts`` as :meth:`starts` gave them, when known."""
+        if self.words is None:
+            yield from self.pattern.finditer(text)
+            return
+        if starts is None:
+            starts = self.starts(text, fold(text) if folded is None else folded)
+        end = 0
+        for start in starts:
+            if start < end:
+                continue  # inside the previous match, as finditer goes on from its end
+            found = self.pattern.match(text, start)
+            if found:  # never empty: it holds one of the words
+                yield found
+                end = found.end()
+
+    def starts(self, text: str, folded: str, end: int | None = None) -> list[int]:
+        """The places a match could start, in order (for a pattern with leading words); with
+        ``end``, only those before it, found in the part of the text that can hold their words."""
+        if end is None:
+            return self._starts(text, folded) if self.holds(folded) else []
+        return [at for at in self._starts(text, folded[:end + self.longest_word]) if at < end]
+
+    def _starts(self, text: str, folded: str, present: list[str] | None = None) -> list[int]:
+        starts = []
+        for word in [word for word in self.words if word in folded] if present is None else present:
+            bounded = self.words[word]
+            at = folded.find(word)
+            while at >= 0:
+                if not (bounded and at and self.is_word(text[at - 1])):
+                    starts.append(at)
+                at = folded.find(word, at + 1)
+        return sorted(set(starts)) if len(starts) > 1 else starts
+
+
+class AnchoredList:
+    """Several patterns searched in one text: which of their words it holds is found once for all."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        self.matchers = [Anchored(pattern) for pattern in patterns]
+        self.words: dict[str, list[int]] = {}  # word -> the patterns that start with it
+        self.unanchored = [index for index, matcher in enumerate(self.matchers) if matcher.words is None]
+        for index, matcher in enumerate(self.matchers):
+            for word in matcher.words or ():
+                self.words.setdefault(word, []).append(index)
+
+    def search_each(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """(index, match) of each pattern whose ``search(text)`` finds something, in the patterns' order."""
+        folded = fold(text)
+        present: dict[int, list[str]] = {index: [] for index in self.unanchored}
+        for word in [word for word in self.words if word in folded]:
+            for index in self.words[word]:
+                present.setdefault(index, []).append(word)
+        found = []
+        for index in sorted(present):
+            matcher = self.matchers[index]
+            if matcher.words is None:
+                match = matcher.pattern.search(text)
+            elif not matcher.holds(folded):
+                continue
+            else:
+                match = None
+                for start in matcher._starts(text, folded, present[index]):
+                    match = matcher.pattern.match(text, start)
+                    if match:
+                        break
+            if match:
+                found.append((index, match))
+        return found

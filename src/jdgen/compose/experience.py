@@ -1,0 +1,290 @@
+"""Find years-of-experience requirements in free text.
+
+The linter (JD301) compares the years a qualification asks for ("8-10+ years of experience")
+with the years its level implies (P4 = 5-8 years), and a posting prints its level's
+years only when no qualification states years, read by this same module so the two never
+disagree (it lives in ``compose`` for that; ``jdgen.lint.experience`` re-exports it). This
+module only reads the text; it knows nothing about levels.
+
+What counts as a claim
+----------------------
+A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
+``months``, ``month`` or ``mos`` (months are divided by 12). The number is written in
+digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``, or as ``a``/``an``
+before a singular unit. Around it:
+
+* a range ``5-8``, ``5 to 8``, ``between 5 and 8`` gives both bounds (in ascending
+  order); a ``+`` after the upper bound (``8-10+``) keeps it and sets ``open_ended``;
+* ``5+``, ``5 plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
+  (of)``, ``min.``, ``over``, ``more than``, ``no less than``, ``in excess of`` and
+  ``upwards of`` give a minimum with no maximum (``open_ended``);
+* ``up to``, ``at most``, ``no more than``, ``less than``, ``under`` and ``maximum
+  (of)`` give a maximum with a minimum of 0;
+* a bare number gives the same minimum and maximum.
+
+A match is dropped when it is plainly not experience:
+
+1. the unit is followed by words that describe age or time passing: ``ago``, ``old``,
+   ``or older``, ``later``, ``from now``, ``to come``, ``running``, ``in a row``,
+   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...;
+2. the word right before is a period marker: ``within``, ``in``, ``next``, ``past``,
+   ``last``, ``first``, ``every``, ``each``, ``per``, ``after``, ``before``,
+   ``during``, ``once``, ``twice``, ``times``;
+3. the phrase is used as an adjective (``2-year contract``, ``3 year roadmap``: a
+   hyphen before the unit, a singular unit after a number other than 1, or a range
+   before a singular unit) and is not followed, within three words, by
+   ``experience``, ``exp``, ``track record`` or ``background``;
+4. the number is ``a``/``an`` and the rest of the clause does not mention experience,
+   work, a role, a job, leading, managing or "as a ..." (``$120,000 a year``);
+5. earlier in the same sentence the company talks about its own age (``founded``,
+   ``established``, ``in business``, ``been around``, ``serving``, ``history``,
+   ``anniversary``, ``we have been``...) and nothing there addresses a candidate
+   (``you``, ``candidate``, ``applicant``, ``require``, ``must``, ``should``,
+   ``need``, ``seek``, ``looking``...);
+6. ``over`` also means "during" ("grow the team over 2 years"), so it is read as "more
+   than" only when the clause mentions experience (as in rule 4), when nothing else
+   precedes it in its sentence, or right after ``with``/``have``/``has``/``bring``/
+   ``possess``.
+
+Subject
+-------
+The words after the unit up to the end of the clause (``;``, ``:``, brackets, a
+sentence-ending full stop, the next claim, or a comma before ``including``, ``of
+which``, ``with``...), without a leading ``of``/``in``/``as``/``at``/``on``/``with``
+and article. ``5 years of experience in AI`` has the subject ``experience in AI``.
+
+Sub-requirements
+----------------
+Pass one requirement at a time (one qualification, one sentence pair). Within it, a
+claim is a sub-requirement when another claim in the same text has a strictly larger
+minimum: in "Minimum 5+ years in software ... At least 2 years in a technical
+leadership role" the 2 narrows the 5. A lone claim, or claims with equal minimums,
+are never sub-requirements. Alternatives ("5 years, or 3 with a PhD") are also marked,
+which is what a level check wants: the largest minimum is the total.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import Sequence
+
+from .anchors import Anchored, fold
+
+__all__ = ["YearsClaim", "find_years_claims", "total_experience_claims"]
+
+_WORD_VALUES = {
+    word: float(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ARTICLES = frozenset({"a", "an"})
+
+# One character for one character, so offsets found in the copy are offsets in the input.
+_NORMALIZE = str.maketrans(
+    {c: " " for c in "\u00a0\u2007\u2009\u202f"}
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
+    | {c: "'" for c in "\u2018\u2019"}
+)
+
+_FLAGS = re.I | re.A | re.X
+# Possessive runs of blanks: nothing to give back, so long runs of spaces stay linear.
+_S, _SS = r"[ \t]*+", r"[ \t]++"
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:%s)\b)" % "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+
+_CLAIM = re.compile(
+    rf"""
+    (?:
+        \bbetween{_SS}(?P<b_lo>{_NUM}){_SS}and{_SS}(?P<b_hi>{_NUM})
+      | (?: (?P<floor>\b(?:at{_SS}least|(?:a{_SS})?min(?:imum)?(?:{_SS}of)?|min\.(?:{_SS}of)?
+                      |over|more{_SS}than|greater{_SS}than|no{_SS}less{_SS}than
+                      |not{_SS}less{_SS}than|in{_SS}excess{_SS}of|upwards{_SS}of){_SS})
+          | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
+                        |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
+        )?
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\ban?\b)
+        (?:{_S}(?:\+{_S})?(?:-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}))?
+    )
+    (?P<plus>{_S}\+|{_SS}plus\b|{_SS}or{_SS}(?:more|greater)\b)?
+    (?P<joint>{_S}(?:-{_S})?)
+    (?P<unit>years?|yrs?|months?|mos)\b
+    (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater)\b)?
+    """,
+    _FLAGS,
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
+        |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
+        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary)\b""",
+    _FLAGS,
+)
+_LAST_WORD = re.compile(r"([a-z]+)[ \t]*$", _FLAGS)
+_PERIOD_WORDS = frozenset(
+    "within in next past last first every each per after before during once twice times".split()
+)
+_HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
+_ADJECTIVE_FOR_EXPERIENCE = re.compile(
+    r"""[ \t]*+\+?[ \t]*+(?:(?!(?:for|of|in|to|with|on|at|and|or)\b)[a-z][\w-]*+[ \t]++){0,3}?
+        (?:experience|exp|track[ \t]+record|background)\b""",
+    _FLAGS,
+)
+_EXPERIENCE_HINT = re.compile(
+    r"""\b(?:experience|exp|background|track[ \t]+record|work\w*|employ\w*|roles?|positions?|jobs?
+        |lead\w*|manag\w*|professional|industry|as[ \t]+an?)\b""",
+    _FLAGS,
+)
+_COMPANY_AGE = re.compile(
+    r"""\b(?:founded|established|incorporated|in[ \t]+business|around|serving|served|history
+        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been)\b""",
+    _FLAGS,
+)
+_ADDRESSES_CANDIDATE = re.compile(
+    r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
+        |qualif\w*)\b""",
+    _FLAGS,
+)
+_CLAUSE_END = re.compile(
+    r"""[;:!?()\[\]\n\u2022|]|\.(?=\s|$)
+        |,[ \t]*(?:including|of[ \t]+which|with|plus|ideally|preferabl[ey]|preferred|where|which
+                  |who)\b""",
+    _FLAGS,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n\u2022]")
+_LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
+_TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
+
+
+# A requirement states its years once or twice; weighing each candidate against its sentence
+# costs tens of microseconds, and a hostile 1 MB text of "at least N years" has 50,000 of them.
+MAX_CANDIDATES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class YearsClaim:
+    """One stated years-of-experience requirement and where it sits in the text."""
+
+    min_years: float
+    max_years: float | None
+    open_ended: bool
+    start: int
+    end: int
+    phrase: str
+    subject: str | None
+    is_sub_requirement: bool = False
+
+
+def _value(token: str) -> float:
+    token = token.lower()
+    if token in _ARTICLES:
+        return 1.0
+    return _WORD_VALUES[token] if token in _WORD_VALUES else float(token)
+
+
+def _bounds(m: re.Match[str]) -> tuple[float, float | None, bool]:
+    if m["b_lo"]:
+        low, high = sorted((_value(m["b_lo"]), _value(m["b_hi"])))
+        return low, high, False
+    low = _value(m["lo"])
+    open_ended = bool(m["floor"] or m["plus"] or m["tail"])
+    if m["hi"]:
+        low, high = sorted((low, _value(m["hi"])))
+        return low, high, open_ended
+    if m["ceiling"]:
+        return 0.0, low, False
+    return (low, None, True) if open_ended else (low, low, False)
+
+
+def _trim_end(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` without trailing blanks, punctuation and dangling joining words."""
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-"):
+            end -= 1
+        # Searching only the last few characters keeps "and and and ..." linear.
+        joiner = _TRAILING_WORD.search(text, max(start, end - 12), end)
+        if not joiner:
+            return text[start:end] or None
+        end = joiner.start()
+
+
+def _is_adjective(m: re.Match[str]) -> bool:
+    singular = m["unit"].lower() in {"year", "yr", "month"}
+    ranged = bool(m["hi"] or m["b_lo"])
+    return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
+
+
+@cache
+def _word_lists() -> tuple[Anchored, Anchored, Anchored]:
+    """The word-list patterns, tried only where one of their words is written (see .anchors)."""
+    return Anchored(_EXPERIENCE_HINT), Anchored(_COMPANY_AGE), Anchored(_ADDRESSES_CANDIDATE)
+
+
+@cache
+def _claims() -> Anchored:
+    """_CLAIM, tried only where a number, a number word or one of its leading words is written."""
+    return Anchored(_CLAIM)
+
+
+def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
+    experience_hint, company_age, addresses_candidate = _word_lists()
+    if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
+        return False
+    before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
+    if before and before[1].lower() in _PERIOD_WORDS:
+        return False
+    if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
+        return False
+    clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
+    if (m["lo"] or "").lower() in _ARTICLES and not experience_hint.search(clause, folded_clause):
+        return False
+    # A bounded look-back keeps long texts linear; company boilerplate sits close by. The
+    # sentence is what follows the last sentence end in it (found by bisection, not by splitting).
+    begin = max(0, m.start() - 200)
+    last = bisect_left(sentence_ends, m.start()) - 1
+    if last >= 0:
+        begin = max(begin, sentence_ends[last] + 1)
+    sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
+    if company_age.search(sentence, folded_sentence) and not addresses_candidate.search(sentence, folded_sentence):
+        return False
+    # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
+    if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause, folded_clause):
+        return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
+    return True
+
+
+def find_years_claims(text: str) -> list[YearsClaim]:
+    """Every years-of-experience requirement in ``text``, in order of position (of the first
+    :data:`MAX_CANDIDATES` places that read like one)."""
+    norm = text.translate(_NORMALIZE)
+    folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
+    matches = list(islice(_claims().finditer(norm, folded), MAX_CANDIDATES))
+    sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
+    found = []
+    for i, m in enumerate(matches):
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
+        stop = _CLAUSE_END.search(norm, m.end(), limit)
+        clause_end = stop.start() if stop else limit
+        if not _is_experience(norm, folded, sentence_ends, m, clause_end):
+            continue
+        low, high, open_ended = _bounds(m)
+        if m["unit"].lower().startswith("mo"):
+            low, high = low / 12, None if high is None else high / 12
+        lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
+        subject = _trim_end(text, m.end() + lead, clause_end)
+        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject))
+    largest = max((claim[0] for claim in found), default=0.0)
+    return [YearsClaim(*claim, is_sub_requirement=claim[0] < largest) for claim in found]
+
+
+def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:
+    """The claims that state a total (not a sub-requirement), with the index of their text."""
+    return [
+        (i, claim)
+        for i, text in enumerate(texts)
+        for claim in find_years_claims(text)
+        if not claim.is_sub_requirement
+    ]

@@ -1,0 +1,64 @@
+"""JSON-LD ``educationRequirements`` and ``experienceRequirements`` from the posting's own words.
+
+Google's JobPosting guide reads ``educationRequirements`` as an
+``EducationalOccupationalCredential`` whose ``credentialCategory`` is one of ``high
+school``, ``associate degree``, ``bachelor degree``, ``professional certificate`` or
+``postgraduate degree``, and ``experienceRequirements`` as
+``OccupationalExperienceRequirements`` whose ``monthsOfExperience`` is the MINIMUM
+(https://developers.google.com/search/docs/appearance/structured-data/job-posting;
+standards.md §1.2).
+
+Design choices:
+
+* **Education** comes only from required qualifications (``Nice to have`` ones are not
+  requirements) of kind ``education`` or ``certification``, or without a kind. A text that
+  names several levels ("at bachelor's or master's level") requires the lowest of them; a
+  text that names no level ("a degree in computer science") gives nothing, because a level
+  jdgen chose would be invented. Master's and doctorates are both ``postgraduate degree``.
+* **Experience** is the level's minimum years from the ladder, the figure the posting
+  prints when no qualification states its own and the one JD301 holds qualification texts
+  to. The years reader in ``jdgen.lint.experience`` cannot be used here: ``render/`` may
+  not import ``lint/`` (see the code map). A minimum of 0 ("0-2 years") is left out
+  rather than written as ``monthsOfExperience: 0``: Google's guide offers the minimum,
+  and an entry-level posting whose minimum is nothing has no experience requirement to
+  state; 0 would read to a job board as a requirement that happens to be zero months.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..compose.posting import Posting
+
+# Lowest first: a text naming several levels requires the first that matches in this order.
+_CREDENTIALS = (
+    ("high school", re.compile(r"\bhigh[- ]school\b|\bGED\b|\bsecondary school\b", re.I)),
+    ("associate degree", re.compile(r"\bassociate(?:['’]?s)?\s+degree\b", re.I)),
+    ("bachelor degree", re.compile(r"\bbachelor(?:['’]?s)?\b|\bundergraduate degree\b|\bB\.?Sc\b|\bB\.S\.|\bB\.A\.", re.I)),
+    ("postgraduate degree", re.compile(r"\bmaster(?:['’]?s\b|\s+(?:degree|of)\b)|\bdoctora(?:te|l)\b|\bph\.?\s?d\b|\b(?:post)?graduate degree\b"
+                                       r"|\bM\.?Sc\b|\bM\.S\.", re.I)),
+)
+
+
+def education_requirements(posting: Posting) -> list[dict[str, Any]]:
+    """One credential per distinct category the required qualifications name, in their order."""
+    categories: list[str] = []
+    for item in posting.profile.qualifications:
+        if item.priority != "required" or item.kind not in (None, "education", "certification"):
+            continue
+        category = "professional certificate" if item.kind == "certification" else _lowest_credential(item.text)
+        if category and category not in categories:
+            categories.append(category)
+    return [{"@type": "EducationalOccupationalCredential", "credentialCategory": c} for c in categories]
+
+
+def _lowest_credential(text: str) -> str | None:
+    return next((category for category, pattern in _CREDENTIALS if pattern.search(text)), None)
+
+
+def experience_requirements(posting: Posting) -> dict[str, Any] | None:
+    months = posting.level.years.min * 12
+    if months <= 0:
+        return None
+    return {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months}
