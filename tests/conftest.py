@@ -84,12 +84,6 @@ def catalog(tmp_path) -> Path:
     return root
 
 
-# Review rules whose findings on the shipped profiles wait for their rewrite into candidate voice
-# (tests/lint/test_review_rules.py pins them). Tests written against the shipped catalog's exact
-# lint output set them aside until then; empty this set once the catalog lints clean with them.
-PENDING_REWRITE = frozenset({"JD107", "JD207", "JD208", "JD306", "JD408", "JD606"})
-
-
 @pytest.fixture
 def p4_text() -> str:
     return (builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")

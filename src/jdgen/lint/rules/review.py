@@ -2,7 +2,10 @@
 text, the same item under two headings, years that disagree, headings with nothing under them,
 responsibilities that do not say what the person does, and pay missing from the first screen.
 
-The word lists are in ``jdgen/data/review.yaml`` (sources there). Every rule here is one pass over
+Every rule judges what the posting prints, not the catalog record behind it: the opening the
+posting chose (not a summary it does not print), the ``posting:`` wording of an item that has one,
+and no item the posting leaves out (``in_posting: false``, or dropped as a repeat); findings point
+at the YAML value that holds the printed wording. The word lists are in ``jdgen/data/review.yaml`` (sources there). Every rule here is one pass over
 the posting's texts or its rendered Markdown, with dictionaries instead of pairwise comparison, so
 each stays linear in its input.
 """
@@ -20,12 +23,14 @@ from ..hits import company_hit, posting_hit
 from ..jurisdictions import applicable_laws
 from ..registry import Example, Hit, rule
 from ..rendered import rendered_markdown
-from ..texts import Text, checked_once, posting_texts
+from ..texts import Text, printed_items, printed_once, printed_texts
 
 # The lists a posting prints, in the order it prints them (tasks and competencies are not printed).
 PRINTED_LISTS = ("responsibilities", "qualifications", "skills", "knowledge", "tools")
-# Texts a candidate reads and where a years requirement is stated (the story is not printed).
-YEARS_FIELDS = frozenset({"summary", "qualifications", "skills", "knowledge", "responsibilities", "sections"})
+# Printed texts where a years requirement is stated: the opening (whichever text the posting opens
+# with), the lists and the company's sections.
+YEARS_FIELDS = frozenset({"summary", "opening", "story.problem.external", "story.problem.why_it_matters",
+                          "qualifications", "skills", "knowledge", "responsibilities", "sections"})
 
 
 @cache
@@ -68,18 +73,21 @@ def _level_code_pattern(ctx) -> Anchored | None:
       why="A level note is written for the people who keep the job architecture; in a posting it tells the "
           "candidate nothing about the work and shows them an internal grade they cannot map to anything. The "
           "canonical seed record's summary is such a note ('P4 represents an advanced level of expertise and "
-          "often aligns with a Senior ... title'). Role codes are always reported; a level code only beside a "
-          "level word ('Level P4', 'P4 represents'), since alone 'S3' or 'M1' is as likely a product name. "
-          "Phrases and sources: jdgen/data/review.yaml. The generic posting's own 'Level P4' meta line is the "
-          "template's, not the text's, and is not read.",
-      bad=Example(profile="summary: P4 represents an advanced level of expertise and often aligns with a Senior "
+          "often aligns with a Senior ... title'). Only what the posting prints is read: its opening (the "
+          "`opening`, else the story's problem and why it matters, else the summary, which is then printed), "
+          "the printed wording of the items it prints (`posting:` when given), and the company's texts; a "
+          "summary the posting does not print is the catalog's business. Role codes are always reported; a "
+          "level code only beside a level word ('Level P4', 'P4 represents'), since alone 'S3' or 'M1' is as "
+          "likely a product name. Phrases and sources: jdgen/data/review.yaml. The generic posting's own "
+          "'Level P4' meta line is the template's, not the text's, and is not read.",
+      bad=Example(profile="opening: P4 represents an advanced level of expertise and often aligns with a Senior "
                           "Machine Learning Engineer title or technical lead position.\n"),
-      good=Example(profile="summary: You will lead the machine-learning work behind one of our products, from "
+      good=Example(profile="opening: You will lead the machine-learning work behind one of our products, from "
                            "the first prototype to the model in production.\n"))
 def catalog_commentary(ctx, posting, options) -> Iterator[Hit]:
     matchers, messages = _commentary()
     level_codes = _level_code_pattern(ctx)
-    for text in checked_once(posting):
+    for text in printed_once(posting):
         if text.is_eeo:
             continue
         for index, match in matchers.search_each(text.text):
@@ -129,12 +137,6 @@ def _terms(text: str) -> tuple[frozenset[str], ...]:
     return tuple(terms)
 
 
-def _items(posting) -> Iterator[tuple[str, int, object]]:
-    for name in PRINTED_LISTS:
-        for i, item in enumerate(getattr(posting.profile, name)):
-            yield name, i, item
-
-
 def _heading(name: str, item) -> str:
     return f"{name} (nice to have)" if item.priority == "preferred" and name != "responsibilities" else name
 
@@ -146,8 +148,9 @@ def _heading(name: str, item) -> str:
           "'Programming in R, Java or C++' as nice to have beside R, Java and C++ as required tools as a "
           "contradiction: is it required or not? JD101 and JD106 find repeats within one list; this rule "
           "compares the lists a posting prints (responsibilities, qualifications, skills, knowledge, tools, "
-          "and the nice-to-haves drawn from them). Lead-in words ('Experience with', 'Programming in') are "
-          "in jdgen/data/review.yaml.",
+          "and the nice-to-haves drawn from them) as printed: each item's `posting:` wording when it has one, "
+          "and no item left out with `in_posting: false` or dropped as an exact repeat. Lead-in words "
+          "('Experience with', 'Programming in') are in jdgen/data/review.yaml.",
       bad=Example(profile="knowledge:\n  - text: Advanced AI/ML techniques\n  - text: AI/ML ethics and governance\n"
                           "tools:\n  - text: R\n  - text: Java\n  - text: C++\n"
                           "  - text: Programming in R, Java or C++\n    priority: preferred\n"),
@@ -155,41 +158,37 @@ def _heading(name: str, item) -> str:
                            "tools:\n  - text: R\n  - text: Java\n  - text: C++\n"
                            "  - text: Experience with Kubernetes\n    priority: preferred\n"))
 def item_in_two_lists(ctx, posting, options) -> Iterator[Hit]:
-    first: dict[frozenset[str], tuple[str, int, object]] = {}
-    required: dict[frozenset[str], tuple[str, object]] = {}
+    first: dict[frozenset[str], object] = {}
+    required: dict[frozenset[str], str] = {}
     preferred = []
-    for name, i, item in _items(posting):
-        key = _key(item.text)
+    for entry in printed_items(posting):
+        name, item, text = entry.name, entry.item, entry.text
+        key = _key(text.text)
         if not key:
             continue
         earlier = first.get(key)
         if earlier is None:
-            first[key] = (name, i, item)
-        elif earlier[0] != name:
-            other_name, other_index, other = earlier
-            where = posting.provenance.get((other_name, other_index, "text"))
-            here = posting.provenance.get((name, i, "text"))
-            at = "" if where is None else f" (line {where.line})" if here and here.file == where.file \
-                else f" ({where.file}:{where.line})"
-            yield posting_hit(posting, (name, i, "text"),
-                              f"{item.text!r} is printed under {_heading(name, item)} and again under "
-                              f"{_heading(other_name, other)}{at}"
-                              + (" as a requirement" if other.priority == "required" and item.priority == "preferred"
-                                 else ""),
-                              "keep it in the one list where it belongs")
+            first[key] = entry
+        elif earlier.name != name:
+            where, here = earlier.text.location, text.location
+            at = f" (line {where.line})" if here.file == where.file else f" ({where.file}:{where.line})"
+            yield text.hit(f"{text.text!r} is printed under {_heading(name, item)} and again under "
+                           f"{_heading(earlier.name, earlier.item)}{at}"
+                           + (" as a requirement" if earlier.item.priority == "required"
+                              and item.priority == "preferred" else ""),
+                           "keep it in the one list where it belongs")
             continue
         if item.priority == "required":
-            for term in (key, *_terms(item.text)):
-                required.setdefault(term, (name, item))
+            for term in (key, *_terms(text.text)):
+                required.setdefault(term, name)
         elif name != "responsibilities":
-            preferred.append((name, i, item))
-    for name, i, item in preferred:
-        terms = _terms(item.text)
+            preferred.append(text)
+    for text in preferred:
+        terms = _terms(text.text)
         if len(terms) < 2 or not all(term in required for term in terms):
             continue  # one term equal to a required item is the repeat reported above
-        lists = sorted({required[term][0] for term in terms}, key=PRINTED_LISTS.index)
-        yield posting_hit(posting, (name, i, "text"),
-                          f"nice to have {item.text!r} names only what the posting already requires",
+        lists = sorted({required[term] for term in terms}, key=PRINTED_LISTS.index)
+        yield text.hit(f"nice to have {text.text!r} names only what the posting already requires",
                           f"it is required under {' and '.join(lists)}: drop the nice-to-have, or make those "
                           f"items preferred")
 
@@ -245,15 +244,17 @@ def _template_states_level(ctx, posting, texts: list[tuple[Text, YearsClaim]]) -
           "each other, including the level's years line the template adds when no qualification is of kind "
           "'experience'. A statement about experience in general, or a qualification of kind 'experience', is "
           "a total; '5 years of software development ... 3 years of testing' states a total and a narrower "
-          "part, which agree (a part may need fewer years, not more).",
+          "part, which agree (a part may need fewer years, not more). A total at or above the level's maximum "
+          "is not compared with the level's line: JD301 reports it as an error already.",
       bad=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n    kind: experience\n"
                           "  - text: 10+ years of Python\n"),
       good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n    kind: experience\n"
                            "  - text: 3+ years of Python\n"))
 def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
-    experience_items = {q.text for q in posting.profile.qualifications if q.kind == "experience"}
+    experience_items = {id(entry.text) for entry in printed_items(posting)
+                        if entry.name == "qualifications" and entry.item.kind == "experience"}
     found: list[tuple[Text, YearsClaim]] = [
-        (text, claim) for text in posting_texts(posting)
+        (text, claim) for text in printed_texts(posting)
         if text.field in YEARS_FIELDS and not text.is_eeo for claim in _claims(text.text)]
     if not found:
         return
@@ -269,9 +270,12 @@ def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
     specific = []
     for text, claim in found:
         subject = _subject(claim)
-        if not subject or (text.field == "qualifications" and text.text in experience_items):
+        if not subject or id(text) in experience_items:
+            # A total at or above the level's maximum is JD301's error against the level already;
+            # comparing it with the level's printed line too would report one problem twice.
             other = total if total is not None and _disagree(claim, total[1]) else \
-                level if level is not None and _disagree(claim, level[1]) else None
+                level if level is not None and _disagree(claim, level[1]) \
+                and claim.min_years < posting.level.years.max else None
             if total is None:
                 total = (f"{_stated(claim)} years ({claim.phrase!r}) at line {text.location.line}", claim)
             if other is not None:
@@ -332,7 +336,9 @@ def _empty_headings(page: str) -> Iterator[str]:
           "when a company's `remove` empties a list the template prints a heading for, or a catalog template "
           "prints a heading unconditionally. The rendered Markdown is read (with the catalog's own templates), "
           "so whatever the template prints is judged; a company section without body or items is JD204's.",
-      bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities: []\n"),
+      bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities: []\n",
+                  note="with a catalog templates/posting.md.j2 that prints 'What you will do' even when the list "
+                       "is empty (the shipped template leaves the heading out)"),
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities:\n      append:\n"
                            "        - text: Own the demand-forecasting models that plan inventory for 3,000 stores\n"))
 def empty_heading(ctx, posting, options) -> Iterator[Hit]:
@@ -393,13 +399,14 @@ def _rewrite(text: str) -> tuple[str, str | None] | None:
           "org chart. Writing guides for job descriptions ask for each bullet to start with a strong verb "
           "(VoltEdge, 'How To Write A Job Description'). The noun-to-verb table is in jdgen/data/review.yaml; "
           "other '-tion/-ment/-ship/-ance of' openings are reported without a rewrite. Verbs in '-ing' "
-          "('Leading ...') are verb-led and pass.",
+          "('Leading ...') are verb-led and pass. The wording a posting prints is read: an item's `posting:` "
+          "wording when it has one (seed `text` may stay as the record gives it), and no item left out.",
       bad=Example(profile="responsibilities:\n  - text: Ownership of entire AI/ML projects\n"
                           "  - text: Development of AI/ML strategies\n  - text: Management of the model review board\n"),
       good=Example(profile="responsibilities:\n  - text: Own entire AI/ML projects\n"
                            "  - text: Develop AI/ML strategies\n  - text: Run the model review board\n"))
 def responsibility_not_verb_led(ctx, posting, options) -> Iterator[Hit]:
-    for text in checked_once(posting):
+    for text in printed_once(posting):
         if text.field != "responsibilities":
             continue
         found = _rewrite(text.text)
@@ -450,9 +457,10 @@ def first_screen(page: str, words: int) -> str:
           "The rendered Markdown is read, so a catalog template that prints pay in its meta line passes. "
           "Which laws apply is decided as for JD401 (jdgen/data/pay_transparency.yaml).",
       bad=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n",
-                  note="the shipped template prints pay under Compensation, far below the first screen"),
+                  note="with a catalog templates/posting.md.j2 that prints pay only under Compensation, far "
+                       "below the first screen"),
       good=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n",
-                   note="with a catalog templates/posting.md.j2 that prints the pay in the line under the title"),
+                   note="the shipped template prints the pay in the line under the title"),
       options={"first_words": (100, "words of the rendered posting that count as its first screen, besides the "
                                     "lines under the title")})
 def pay_below_first_screen(ctx, posting, options) -> Iterator[Hit]:
