@@ -478,3 +478,33 @@ def pay_below_first_screen(ctx, posting, options) -> Iterator[Hit]:
                       f"{law.name} requires pay in the posting, and the posting shows none in its first screen "
                       f"(the lines under the title and its first {options['first_words']} words)",
                       "print the pay range in the line under the title (a catalog template can)")
+
+
+# --- JD209 ---------------------------------------------------------------------------------------
+
+@rule("JD209", "opening-without-problem", severity="warning", target="posting",
+      summary="A company posting opens with the catalog summary, because the profile has neither an `opening` "
+              "nor a story problem: nothing says what problem the role solves or why the work matters.",
+      why="Candidates read the first paragraph to decide whether the work is worth their time; a paragraph "
+          "about the problem and why it matters answers that, a catalog summary ('P4 represents an advanced "
+          "level ...') or a list of traits does not. A posting opens with `opening:` (the company's, else the "
+          "profile's), else the story's external problem and why it matters, and only without either with the "
+          "summary; this rule reports that last case, which is simple to check and to fix. A company that "
+          "rewrites `summary` wrote it for applicants, so its postings open with it and are not reported. "
+          "Generic postings are not checked: the opening is a company's to get right before it publishes.",
+      bad=Example(profile="opening: null\nstory:\n  problem: null\n",
+                  note="no opening and no story problem: the posting opens with the catalog summary"),
+      good=Example(profile="opening: null\n",
+                   note="no opening, but the story's problem and why it matters open the posting"))
+def opening_without_problem(ctx, posting, options) -> Iterator[Hit]:
+    p = posting.profile
+    if posting.company is None or p.opening:
+        return
+    problem = p.story.problem if p.story and p.story.problem else None
+    if problem and any(part and part.strip() for part in (problem.external, problem.why_it_matters)):
+        return
+    yield posting_hit(posting, ("summary",),
+                      f"the {posting.code} posting for {posting.company.company.name} opens with the catalog "
+                      f"summary: the profile has no opening and no story problem",
+                      "add `opening:` (the problem the role solves and why it matters, written to the applicant), "
+                      "or a story with problem.external and problem.why_it_matters")
