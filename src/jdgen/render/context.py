@@ -25,6 +25,7 @@ and DOCX made from it) says the same:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..compose.posting import Posting
@@ -88,6 +89,14 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", text).strip().rstrip(".").casefold()
 
 
+@lru_cache(maxsize=65536)
+def _wording(text: str) -> tuple[str, str]:
+    """(printed wording, repeat key) of an item's text. Cached: every posting of a profile, and
+    lint beside render, prints the same items again, and the two regexes dominate for long lists."""
+    wording = en_dash(text)
+    return wording, _key(wording)
+
+
 # The lists in the order a posting prints them: what is required, then "nice to have". Which of
 # two repeats is printed depends on this order, so lint reads it from here too.
 PRINT_ORDER = (("responsibilities", "required"), ("qualifications", "required"), ("skills", "required"),
@@ -108,8 +117,7 @@ def printed_items(profile) -> list[tuple[str, int, Component, str]]:
         for index, item in enumerate(getattr(profile, name)):
             if not item.in_posting or item.priority != priority:
                 continue
-            text = printed(item)
-            key = _key(text)
+            text, key = _wording(item.posting or item.text)
             if key not in seen:
                 seen.add(key)
                 out.append((name, index, item, text))
