@@ -21,7 +21,7 @@ from jdgen.resources import builtin_catalog
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "jdgen" / "data" / "review.yaml"
 AS_OF = date(2026, 11, 23)
-CODES = ("JD107", "JD207", "JD208", "JD209", "JD306", "JD408", "JD606")
+CODES = ("JD107", "JD207", "JD208", "JD210", "JD306", "JD408", "JD606")
 
 
 def test_data_table_header_and_rows():
@@ -149,7 +149,7 @@ def test_rules_docs_list_the_new_rules(run):
     assert "pay-below-first-screen" in result.out and "first_words" in result.out
 
 
-def test_jd209_cli_message_and_hint(run, tmp_path: Path):
+def test_jd210_cli_message_and_hint(run, tmp_path: Path):
     root = _edited(tmp_path, ("opening: >-", "# no opening >-"),
                    ("  Most organizations collect far more data than they use, and the AI/ML work that could\n"
                     "  turn it into better decisions often stalls between prototype and production. As a\n"
@@ -160,9 +160,9 @@ def test_jd209_cli_message_and_hint(run, tmp_path: Path):
                    ("    why_it_matters: >-\n      In a world driven by technology, the ability to harness data science "
                     "is not just\n      a benefit; it's a necessity for progress and competitiveness.",
                     "    #\n    #\n    #"))
-    result = run("lint", "--as-of", AS_OF.isoformat(), "--select", "JD209", cwd=root)
+    result = run("lint", "--as-of", AS_OF.isoformat(), "--select", "JD210", cwd=root)
     assert result.code == 0, result.err
-    assert result.out == ("roles/AIMLAM.GEN.P4.yaml:21:10: JD209 warning the AIMLAM.GEN.P4 posting for Northwind "
+    assert result.out == ("roles/AIMLAM.GEN.P4.yaml:21:10: JD210 warning the AIMLAM.GEN.P4 posting for Northwind "
                           "Analytics, Inc. opens with the catalog summary: the profile has no opening and no story "
                           "problem (add `opening:` (the problem the role solves and why it matters, written to the "
                           "applicant), or a story with problem.external and problem.why_it_matters)\n")

@@ -480,9 +480,9 @@ def pay_below_first_screen(ctx, posting, options) -> Iterator[Hit]:
                       "print the pay range in the line under the title (a catalog template can)")
 
 
-# --- JD209 ---------------------------------------------------------------------------------------
+# --- JD210 ---------------------------------------------------------------------------------------
 
-@rule("JD209", "opening-without-problem", severity="warning", target="posting",
+@rule("JD210", "opening-without-problem", severity="warning", target="posting",
       summary="A company posting opens with the catalog summary, because the profile has neither an `opening` "
               "nor a story problem: nothing says what problem the role solves or why the work matters.",
       why="Candidates read the first paragraph to decide whether the work is worth their time; a paragraph "
