@@ -43,6 +43,7 @@ from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.lint.registry import SEVERITIES, TARGETS, Example, Rule
 from jdgen.lint.ruleset import all_rules
+from jdgen import resources
 from jdgen.resources import builtin_catalog
 
 AS_OF = date(2026, 11, 23)
@@ -170,7 +171,41 @@ def add_p3_and_p5(root: Path, which: str) -> None:
         shutil.copy(builtin_catalog() / "roles" / f"{code}.yaml", root / "roles" / f"{code}.yaml")
 
 
+def _catalog_template(root: Path, edit: Callable[[str], str]) -> None:
+    """A catalog templates/posting.md.j2: the shipped template with ``edit`` applied."""
+    template = root / "templates" / "posting.md.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    shipped = resources.shipped("templates") / "posting.md.j2"
+    template.write_text(edit(shipped.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def move_pay_down(root: Path, which: str) -> None:
+    """JD408: a catalog template that prints pay only under Compensation (bad); the shipped one,
+    which prints it in the line under the title (good)."""
+    if which == "bad":
+        line = "{% if company.pay %} · {{ company.pay }}{% endif %}"
+
+        def edit(text: str) -> str:
+            assert line in text, "the shipped template no longer prints pay in its meta line"
+            return text.replace(line, "", 1).replace("## Compensation\n\n", "## Compensation\n\n{{ company.pay }}\n\n", 1)
+        _catalog_template(root, edit)
+
+
+def print_every_heading(root: Path, which: str) -> None:
+    """JD208: a catalog template that prints 'What you will do' whether or not there is anything
+    to list (bad); the shipped one, which leaves an empty list's heading out (good)."""
+    if which == "bad":
+        guard = "{% if responsibilities %}\n## What you will do"
+
+        def edit(text: str) -> str:
+            assert guard in text, "the shipped template no longer guards its responsibilities heading"
+            return text.replace(guard, "{% if true %}\n## What you will do", 1)
+        _catalog_template(root, edit)
+
+
 EXTRA_SETUP: dict[str, Callable[[Path, str], None]] = {
+    "JD208": print_every_heading,
+    "JD408": move_pay_down,
     "JD104": add_p5_claiming_alias,
     "JD105": add_p3_and_p5,
     "JD701": add_template,
@@ -300,6 +335,8 @@ def test_merge_semantics(tmp_path: Path):
 
 
 # --- the shipped catalog ----------------------------------------------------------------
+
+
 
 def test_builtin_catalog_lints_clean(tmp_path: Path):
     root = fresh_catalog(tmp_path, whole=True)

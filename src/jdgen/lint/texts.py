@@ -3,6 +3,11 @@
 Text rules (placeholders, experience, inclusive language, length) read these pieces
 instead of the rendered posting, so a finding points at the line a person edits — in
 the profile, or in the company file that added or changed the text.
+
+:func:`posting_texts` is everything the posting's records hold, seed text and story included;
+:func:`printed_texts` is the part a candidate reads: the opening the posting chose, each printed
+item's printed wording (its ``posting:`` wording when it has one), and the company's printed
+fields. Rules that judge the posting as a reader would (the review rules) read the latter.
 """
 
 from __future__ import annotations
@@ -69,6 +74,80 @@ def checked_once(posting: Posting) -> tuple[Text, ...]:
         texts = posting_texts(posting)
         cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
         posting.__dict__["_lint_checked"] = cached
+    return cached
+
+
+# Fields of posting_texts that a posting prints as they are (the shipped template, and the context
+# it is given, print each of them); the opening and the list items are chosen in printed_texts.
+PRINTED_AS_IS = frozenset({"title", "story.success", "sections", "team.about", "team.reports_to", "hiring_process",
+                           "apply_anyway", "company.about", "benefits", "other_compensation",
+                           "apply.instructions", "eeo.statement", "eeo.accommodation", "eeo.additional"})
+
+
+@dataclass(frozen=True)
+class PrintedItem:
+    """A list item the posting prints, with the Text of the wording it prints."""
+    name: str
+    index: int
+    item: object
+    text: Text
+
+
+def printed_items(posting: Posting) -> tuple[PrintedItem, ...]:
+    """The list items the posting prints, in the order it prints them (render's own choice, so an
+    item with ``in_posting: false`` or one dropped as a repeat is not here), each located at the
+    YAML value that holds its printed wording: ``posting:`` when it has one, else ``text``."""
+    cached = posting.__dict__.get("_lint_printed_items")
+    if cached is None:
+        from ..render.context import printed_items as render_order
+
+        found = []
+        for name, index, item, _ in render_order(posting.profile):
+            key = "posting" if item.posting else "text"
+            text = _merged(posting, (name, index, key), name, item.posting or item.text)
+            if text is not None:
+                found.append(PrintedItem(name, index, item, text))
+        cached = posting.__dict__["_lint_printed_items"] = tuple(found)
+    return cached
+
+
+def _opening(posting: Posting) -> Iterator[Text | None]:
+    """The texts the posting opens with, chosen as render.context.opening chooses."""
+    p = posting.profile
+    if p.opening:
+        yield _merged(posting, ("opening",), "opening", p.opening)
+        return
+    problem = p.story.problem if p.story and p.story.problem else None
+    parts = [(key, getattr(problem, key)) for key in ("external", "why_it_matters")] if problem else []
+    told = [(key, value) for key, value in parts if value and value.strip()]
+    if not told:
+        yield _merged(posting, ("summary",), "summary", p.summary)
+    for key, value in told:
+        yield _merged(posting, ("story", "problem", key), f"story.problem.{key}", value)
+
+
+def printed_texts(posting: Posting) -> tuple[Text, ...]:
+    """What a candidate reads in the posting: the title, the opening, the printed wording of the
+    printed items, and the other texts the posting prints; kept on the posting like posting_texts."""
+    cached = posting.__dict__.get("_lint_printed")
+    if cached is None:
+        texts = posting_texts(posting)
+        found = [t for t in texts if t.field == "title"]
+        found += [t for t in _opening(posting) if t is not None]
+        found += [entry.text for entry in printed_items(posting)]
+        found += [t for t in texts if t.field in PRINTED_AS_IS and t.field != "title"]
+        cached = posting.__dict__["_lint_printed"] = tuple(found)
+    return cached
+
+
+def printed_once(posting: Posting) -> tuple[Text, ...]:
+    """printed_texts as checked_once narrows posting_texts: in a company's posting only what the
+    company wrote, since the profile's own printed text is read in its generic posting."""
+    cached = posting.__dict__.get("_lint_printed_once")
+    if cached is None:
+        texts = printed_texts(posting)
+        cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
+        posting.__dict__["_lint_printed_once"] = cached
     return cached
 
 

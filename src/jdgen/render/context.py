@@ -25,6 +25,7 @@ and DOCX made from it) says the same:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..compose.posting import Posting
@@ -88,23 +89,39 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", text).strip().rstrip(".").casefold()
 
 
-class _Printer:
-    """Hands out each item's wording once: an item that repeats one already printed is dropped."""
+@lru_cache(maxsize=65536)
+def _wording(text: str) -> tuple[str, str]:
+    """(printed wording, repeat key) of an item's text. Cached: every posting of a profile, and
+    lint beside render, prints the same items again, and the two regexes dominate for long lists."""
+    wording = en_dash(text)
+    return wording, _key(wording)
 
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
 
-    def take(self, items, priority: str) -> list[str]:
-        out = []
-        for item in items:
+# The lists in the order a posting prints them: what is required, then "nice to have". Which of
+# two repeats is printed depends on this order, so lint reads it from here too.
+PRINT_ORDER = (("responsibilities", "required"), ("qualifications", "required"), ("skills", "required"),
+               ("knowledge", "required"), ("tools", "required"), ("qualifications", "preferred"),
+               ("skills", "preferred"), ("knowledge", "preferred"), ("tools", "preferred"))
+
+
+def printed_items(profile) -> list[tuple[str, int, Component, str]]:
+    """Every list item a posting prints, in print order, as (list, index, item, wording).
+
+    Each wording is handed out once: an item that repeats one already printed is dropped, and so
+    is an item with ``in_posting: false``. Lint's posting rules read this list, so they judge the
+    items a candidate reads and nothing else.
+    """
+    seen: set[str] = set()
+    out = []
+    for name, priority in PRINT_ORDER:
+        for index, item in enumerate(getattr(profile, name)):
             if not item.in_posting or item.priority != priority:
                 continue
-            text = printed(item)
-            key = _key(text)
-            if key not in self.seen:
-                self.seen.add(key)
-                out.append(text)
-        return out
+            text, key = _wording(item.posting or item.text)
+            if key not in seen:
+                seen.add(key)
+                out.append((name, index, item, text))
+    return out
 
 
 def opening(profile) -> str:
@@ -169,15 +186,17 @@ def build_context(posting: Posting) -> dict[str, Any]:
     level = posting.level
     company = posting.company
     language = (company.company.locale.language if company and company.company.locale else "en")
-    printer = _Printer()
-    responsibilities = printer.take(p.responsibilities, "required")
-    required_quals = printer.take(p.qualifications, "required")
+    groups: dict[tuple[str, str], list[str]] = {key: [] for key in PRINT_ORDER}
+    for name, _, item, text in printed_items(p):
+        groups[name, item.priority].append(text)
+    responsibilities = groups["responsibilities", "required"]
+    required_quals = groups["qualifications", "required"]
     years_line = None if states_years(required_quals) else f"{level.years.min}–{level.years.max} years of relevant experience"
     qualifications = ([years_line] if years_line else []) + required_quals
-    skills = printer.take(p.skills, "required")
-    knowledge = printer.take(p.knowledge, "required")
-    tools = printer.take(p.tools, "required")
-    nice = [text for group in (p.qualifications, p.skills, p.knowledge, p.tools) for text in printer.take(group, "preferred")]
+    skills = groups["skills", "required"]
+    knowledge = groups["knowledge", "required"]
+    tools = groups["tools", "required"]
+    nice = [text for name, priority in PRINT_ORDER if priority == "preferred" for text in groups[name, priority]]
     opening_text = opening(p)
     success = en_dash(p.story.success) if p.story and p.story.success else None
     context: dict[str, Any] = {

@@ -19,7 +19,9 @@ from ..texts import checked_once
 
 # The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
 RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
-                      "sections", "company.about", "benefits", "other_compensation", "apply.instructions"})
+                      "sections", "company.about", "benefits", "other_compensation", "apply.instructions",
+                      # the posting voice's printed fields (field names as texts.py gives them)
+                      "opening", "team.about", "team.reports_to", "hiring_process", "apply_anyway"})
 
 
 def _texts(posting):
