@@ -125,7 +125,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
                    result: Rendered, notice: str | None = None, jsonld_drafts: bool = False) -> None:
     """The formats made from the Markdown's syntax tree; ``notice``, the draft marker, is added to each
     page (HTML: banner and noindex; DOCX: first paragraph and header), not to the JSON-LD."""
-    from ..render.draft import mark_html, mark_markdown
+    from ..render.draft import docx_markdown, mark_html
 
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
@@ -147,8 +147,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
     if "docx" in formats:
         from ..render.docx.posting_docx import render_docx
 
-        # Bold in the document: its text is still the Markdown's first line.
-        result.outputs["docx"] = render_docx(catalog, posting, mark_markdown(markdown, notice and f"**{notice}**"),
+        result.outputs["docx"] = render_docx(catalog, posting, docx_markdown(markdown, notice),
                                              result.warnings.append)
 
 
