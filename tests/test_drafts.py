@@ -164,3 +164,33 @@ def test_html_footer_names_the_requisition_not_the_code(run, catalog):
     path = catalog / "companies" / "lindenhof.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    requisition_id: LH-2026-042\n", ""), encoding="utf-8")
     assert "<footer>" not in written(run, catalog, "lindenhof", "html").decode("utf-8")   # no requisition id
+
+
+@pytest.mark.parametrize("status, draft", [("draft", True), ("review", True), ("retired", True), ("approved", False)])
+def test_is_draft_means_not_approved_in_the_template_the_marker_and_json_ld(run, catalog, status, draft):
+    """The template's ``is_draft``, the marker, the warning and the JSON-LD refusal agree on every status."""
+    edit(catalog / "roles" / f"{CODE}.yaml", "\nstatus: draft\n", f"\nstatus: {status}\n")
+    (catalog / "templates").mkdir()
+    (catalog / "templates" / "posting.md.j2").write_text(
+        "# {{ title }}\n\n{% if is_draft %}Not for publication yet.{% else %}Ready.{% endif %}\n", encoding="utf-8")
+    result = render(run, catalog, "-c", "northwind")
+    assert result.code == 0, result.err
+    if draft:
+        assert result.out == (f"# Senior Machine Learning Engineer\n\n> {LINE} (profile status: {status})\n\n"
+                              "Not for publication yet.\n")
+        assert "is not approved" in result.err
+    else:
+        assert (result.out, result.err) == ("# Senior Machine Learning Engineer\n\nReady.\n", "")
+    jsonld = render(run, catalog, "-c", "northwind", "-f", "jsonld")
+    assert jsonld.code == (2 if draft else 0)
+    if draft:
+        assert jsonld.err.splitlines()[-1] == (
+            f"{CODE} is not approved (status: {status}), and JSON-LD would put it into job search "
+            "(approve it, or pass --jsonld-drafts to emit JSON-LD anyway, e.g. for a staging site)")
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "retired", "approved"])
+def test_posting_is_draft_unless_approved(status):
+    from jdgen.compose.posting import is_approved
+
+    assert is_approved(status) is (status == "approved")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..compose.posting import Posting, compose
+from ..compose.posting import Posting, compose, is_approved
 from ..errors import UsageError
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], 
         raise UsageError(message, hint=hint)
     if request.jsonld_drafts:
         return
-    unapproved = [code for code in codes if catalog.profile(code).model.status != "approved"]
+    unapproved = [code for code in codes if not is_approved(catalog.profile(code).model.status)]
     if unapproved:
         message, hint = unapproved_refusal(unapproved[0], catalog.profile(unapproved[0]).model.status)
         if len(unapproved) > 1:

@@ -1,9 +1,9 @@
 """The draft marker: a posting whose profile is not approved says so in every format.
 
 jdgen adds the marker after the templates have run, so that a catalog's own templates
-cannot leave it out. A profile counts as approved only with ``status: approved``; draft,
-review and retired profiles all give marked postings, since none of them is cleared for
-publication.
+cannot leave it out. A profile counts as approved only with ``status: approved`` (see
+:func:`jdgen.compose.posting.is_approved`); draft, review and retired profiles all give
+marked postings, since none of them is cleared for publication.
 
 * Markdown: a blockquote with :data:`DRAFT_LINE` (and the profile's status) right under the
   title, so that a reader sees it before anything else the posting says. Not above the title:
@@ -33,8 +33,7 @@ _SETEXT_TITLE = re.compile(r" {0,3}=+ *$")
 
 def draft_notice(posting: Posting) -> str | None:
     """The marker line for a posting whose profile is not approved, else None."""
-    status = posting.profile.status
-    return None if status == "approved" else f"{DRAFT_LINE} (profile status: {status})"
+    return f"{DRAFT_LINE} (profile status: {posting.profile.status})" if posting.is_draft else None
 
 
 def content_status(posting: Posting) -> str:
