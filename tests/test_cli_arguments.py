@@ -174,7 +174,9 @@ def test_source_date_epoch_out_of_range_is_not_called_a_bad_number(run, tmp_path
 
 
 def test_source_date_epoch_at_the_end_of_year_9999_still_renders(run, tmp_path):
-    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", cwd=tmp_path,
-                 env={"SOURCE_DATE_EPOCH": "253402300799"})
+    # Posted in 9999, the posting is past northwind's application deadline (JD206, an error the
+    # render gate holds it back for): the date is what this test is about, so it is let through.
+    result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", "--allow-errors",
+                 cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "253402300799"})
     assert result.code == 0, result
     assert json.loads(result.out)["datePosted"] == "9999-12-31"
