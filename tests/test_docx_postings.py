@@ -110,8 +110,8 @@ def test_render_writes_the_named_file_and_prints_its_path(run, tmp_path, company
     assert result.out == f"{path}\n"
     assert sorted(p.name for p in out.iterdir()) == [path.name]
     document = docx.Document(str(path))
-    # every shipped profile is a draft: the marker comes first, in bold, then the title
-    draft, title = document.paragraphs[:2]
+    # every shipped profile is a draft: the title, then the marker in bold, as in the Markdown
+    title, draft = document.paragraphs[:2]
     assert (draft.text, draft.runs[0].bold) == ("DRAFT — not approved for publication (profile status: draft)", True)
     assert title.style.name == "Title"
 
@@ -168,7 +168,7 @@ def test_identical_bytes_across_processes_time_zones_and_hash_seeds(run, tmp_pat
 def test_core_properties(run, tmp_path, company, author):
     data = docx_bytes(run, tmp_path, company)
     props = docx.Document(io.BytesIO(data)).core_properties
-    assert props.title == docx_paragraph_texts(data)[1]   # after the draft marker
+    assert props.title == docx_paragraph_texts(data)[0]   # the draft marker comes after it
     assert b"<cp:contentStatus>Draft</cp:contentStatus>" in part(data, "docProps/core.xml")
     assert CODE in props.subject and "P4" in props.subject
     assert props.author == author
@@ -221,7 +221,7 @@ def test_northwind_carries_its_brand(run, tmp_path):
     heading = styles.find(".//w:style[@w:styleId='Heading1']", NS)
     assert heading.find("w:rPr/w:rFonts", NS).get(f"{{{W}}}ascii") == "Georgia"
     assert heading.find("w:rPr/w:color", NS).get(f"{{{W}}}val") == "1B4D89"
-    assert document.paragraphs[1].style.font.name == "Georgia"   # the title, after the draft marker
+    assert document.paragraphs[0].style.font.name == "Georgia"   # the title
 
 
 def test_lindenhof_uses_the_default_reference_without_a_logo(run, tmp_path):
@@ -259,7 +259,7 @@ def test_dash_writes_the_docx_to_stdout(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"PK\x03\x04")
     assert list(tmp_path.iterdir()) == []
-    assert docx_paragraph_texts(done.stdout)[1] == "Senior AI/ML Engineer / Tech Lead"
+    assert docx_paragraph_texts(done.stdout)[0] == "Senior AI/ML Engineer / Tech Lead"
 
 
 def test_without_output_the_file_goes_to_the_working_folder(run, tmp_path):

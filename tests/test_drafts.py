@@ -40,11 +40,13 @@ def part(data: bytes, name: str) -> str:
 
 
 @pytest.mark.parametrize("status", ["draft", "review", "retired"])
-def test_markdown_starts_with_the_marker_for_every_status_but_approved(run, catalog, status):
+def test_markdown_has_the_marker_under_its_title_for_every_status_but_approved(run, catalog, status):
+    """Under the title, not above it: a Markdown document's first line is its title (markdownlint MD041)."""
     edit(catalog / "roles" / f"{CODE}.yaml", "\nstatus: draft\n", f"\nstatus: {status}\n")
     result = render(run, catalog)
     assert result.code == 0
-    assert result.out.startswith(f"{LINE} (profile status: {status})\n\n# Senior AI/ML Engineer / Tech Lead\n")
+    assert result.out.startswith(f"# Senior AI/ML Engineer / Tech Lead\n\n> {LINE} (profile status: {status})\n\n"
+                                 "Level P4 · ")
     assert result.err == (f"warning: {CODE} is not approved (status: {status}); its posting is marked as a draft: "
                           "review it before publishing\n")
 
@@ -81,10 +83,24 @@ def test_the_marker_does_not_depend_on_the_catalog_templates(run, catalog):
         "<!DOCTYPE html>\n<html><head><title>{{ title }}</title></head><body>{{ header_html }}</body></html>\n",
         encoding="utf-8")
     result = render(run, catalog)
-    assert result.out.startswith(f"{LINE} (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
+    assert result.out.startswith(f"# Senior AI/ML Engineer / Tech Lead\n\n> {LINE} (profile status: draft)\n\n")
     page = written(run, catalog, None, "html").decode("utf-8")
     assert f"<head>\n{NOINDEX}\n<title>" in page
     assert re.search(r'<body>\n<p class="jdgen-draft"[^>]*>DRAFT — ', page)
+
+
+@pytest.mark.parametrize("markdown, marked", [
+    ("# Title\n\nText.\n", "# Title\n\n> NOTE\n\nText.\n"),
+    ("Title\n=====\n\nText.\n", "Title\n=====\n\n> NOTE\n\nText.\n"),     # a setext title
+    ("Text first.\n\n# Title\n", "> NOTE\n\nText first.\n\n# Title\n"),    # no title first: on top
+    ("## Section\n\nText.\n", "> NOTE\n\n## Section\n\nText.\n"),         # not a title: on top
+    ("# Title", "# Title\n\n> NOTE\n\n"),
+], ids=["atx", "setext", "no-title", "level-2", "title-only"])
+def test_where_the_markdown_marker_goes(markdown, marked):
+    from jdgen.render.draft import mark_markdown
+
+    assert mark_markdown(markdown, "NOTE") == marked
+    assert mark_markdown(markdown, None) == markdown
 
 
 @pytest.mark.parametrize("approved, status", [(False, "Draft"), (True, "Final")])
@@ -100,8 +116,8 @@ def test_docx_content_status(run, catalog, approved, status):
         assert LINE not in header and texts[0] == "Senior Machine Learning Engineer"
     else:
         assert header[-1] == LINE                 # on every page
-        assert texts[0] == f"{LINE} (profile status: draft)" and document.paragraphs[0].runs[0].bold
-        assert texts[1] == "Senior Machine Learning Engineer"
+        assert texts[0] == "Senior Machine Learning Engineer"      # the Markdown's order: title, then marker
+        assert texts[1] == f"{LINE} (profile status: draft)" and document.paragraphs[1].runs[0].bold
 
 
 def test_a_company_without_a_brand_document_has_its_name_in_the_header(run, catalog):
@@ -148,3 +164,33 @@ def test_html_footer_names_the_requisition_not_the_code(run, catalog):
     path = catalog / "companies" / "lindenhof.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    requisition_id: LH-2026-042\n", ""), encoding="utf-8")
     assert "<footer>" not in written(run, catalog, "lindenhof", "html").decode("utf-8")   # no requisition id
+
+
+@pytest.mark.parametrize("status, draft", [("draft", True), ("review", True), ("retired", True), ("approved", False)])
+def test_is_draft_means_not_approved_in_the_template_the_marker_and_json_ld(run, catalog, status, draft):
+    """The template's ``is_draft``, the marker, the warning and the JSON-LD refusal agree on every status."""
+    edit(catalog / "roles" / f"{CODE}.yaml", "\nstatus: draft\n", f"\nstatus: {status}\n")
+    (catalog / "templates").mkdir()
+    (catalog / "templates" / "posting.md.j2").write_text(
+        "# {{ title }}\n\n{% if is_draft %}Not for publication yet.{% else %}Ready.{% endif %}\n", encoding="utf-8")
+    result = render(run, catalog, "-c", "northwind")
+    assert result.code == 0, result.err
+    if draft:
+        assert result.out == (f"# Senior Machine Learning Engineer\n\n> {LINE} (profile status: {status})\n\n"
+                              "Not for publication yet.\n")
+        assert "is not approved" in result.err
+    else:
+        assert (result.out, result.err) == ("# Senior Machine Learning Engineer\n\nReady.\n", "")
+    jsonld = render(run, catalog, "-c", "northwind", "-f", "jsonld")
+    assert jsonld.code == (2 if draft else 0)
+    if draft:
+        assert jsonld.err.splitlines()[-1] == (
+            f"{CODE} is not approved (status: {status}), and JSON-LD would put it into job search "
+            "(approve it, or pass --jsonld-drafts to emit JSON-LD anyway, e.g. for a staging site)")
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "retired", "approved"])
+def test_posting_is_draft_unless_approved(status):
+    from jdgen.compose.posting import is_approved
+
+    assert is_approved(status) is (status == "approved")

@@ -157,11 +157,54 @@ def test_education_comes_from_the_degree_a_required_qualification_names():
     assert _one("AIMLAM.GEN.P2", "northwind")["educationRequirements"]["credentialCategory"] == "bachelor degree"
 
 
-def test_experience_is_the_levels_minimum_and_left_out_when_that_is_nothing():
+def test_experience_is_the_years_the_posting_states_and_left_out_when_that_is_nothing():
     assert "experienceRequirements" not in _one("AIMLAM.GEN.P1", "northwind")  # 0-2 years: no minimum to state
     assert _one("AIMLAM.GEN.P2", "northwind")["experienceRequirements"] == {
         "@type": "OccupationalExperienceRequirements", "monthsOfExperience": 12}
     assert _one("AIMLAM.GEN.P4", "lindenhof")["experienceRequirements"]["monthsOfExperience"] == 60
+
+
+P4_YEARS = "  - text: 5-8 years of experience in machine learning or related engineering\n"
+EXTRA_QUALIFICATION = "    kind: experience\n    prevalence: common\n    scope: level\n"
+
+
+def _months(run, catalog, *qualifications: str, flags: tuple[str, ...] = ()):
+    """monthsOfExperience of AIMLAM.GEN.P4 for northwind (level P4: 5-8 years) with ``qualifications``
+    in place of its years line (each ``text[|priority]``), and the Markdown qualifications printed."""
+    lines = "".join(f"  - text: {q.split('|')[0]}\n{EXTRA_QUALIFICATION}"
+                    + (f"    priority: {q.split('|')[1]}\n" if "|" in q else "") for q in qualifications)
+    edit(catalog / "roles" / "AIMLAM.GEN.P4.yaml", P4_YEARS + "    kind: experience\n    prevalence: common\n"
+         "    scope: level\n", lines)
+    args = ("render", "AIMLAM.GEN.P4", "-c", "northwind", *DATE, "--allow-errors", *flags)
+    result = run(*args, "-f", "jsonld", "--jsonld-drafts", cwd=catalog)
+    assert result.code == 0, result.err
+    markdown = run(*args, cwd=catalog).out
+    bring = markdown.split("### Qualifications\n\n")[1].split("\n\n")[0].splitlines()
+    return json.loads(result.out).get("experienceRequirements", {}).get("monthsOfExperience"), bring
+
+
+def test_experience_is_what_a_printed_qualification_states_not_the_level(run, catalog):
+    months, bring = _months(run, catalog, "7+ years of experience in machine learning")
+    assert (months, bring[0]) == (84, "- 7+ years of experience in machine learning")
+
+
+def test_experience_is_the_smallest_total_of_several_qualifications(run, catalog):
+    months, _ = _months(run, catalog, "6+ years of software engineering, 2 of them leading a team",
+                        "4 years of experience with machine learning in production")
+    assert months == 48       # the 2 narrows the 6 and is not a total; 4 is the smallest total
+
+
+def test_experience_in_months_is_kept_in_months(run, catalog):
+    assert _months(run, catalog, "18 months of experience with machine learning in production")[0] == 18
+
+
+def test_experience_stated_only_as_nice_to_have_falls_back_to_the_level(run, catalog):
+    months, bring = _months(run, catalog, "3 years of experience with recommender systems|preferred")
+    assert (months, bring[0]) == (60, "- 5–8 years of relevant experience")   # the line the posting prints
+
+
+def test_experience_without_a_minimum_is_left_out(run, catalog):
+    assert _months(run, catalog, "Up to 2 years of experience with machine learning")[0] is None
 
 
 def test_employment_type_only_when_the_company_states_it(run, catalog):

@@ -17,8 +17,9 @@ import pytest
 
 RENDER = ["render", "AIMLAM.GEN.P4", "--date", "2026-11-23"]
 
-# Every shipped profile is unapproved, so its Markdown starts with the draft marker.
-DRAFT = "DRAFT — not approved for publication (profile status: draft)\n\n".encode()
+# Every shipped profile is unapproved, so its Markdown has the draft marker under its title.
+DRAFT = "\n\n> DRAFT — not approved for publication (profile status: draft)\n\n".encode()
+P4_START = b"# Senior AI/ML Engineer / Tech Lead" + DRAFT
 
 
 def test_a_pipe_the_user_names_outside_the_working_folder_is_written_into(run, tmp_path):
@@ -38,7 +39,7 @@ def test_a_pipe_the_user_names_outside_the_working_folder_is_written_into(run, t
     reader.join(timeout=30)
     assert result.code == 0, result
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
-    assert received and received[0].startswith(DRAFT + b"# Senior AI/ML Engineer / Tech Lead\n")
+    assert received and received[0].startswith(P4_START)
 
 
 def test_a_pipe_in_the_working_folder_is_refused_not_written_into(run, tmp_path):
@@ -62,7 +63,7 @@ def test_a_symlink_the_user_names_outside_the_working_folder_keeps_pointing_at_i
     result = run(*RENDER, "-o", str(link), cwd=tmp_path / "work")
     assert result.code == 0, result
     assert link.is_symlink() and os.readlink(link) == "real.md"
-    assert real.read_text(encoding="utf-8").startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
+    assert real.read_text(encoding="utf-8").startswith(P4_START.decode())
 
 
 def test_a_symlink_in_the_working_folder_is_refused_not_written_through(run, tmp_path):
@@ -130,7 +131,7 @@ def test_a_path_the_system_refuses_is_one_line(run, tmp_path):
 
 
 @pytest.mark.parametrize("name, start", [("posting.html", b"<!DOCTYPE html>"), ("posting.docx", b"PK"),
-                                         ("posting.jsonld", b"{"), ("posting.md", DRAFT + b"# Senior")])
+                                         ("posting.jsonld", b"{"), ("posting.md", P4_START)])
 def test_the_output_name_chooses_the_format_when_no_format_is_given(run, tmp_path, name, start):
     # JSON-LD is made only for a company posting, and for a draft only when asked
     company = ["-c", "northwind", "--jsonld-drafts"] if name.endswith(".jsonld") else []
@@ -144,7 +145,7 @@ def test_a_format_that_disagrees_with_the_name_is_written_with_a_warning(run, tm
     assert result.code == 0
     assert ("warning: writing md to posting.html, whose name says html (pass -f html, or name the file *.md)"
             in result.err.splitlines())
-    assert (tmp_path / "posting.html").read_bytes().startswith(DRAFT + b"# Senior")
+    assert (tmp_path / "posting.html").read_bytes().startswith(P4_START)
 
 
 def test_a_posting_is_never_written_over_a_catalog_file(run, catalog):

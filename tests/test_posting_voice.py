@@ -170,7 +170,7 @@ def test_years_line_only_when_no_qualification_states_years(run, catalog):
 
 def test_company_content_real_postings_carry(run, tmp_path):
     md = render(run, "AIMLAM.GEN.P4", "-c", "northwind", cwd=tmp_path)
-    lines = md.split("\n")[2:]  # after the draft marker: the seed records P4 as a draft
+    lines = md.split("\n")[2:]  # from the draft marker under the title: the seed records P4 as a draft
     assert lines[2] == ("Northwind Analytics, Inc. · Denver, CO / New York, NY · Hybrid · Full-time"
                         " · $157,000–$196,000 per year")
     assert lines[4] == "You can work hybrid from Denver, CO or New York, NY."

@@ -28,7 +28,7 @@ def render(run, *args, cwd):
 def test_generic_posting_is_the_default_output(run, tmp_path):
     result = render(run, "AIMLAM.GEN.P4", cwd=tmp_path)
     md = result.out
-    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
+    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n\n> DRAFT — not approved for publication (profile status: draft)\n\nLevel P4 · Senior Professional · 5–8 years of experience\n")
     for item in P4["responsibilities"]:
         assert f"- {item.get('posting', item['text'])}\n" in md
     assert "## Compensation" not in md and "## How to apply" not in md
@@ -165,7 +165,7 @@ def test_bad_date(run, tmp_path):
 
 def test_alias_resolves_to_code(run, tmp_path):
     md = render(run, "Sr. Machine Learning", cwd=tmp_path).out
-    assert md.startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer / Tech Lead\n")
+    assert md.startswith("# Senior AI/ML Engineer / Tech Lead\n\n> DRAFT — not approved for publication (profile status: draft)\n\n")
     resolved = run("resolve", "sr machine learning", cwd=tmp_path)
     assert resolved.code == 0
     assert resolved.out.splitlines()[0] == "AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead"
@@ -201,7 +201,7 @@ def test_output_to_file_folder_and_batch(run, tmp_path):
                                                                "AIMLAM.GEN.P4.northwind.jsonld"]]
     file_target = tmp_path / "posting.md"
     assert run("render", "AIMLAM.GEN.P4", "-o", str(file_target), *DATE, cwd=tmp_path).code == 0
-    assert file_target.read_text(encoding="utf-8").startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer")
+    assert file_target.read_text(encoding="utf-8").startswith("# Senior AI/ML Engineer / Tech Lead\n\n> DRAFT — not approved for publication (profile status: draft)\n\n")
     batch = tmp_path / "batch"
     result = run("render", "--all", "--all-companies", "-o", str(batch), *DATE, cwd=tmp_path)
     assert result.code == 0, result.err

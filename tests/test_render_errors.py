@@ -74,7 +74,7 @@ def _template(catalog, body):
 def test_catalog_template_replaces_builtin(run, catalog):
     _template(catalog, "# {{ title }} at {{ company.name }}\n")
     result = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "--date", "2026-11-23", cwd=catalog)
-    assert (result.code, result.out) == (0, "DRAFT — not approved for publication (profile status: draft)\n\n# Senior Machine Learning Engineer at Northwind Analytics, Inc.\n")
+    assert (result.code, result.out) == (0, "# Senior Machine Learning Engineer at Northwind Analytics, Inc.\n\n> DRAFT — not approved for publication (profile status: draft)\n\n")
 
 
 def test_template_with_undefined_variable(run, catalog):

@@ -75,7 +75,7 @@ def test_a_template_link_inside_the_catalog_is_followed(run, catalog):
     (catalog / "templates" / "x.j2").symlink_to("../partials/notice.j2")
     result = run("render", P4, "--date", DATE, cwd=catalog)
     assert result.code == 0, result
-    assert result.out.startswith("DRAFT — not approved for publication (profile status: draft)\n\nShared notice.\n# Senior AI/ML Engineer")
+    assert result.out.startswith("> DRAFT — not approved for publication (profile status: draft)\n\nShared notice.\n# Senior AI/ML Engineer")
 
 
 def test_a_link_chain_that_ends_outside_is_refused(run, catalog, tmp_path):

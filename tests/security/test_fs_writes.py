@@ -116,7 +116,7 @@ def test_a_file_the_user_names_outside_the_working_folder_is_written(run, catalo
     (elsewhere / "link").symlink_to("real")
     result = run("render", P4, "--date", DATE, "-o", str(elsewhere / "link" / "posting.md"), cwd=catalog)
     assert result.code == 0, result
-    assert (elsewhere / "real" / "posting.md").read_bytes().startswith("DRAFT — not approved for publication (profile status: draft)\n\n# Senior AI/ML Engineer".encode())
+    assert (elsewhere / "real" / "posting.md").read_bytes().startswith("# Senior AI/ML Engineer / Tech Lead\n\n> DRAFT — not approved for publication (profile status: draft)\n\n".encode())
 
 
 def test_init_does_not_write_through_a_linked_folder(run, tmp_path):

@@ -222,7 +222,7 @@ def test_what_postings_do_is_far_below_the_limits(run, catalog, untouched):
     with untouched():
         result = rendered(run, catalog)
     assert result.code == 0, result
-    assert result.out.splitlines()[4:] == [  # after the draft marker and title, as before the limits (Markdown escaping folds the spaces)
+    assert result.out.splitlines()[4:] == [  # after the title and draft marker, as before the limits (Markdown escaping folds the spaces)
         "9 OSFCSATPP 00042|ab |2.50 r| c",  # initials of the skills as postings word them
         "..x.. 007 a+b a, b",
         "line1/ line2 1-2 1+2+3",

@@ -58,7 +58,19 @@ class Posting:
 
     @property
     def is_draft(self) -> bool:
-        return self.profile.status == "draft"
+        """True unless the profile is approved: see :func:`is_approved`."""
+        return not is_approved(self.profile.status)
+
+
+def is_approved(status: str) -> bool:
+    """Whether a profile of this status may be published.
+
+    Only ``approved`` may: ``review`` is not yet cleared and ``retired`` no longer is, so
+    both are drafts as far as a posting is concerned, like ``draft`` itself. The draft
+    marker, the render warning, the JSON-LD refusal and the template's ``is_draft`` all ask
+    this one function, so they cannot disagree about a status.
+    """
+    return status == "approved"
 
 
 def posting_date(value: str | None = None, environ: dict[str, str] | None = None) -> date:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..compose.posting import Posting, compose
+from ..compose.posting import Posting, compose, is_approved
 from ..errors import UsageError
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
                    result: Rendered, notice: str | None = None, jsonld_drafts: bool = False) -> None:
     """The formats made from the Markdown's syntax tree; ``notice``, the draft marker, is added to each
     page (HTML: banner and noindex; DOCX: first paragraph and header), not to the JSON-LD."""
-    from ..render.draft import mark_html, mark_markdown
+    from ..render.draft import docx_markdown, mark_html
 
     templates = catalog.templates_dir
     if "jsonld" in formats or "html" in formats:
@@ -147,8 +147,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
     if "docx" in formats:
         from ..render.docx.posting_docx import render_docx
 
-        # Bold in the document: its text is still the Markdown's first line.
-        result.outputs["docx"] = render_docx(catalog, posting, mark_markdown(markdown, notice and f"**{notice}**"),
+        result.outputs["docx"] = render_docx(catalog, posting, docx_markdown(markdown, notice),
                                              result.warnings.append)
 
 
@@ -227,7 +226,7 @@ def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], 
         raise UsageError(message, hint=hint)
     if request.jsonld_drafts:
         return
-    unapproved = [code for code in codes if catalog.profile(code).model.status != "approved"]
+    unapproved = [code for code in codes if not is_approved(catalog.profile(code).model.status)]
     if unapproved:
         message, hint = unapproved_refusal(unapproved[0], catalog.profile(unapproved[0]).model.status)
         if len(unapproved) > 1:

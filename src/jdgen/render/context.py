@@ -134,6 +134,14 @@ def opening(profile) -> str:
     return en_dash(told or profile.summary)
 
 
+def printed_qualifications(posting: Posting) -> list[str]:
+    """The required qualifications as the posting prints them: without the level's years
+    line, and without those that repeat a responsibility (as :func:`build_context` leaves them out)."""
+    printer = _Printer()
+    printer.take(posting.profile.responsibilities, "required")
+    return printer.take(posting.profile.qualifications, "required")
+
+
 def states_years(qualifications: list[str]) -> bool:
     """Whether any of these qualifications asks for years, as JD301 reads them."""
     from ..compose.experience import find_years_claims  # its patterns compile on first use

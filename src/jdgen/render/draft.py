@@ -1,15 +1,20 @@
 """The draft marker: a posting whose profile is not approved says so in every format.
 
 jdgen adds the marker after the templates have run, so that a catalog's own templates
-cannot leave it out. A profile counts as approved only with ``status: approved``; draft,
-review and retired profiles all give marked postings, since none of them is cleared for
-publication.
+cannot leave it out. A profile counts as approved only with ``status: approved`` (see
+:func:`jdgen.compose.posting.is_approved`); draft, review and retired profiles all give
+marked postings, since none of them is cleared for publication.
 
-* Markdown: the first line is :data:`DRAFT_LINE` (with the profile's status), then a blank line.
+* Markdown: a blockquote with :data:`DRAFT_LINE` (and the profile's status) right under the
+  title, so that a reader sees it before anything else the posting says. Not above the title:
+  the first line of a Markdown document is its title heading (markdownlint's MD041; job
+  boards and editors that take the first heading as the title rely on it). A blockquote
+  rather than a bold paragraph, since bold alone reads as a heading (MD036). A posting whose
+  template writes no title heading first gets the marker at the top.
 * HTML: ``<meta name="robots" content="noindex">`` in the head, so that a draft put on a
   web server by mistake is not indexed, and a banner as the first element of the body.
-* DOCX: built from the marked Markdown (the line is its first paragraph), the line again
-  in the page header of every page, and the core property ``contentStatus`` "Draft"
+* DOCX: built from the marked Markdown (the line, in bold, is the paragraph under the
+  title), the line again in the page header of every page, and the core property ``contentStatus`` "Draft"
   (jdgen writes "Final" for approved postings: see :func:`content_status`).
 """
 
@@ -22,12 +27,13 @@ from ..compose.posting import Posting
 DRAFT_LINE = "DRAFT — not approved for publication"
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
+_ATX_TITLE = re.compile(r" {0,3}# ")
+_SETEXT_TITLE = re.compile(r" {0,3}=+ *$")
 
 
 def draft_notice(posting: Posting) -> str | None:
     """The marker line for a posting whose profile is not approved, else None."""
-    status = posting.profile.status
-    return None if status == "approved" else f"{DRAFT_LINE} (profile status: {status})"
+    return f"{DRAFT_LINE} (profile status: {posting.profile.status})" if posting.is_draft else None
 
 
 def content_status(posting: Posting) -> str:
@@ -43,7 +49,33 @@ def content_status(posting: Posting) -> str:
 
 
 def mark_markdown(markdown: str, notice: str | None) -> str:
-    return f"{notice}\n\n{markdown}" if notice else markdown
+    """``markdown`` with ``notice`` as a blockquote under its title (see the module docstring)."""
+    return _under_title(markdown, f"> {notice}") if notice else markdown
+
+
+def docx_markdown(markdown: str, notice: str | None) -> str:
+    """The Markdown a DOCX posting is built from: ``notice`` in bold where the Markdown has it.
+
+    Bold, not a blockquote: Word shows a quote as an indented aside, while the marker must
+    stand out; the page header repeats it on every page.
+    """
+    return _under_title(markdown, f"**{notice}**") if notice else markdown
+
+
+def _under_title(markdown: str, block: str) -> str:
+    title = _title_end(markdown)
+    head, rest = markdown[:title], markdown[title:].lstrip("\n")
+    return f"{head}\n\n{block}\n\n{rest}" if head else f"{block}\n\n{rest}"
+
+
+def _title_end(markdown: str) -> int:
+    """Where the title heading that opens ``markdown`` ends (ATX ``# T`` or setext ``T``/``===``), else 0."""
+    lines = markdown.split("\n", 2)
+    if _ATX_TITLE.match(lines[0]):
+        return len(lines[0])
+    if len(lines) > 1 and lines[0].strip() and _SETEXT_TITLE.match(lines[1]):
+        return len(lines[0]) + 1 + len(lines[1])
+    return 0
 
 
 def mark_html(page: str, notice: str | None) -> str:

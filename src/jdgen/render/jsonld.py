@@ -65,7 +65,7 @@ def refusal(posting: Posting, *, drafts: bool = False, example: str | None = Non
     """
     if posting.company is None:
         return generic_refusal(example)
-    if posting.profile.status != "approved" and not drafts:
+    if posting.is_draft and not drafts:
         return unapproved_refusal(posting.code, posting.profile.status)
     return None
 

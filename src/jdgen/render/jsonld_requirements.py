@@ -15,13 +15,18 @@ Design choices:
   names several levels ("at bachelor's or master's level") requires the lowest of them; a
   text that names no level ("a degree in computer science") gives nothing, because a level
   jdgen chose would be invented. Master's and doctorates are both ``postgraduate degree``.
-* **Experience** is the level's minimum years from the ladder, the figure the posting
-  prints when no qualification states its own and the one JD301 holds qualification texts
-  to. The years reader in ``jdgen.lint.experience`` cannot be used here: ``render/`` may
-  not import ``lint/`` (see the code map). A minimum of 0 ("0-2 years") is left out
-  rather than written as ``monthsOfExperience: 0``: Google's guide offers the minimum,
-  and an entry-level posting whose minimum is nothing has no experience requirement to
-  state; 0 would read to a job board as a requirement that happens to be zero months.
+* **Experience** is what the posting itself asks for: the smallest total years stated by
+  a required qualification the posting prints (read by :mod:`jdgen.compose.experience`,
+  the reader that decides whether the posting prints its level's years and that JD301
+  checks the texts with), so the JSON-LD and the page a candidate reads agree. A
+  sub-requirement ("5+ years, 2 of them leading a team") is not a total, and the smallest
+  of several totals is the minimum a candidate must bring. When no printed required
+  qualification states years, the posting prints its level's range and the level's
+  minimum is used. A minimum of 0 ("0-2 years", "up to 2 years") is left out rather than
+  written as ``monthsOfExperience: 0``: Google's guide offers the minimum, and an
+  entry-level posting whose minimum is nothing has no experience requirement to state; 0
+  would read to a job board as a requirement that happens to be zero months. Months are
+  rounded to whole months ("18 months" is 18, "1.5 years" is 18).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import re
 from typing import Any
 
 from ..compose.posting import Posting
+from .context import printed_qualifications
 
 # Lowest first: a text naming several levels requires the first that matches in this order.
 _CREDENTIALS = (
@@ -58,7 +64,15 @@ def _lowest_credential(text: str) -> str | None:
 
 
 def experience_requirements(posting: Posting) -> dict[str, Any] | None:
-    months = posting.level.years.min * 12
+    months = round(minimum_years(posting) * 12)
     if months <= 0:
         return None
     return {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months}
+
+
+def minimum_years(posting: Posting) -> float:
+    """The fewest years the posting asks for (see the module docstring): stated, else the level's."""
+    from ..compose.experience import total_experience_claims  # its patterns compile on first use
+
+    stated = [claim.min_years for _, claim in total_experience_claims(printed_qualifications(posting))]
+    return min(stated) if stated else posting.level.years.min
