@@ -136,10 +136,9 @@ def opening(profile) -> str:
 
 def printed_qualifications(posting: Posting) -> list[str]:
     """The required qualifications as the posting prints them: without the level's years
-    line, and without those that repeat a responsibility (as :func:`build_context` leaves them out)."""
-    printer = _Printer()
-    printer.take(posting.profile.responsibilities, "required")
-    return printer.take(posting.profile.qualifications, "required")
+    line, and without those that repeat an item printed before them (see :func:`printed_items`)."""
+    return [text for name, _, item, text in printed_items(posting.profile)
+            if name == "qualifications" and item.priority == "required"]
 
 
 def states_years(qualifications: list[str]) -> bool:
