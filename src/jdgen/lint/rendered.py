@@ -15,6 +15,18 @@ from ..compose.posting import Posting
 from ..errors import JdgenError
 
 
+def own_page_template(ctx) -> bool:
+    """Whether the catalog brings its own ``templates/posting.md.j2``.
+
+    Rendering a posting costs more than all the other rules on it when its lists are long,
+    and the answers the page gives are known for the built-in template: it prints no heading
+    without content and puts the pay in the line under the title (tests/test_posting_voice.py
+    checks both on every shipped posting and on a profile without responsibilities). So the
+    rules that read the page read it only for a catalog's own template.
+    """
+    return (ctx.catalog.templates_dir / "posting.md.j2").is_file()
+
+
 def rendered_markdown(ctx, posting: Posting) -> str | None:
     """The posting's Markdown as ``jdgen render`` writes it, or None when its template fails."""
     cache = posting.__dict__  # frozen dataclass: kept beside the fields, as texts.posting_texts does

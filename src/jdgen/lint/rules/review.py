@@ -22,7 +22,7 @@ from ..experience import YearsClaim, find_years_claims
 from ..hits import company_hit, posting_hit
 from ..jurisdictions import applicable_laws
 from ..registry import Example, Hit, rule
-from ..rendered import rendered_markdown
+from ..rendered import own_page_template, rendered_markdown
 from ..texts import Text, printed_items, printed_once, printed_texts
 
 # The lists a posting prints, in the order it prints them (tasks and competencies are not printed).
@@ -230,7 +230,10 @@ def _template_states_level(ctx, posting, texts: list[tuple[Text, YearsClaim]]) -
     if page is None:
         return False
     low, high = posting.level.years.min, posting.level.years.max
-    on_page = sum(1 for line in page.splitlines() for c in _claims(line) if (c.min_years, c.max_years) == (low, high))
+    # Only a line naming both numbers can state the range; reading years off every line is the slow part.
+    both = re.compile(rf"(?<![\d.]){low:g}(?![\d.]).{{0,12}}?(?<![\d.]){high:g}(?![\d.])")
+    on_page = sum(1 for line in page.splitlines() if both.search(line)
+                  for c in _claims(line) if (c.min_years, c.max_years) == (low, high))
     in_texts = sum(1 for _, c in texts if (c.min_years, c.max_years) == (low, high))
     return on_page > in_texts
 
@@ -258,11 +261,13 @@ def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
         if text.field in YEARS_FIELDS and not text.is_eeo for claim in _claims(text.text)]
     if not found:
         return
+    years = posting.level.years
     level: tuple[str, YearsClaim] | None = None
-    if _template_states_level(ctx, posting, found):
-        years = posting.level.years
-        level = (f"the level's {years.min}–{years.max} years the posting prints",
-                 YearsClaim(years.min, years.max, False, 0, 0, "", None))
+    # Whether the page prints the level's line is asked only when a statement disagrees with it:
+    # the answer renders the whole posting, which for a long one costs more than the rest of the rule.
+    as_level = YearsClaim(years.min, years.max, False, 0, 0, "", None)
+    if any(_disagree(claim, as_level) for _, claim in found) and _template_states_level(ctx, posting, found):
+        level = (f"the level's {years.min}–{years.max} years the posting prints", as_level)
     # The first total the text states is the reference; the template's level line is one only when
     # it agrees with that, so one disagreement gives one finding whichever posting shows it.
     total: tuple[str, YearsClaim] | None = None
@@ -342,6 +347,8 @@ def _empty_headings(page: str) -> Iterator[str]:
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    responsibilities:\n      append:\n"
                            "        - text: Own the demand-forecasting models that plan inventory for 3,000 stores\n"))
 def empty_heading(ctx, posting, options) -> Iterator[Hit]:
+    if not own_page_template(ctx):
+        return  # the built-in template prints no heading without content
     page = rendered_markdown(ctx, posting)
     if page is None:
         return
@@ -468,8 +475,8 @@ def pay_below_first_screen(ctx, posting, options) -> Iterator[Hit]:
         return  # without pay, JD401 reports the law
     laws = [law for law in _applicable(ctx, posting)
             if law.law["id"] != "eu" and law.in_force and law.requires.get("range")]
-    if not laws:
-        return
+    if not laws or not own_page_template(ctx):
+        return  # the built-in template prints the pay in the line under the title
     page = rendered_markdown(ctx, posting)
     if page is None or _MONEY.search(first_screen(page, options["first_words"])):
         return
