@@ -16,7 +16,7 @@ and reported. Exits 1 when a target is missed.
 Measured on the 2-core development VM, 2026-12-03, CPU seconds of the API run: before the
 lint-linear work (7c883c0; "> 120" stopped), after it (0761def, on the inputs as they were
 then: 20,000 items where items are the point), and with the limits below (inputs of
-2,900 items, each padded so the file is still ~1 MB):
+1,900 items, each padded so the file is still ~1 MB):
 
     spaces-before-comment     0.47 -> 0.58 -> 0.61   one-line-summary      29.7  -> 1.74 -> 1.27
     spaces-inside-comment    > 120 -> 0.26 -> 0.32   one-line-many-words   82.9  -> 2.95 -> 0.88
@@ -29,7 +29,7 @@ then: 20,000 items where items are the point), and with the limits below (inputs
     escaped-words             39.9 -> 6.57 -> 1.23
 
 Linear was not enough: what remained was time per list item (validating, composing three
-postings, ten text rules) and per finding. So a file holds at most 3,000 list items
+postings, ten text rules) and per finding. So a file holds at most 2,000 list items
 (catalog.yaml_source.MAX_LIST_ITEMS), a rule stops after 100 findings in one file
 (lint.engine.MAX_PER_FILE), a suppression names at most 50 rules (lint.suppress.MAX_NAMES),
 and a text's first 200 places that read like a years claim are weighed
@@ -56,7 +56,7 @@ PROFILE = "roles/AIMLAM.GEN.P4.yaml"
 YAML_BYTES = 1_000_000 - 200  # just under catalog.yaml_source.MAX_FILE_BYTES
 TOML_BYTES = 256_000 - 200    # just under lint.config.MAX_CONFIG_BYTES
 TITLE = "\ntitle: Senior AI/ML Engineer / Tech Lead"
-ITEMS = 2_900  # list items added: with the profile's own, just under catalog.yaml_source.MAX_LIST_ITEMS
+ITEMS = 1_900  # list items added: with the profile's own, just under catalog.yaml_source.MAX_LIST_ITEMS
 PAD = " and the team"  # words no rule reacts to, making each item longer
 
 
@@ -117,25 +117,25 @@ INPUTS: dict[str, tuple[str, Callable[[str], str] | None, Callable[[], str] | No
         "one line of ~58k '# jdgen: ignore[ ' with no closing bracket",
         lambda p: on_title(p, lambda room: " " + "# jdgen: ignore[ " * (room // 17 - 1)), None),
     "suppression-per-item": (
-        "~2.9k list items (the most a file may hold), each with its own suppression comment",
+        "~1.9k list items (the most a file may hold), each with its own suppression comment",
         lambda p: filled(p, "tasks", "tasks:\n", lambda i, pad: f"  - text: Duty {i}  # jdgen: ignore[JD603] r{pad}\n"), None),
     "stacked-suppressions": (
         "~36k suppression comments alone on their lines, above one item",
         lambda p: filled(p, "tasks", "tasks:\n", lambda i, pad: "  # jdgen: ignore[JD603] r\n", "  - text: Duty\n",
                          count=36_000), None),
     "finding-per-item": (
-        "~2.9k list items of ~200 bytes, each a JD501 finding",
+        "~1.9k list items of ~200 bytes, each a JD501 finding",
         lambda p: filled(p, "responsibilities", "responsibilities:\n",
                          lambda i, pad: f"  - text: An aggressive owner of area {i:06d}{pad}\n"), None),
     "whole-file-suppressions": (
-        "~2.9k ignore-file comments and as many findings",
+        "~1.9k ignore-file comments and as many findings",
         lambda p: filled(p, "responsibilities", "responsibilities:\n",
                          lambda i, pad: f"  # jdgen: ignore-file[JD501] r\n  - text: aggressive {i}{pad}\n"), None),
     "hash-in-quotes": (
-        "~2.9k quoted items holding '#', each with a suppression comment",
+        "~1.9k quoted items holding '#', each with a suppression comment",
         lambda p: filled(p, "tasks", "tasks:\n", lambda i, pad: f'  - text: "C# {i}{pad}"  # jdgen: ignore[JD603] r\n'), None),
     "escaped-words": (
-        "one line: a flow list of ~2.9k items written with escapes, each a finding",
+        "one line: a flow list of ~1.9k items written with escapes, each a finding",
         lambda p: filled(p, "responsibilities", "responsibilities: [",
                          lambda i, pad: f'{{text: "\\x61ggressive owner {i:06d}{pad}"}}, ', "]\n"), None),
     "one-line-summary": (
@@ -157,14 +157,14 @@ INPUTS: dict[str, tuple[str, Callable[[str], str] | None, Callable[[], str] | No
         lambda p: on_title(p, lambda room: "  # jdgen: ignore[" + ",".join(
             f"JX{i}" for i in range(room // 9)) + "] r"), None),
     "aliases": (
-        "one item with a 400 kB text, referred to ~2.9k times by alias",
+        "one item with a 400 kB text, referred to ~1.9k times by alias",
         lambda p: filled(p, "responsibilities", "responsibilities:\n  - &item {text: " + _distinct_words(400_000)
                          + "}\n", lambda i, pad: "  - *item\n"), None),
     "lint-config": (
         "a 256 kB jdgen.toml: thousands of selectors, severities and options",
         None, lambda: _big_config()),
     "company-locations": (
-        "northwind.yaml of ~2.9k locations, linted with every profile (`jdgen lint companies/northwind.yaml`)",
+        "northwind.yaml of ~1.9k locations, linted with every profile (`jdgen lint companies/northwind.yaml`)",
         None, None),
 }
 COMPANY = "companies/northwind.yaml"

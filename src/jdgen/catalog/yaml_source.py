@@ -68,7 +68,7 @@ MIN_EXPANSION_BUDGET = 100_000
 # step (validation, composing, each lint rule) costs time per item, so a file of tens of
 # thousands of one-line items made lint take seconds: the list items of one file, counted
 # across all its lists, stop here.
-MAX_LIST_ITEMS = 3_000
+MAX_LIST_ITEMS = 2_000
 # Pay in the currencies with the smallest units stays below 10**12 a year; a larger number
 # is a typo, and beyond 2**53 it would not even survive JSON-LD's doubles.
 MAX_INTEGER = 10**15
