@@ -18,22 +18,26 @@ lint-linear work (7c883c0; "> 120" stopped), after it (0761def, on the inputs as
 then: 20,000 items where items are the point), and with the limits below (inputs of
 1,900 items, each padded so the file is still ~1 MB):
 
-    spaces-before-comment     0.47 -> 0.58 -> 0.61   one-line-summary      29.7  -> 1.74 -> 1.27
-    spaces-inside-comment    > 120 -> 0.26 -> 0.32   one-line-many-words   82.9  -> 2.95 -> 0.88
-    unclosed-suppressions    > 120 -> 0.27 -> 0.29   one-line-spaces        6.63 -> 0.73 -> 0.63
-    suppression-per-item      3.44 -> 3.57 -> 0.66   one-line-years        10.5  -> 2.83 -> 1.01
-    stacked-suppressions     > 120 -> 1.29 -> 1.16   unknown-rule-names   > 120  -> 2.24 -> 0.29
-    finding-per-item         > 120 -> 5.58 -> 1.28   aliases              > 120  -> 0.27 -> 0.08
-    whole-file-suppressions  > 120 -> 4.28 -> 1.59   lint-config            0.94 -> 0.48 -> 0.48
-    hash-in-quotes           > 120 -> 3.86 -> 1.03   company-locations     19.0  -> 2.64 -> 0.94
-    escaped-words             39.9 -> 6.57 -> 1.23
+    spaces-before-comment     0.47 -> 0.58 -> 0.40   one-line-summary      29.7  -> 1.74 -> 1.34
+    spaces-inside-comment    > 120 -> 0.26 -> 0.31   one-line-many-words   82.9  -> 2.95 -> 0.88
+    unclosed-suppressions    > 120 -> 0.27 -> 0.30   one-line-spaces        6.63 -> 0.73 -> 0.63
+    suppression-per-item      3.44 -> 3.57 -> 0.51   one-line-years        10.5  -> 2.83 -> 0.98
+    stacked-suppressions     > 120 -> 1.29 -> 1.22   unknown-rule-names   > 120  -> 2.24 -> 0.33
+    finding-per-item         > 120 -> 5.58 -> 1.48   aliases              > 120  -> 0.27 -> 0.10
+    whole-file-suppressions  > 120 -> 4.28 -> 1.61   lint-config            0.94 -> 0.48 -> 0.51
+    hash-in-quotes           > 120 -> 3.86 -> 1.04   company-locations     19.0  -> 2.64 -> 0.74
+    escaped-words             39.9 -> 6.57 -> 1.53
+
+The last column includes the posting-review rules (JD107, JD207, JD306, ...), which read
+every printed item: they cost about 0.5 s of the 1.5 s on the item inputs.
 
 Linear was not enough: what remained was time per list item (validating, composing three
 postings, ten text rules) and per finding. So a file holds at most 2,000 list items
 (catalog.yaml_source.MAX_LIST_ITEMS), a rule stops after 100 findings in one file
 (lint.engine.MAX_PER_FILE), a suppression names at most 50 rules (lint.suppress.MAX_NAMES),
 and a text's first 200 places that read like a years claim are weighed
-(lint.experience.MAX_CANDIDATES). The CLI rows add start-up and printing, about 0.5 s.
+(lint.experience.MAX_CANDIDATES). A CLI row's target is the same 2 s on top of what `jdgen lint
+FILE` costs on the unchanged catalog (start-up, the rest of the catalog; the least of three runs, 0.8 s).
 """
 
 from __future__ import annotations
@@ -297,6 +301,15 @@ def main() -> int:
     rows: list[tuple[str, str, str, bool]] = []
     details = []
     with tempfile.TemporaryDirectory(prefix="jdgen-adversarial-") as name:
+        # The CLI rows pay start-up and an ordinary lint of the rest of the catalog; their target is
+        # the 2 s of the input's own work on top of what the same command costs on the unchanged catalog.
+        baseline = 0.0
+        if not args.no_cli:
+            plain = Path(name) / "baseline"
+            shutil.copytree(REPO / "profiles", plain)
+            # The least of three: the first run after an edit also writes the byte-code caches.
+            baseline = min(run_cli(plain, args.timeout) or 0.0 for _ in range(3))
+            rows.append(("jdgen lint FILE, built-in catalog, cold", seconds(baseline, args.timeout), "(baseline)", True))
         for input_name in args.only or INPUTS:
             root = build(Path(name), input_name)
             api = run_api(root, args.rule_times, args.timeout)
@@ -306,8 +319,8 @@ def main() -> int:
                          value is not None and value <= TARGET_S))
             if not args.no_cli:
                 cli = run_cli(root, args.timeout)
-                rows.append(("  jdgen lint FILE, cold", seconds(cli, args.timeout), f"<= {TARGET_S:g} s",
-                             cli is not None and cli <= TARGET_S))
+                rows.append(("  jdgen lint FILE, cold", seconds(cli, args.timeout),
+                             f"<= {TARGET_S + baseline:.2f} s", cli is not None and cli <= TARGET_S + baseline))
             if args.rule_times and api:
                 details.append(f"{input_name} (wall {api['wall']:.2f} s): "
                                + ", ".join(f"{k} {v:.2f} s" for k, v in api["spent"] if v >= 0.01))

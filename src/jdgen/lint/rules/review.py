@@ -49,6 +49,8 @@ def _commentary() -> tuple[AnchoredList, tuple[str, ...]]:
 
 # A whole role code (FUNCTION.FOCUS.LEVEL, as the schema spells codes), anywhere.
 _ROLE_CODE = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{1,9}\.[A-Z][A-Z0-9]{1,9}\.[A-Z]\d{1,2}(?![\w])")
+# What every role code holds, found with no look-behind at each character: texts without it are skipped.
+_ROLE_CODE_DOT = re.compile(r"[A-Z0-9]\.[A-Z]")
 
 
 def _level_code_pattern(ctx) -> Anchored | None:
@@ -95,7 +97,8 @@ def catalog_commentary(ctx, posting, options) -> Iterator[Hit]:
             yield text.hit(f"{text.field} {messages[index]}: {phrase!r}",
                            "say what the person will do and why it matters; keep level notes in the ladder or "
                            "a YAML comment", text.locate(phrase))
-        code = _ROLE_CODE.search(text.text) or (level_codes.search(text.text) if level_codes else None)
+        code = (_ROLE_CODE_DOT.search(text.text) and _ROLE_CODE.search(text.text)) or \
+            (level_codes.search(text.text) if level_codes else None)
         if code:
             name = code.group(0) if code.re is _ROLE_CODE else code["after"] or code["before"]
             yield text.hit(f"{text.field} prints the internal code {name!r}",
@@ -113,7 +116,7 @@ _FILLER = frozenset({"etc", "e", "g", "eg", "similar", "other", "others", "equiv
 @lru_cache(maxsize=65536)
 def _key(text: str) -> frozenset[str]:
     """An item's words, any case and order (JD101's idea, with C++ and C# kept whole)."""
-    return frozenset(w.casefold() for w in _TOKEN.findall(text))
+    return frozenset(_TOKEN.findall(text.casefold()))  # one casefold for the text, not one per word
 
 
 @cache
@@ -135,6 +138,15 @@ def _terms(text: str) -> tuple[frozenset[str], ...]:
         if key:
             terms.append(key)
     return tuple(terms)
+
+
+# An item that names things ("R, Java or C++", "Python and SQL") is short; a sentence is not a
+# list of names, and splitting every long one word by word made long lists slow to lint.
+MAX_NAMING_WORDS = 16
+
+
+def _named_terms(text: str) -> tuple[frozenset[str], ...]:
+    return _terms(text) if text.count(" ") < MAX_NAMING_WORDS else ()
 
 
 def _heading(name: str, item) -> str:
@@ -179,12 +191,12 @@ def item_in_two_lists(ctx, posting, options) -> Iterator[Hit]:
                            "keep it in the one list where it belongs")
             continue
         if item.priority == "required":
-            for term in (key, *_terms(text.text)):
+            for term in (key, *_named_terms(text.text)):
                 required.setdefault(term, name)
         elif name != "responsibilities":
             preferred.append(text)
     for text in preferred:
-        terms = _terms(text.text)
+        terms = _named_terms(text.text)
         if len(terms) < 2 or not all(term in required for term in terms):
             continue  # one term equal to a required item is the repeat reported above
         lists = sorted({required[term] for term in terms}, key=PRINTED_LISTS.index)
