@@ -38,7 +38,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from lxml import etree
 
-from jdgen.render.docx.opc import W
+from jdgen.render.docx.opc import W, w_child
 from jdgen.render.docx.deterministic_zip import deflate, pack
 
 _W = "{%s}" % W
@@ -78,21 +78,6 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return etree.Element(_W + tag, {_W + k: v for k, v in attrs.items()})
 
 
-def _child(parent: etree._Element, tag: str, order: tuple[str, ...] = ()) -> etree._Element:
-    """The ``tag`` child of ``parent``, created in schema order (before any of ``order``)."""
-    found = parent.find(_W + tag)
-    if found is not None:
-        return found
-    new = _el(tag)
-    for later in order:
-        anchor = parent.find(_W + later)
-        if anchor is not None:
-            anchor.addprevious(new)
-            return new
-    parent.append(new)
-    return new
-
-
 _RPR_ORDER = ("b", "bCs", "i", "iCs", "caps", "color", "spacing", "kern", "sz", "szCs", "u", "lang")
 _STYLE_ORDER = ("rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
 
@@ -113,17 +98,17 @@ def _set_run(rpr: etree._Element, *, size: int | None = None, bold: bool | None 
             rpr.insert(at, _el("bCs"))
             rpr.insert(at, _el("b"))
     if color:
-        element = _child(rpr, "color", _RPR_ORDER[6:])
+        element = w_child(rpr, "color", _RPR_ORDER[6:])
         element.attrib.clear()
         element.set(_W + "val", color)
     if size:
-        _child(rpr, "sz", _RPR_ORDER[9:]).set(_W + "val", str(size))
-        _child(rpr, "szCs", _RPR_ORDER[10:]).set(_W + "val", str(size))
+        w_child(rpr, "sz", _RPR_ORDER[9:]).set(_W + "val", str(size))
+        w_child(rpr, "szCs", _RPR_ORDER[10:]).set(_W + "val", str(size))
 
 
 def _spacing(style: etree._Element, before: int | None, after: int | None, line: int | None = None) -> None:
-    ppr = _child(style, "pPr", _STYLE_ORDER)
-    spacing = _child(ppr, "spacing", ("ind", "contextualSpacing", "jc", "outlineLvl"))
+    ppr = w_child(style, "pPr", _STYLE_ORDER)
+    spacing = w_child(ppr, "spacing", ("ind", "contextualSpacing", "jc", "outlineLvl"))
     spacing.attrib.clear()
     if before is not None:
         spacing.set(_W + "before", str(before))
@@ -164,10 +149,10 @@ def _restyle(document: docx.document.Document, brand: Brand) -> None:
     spacing.attrib.clear()
     spacing.attrib.update({_W + "after": "120", _W + "line": "264", _W + "lineRule": "auto"})
 
-    _set_run(_child(by_id["Normal"], "rPr", _STYLE_ORDER[1:]), color=brand.text)
+    _set_run(w_child(by_id["Normal"], "rPr", _STYLE_ORDER[1:]), color=brand.text)
     for sid, (size, bold, before, after) in _HEADINGS.items():
         style = by_id[sid]
-        rpr = _child(style, "rPr", _STYLE_ORDER[1:])
+        rpr = w_child(style, "rPr", _STYLE_ORDER[1:])
         _set_run(rpr, size=size, bold=bold, color=brand.accent, drop_fonts=True)
         if brand.heading_font:
             face = brand.heading_font
@@ -182,7 +167,7 @@ def _restyle(document: docx.document.Document, brand: Brand) -> None:
             old = linked.find(_W + "rPr")
             if old is not None:
                 linked.remove(old)
-            _child(linked, "rPr", _STYLE_ORDER[1:]).extend(copy.deepcopy(list(rpr)))
+            w_child(linked, "rPr", _STYLE_ORDER[1:]).extend(copy.deepcopy(list(rpr)))
     border = by_id["Title"].find(f"{_W}pPr/{_W}pBdr/{_W}bottom")
     if border is not None:
         border.attrib.clear()
@@ -190,7 +175,7 @@ def _restyle(document: docx.document.Document, brand: Brand) -> None:
     for sid in ("ListBullet", "ListBullet2", "ListNumber", "ListNumber2"):
         _spacing(by_id[sid], None, 40)
     for sid in ("Header", "Footer"):
-        _set_run(_child(by_id[sid], "rPr", _STYLE_ORDER[1:]), size=17, color=brand.subtle)
+        _set_run(w_child(by_id[sid], "rPr", _STYLE_ORDER[1:]), size=17, color=brand.subtle)
     _set_run(by_id["Quote"].find(_W + "rPr"), color=brand.subtle)
 
     _add_style(styles, 'w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'

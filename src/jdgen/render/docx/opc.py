@@ -58,6 +58,22 @@ class Rel:
     external: bool = False
 
 
+def w_child(parent: etree._Element, tag: str, order: tuple[str, ...] = ()) -> etree._Element:
+    """The ``w:tag`` child of ``parent``, created when missing in schema order: before the first
+    of ``order`` (the tags the schema puts after it) that is there, else at the end."""
+    found = parent.find(_W + tag)
+    if found is not None:
+        return found
+    new = etree.Element(_W + tag)
+    for later in order:
+        anchor = parent.find(_W + later)
+        if anchor is not None:
+            anchor.addprevious(new)
+            return new
+    parent.append(new)
+    return new
+
+
 def rels_name(part: str) -> str:
     """``word/document.xml`` -> ``word/_rels/document.xml.rels``."""
     folder, name = posixpath.split(part)

@@ -36,7 +36,7 @@ from jdgen.render.docx.logo import logo_header_xml
 from jdgen.render.docx.opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN_CT, NS, RT_CORE, RT_FOOTER,
                                    RT_HEADER, RT_HYPERLINK, RT_IMAGE, RT_NUMBERING, WML_CT, R, Rel, W,
                                    content_types_xml, next_rid, rel_xml, rels_name, rels_xml, resolve,
-                                   w_val as _val, xml_bytes)
+                                   w_child, w_val as _val, xml_bytes)
 from jdgen.render.docx.package import Package, one_line
 from jdgen.render.docx.deterministic_zip import Entry, deflate, pack
 
@@ -307,20 +307,8 @@ class Reference:
         """styles.xml, with the document default language set to ``language`` when given."""
         if language not in self._lang_styles:
             styles = copy.deepcopy(self._styles)
-            defaults = styles.find(_W + "docDefaults")
-            if defaults is None:
-                defaults = etree.Element(_W + "docDefaults")
-                styles.insert(0, defaults)
-            rpr_default = defaults.find(_W + "rPrDefault")
-            if rpr_default is None:
-                rpr_default = etree.Element(_W + "rPrDefault")
-                defaults.insert(0, rpr_default)
-            rpr = rpr_default.find(_W + "rPr")
-            if rpr is None:
-                rpr = etree.SubElement(rpr_default, _W + "rPr")
-            lang = rpr.find(_W + "lang")
-            if lang is None:
-                lang = etree.SubElement(rpr, _W + "lang")
+            rpr_default = w_child(_doc_defaults(styles), "rPrDefault", ("pPrDefault",))
+            lang = w_child(w_child(rpr_default, "rPr"), "lang")
             lang.set(_W + "val", language)
             primary = language.split("-")[0].lower()
             if primary in {"ja", "zh", "ko"}:
@@ -405,21 +393,17 @@ class Reference:
 _BEFORE_WIDOW = {_W + "pStyle", _W + "keepNext", _W + "keepLines", _W + "pageBreakBefore", _W + "framePr"}
 
 
+def _doc_defaults(styles: etree._Element) -> etree._Element:
+    """styles.xml's ``w:docDefaults``, the first child by the schema, created there when missing."""
+    return w_child(styles, "docDefaults", ("latentStyles", "style"))
+
+
 def _widow_control(styles: etree._Element) -> None:
     """Widow and orphan control on by default in ``styles`` (docDefaults), unless the reference
     already decides: a page never starts or ends with one line of a paragraph. OOXML leaves it
     off where no style sets it, and Word's own templates set it in the Normal style, which a
     reference made elsewhere may not."""
-    defaults = styles.find(_W + "docDefaults")
-    if defaults is None:
-        defaults = etree.Element(_W + "docDefaults")
-        styles.insert(0, defaults)
-    ppr_default = defaults.find(_W + "pPrDefault")
-    if ppr_default is None:
-        ppr_default = etree.SubElement(defaults, _W + "pPrDefault")
-    ppr = ppr_default.find(_W + "pPr")
-    if ppr is None:
-        ppr = etree.SubElement(ppr_default, _W + "pPr")
+    ppr = w_child(w_child(_doc_defaults(styles), "pPrDefault"), "pPr")
     if ppr.find(_W + "widowControl") is not None:
         return
     at = max((i + 1 for i, child in enumerate(ppr) if child.tag in _BEFORE_WIDOW), default=0)
