@@ -24,7 +24,10 @@ def own_page_template(ctx) -> bool:
     checks both on every shipped posting and on a profile without responsibilities). So the
     rules that read the page read it only for a catalog's own template.
     """
-    return (ctx.catalog.templates_dir / "posting.md.j2").is_file()
+    own = ctx.__dict__.get("_own_page_template")
+    if own is None:  # asked for every posting by two rules: looked up once per run
+        own = ctx.__dict__["_own_page_template"] = (ctx.catalog.templates_dir / "posting.md.j2").is_file()
+    return own
 
 
 def rendered_markdown(ctx, posting: Posting) -> str | None:
