@@ -57,3 +57,10 @@ def masculine_words() -> GenderWords:
 @cache
 def jurisdictions() -> tuple[dict[str, Any], ...]:
     return tuple(_load("pay_transparency.yaml")["jurisdictions"])
+
+
+@cache
+def readability_limits() -> dict[str, int]:
+    """Each readability limit by name (``max_words`` …), the defaults of JD601–JD605's options;
+    readability.yaml says where each number comes from."""
+    return {name: row["value"] for name, row in _load("readability.yaml")["thresholds"].items()}
