@@ -43,7 +43,7 @@ AS_OF = ["--as-of", "2026-11-23"]
      'jdgen.toml:2:1: lint.per-file-ignores."roles/[x": the [ at character 7 of the pattern is never closed '
      '(close it with ], or write [[] to match a literal "[")'),
     ('[lint.options.JD605]\nmax_required = -5\n',
-     "jdgen.toml:2:1: lint.options.JD605.max_required: must be 0 or more, not -5 (e.g. max_required = 8, the default)"),
+     "jdgen.toml:2:1: lint.options.JD605.max_required: must be 0 or more, not -5 (e.g. max_required = 7, the default)"),
     ('[lint.options]\nJD301 = { below_tolerance = -1 }\n',
      "jdgen.toml:2:11: lint.options.JD301.below_tolerance: must be 0 or more, not -1 "
      "(e.g. below_tolerance = 1, the default)"),

@@ -136,7 +136,7 @@ def test_pyproject_errors_name_the_key_as_written_there(run, catalog):
     (catalog / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.jdgen]\nlint.options.JD605 = { max_required = "six" }\n')
     result = run("lint", *AS_OF, cwd=catalog)
     assert (result.code, result.err) == (2, 'pyproject.toml:5:24: tool.jdgen.lint.options.JD605.max_required: must be a whole '
-                                            'number, not text ("six") (e.g. max_required = 8, the default)\n')
+                                            'number, not text ("six") (e.g. max_required = 7, the default)\n')
 
 
 @pytest.mark.parametrize("toml, message", [
@@ -146,7 +146,7 @@ def test_pyproject_errors_name_the_key_as_written_there(run, catalog):
     ('[lint.options.JD601]\nmax_word = 900\n', "jdgen.toml:2:1: lint.options.JD601.max_word: JD601 has no option 'max_word' (did you mean 'max_words' or 'min_words'?)"),
     ('[lint.options.JD601]\nmax_words = "many"\n', 'jdgen.toml:2:1: lint.options.JD601.max_words: must be a whole number, not text ("many") (e.g. max_words = 1000, the default)'),
     ('[lint.options]\nJD201 = { require_skills = 1 }\n', "jdgen.toml:2:11: lint.options.JD201.require_skills: must be true or false, not a whole number (1) (e.g. require_skills = true, the default)"),
-    ('[lint]\noptions.JD605.max_required = 6.5\n', "jdgen.toml:2:15: lint.options.JD605.max_required: must be a whole number, not a decimal number (6.5) (e.g. max_required = 8, the default)"),
+    ('[lint]\noptions.JD605.max_required = 6.5\n', "jdgen.toml:2:15: lint.options.JD605.max_required: must be a whole number, not a decimal number (6.5) (e.g. max_required = 7, the default)"),
     ('[lint.per-file-ignores]\n"roles/*.yaml" = ["JD999"]\n', """jdgen.toml:2:1: lint.per-file-ignores."roles/*.yaml": no rule matches "JD999" (run `jdgen rules` for the list)"""),
     ('lint = 3\n', "jdgen.toml:1:1: lint: must be a table"),
     ('[lint\n', "jdgen.toml:1:6: not valid TOML: expected ']' at the end of a table declaration (end the table header with ], e.g. [lint])"),

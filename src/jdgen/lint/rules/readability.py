@@ -198,21 +198,27 @@ def _asks(posting) -> tuple[list[PrintedItem], bool]:
                "max_asks": (_LIMITS["max_asks"], "most things printed under 'What you will bring'")})
 def too_many_requirements(ctx, posting, options) -> Iterator[Hit]:
     asks, years_line = _asks(posting)
-    extra = 1 if years_line else 0
+    extra = 1 if years_line else 0   # the years line is printed first and has no line of its own
     qualifications = [e for e in asks if e.name == "qualifications"]
     limit = options["max_required"]
     if len(qualifications) + extra > limit:
-        over = qualifications[limit - extra] if limit - extra >= 0 else qualifications[0]
-        yield over.text.hit(f"{_posting(posting)} prints {len(qualifications) + extra} must-have qualifications"
-                            f"{' (the level’s years line among them)' if extra else ''}, more than {limit}",
-                            "mark the nice-to-haves `priority: preferred`")
+        yield _at(posting, qualifications, limit - extra,
+                  f"{_posting(posting)} prints {len(qualifications) + extra} must-have qualifications"
+                  f"{' (the level’s years line among them)' if extra else ''}, more than {limit}",
+                  "mark the nice-to-haves `priority: preferred`")
     limit = options["max_asks"]
     if len(asks) + extra > limit:
-        over = asks[max(limit - extra, 0)]
-        yield over.text.hit(f"{_posting(posting)} asks for {len(asks) + extra} things under 'What you will bring', "
-                            f"more than {limit}; this is the {_ordinal(limit + 1)}",
-                            "keep what a person needs on day one; mark the rest `priority: preferred` or "
-                            "`in_posting: false`")
+        yield _at(posting, asks, limit - extra,
+                  f"{_posting(posting)} asks for {len(asks) + extra} things under 'What you will bring', "
+                  f"more than {limit}; this is the {_ordinal(limit + 1)}",
+                  "keep what a person needs on day one; mark the rest `priority: preferred` or `in_posting: false`")
+
+
+def _at(posting, entries: list[PrintedItem], index: int, message: str, hint: str) -> Hit:
+    """A hit at the first entry past a limit, or at the qualifications when that is the years line."""
+    if 0 <= index < len(entries):
+        return entries[index].text.hit(message, hint)
+    return posting_hit(posting, ("qualifications",), message, hint)
 
 
 def _ordinal(n: int) -> str:
