@@ -16,7 +16,7 @@ import yaml
 
 from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
-from jdgen.lint.rules.review import _empty_headings, _rewrite, _terms, first_screen
+from jdgen.lint.rules.review import _empty_headings, _rewrite, _terms, first_screen, only_the_wanted_person
 from jdgen.resources import builtin_catalog
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "jdgen" / "data" / "review.yaml"
@@ -39,6 +39,11 @@ def test_data_table_header_and_rows():
             assert pattern.search(example), (row["id"], example)
         for counter in row["counterexamples"]:
             assert not pattern.search(counter), (row["id"], counter)
+    for row in table["wanted_person"]:   # matched at a sentence's start
+        assert row["source"] in table["sources"], row["id"]
+        pattern = re.compile(row["pattern"], re.IGNORECASE)
+        assert all(pattern.match(example) for example in row["examples"]), row["id"]
+        assert not any(pattern.match(counter) for counter in row["counterexamples"]), row["id"]
     nouns = [row["noun"] for row in table["nominal_starts"]]
     assert len(nouns) == len(set(nouns)) and all(n == n.lower() for n in nouns)
 
@@ -166,3 +171,14 @@ def test_jd210_cli_message_and_hint(run, tmp_path: Path):
                           "Analytics, Inc. opens with the catalog summary: the profile has no opening and no story "
                           "problem (add `opening:` (the problem the role solves and why it matters, written to the "
                           "applicant), or a story with problem.external and problem.why_it_matters)\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We are looking for a passionate engineer. The ideal candidate thrives under pressure!", True),
+    ("You take responsibility; you feel a personal stake in what you ship.", True),
+    ("We are looking for a senior engineer. You will own the forecasting models for 3,000 stores.", False),
+    ("Most retailers over-order. You fix that.", False),
+    ("", False),
+])
+def test_an_opening_only_about_the_person_wanted(text, expected):
+    assert only_the_wanted_person(text) is expected

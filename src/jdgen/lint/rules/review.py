@@ -501,29 +501,59 @@ def pay_below_first_screen(ctx, posting, options) -> Iterator[Hit]:
 
 # --- JD210 ---------------------------------------------------------------------------------------
 
+@cache
+def _wanted_person() -> re.Pattern[str]:
+    rows = _table()["wanted_person"]
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.IGNORECASE)
+
+
+# A sentence ends at . ! or ? followed by a space, so "3.5" does not split one; a clause after a
+# semicolon belongs to its sentence, whose start decides.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def only_the_wanted_person(text: str) -> bool:
+    """Whether every sentence of ``text`` describes the person wanted ("We are looking for …",
+    "The ideal candidate …", "You thrive …") and none the work; one sentence about the work is
+    enough for an opening to pass."""
+    sentences = [part.strip(" \t\n\"'“‘-–—") for part in _SENTENCE_END.split(text.strip())]
+    sentences = [part for part in sentences if part]
+    pattern = _wanted_person()
+    return bool(sentences) and all(pattern.match(part) for part in sentences)
+
+
 @rule("JD210", "opening-without-problem", severity="warning", target="posting",
-      summary="A company posting opens with the catalog summary, because the profile has neither an `opening` "
-              "nor a story problem: nothing says what problem the role solves or why the work matters.",
+      summary="A company posting opens without saying what problem the role solves: with the catalog "
+              "summary (the profile has neither an `opening` nor a story problem), or with an opening that only "
+              "describes the person wanted ('We are looking for a passionate …', 'The ideal candidate …').",
       why="Candidates read the first paragraph to decide whether the work is worth their time; a paragraph "
           "about the problem and why it matters answers that, a catalog summary ('P4 represents an advanced "
           "level ...') or a list of traits does not. A posting opens with `opening:` (the company's, else the "
           "profile's), else the story's external problem and why it matters, and only without either with the "
-          "summary; this rule reports that last case, which is simple to check and to fix. A company that "
-          "rewrites `summary` wrote it for applicants, so its postings open with it and are not reported. "
-          "Generic postings are not checked: the opening is a company's to get right before it publishes.",
-      bad=Example(profile="opening: null\nstory:\n  problem: null\n",
-                  note="no opening and no story problem: the posting opens with the catalog summary"),
+          "summary. The rule reports that last case, and an opening (or a company's rewritten summary) whose "
+          "every sentence starts by describing the person wanted (the starts are in jdgen/data/review.yaml, "
+          "`wanted_person`); one sentence about the work is enough to pass. Generic postings are not checked: "
+          "the opening is a company's to get right before it publishes.",
+      bad=Example(profile="opening: We are looking for a passionate, driven engineer. The ideal candidate thrives "
+                          "under pressure.\n",
+                  note="every sentence describes the person wanted, none the work"),
       good=Example(profile="opening: null\n",
                    note="no opening, but the story's problem and why it matters open the posting"))
 def opening_without_problem(ctx, posting, options) -> Iterator[Hit]:
-    p = posting.profile
-    if posting.company is None or p.opening:
+    if posting.company is None:
         return
-    problem = p.story.problem if p.story and p.story.problem else None
-    if problem and any(part and part.strip() for part in (problem.external, problem.why_it_matters)):
+    opening = [t for t in printed_texts(posting) if t.field in _OPENING_FIELDS]
+    name = f"the {posting.code} posting for {posting.company.company.name}"
+    if opening and opening[0].field == "summary" and not opening[0].from_company:
+        yield posting_hit(posting, ("summary",), f"{name} opens with the catalog summary: the profile has no "
+                          f"opening and no story problem",
+                          "add `opening:` (the problem the role solves and why it matters, written to the applicant), "
+                          "or a story with problem.external and problem.why_it_matters")
         return
-    yield posting_hit(posting, ("summary",),
-                      f"the {posting.code} posting for {posting.company.company.name} opens with the catalog "
-                      f"summary: the profile has no opening and no story problem",
-                      "add `opening:` (the problem the role solves and why it matters, written to the applicant), "
-                      "or a story with problem.external and problem.why_it_matters")
+    if opening and only_the_wanted_person(" ".join(t.text for t in opening)):
+        yield opening[0].hit(f"{name} opens by describing the person wanted, not the problem the role solves",
+                             "start with the problem the team works on and why it matters; the traits belong in "
+                             "'What you will bring'")
+
+
+_OPENING_FIELDS = frozenset({"opening", "summary", "story.problem.external", "story.problem.why_it_matters"})
