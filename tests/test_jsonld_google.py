@@ -305,3 +305,23 @@ def test_every_zone_of_the_table_is_in_tzdata():
     table = _table()
     assert set(table["countries"].values()) | set(table["us_states"].values()) <= known_zones()
     assert "TX" not in table["us_states"] and "US" not in table["countries"]
+
+
+def _education(run, catalog) -> dict | None:
+    result = run("render", "AIMLAM.GEN.P1", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", *DATE, cwd=catalog)
+    assert result.code == 0, result
+    return json.loads(result.out).get("educationRequirements")
+
+
+DEGREE = "  - text: Bachelor's degree in computer science, statistics, mathematics or a similar field\n"
+
+
+def test_education_reads_the_printed_wording(run, catalog):
+    edit(catalog / "roles" / "AIMLAM.GEN.P1.yaml", DEGREE,
+         DEGREE + "    posting: A master's degree in computer science, statistics or mathematics\n")
+    assert _education(run, catalog)["credentialCategory"] == "postgraduate degree"
+
+
+def test_a_degree_the_posting_leaves_out_is_not_required(run, catalog):
+    edit(catalog / "roles" / "AIMLAM.GEN.P1.yaml", DEGREE, DEGREE + "    in_posting: false\n")
+    assert _education(run, catalog) is None

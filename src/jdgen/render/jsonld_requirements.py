@@ -10,9 +10,9 @@ standards.md §1.2).
 
 Design choices:
 
-* **Education** comes only from required qualifications (``Nice to have`` ones are not
-  requirements) of kind ``education`` or ``certification``, or without a kind. A text that
-  names several levels ("at bachelor's or master's level") requires the lowest of them; a
+* **Education** comes only from required qualifications the posting prints, in their printed
+  wording (``Nice to have`` ones are not requirements), of kind ``education`` or
+  ``certification``, or without a kind. A text that names several levels ("at bachelor's or master's level") requires the lowest of them; a
   text that names no level ("a degree in computer science") gives nothing, because a level
   jdgen chose would be invented. Master's and doctorates are both ``postgraduate degree``.
 * **Experience** is what the posting itself asks for: the smallest total years stated by
@@ -35,7 +35,7 @@ import re
 from typing import Any
 
 from ..compose.posting import Posting
-from .context import printed_qualifications
+from .context import printed_items, printed_qualifications
 
 # Lowest first: a text naming several levels requires the first that matches in this order.
 _CREDENTIALS = (
@@ -50,10 +50,13 @@ _CREDENTIALS = (
 def education_requirements(posting: Posting) -> list[dict[str, Any]]:
     """One credential per distinct category the required qualifications name, in their order."""
     categories: list[str] = []
-    for item in posting.profile.qualifications:
-        if item.priority != "required" or item.kind not in (None, "education", "certification"):
+    # The printed wording of the printed items: an item left out with `in_posting: false` asks nothing
+    # of a candidate, and its `posting:` wording is what the page says the credential is.
+    for name, _, item, wording in printed_items(posting.profile):
+        if name != "qualifications" or item.priority != "required" or \
+                item.kind not in (None, "education", "certification"):
             continue
-        category = "professional certificate" if item.kind == "certification" else _lowest_credential(item.text)
+        category = "professional certificate" if item.kind == "certification" else _lowest_credential(wording)
         if category and category not in categories:
             categories.append(category)
     return [{"@type": "EducationalOccupationalCredential", "credentialCategory": c} for c in categories]
