@@ -21,7 +21,7 @@ AS_OF = ["--as-of", "2026-11-23"]
 P4 = "roles/AIMLAM.GEN.P4.yaml"
 TITLE = "\ntitle: Senior AI/ML Engineer / Tech Lead\n"
 LONG_TITLE = "title: Senior AI/ML Engineer / Tech Lead for Forecasting and Inventory Planning"  # > 60 characters
-LONG_TASK = " ".join(["word"] * 35)  # more words than JD603 allows in one bullet
+LONG_TASK = " ".join(["word"] * 35)  # more words than JD603 allows in one printed bullet (a skill)
 
 
 def replace_block(text: str, key: str, block: str) -> str:
@@ -99,7 +99,7 @@ def test_thousands_of_item_suppressions_each_silence_their_own_line(run, hostile
             items.append(f"  - text: {LONG_TASK} {i}  # jdgen: ignore[JD603] long on purpose\n")
         else:
             items.append(f"  # jdgen: ignore[JD603] long on purpose\n  - text: {LONG_TASK} {i}\n")
-    path = hostile(replace_block(p4_text, "tasks", "tasks:\n" + "".join(items)))
+    path = hostile(replace_block(p4_text, "skills", "skills:\n" + "".join(items)))
     code, findings = lint_json(run, catalog, "JD603", "JD003", "JD501")
     lines = path.read_text(encoding="utf-8").splitlines()
     unsilenced = [(n, 11) for n, line in enumerate(lines, 1) if line.startswith("  - text: word")
@@ -110,7 +110,7 @@ def test_thousands_of_item_suppressions_each_silence_their_own_line(run, hostile
 
 def test_a_stack_of_comments_speaks_for_the_next_line_of_yaml(run, hostile, catalog, p4_text):
     stack = "  # jdgen: ignore[JD603] long on purpose\n" * 3_000
-    path = hostile(replace_block(p4_text, "tasks", f"tasks:\n{stack}  - text: {LONG_TASK} a\n"
+    path = hostile(replace_block(p4_text, "skills", f"skills:\n{stack}  - text: {LONG_TASK} a\n"
                                                    f"  - text: {LONG_TASK} b\n")
                    + "# jdgen: ignore[JD603] nothing follows\n")
     code, findings = lint_json(run, catalog, "JD603", "JD003", "JD501")
@@ -127,7 +127,7 @@ def test_thousands_of_whole_file_suppressions_are_all_used(run, hostile, catalog
 def test_a_marker_inside_quoted_text_is_text_among_thousands_of_quoted_hashes(run, hostile, catalog, p4_text):
     items = [f'  - text: "C# and F# {LONG_TASK} {i}"  # jdgen: ignore[JD603] long on purpose\n' for i in range(1_800)]
     items += [f'  - text: "{LONG_TASK} {i} # jdgen: ignore[JD603] quoted"\n' for i in range(3)]
-    path = hostile(replace_block(p4_text, "tasks", "tasks:\n" + "".join(items)))
+    path = hostile(replace_block(p4_text, "skills", "skills:\n" + "".join(items)))
     code, findings = lint_json(run, catalog, "JD603", "JD003", "JD004", "JD501")
     quoted = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "quoted" in line]
     assert (code, [(f["code"], f["line"], f["column"]) for f in findings]) == (0, [("JD603", n, 11) for n in quoted])
@@ -160,7 +160,7 @@ def test_a_suppression_naming_more_than_fifty_rules_is_refused_whole(run, hostil
     line = line_of(path, LONG_TITLE)
     assert [(f["code"], f["line"], f["column"], f["message"], f["hint"]) for f in findings] == [
         ("JD604", line, 8, "the title has 72 characters, more than 60",  # not silenced
-         "keep the title to the role and level; put the rest in the summary"),
+         "keep the title to the role and level; put the rest in the opening"),
         ("JD004", line, len(LONG_TITLE) + 3, "suppression names 51 rules, more than the 50 jdgen reads",
          "name a code prefix instead, e.g. # jdgen: ignore[JD5] reason")]
 
