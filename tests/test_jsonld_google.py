@@ -325,3 +325,13 @@ def test_education_reads_the_printed_wording(run, catalog):
 def test_a_degree_the_posting_leaves_out_is_not_required(run, catalog):
     edit(catalog / "roles" / "AIMLAM.GEN.P1.yaml", DEGREE, DEGREE + "    in_posting: false\n")
     assert _education(run, catalog) is None
+
+
+def test_responsibilities_and_skills_are_what_the_posting_prints():
+    data = _one("AIMLAM.GEN.P4", "northwind")
+    # the printed `posting:` wording, not the catalog's noun-led seed text
+    assert data["responsibilities"].startswith("Own AI/ML projects or a significant product area")
+    assert "Ownership of" not in data["responsibilities"]
+    # ARC.P5 keeps "Statistical modeling" in the catalog with in_posting: false; the page does not print it
+    skills = _one("AIMLAM.ARC.P5", "northwind")["skills"]
+    assert "Statistical modeling" not in skills and "Designing ML and AI systems that hold up in production" in skills

@@ -30,8 +30,9 @@ What jdgen decides on top of the guide:
 * validThrough is :mod:`jdgen.render.valid_through`; education and experience are
   :mod:`jdgen.render.jsonld_requirements`.
 
-``skills`` lists the required skills only; the preferred ones are the posting's "Nice
-to have".
+``responsibilities`` and ``skills`` are the items the posting prints, in its printed wording
+(``posting:``, en dashes; no ``in_posting: false`` item, no dropped repeat); ``skills`` lists
+the required skills only, the preferred ones being the posting's "Nice to have".
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import re
 from typing import Any
 
 from ..compose.posting import Posting
+from .context import printed_items
 from .html import description_html
 
 EMPLOYMENT_TYPES = {
@@ -132,8 +134,11 @@ def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
     experience = experience_requirements(posting)
     if experience:
         data["experienceRequirements"] = experience
-    _add_text(data, "responsibilities", [i.text for i in p.responsibilities])
-    _add_text(data, "skills", [i.text for i in p.skills if i.priority == "required"])
+    # What the posting prints, as it prints it: the page and its structured data must agree.
+    printed = printed_items(p)
+    _add_text(data, "responsibilities", [text for name, _, _, text in printed if name == "responsibilities"])
+    _add_text(data, "skills", [text for name, _, item, text in printed
+                               if name == "skills" and item.priority == "required"])
     if p.classifications:
         data["occupationalCategory"] = _category(p.classifications[0])
     _add_text(data, "jobBenefits", list(company.benefits))
