@@ -62,6 +62,22 @@ POSITIVE = [
         "Our company, founded in 1990, is looking for engineers with 5 years of experience",
         "5 years", 5, 5, False,
     ),
+    # Word forms
+    ("a decade of experience", "a decade", 10, 10, False),
+    ("two decades of experience in retail", "two decades", 20, 20, False),
+    ("half a decade of experience", "half a decade", 5, 5, False),
+    ("seven to ten years of experience", "seven to ten years", 7, 10, False),
+    ("five-plus years of experience", "five-plus years", 5, None, True),
+    ("eight or more years of experience", "eight or more years", 8, None, True),
+    ("minimum of five (5) years of experience", "minimum of five (5) years", 5, None, True),
+    ("two (2) or more years of work experience", "two (2) or more years", 2, None, True),
+    ("three-to-five years of experience", "three-to-five years", 3, 5, False),
+    ("5-to-8 years of experience", "5-to-8 years", 5, 8, False),
+    ("fifteen years of experience", "fifteen years", 15, 15, False),
+    ("twenty-five years of experience", "twenty-five years", 25, 25, False),
+    ("For 5+ years, you have built ML systems", "5+ years", 5, None, True),
+    ("Have been coding professionally for 5+ years", "5+ years", 5, None, True),
+    ("must be of legal age; 5 years of experience", "5 years", 5, 5, False),
 ]
 
 
@@ -130,6 +146,20 @@ NEGATIVE = [
     "for years to come",
     "light years",
     "",
+    # Lengths of time that are not the candidate's experience
+    "For more than 50 years, NISC has served its members",
+    "The product has been on the market for 10 years",
+    "Our platform has been trusted by banks for 20 years",
+    "3 years of funding",
+    "every two years",
+    "a 2-year contract",
+    "This is a contract position for 2 years",
+    "Stay with us for at least 3 years and grow",
+    "Guaranteed employment for 2 years",
+    "Age limit: For B.E./B.Tech. 24 years and for M.Sc. 26 years as on the last date",
+    "two years of college",
+    "years of experience with Python",
+    "a 2-decade career",
 ]
 
 

@@ -9,13 +9,16 @@ module only reads the text; it knows nothing about levels.
 What counts as a claim
 ----------------------
 A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
-``months``, ``month`` or ``mos`` (months are divided by 12). The number is written in
-digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``, or as ``a``/``an``
-before a singular unit. Around it:
+``months``, ``month``, ``mos`` (divided by 12) or ``decades``, ``decade`` (times 10).
+The number is written in digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``
+or a compound ten (``twenty-five``: one number, not the range 5-20), as ``a``/``an``
+before a singular unit, or as ``half a`` (``half a decade`` is 5 years). Digits in
+brackets after a word repeat it (``five (5) years``) and are skipped. Around it:
 
-* a range ``5-8``, ``5 to 8``, ``between 5 and 8`` gives both bounds (in ascending
-  order); a ``+`` after the upper bound (``8-10+``) keeps it and sets ``open_ended``;
-* ``5+``, ``5 plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
+* a range ``5-8``, ``5 to 8``, ``three-to-five``, ``between 5 and 8`` gives both bounds
+  (in ascending order); a ``+`` after the upper bound (``8-10+``) keeps it and sets
+  ``open_ended``;
+* ``5+``, ``5 plus``, ``five-plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
   (of)``, ``min.``, ``over``, ``more than``, ``no less than``, ``in excess of`` and
   ``upwards of`` give a minimum with no maximum (``open_ended``);
 * ``up to``, ``at most``, ``no more than``, ``less than``, ``under`` and ``maximum
@@ -26,21 +29,30 @@ A match is dropped when it is plainly not experience:
 
 1. the unit is followed by words that describe age or time passing: ``ago``, ``old``,
    ``or older``, ``later``, ``from now``, ``to come``, ``running``, ``in a row``,
-   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...;
+   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...,
+   or by what the years are of when that is not work: ``(of) funding``, ``runway``,
+   ``warranty``, ``data``, ``college``, ``study``, ``education``...;
 2. the word right before is a period marker: ``within``, ``in``, ``next``, ``past``,
    ``last``, ``first``, ``every``, ``each``, ``per``, ``after``, ``before``,
-   ``during``, ``once``, ``twice``, ``times``;
+   ``during``, ``once``, ``twice``, ``times``, or a label such as ``duration``,
+   ``length``, ``term``, ``aged``;
 3. the phrase is used as an adjective (``2-year contract``, ``3 year roadmap``: a
    hyphen before the unit, a singular unit after a number other than 1, or a range
    before a singular unit) and is not followed, within three words, by
    ``experience``, ``exp``, ``track record`` or ``background``;
 4. the number is ``a``/``an`` and the rest of the clause does not mention experience,
    work, a role, a job, leading, managing or "as a ..." (``$120,000 a year``);
-5. earlier in the same sentence the company talks about its own age (``founded``,
-   ``established``, ``in business``, ``been around``, ``serving``, ``history``,
-   ``anniversary``, ``we have been``...) and nothing there addresses a candidate
-   (``you``, ``candidate``, ``applicant``, ``require``, ``must``, ``should``,
-   ``need``, ``seek``, ``looking``...);
+5. earlier in the same sentence the company or a product talks about its own age
+   (``founded``, ``established``, ``in business``, ``been around``, ``serving``,
+   ``history``, ``anniversary``, ``we have been``, ``the product has been``, ``on the
+   market``...) and nothing there addresses a candidate (``you``, ``candidate``,
+   ``applicant``, ``require``, ``must``, ``should``, ``need``, ``seek``, ``looking``...);
+   a sentence that opens with the time (``For more than 50 years, NISC has ...``) is
+   read the same way from what follows it;
+5a. the claim follows ``for``/``of``/``lasting`` in a sentence about a contract, an
+   assignment, a commitment, a stay or a guarantee (``a contract for 2 years``, ``stay
+   with us for at least 3 years``): a length of time, not experience; and a claim on a
+   line about ages (``Age limit: 24 years``) is one unless its clause mentions experience;
 6. ``over`` also means "during" ("grow the team over 2 years"), so it is read as "more
    than" only when the clause mentions experience (as in rule 4), when nothing else
    precedes it in its sentence, or right after ``with``/``have``/``has``/``bring``/
@@ -83,7 +95,11 @@ _WORD_VALUES = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_TENS = {word: 10.0 * (i + 2) for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _ARTICLES = frozenset({"a", "an"})
+_HALF = re.compile(r"half[ \t]++an?", re.I | re.A)
+# Years per unit; a decade is ten of them.
+_UNIT_YEARS = {"decade": 10.0, "mo": 1 / 12}
 
 # One character for one character, so offsets found in the copy are offsets in the input.
 _NORMALIZE = str.maketrans(
@@ -95,7 +111,12 @@ _NORMALIZE = str.maketrans(
 _FLAGS = re.I | re.A | re.X
 # Possessive runs of blanks: nothing to give back, so long runs of spaces stay linear.
 _S, _SS = r"[ \t]*+", r"[ \t]++"
-_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:%s)\b)" % "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+_UNITS_WORDS = "|".join(w for w in sorted(_WORD_VALUES, key=len, reverse=True) if 0 < _WORD_VALUES[w] < 10)
+# "twenty-five" before "twenty": a compound ten is one number, not the range 5-20.
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:(?:%s)(?:[ \t]*+-[ \t]*+(?:%s)\b)?|%s)\b)" % (
+    "|".join(_TENS), _UNITS_WORDS, "|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
+# "five (5) years": the digits repeat the word and add nothing.
+_ECHO = r"(?:[ \t]*+\([ \t]*+[0-9]+(?:\.[0-9]+)?[ \t]*+\))?"
 
 _CLAIM = re.compile(
     rf"""
@@ -107,12 +128,12 @@ _CLAIM = re.compile(
           | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
                         |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
         )?
-        (?<![\w$£€.,])(?P<lo>{_NUM}|\ban?\b)
-        (?:{_S}(?:\+{_S})?(?:-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}))?
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}
+        (?:{_S}(?:\+{_S})?(?:-{_S}to{_S}-|-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}){_ECHO})?
     )
-    (?P<plus>{_S}\+|{_SS}plus\b|{_SS}or{_SS}(?:more|greater)\b)?
+    (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>years?|yrs?|months?|mos)\b
+    (?P<unit>years?|yrs?|months?|mos|decades?)\b
     (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater)\b)?
     """,
     _FLAGS,
@@ -120,12 +141,16 @@ _CLAIM = re.compile(
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
-        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary)\b""",
+        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
+        |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|data|college|university|study
+          |studies|schooling|education|coursework|tuition)
+        |(?:of[ \t]+)?(?:age|aged))\b""",
     _FLAGS,
 )
 _LAST_WORD = re.compile(r"([a-z]+)[ \t]*$", _FLAGS)
 _PERIOD_WORDS = frozenset(
-    "within in next past last first every each per after before during once twice times".split()
+    "within in next past last first every each per after before during once twice times "
+    "duration length term lasting spanning aged age".split()
 )
 _HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
 _ADJECTIVE_FOR_EXPERIENCE = re.compile(
@@ -140,9 +165,23 @@ _EXPERIENCE_HINT = re.compile(
 )
 _COMPANY_AGE = re.compile(
     r"""\b(?:founded|established|incorporated|in[ \t]+business|around|serving|served|history
-        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been)\b""",
+        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
+        |(?<=[a-z][ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
+                                              |provided)
+        |on[ \t]+the[ \t]+market|in[ \t]+(?:use|production|service))\b""",
     _FLAGS,
 )
+# A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
+# for 2 years", "stay with us for at least 3 years"), read where the claim follows "for"/"of".
+_DURATION = re.compile(
+    r"""\b(?:contract\w*|assignment|appointment|engagement|secondment|fixed[ \t-]term|fellowship|internship
+        |placement|commit\w*|stay\w*|remain\w*|guarantee\w*|funded|lease|warranty|visa|sponsor\w*
+        |probation\w*|retention|tenure)\b""",
+    _FLAGS,
+)
+_DURATION_LINK = frozenset("for of lasting spanning".split())
+# "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
+_AGE = re.compile(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 _ADDRESSES_CANDIDATE = re.compile(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
         |qualif\w*)\b""",
@@ -182,7 +221,14 @@ def _value(token: str) -> float:
     token = token.lower()
     if token in _ARTICLES:
         return 1.0
-    return _WORD_VALUES[token] if token in _WORD_VALUES else float(token)
+    if _HALF.fullmatch(token):
+        return 0.5
+    if token in _WORD_VALUES:
+        return _WORD_VALUES[token]
+    tens, _, units = token.partition("-")
+    if tens.strip() in _TENS:
+        return _TENS[tens.strip()] + (_WORD_VALUES[units.strip()] if units else 0.0)
+    return float(token)
 
 
 def _bounds(m: re.Match[str]) -> tuple[float, float | None, bool]:
@@ -212,9 +258,11 @@ def _trim_end(text: str, start: int, end: int) -> str | None:
 
 
 def _is_adjective(m: re.Match[str]) -> bool:
-    singular = m["unit"].lower() in {"year", "yr", "month"}
+    singular = m["unit"].lower() in {"year", "yr", "month", "decade"}
     ranged = bool(m["hi"] or m["b_lo"])
-    return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
+    low = m["lo"] or m["b_lo"]
+    one = _value(low) == 1 or low.lower().startswith("half")  # "a year", "half a decade"
+    return "-" in m["joint"] or (singular and (ranged or not one))
 
 
 @cache
@@ -250,6 +298,17 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if company_age.search(sentence, folded_sentence) and not addresses_candidate.search(sentence, folded_sentence):
         return False
+    word = before[1].lower() if before else ""
+    if word in _DURATION_LINK and _DURATION.search(sentence):
+        return False
+    line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
+    if _AGE.search(line) and not experience_hint.search(clause, folded_clause):
+        return False
+    # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
+    if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
+        rest = norm[m.end() : m.end() + 200]
+        if not addresses_candidate.search(rest, fold(rest)):
+            return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
     if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
@@ -271,8 +330,9 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         if not _is_experience(norm, folded, sentence_ends, m, clause_end):
             continue
         low, high, open_ended = _bounds(m)
-        if m["unit"].lower().startswith("mo"):
-            low, high = low / 12, None if high is None else high / 12
+        per = _UNIT_YEARS.get(m["unit"].lower()[:2] if m["unit"].lower().startswith("mo") else m["unit"].lower().rstrip("s"))
+        if per:
+            low, high = low * per, None if high is None else high * per
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
         found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject))
