@@ -65,14 +65,40 @@ sentence-ending full stop, the next claim, or a comma before ``including``, ``of
 which``, ``with``...), without a leading ``of``/``in``/``as``/``at``/``on``/``with``
 and article. ``5 years of experience in AI`` has the subject ``experience in AI``.
 
-Sub-requirements
-----------------
-Pass one requirement at a time (one qualification, one sentence pair). Within it, a
-claim is a sub-requirement when another claim in the same text has a strictly larger
-minimum: in "Minimum 5+ years in software ... At least 2 years in a technical
-leadership role" the 2 narrows the 5. A lone claim, or claims with equal minimums,
-are never sub-requirements. Alternatives ("5 years, or 3 with a PhD") are also marked,
-which is what a level check wants: the largest minimum is the total.
+Routes, parts and the total
+---------------------------
+Pass one requirement at a time (one qualification, one sentence pair). Its claims are
+grouped into routes, and the requirement is the least route: a candidate who meets any
+route qualifies, so the smallest minimum among the routes is the minimum.
+
+* A claim opens a route of its own when the words before it (back to the previous claim)
+  say so: ``alternatively``, ``in the alternative``, ``otherwise``, ``(employer) will
+  accept``, a sentence starting with ``If``, or an ``or`` followed only by filler
+  (``or 3 years``, ``(or 3 years with a PhD)``) or, when the ``or`` opens a route
+  (``OR``, ``; or``, ``or a Master's degree and``), by a credential; or when the words
+  after it do: ``with a Master's``/``PhD``/``graduate degree``, ``in lieu of``, ``in
+  place of``, ``instead of``, ``is acceptable``, ``as equivalent``.
+* Other claims are the main route; a claim after ``including``, ``of which``, ``as
+  part of``... joins the route of the claim before it. Within a route, a claim with a
+  smaller minimum than the route's largest is a ``part`` ("8-10+ years of product
+  management, including 2 years in AI/ML": the 2 narrows the 8-10+).
+* A route's minimum is its largest claim; the route with the smallest one holds the
+  ``total`` (its largest claims); the claims of every other route are ``alternative``.
+  "2-5 years experience or 1-2 years with a Master's" is read as 1-2 years: the
+  Master's route is the way in with the fewest years, and its own range is reported
+  as written (the two ranges are not merged).
+* When one route needs no years at all, the text states no minimum and every claim is
+  ``alternative``: "Bachelor's degree or 4 years of experience (in lieu of a degree)",
+  or a text that says a degree "may substitute for the required experience".
+* A route that is only "considered" (``may be considered``, ``will also consider``,
+  ``may qualify``, in the claim's sentence) is no minimum, so it is not returned at all:
+  "An Associate's degree plus 2 years of relevant experience may be considered". A
+  ``though``/``but``/``equivalent`` between the claim and the word keeps the claim
+  ("5+ years, though equivalent experience will be considered").
+
+``is_sub_requirement`` is true for every claim that is not the total; ``role`` says why.
+All route words are looked for within a few hundred characters of a claim, so the time
+stays linear in the text.
 """
 
 from __future__ import annotations
@@ -198,6 +224,56 @@ _LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:
 _TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
 
 
+# --- Routes: alternatives, routes that are only considered, and parts (see the module docstring).
+_PART_BEFORE = re.compile(
+    r"""\b(?:including|includ(?:es|e)|incl|of[ \t]+which|within[ \t]+(?:which|that|those|this|these)
+        |as[ \t]+part[ \t]+of|among[ \t]+(?:them|which|these))\b""",
+    _FLAGS,
+)
+_ALTERNATIVE_BEFORE = re.compile(
+    r"""\b(?:alternatively|in[ \t]+the[ \t]+alternative|otherwise|(?:will|may|would|can)[ \t]+(?:also[ \t]+)?accept)\b
+        |(?:^|[.;:!?\n][ \t]*+)if\b""",
+    _FLAGS,
+)
+_OR = re.compile(r"\bor\b", _FLAGS)
+# What may stand between "or" and the years of another route: "or 3 years", "or with at least 3".
+_ROUTE_FILLER = re.compile(
+    r"""[\s,(]*+(?:(?:with|have|has|having|possess\w*|bring\w*|about|approximately|an?|the|just|only|even
+        |perhaps|possibly|else)\b[\s,]*+)*+""",
+    _FLAGS,
+)
+_CREDENTIAL = re.compile(
+    r"""\b(?:degrees?|bachelor\w*|master\w*|ms|msc|bs|bsc|ba|phd|ph\.d|doctora\w*|associate'?s|diploma|ged
+        |high[ \t]+school|certificat\w*|licen[cs]\w*)""",
+    _FLAGS,
+)
+# "or" that opens a route of its own rather than a list: "OR", "; or", "or a Master's degree and".
+_ROUTE_OR = re.compile(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma|high[ \t]+school))", re.A | re.X | re.M)
+_ALTERNATIVE_AFTER = re.compile(
+    r"""\b(?:with|holding|having|plus)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:relevant[ \t]+|related[ \t]+|advanced[ \t]+)?
+          (?:master|ms\b|msc\b|phd|ph\.d|doctora|graduate[ \t]+degree|advanced[ \t]+degree|post-?graduate)
+        |\bin[ \t]+(?:lieu|place)[ \t]+of\b|\binstead[ \t]+of\b|\bas[ \t]+(?:a[ \t]+)?substitut
+        |\b(?:is|are|be)[ \t]+(?:also[ \t]+)?acceptable\b|\bwill[ \t]+be[ \t]+accepted\b|\bas[ \t]+equivalent\b""",
+    _FLAGS,
+)
+_REPLACES_CREDENTIAL = re.compile(r"\b(?:in[ \t]+(?:lieu|place)[ \t]+of|instead[ \t]+of|substitut\w*|equivalent[ \t]+to)\b", _FLAGS)
+_CONSIDERED = re.compile(
+    r"""\b(?:be|been|being)[ \t]+considered\b|\b(?:will|may|might|could|would)[ \t]+(?:also[ \t]+)?consider\b
+        |\bmay[ \t]+(?:also[ \t]+)?qualify\b""",
+    _FLAGS,
+)
+_BUT = re.compile(r",[ \t]*(?:though|but|however|while|although|yet)\b|\bequivalent\b", _FLAGS)
+# A route without years: the years can be replaced by a degree ("may substitute for the
+# required work experience", "in lieu of experience").
+_NO_YEARS_ROUTE = re.compile(
+    r"""\b(?:may|can|will|could)[ \t]+(?:be[ \t]+)?substitut\w*[ \t]+for[ \t]+(?:the[ \t]+)?(?:required[ \t]+|minimum[ \t]+)?
+          (?:[a-z]+[ \t]+)?experience\b
+        |\bin[ \t]+(?:lieu|place)[ \t]+of[ \t]+(?:the[ \t]+)?(?:required[ \t]+)?experience\b""",
+    _FLAGS,
+)
+_LOOK = 300  # how far the route words are looked for around a claim: linear in the text
+
+
 # A requirement states its years once or twice; weighing each candidate against its sentence
 # costs tens of microseconds, and a hostile 1 MB text of "at least N years" has 50,000 of them.
 MAX_CANDIDATES = 200
@@ -215,6 +291,9 @@ class YearsClaim:
     phrase: str
     subject: str | None
     is_sub_requirement: bool = False
+    #: "total" (the requirement), "part" (narrows a larger claim of its route), "alternative"
+    #: (another route than the least one, or any route when one route states no years)
+    role: str = "total"
 
 
 def _value(token: str) -> float:
@@ -335,9 +414,78 @@ def find_years_claims(text: str) -> list[YearsClaim]:
             low, high = low * per, None if high is None else high * per
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
-        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject))
-    largest = max((claim[0] for claim in found), default=0.0)
-    return [YearsClaim(*claim, is_sub_requirement=claim[0] < largest) for claim in found]
+        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject, clause_end))
+    found = [claim for claim in found if not _only_considered(norm, sentence_ends, claim[3], claim[4])]
+    roles = _roles(norm, [(claim[0], claim[3], claim[4], claim[7]) for claim in found])
+    return [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]
+
+
+def _sentence(norm: str, sentence_ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``norm[start:end]``, at most _LOOK characters either side."""
+    i = bisect_left(sentence_ends, start)
+    begin = sentence_ends[i - 1] + 1 if i else 0
+    j = bisect_left(sentence_ends, end)
+    stop = sentence_ends[j] if j < len(sentence_ends) else len(norm)
+    return max(begin, start - _LOOK), min(stop, end + _LOOK)
+
+
+def _only_considered(norm: str, sentence_ends: list[int], start: int, end: int) -> bool:
+    """Whether the claim's sentence only says such a route "may be considered": not a minimum."""
+    begin, stop = _sentence(norm, sentence_ends, start, end)
+    marker = _CONSIDERED.search(norm, begin, stop)
+    if marker is None:
+        return False
+    # "5+ years, though equivalent experience will be considered": the considering is about something else.
+    return marker.start() < start or not _BUT.search(norm, end, marker.start())
+
+
+def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[bool, bool]:
+    """(whether the claim at ``start`` opens a route of its own, whether a route before it is a
+    credential without years), from the words before it (back to the previous claim) and ``after``."""
+    gap = norm[gap_start:start]
+    if _ALTERNATIVE_AFTER.search(after):
+        return True, bool(_REPLACES_CREDENTIAL.search(after) and _CREDENTIAL.search(after))
+    if _ALTERNATIVE_BEFORE.search(gap):
+        return True, False
+    last_or = None
+    for last_or in _OR.finditer(gap):
+        pass
+    if last_or is None:
+        return False, False
+    between = gap[last_or.end() :]
+    route_or = any(found.end() == last_or.end() for found in _ROUTE_OR.finditer(gap, max(0, last_or.start() - 2)))
+    if _ROUTE_FILLER.fullmatch(between) or (route_or and _CREDENTIAL.search(between)):
+        return True, bool(_CREDENTIAL.search(gap, 0, last_or.start()))
+    return False, False
+
+
+def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
+    """The role of each (minimum, start, end, clause end) claim of one requirement (see the
+    module docstring): the least route's largest claims are the total."""
+    if not claims:
+        return []
+    route_of: list[int] = []
+    routes = 0
+    credential_route = no_years = bool(_NO_YEARS_ROUTE.search(norm))
+    for k, (_, start, end, clause_end) in enumerate(claims):
+        gap_start = max(claims[k - 1][2] if k else 0, start - _LOOK)
+        after = norm[end : min(clause_end, end + _LOOK)]
+        if k and _PART_BEFORE.search(norm, gap_start, start):
+            route_of.append(route_of[-1])  # "8+ years, including 2 in AI": the same route
+            continue
+        alternative, without_years = _is_alternative(norm, gap_start, start, after)
+        credential_route = credential_route or without_years
+        if alternative:
+            routes += 1
+        route_of.append(routes if alternative else 0)
+    largest: dict[int, float] = {}
+    for (low, *_), route in zip(claims, route_of):
+        largest[route] = max(low, largest.get(route, low))
+    if no_years or (credential_route and 0 not in largest):
+        return ["alternative"] * len(claims)  # a route needs no years: the text states no minimum
+    least = min(largest, key=lambda route: (largest[route], route))
+    return ["alternative" if route != least else "total" if low == largest[route] else "part"
+            for (low, *_), route in zip(claims, route_of)]
 
 
 def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:
