@@ -256,7 +256,9 @@ _ALTERNATIVE_AFTER = re.compile(
         |\b(?:is|are|be)[ \t]+(?:also[ \t]+)?acceptable\b|\bwill[ \t]+be[ \t]+accepted\b|\bas[ \t]+equivalent\b""",
     _FLAGS,
 )
-_REPLACES_CREDENTIAL = re.compile(r"\b(?:in[ \t]+(?:lieu|place)[ \t]+of|instead[ \t]+of|substitut\w*|equivalent[ \t]+to)\b", _FLAGS)
+_REPLACES_CREDENTIAL = re.compile(
+    r"\b(?:in[ \t]+(?:lieu|place)[ \t]+of|instead[ \t]+of|substitut\w*|equivalent[ \t]+(?:to|for))\b", _FLAGS
+)
 _CONSIDERED = re.compile(
     r"""\b(?:be|been|being)[ \t]+considered\b|\b(?:will|may|might|could|would)[ \t]+(?:also[ \t]+)?consider\b
         |\bmay[ \t]+(?:also[ \t]+)?qualify\b""",
@@ -439,24 +441,29 @@ def _only_considered(norm: str, sentence_ends: list[int], start: int, end: int) 
     return marker.start() < start or not _BUT.search(norm, end, marker.start())
 
 
-def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[bool, bool]:
-    """(whether the claim at ``start`` opens a route of its own, whether a route before it is a
-    credential without years), from the words before it (back to the previous claim) and ``after``."""
+def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[int, bool]:
+    """(where the words that make the claim at ``start`` a route of its own begin, -1 if there
+    are none, len(gap) if they follow it; whether a route before it is a credential without
+    years), from the words before it (back to the previous claim) and ``after``."""
     gap = norm[gap_start:start]
     if _ALTERNATIVE_AFTER.search(after):
-        return True, bool(_REPLACES_CREDENTIAL.search(after) and _CREDENTIAL.search(after))
-    if _ALTERNATIVE_BEFORE.search(gap):
-        return True, False
-    last_or = None
+        return len(gap), bool(_REPLACES_CREDENTIAL.search(after) and _CREDENTIAL.search(after))
+    marker = None
+    for marker in _ALTERNATIVE_BEFORE.finditer(gap):
+        pass
+    if marker is not None:
+        return marker.start(), False
+    last_or = route_or = None
     for last_or in _OR.finditer(gap):
         pass
-    if last_or is None:
-        return False, False
-    between = gap[last_or.end() :]
-    route_or = any(found.end() == last_or.end() for found in _ROUTE_OR.finditer(gap, max(0, last_or.start() - 2)))
-    if _ROUTE_FILLER.fullmatch(between) or (route_or and _CREDENTIAL.search(between)):
-        return True, bool(_CREDENTIAL.search(gap, 0, last_or.start()))
-    return False, False
+    for route_or in _ROUTE_OR.finditer(gap):
+        pass
+    if last_or is not None and _ROUTE_FILLER.fullmatch(gap, last_or.end()):
+        return last_or.start(), bool(_CREDENTIAL.search(gap, 0, last_or.start()))
+    # "OR Associates degree ... AND two (2) years": the last "or" that opens a route, then a credential.
+    if route_or is not None and _CREDENTIAL.search(gap, route_or.end()):
+        return route_or.start(), bool(_CREDENTIAL.search(gap, 0, route_or.start()))
+    return -1, False
 
 
 def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
@@ -470,10 +477,15 @@ def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
     for k, (_, start, end, clause_end) in enumerate(claims):
         gap_start = max(claims[k - 1][2] if k else 0, start - _LOOK)
         after = norm[end : min(clause_end, end + _LOOK)]
-        if k and _PART_BEFORE.search(norm, gap_start, start):
-            route_of.append(route_of[-1])  # "8+ years, including 2 in AI": the same route
+        where, without_years = _is_alternative(norm, gap_start, start, after)
+        part = None
+        for part in _PART_BEFORE.finditer(norm, gap_start, start):
+            pass
+        # "8+ years, including 2 in AI": the same route, unless a new route opens after "including".
+        if k and part is not None and part.start() - gap_start > where:
+            route_of.append(route_of[-1])
             continue
-        alternative, without_years = _is_alternative(norm, gap_start, start, after)
+        alternative = where >= 0
         credential_route = credential_route or without_years
         if alternative:
             routes += 1
