@@ -62,6 +62,22 @@ POSITIVE = [
         "Our company, founded in 1990, is looking for engineers with 5 years of experience",
         "5 years", 5, 5, False,
     ),
+    # Word forms
+    ("a decade of experience", "a decade", 10, 10, False),
+    ("two decades of experience in retail", "two decades", 20, 20, False),
+    ("half a decade of experience", "half a decade", 5, 5, False),
+    ("seven to ten years of experience", "seven to ten years", 7, 10, False),
+    ("five-plus years of experience", "five-plus years", 5, None, True),
+    ("eight or more years of experience", "eight or more years", 8, None, True),
+    ("minimum of five (5) years of experience", "minimum of five (5) years", 5, None, True),
+    ("two (2) or more years of work experience", "two (2) or more years", 2, None, True),
+    ("three-to-five years of experience", "three-to-five years", 3, 5, False),
+    ("5-to-8 years of experience", "5-to-8 years", 5, 8, False),
+    ("fifteen years of experience", "fifteen years", 15, 15, False),
+    ("twenty-five years of experience", "twenty-five years", 25, 25, False),
+    ("For 5+ years, you have built ML systems", "5+ years", 5, None, True),
+    ("Have been coding professionally for 5+ years", "5+ years", 5, None, True),
+    ("must be of legal age; 5 years of experience", "5 years", 5, 5, False),
 ]
 
 
@@ -130,6 +146,20 @@ NEGATIVE = [
     "for years to come",
     "light years",
     "",
+    # Lengths of time that are not the candidate's experience
+    "For more than 50 years, NISC has served its members",
+    "The product has been on the market for 10 years",
+    "Our platform has been trusted by banks for 20 years",
+    "3 years of funding",
+    "every two years",
+    "a 2-year contract",
+    "This is a contract position for 2 years",
+    "Stay with us for at least 3 years and grow",
+    "Guaranteed employment for 2 years",
+    "Age limit: For B.E./B.Tech. 24 years and for M.Sc. 26 years as on the last date",
+    "two years of college",
+    "years of experience with Python",
+    "a 2-decade career",
 ]
 
 
@@ -221,3 +251,42 @@ def test_only_the_first_two_hundred_places_that_read_like_a_claim_are_weighed():
     assert len(claims) == 200
     assert (claims[0].phrase, claims[0].min_years) == ("at least 1 years", 1)
     assert claims[-1].start == len(" ".join(sentences[:199])) + 1  # the 200th sentence
+
+
+# text, [(phrase, role)]: the least route holds the total (see the module docstring).
+ROUTES = [
+    ("5 years of experience or 3 years with a Master's", [("5 years", "alternative"), ("3 years", "total")]),
+    ("2-5 years experience or 1-2 years with a Master's", [("2-5 years", "alternative"), ("1-2 years", "total")]),
+    ("Bachelor's degree and 4 years of experience; alternatively, 2 years with a Master's degree",
+     [("4 years", "alternative"), ("2 years", "total")]),
+    ("5 years of experience (or 3 years with a PhD)", [("5 years", "alternative"), ("3 years", "total")]),
+    ("10+ years of experience, or 8 years with a PhD", [("10+ years", "alternative"), ("8 years", "total")]),
+    ("Master's degree and 1 year of experience. In the alternative, a Bachelor's degree and 5 years of "
+     "experience", [("1 year", "total"), ("5 years", "alternative")]),
+    ("A minimum of 10 years' experience. If a candidate has a master's degree and 8 years of experience, that "
+     "is acceptable.", [("A minimum of 10 years", "alternative"), ("8 years", "total")]),
+    ("Bachelor's degree or 4 years of relevant experience in lieu of a degree", [("4 years", "alternative")]),
+    ("Bachelor's degree or 4 years of relevant experience", [("4 years", "alternative")]),
+    ("Two (2) years of office experience. An Associate's degree may substitute for the required work experience.",
+     [("Two (2) years", "alternative")]),
+    ("BS or MS in Computer Science and 5+ years of experience", [("5+ years", "total")]),
+    ("8-10+ years of product management, including 2 years in AI/ML", [("8-10+ years", "total"), ("2 years", "part")]),
+    ("Bachelor's degree; at least 6 years of experience. OR Master's degree; at least 4 years of experience",
+     [("at least 6 years", "alternative"), ("at least 4 years", "total")]),
+    ("5+ years of experience, though equivalent experience will be considered", [("5+ years", "total")]),
+    ("An Associate's degree plus 2 years of relevant experience may be considered", []),
+    ("Bachelor's degree required; an Associate's degree plus 2 years of relevant experience may be considered", []),
+    ("4+ years of experience. Candidates with 2 years of experience will also be considered.", [("4+ years", "total")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUTES)
+def test_routes(text, expected):
+    claims = find_years_claims(text)
+    assert [(c.phrase, c.role) for c in claims] == expected
+    assert all(c.is_sub_requirement is (c.role != "total") for c in claims)
+
+
+def test_total_of_alternative_routes_is_the_least_route():
+    totals = total_experience_claims(["8+ years of experience or 5+ years with a Master's degree"])
+    assert [(i, c.phrase, c.min_years) for i, c in totals] == [(0, "5+ years", 5)]

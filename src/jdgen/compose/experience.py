@@ -9,13 +9,16 @@ module only reads the text; it knows nothing about levels.
 What counts as a claim
 ----------------------
 A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
-``months``, ``month`` or ``mos`` (months are divided by 12). The number is written in
-digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``, or as ``a``/``an``
-before a singular unit. Around it:
+``months``, ``month``, ``mos`` (divided by 12) or ``decades``, ``decade`` (times 10).
+The number is written in digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``
+or a compound ten (``twenty-five``: one number, not the range 5-20), as ``a``/``an``
+before a singular unit, or as ``half a`` (``half a decade`` is 5 years). Digits in
+brackets after a word repeat it (``five (5) years``) and are skipped. Around it:
 
-* a range ``5-8``, ``5 to 8``, ``between 5 and 8`` gives both bounds (in ascending
-  order); a ``+`` after the upper bound (``8-10+``) keeps it and sets ``open_ended``;
-* ``5+``, ``5 plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
+* a range ``5-8``, ``5 to 8``, ``three-to-five``, ``between 5 and 8`` gives both bounds
+  (in ascending order); a ``+`` after the upper bound (``8-10+``) keeps it and sets
+  ``open_ended``;
+* ``5+``, ``5 plus``, ``five-plus``, ``5 or more``, ``5 years or longer``, ``at least``, ``minimum
   (of)``, ``min.``, ``over``, ``more than``, ``no less than``, ``in excess of`` and
   ``upwards of`` give a minimum with no maximum (``open_ended``);
 * ``up to``, ``at most``, ``no more than``, ``less than``, ``under`` and ``maximum
@@ -26,21 +29,30 @@ A match is dropped when it is plainly not experience:
 
 1. the unit is followed by words that describe age or time passing: ``ago``, ``old``,
    ``or older``, ``later``, ``from now``, ``to come``, ``running``, ``in a row``,
-   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...;
+   ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...,
+   or by what the years are of when that is not work: ``(of) funding``, ``runway``,
+   ``warranty``, ``data``, ``college``, ``study``, ``education``...;
 2. the word right before is a period marker: ``within``, ``in``, ``next``, ``past``,
    ``last``, ``first``, ``every``, ``each``, ``per``, ``after``, ``before``,
-   ``during``, ``once``, ``twice``, ``times``;
+   ``during``, ``once``, ``twice``, ``times``, or a label such as ``duration``,
+   ``length``, ``term``, ``aged``;
 3. the phrase is used as an adjective (``2-year contract``, ``3 year roadmap``: a
    hyphen before the unit, a singular unit after a number other than 1, or a range
    before a singular unit) and is not followed, within three words, by
    ``experience``, ``exp``, ``track record`` or ``background``;
 4. the number is ``a``/``an`` and the rest of the clause does not mention experience,
    work, a role, a job, leading, managing or "as a ..." (``$120,000 a year``);
-5. earlier in the same sentence the company talks about its own age (``founded``,
-   ``established``, ``in business``, ``been around``, ``serving``, ``history``,
-   ``anniversary``, ``we have been``...) and nothing there addresses a candidate
-   (``you``, ``candidate``, ``applicant``, ``require``, ``must``, ``should``,
-   ``need``, ``seek``, ``looking``...);
+5. earlier in the same sentence the company or a product talks about its own age
+   (``founded``, ``established``, ``in business``, ``been around``, ``serving``,
+   ``history``, ``anniversary``, ``we have been``, ``the product has been``, ``on the
+   market``...) and nothing there addresses a candidate (``you``, ``candidate``,
+   ``applicant``, ``require``, ``must``, ``should``, ``need``, ``seek``, ``looking``...);
+   a sentence that opens with the time (``For more than 50 years, NISC has ...``) is
+   read the same way from what follows it;
+5a. the claim follows ``for``/``of``/``lasting`` in a sentence about a contract, an
+   assignment, a commitment, a stay or a guarantee (``a contract for 2 years``, ``stay
+   with us for at least 3 years``): a length of time, not experience; and a claim on a
+   line about ages (``Age limit: 24 years``) is one unless its clause mentions experience;
 6. ``over`` also means "during" ("grow the team over 2 years"), so it is read as "more
    than" only when the clause mentions experience (as in rule 4), when nothing else
    precedes it in its sentence, or right after ``with``/``have``/``has``/``bring``/
@@ -53,14 +65,40 @@ sentence-ending full stop, the next claim, or a comma before ``including``, ``of
 which``, ``with``...), without a leading ``of``/``in``/``as``/``at``/``on``/``with``
 and article. ``5 years of experience in AI`` has the subject ``experience in AI``.
 
-Sub-requirements
-----------------
-Pass one requirement at a time (one qualification, one sentence pair). Within it, a
-claim is a sub-requirement when another claim in the same text has a strictly larger
-minimum: in "Minimum 5+ years in software ... At least 2 years in a technical
-leadership role" the 2 narrows the 5. A lone claim, or claims with equal minimums,
-are never sub-requirements. Alternatives ("5 years, or 3 with a PhD") are also marked,
-which is what a level check wants: the largest minimum is the total.
+Routes, parts and the total
+---------------------------
+Pass one requirement at a time (one qualification, one sentence pair). Its claims are
+grouped into routes, and the requirement is the least route: a candidate who meets any
+route qualifies, so the smallest minimum among the routes is the minimum.
+
+* A claim opens a route of its own when the words before it (back to the previous claim)
+  say so: ``alternatively``, ``in the alternative``, ``otherwise``, ``(employer) will
+  accept``, a sentence starting with ``If``, or an ``or`` followed only by filler
+  (``or 3 years``, ``(or 3 years with a PhD)``) or, when the ``or`` opens a route
+  (``OR``, ``; or``, ``or a Master's degree and``), by a credential; or when the words
+  after it do: ``with a Master's``/``PhD``/``graduate degree``, ``in lieu of``, ``in
+  place of``, ``instead of``, ``is acceptable``, ``as equivalent``.
+* Other claims are the main route; a claim after ``including``, ``of which``, ``as
+  part of``... joins the route of the claim before it. Within a route, a claim with a
+  smaller minimum than the route's largest is a ``part`` ("8-10+ years of product
+  management, including 2 years in AI/ML": the 2 narrows the 8-10+).
+* A route's minimum is its largest claim; the route with the smallest one holds the
+  ``total`` (its largest claims); the claims of every other route are ``alternative``.
+  "2-5 years experience or 1-2 years with a Master's" is read as 1-2 years: the
+  Master's route is the way in with the fewest years, and its own range is reported
+  as written (the two ranges are not merged).
+* When one route needs no years at all, the text states no minimum and every claim is
+  ``alternative``: "Bachelor's degree or 4 years of experience (in lieu of a degree)",
+  or a text that says a degree "may substitute for the required experience".
+* A route that is only "considered" (``may be considered``, ``will also consider``,
+  ``may qualify``, in the claim's sentence) is no minimum, so it is not returned at all:
+  "An Associate's degree plus 2 years of relevant experience may be considered". A
+  ``though``/``but``/``equivalent`` between the claim and the word keeps the claim
+  ("5+ years, though equivalent experience will be considered").
+
+``is_sub_requirement`` is true for every claim that is not the total; ``role`` says why.
+All route words are looked for within a few hundred characters of a claim, so the time
+stays linear in the text.
 """
 
 from __future__ import annotations
@@ -83,7 +121,11 @@ _WORD_VALUES = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_TENS = {word: 10.0 * (i + 2) for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _ARTICLES = frozenset({"a", "an"})
+_HALF = re.compile(r"half[ \t]++an?", re.I | re.A)
+# Years per unit; a decade is ten of them.
+_UNIT_YEARS = {"decade": 10.0, "mo": 1 / 12}
 
 # One character for one character, so offsets found in the copy are offsets in the input.
 _NORMALIZE = str.maketrans(
@@ -95,7 +137,12 @@ _NORMALIZE = str.maketrans(
 _FLAGS = re.I | re.A | re.X
 # Possessive runs of blanks: nothing to give back, so long runs of spaces stay linear.
 _S, _SS = r"[ \t]*+", r"[ \t]++"
-_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:%s)\b)" % "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+_UNITS_WORDS = "|".join(w for w in sorted(_WORD_VALUES, key=len, reverse=True) if 0 < _WORD_VALUES[w] < 10)
+# "twenty-five" before "twenty": a compound ten is one number, not the range 5-20.
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:(?:%s)(?:[ \t]*+-[ \t]*+(?:%s)\b)?|%s)\b)" % (
+    "|".join(_TENS), _UNITS_WORDS, "|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
+# "five (5) years": the digits repeat the word and add nothing.
+_ECHO = r"(?:[ \t]*+\([ \t]*+[0-9]+(?:\.[0-9]+)?[ \t]*+\))?"
 
 _CLAIM = re.compile(
     rf"""
@@ -107,12 +154,12 @@ _CLAIM = re.compile(
           | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
                         |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
         )?
-        (?<![\w$£€.,])(?P<lo>{_NUM}|\ban?\b)
-        (?:{_S}(?:\+{_S})?(?:-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}))?
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}
+        (?:{_S}(?:\+{_S})?(?:-{_S}to{_S}-|-|\bto\b|\bthrough\b){_S}(?P<hi>{_NUM}){_ECHO})?
     )
-    (?P<plus>{_S}\+|{_SS}plus\b|{_SS}or{_SS}(?:more|greater)\b)?
+    (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>years?|yrs?|months?|mos)\b
+    (?P<unit>years?|yrs?|months?|mos|decades?)\b
     (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater)\b)?
     """,
     _FLAGS,
@@ -120,12 +167,16 @@ _CLAIM = re.compile(
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
-        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary)\b""",
+        |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
+        |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|data|college|university|study
+          |studies|schooling|education|coursework|tuition)
+        |(?:of[ \t]+)?(?:age|aged))\b""",
     _FLAGS,
 )
 _LAST_WORD = re.compile(r"([a-z]+)[ \t]*$", _FLAGS)
 _PERIOD_WORDS = frozenset(
-    "within in next past last first every each per after before during once twice times".split()
+    "within in next past last first every each per after before during once twice times "
+    "duration length term lasting spanning aged age".split()
 )
 _HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
 _ADJECTIVE_FOR_EXPERIENCE = re.compile(
@@ -140,9 +191,23 @@ _EXPERIENCE_HINT = re.compile(
 )
 _COMPANY_AGE = re.compile(
     r"""\b(?:founded|established|incorporated|in[ \t]+business|around|serving|served|history
-        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been)\b""",
+        |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
+        |(?<=[a-z][ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
+                                              |provided)
+        |on[ \t]+the[ \t]+market|in[ \t]+(?:use|production|service))\b""",
     _FLAGS,
 )
+# A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
+# for 2 years", "stay with us for at least 3 years"), read where the claim follows "for"/"of".
+_DURATION = re.compile(
+    r"""\b(?:contract\w*|assignment|appointment|engagement|secondment|fixed[ \t-]term|fellowship|internship
+        |placement|commit\w*|stay\w*|remain\w*|guarantee\w*|funded|lease|warranty|visa|sponsor\w*
+        |probation\w*|retention|tenure)\b""",
+    _FLAGS,
+)
+_DURATION_LINK = frozenset("for of lasting spanning".split())
+# "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
+_AGE = re.compile(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 _ADDRESSES_CANDIDATE = re.compile(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
         |qualif\w*)\b""",
@@ -157,6 +222,58 @@ _CLAUSE_END = re.compile(
 _SENTENCE_END = re.compile(r"[.;!?\n\u2022]")
 _LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
 _TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
+
+
+# --- Routes: alternatives, routes that are only considered, and parts (see the module docstring).
+_PART_BEFORE = re.compile(
+    r"""\b(?:including|includ(?:es|e)|incl|of[ \t]+which|within[ \t]+(?:which|that|those|this|these)
+        |as[ \t]+part[ \t]+of|among[ \t]+(?:them|which|these))\b""",
+    _FLAGS,
+)
+_ALTERNATIVE_BEFORE = re.compile(
+    r"""\b(?:alternatively|in[ \t]+the[ \t]+alternative|otherwise|(?:will|may|would|can)[ \t]+(?:also[ \t]+)?accept)\b
+        |(?:^|[.;:!?\n][ \t]*+)if\b""",
+    _FLAGS,
+)
+_OR = re.compile(r"\bor\b", _FLAGS)
+# What may stand between "or" and the years of another route: "or 3 years", "or with at least 3".
+_ROUTE_FILLER = re.compile(
+    r"""[\s,(]*+(?:(?:with|have|has|having|possess\w*|bring\w*|about|approximately|an?|the|just|only|even
+        |perhaps|possibly|else)\b[\s,]*+)*+""",
+    _FLAGS,
+)
+_CREDENTIAL = re.compile(
+    r"""\b(?:degrees?|bachelor\w*|master\w*|ms|msc|bs|bsc|ba|phd|ph\.d|doctora\w*|associate'?s|diploma|ged
+        |high[ \t]+school|certificat\w*|licen[cs]\w*)""",
+    _FLAGS,
+)
+# "or" that opens a route of its own rather than a list: "OR", "; or", "or a Master's degree and".
+_ROUTE_OR = re.compile(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma|high[ \t]+school))", re.A | re.X | re.M)
+_ALTERNATIVE_AFTER = re.compile(
+    r"""\b(?:with|holding|having|plus)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:relevant[ \t]+|related[ \t]+|advanced[ \t]+)?
+          (?:master|ms\b|msc\b|phd|ph\.d|doctora|graduate[ \t]+degree|advanced[ \t]+degree|post-?graduate)
+        |\bin[ \t]+(?:lieu|place)[ \t]+of\b|\binstead[ \t]+of\b|\bas[ \t]+(?:a[ \t]+)?substitut
+        |\b(?:is|are|be)[ \t]+(?:also[ \t]+)?acceptable\b|\bwill[ \t]+be[ \t]+accepted\b|\bas[ \t]+equivalent\b""",
+    _FLAGS,
+)
+_REPLACES_CREDENTIAL = re.compile(
+    r"\b(?:in[ \t]+(?:lieu|place)[ \t]+of|instead[ \t]+of|substitut\w*|equivalent[ \t]+(?:to|for))\b", _FLAGS
+)
+_CONSIDERED = re.compile(
+    r"""\b(?:be|been|being)[ \t]+considered\b|\b(?:will|may|might|could|would)[ \t]+(?:also[ \t]+)?consider\b
+        |\bmay[ \t]+(?:also[ \t]+)?qualify\b""",
+    _FLAGS,
+)
+_BUT = re.compile(r",[ \t]*(?:though|but|however|while|although|yet)\b|\bequivalent\b", _FLAGS)
+# A route without years: the years can be replaced by a degree ("may substitute for the
+# required work experience", "in lieu of experience").
+_NO_YEARS_ROUTE = re.compile(
+    r"""\b(?:may|can|will|could)[ \t]+(?:be[ \t]+)?substitut\w*[ \t]+for[ \t]+(?:the[ \t]+)?(?:required[ \t]+|minimum[ \t]+)?
+          (?:[a-z]+[ \t]+)?experience\b
+        |\bin[ \t]+(?:lieu|place)[ \t]+of[ \t]+(?:the[ \t]+)?(?:required[ \t]+)?experience\b""",
+    _FLAGS,
+)
+_LOOK = 300  # how far the route words are looked for around a claim: linear in the text
 
 
 # A requirement states its years once or twice; weighing each candidate against its sentence
@@ -176,13 +293,23 @@ class YearsClaim:
     phrase: str
     subject: str | None
     is_sub_requirement: bool = False
+    #: "total" (the requirement), "part" (narrows a larger claim of its route), "alternative"
+    #: (another route than the least one, or any route when one route states no years)
+    role: str = "total"
 
 
 def _value(token: str) -> float:
     token = token.lower()
     if token in _ARTICLES:
         return 1.0
-    return _WORD_VALUES[token] if token in _WORD_VALUES else float(token)
+    if _HALF.fullmatch(token):
+        return 0.5
+    if token in _WORD_VALUES:
+        return _WORD_VALUES[token]
+    tens, _, units = token.partition("-")
+    if tens.strip() in _TENS:
+        return _TENS[tens.strip()] + (_WORD_VALUES[units.strip()] if units else 0.0)
+    return float(token)
 
 
 def _bounds(m: re.Match[str]) -> tuple[float, float | None, bool]:
@@ -212,9 +339,11 @@ def _trim_end(text: str, start: int, end: int) -> str | None:
 
 
 def _is_adjective(m: re.Match[str]) -> bool:
-    singular = m["unit"].lower() in {"year", "yr", "month"}
+    singular = m["unit"].lower() in {"year", "yr", "month", "decade"}
     ranged = bool(m["hi"] or m["b_lo"])
-    return "-" in m["joint"] or (singular and (ranged or _value(m["lo"]) != 1))
+    low = m["lo"] or m["b_lo"]
+    one = _value(low) == 1 or low.lower().startswith("half")  # "a year", "half a decade"
+    return "-" in m["joint"] or (singular and (ranged or not one))
 
 
 @cache
@@ -250,6 +379,17 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if company_age.search(sentence, folded_sentence) and not addresses_candidate.search(sentence, folded_sentence):
         return False
+    word = before[1].lower() if before else ""
+    if word in _DURATION_LINK and _DURATION.search(sentence):
+        return False
+    line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
+    if _AGE.search(line) and not experience_hint.search(clause, folded_clause):
+        return False
+    # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
+    if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
+        rest = norm[m.end() : m.end() + 200]
+        if not addresses_candidate.search(rest, fold(rest)):
+            return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
     if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
@@ -271,13 +411,93 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         if not _is_experience(norm, folded, sentence_ends, m, clause_end):
             continue
         low, high, open_ended = _bounds(m)
-        if m["unit"].lower().startswith("mo"):
-            low, high = low / 12, None if high is None else high / 12
+        per = _UNIT_YEARS.get(m["unit"].lower()[:2] if m["unit"].lower().startswith("mo") else m["unit"].lower().rstrip("s"))
+        if per:
+            low, high = low * per, None if high is None else high * per
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
-        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject))
-    largest = max((claim[0] for claim in found), default=0.0)
-    return [YearsClaim(*claim, is_sub_requirement=claim[0] < largest) for claim in found]
+        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject, clause_end))
+    found = [claim for claim in found if not _only_considered(norm, sentence_ends, claim[3], claim[4])]
+    roles = _roles(norm, [(claim[0], claim[3], claim[4], claim[7]) for claim in found])
+    return [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]
+
+
+def _sentence(norm: str, sentence_ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``norm[start:end]``, at most _LOOK characters either side."""
+    i = bisect_left(sentence_ends, start)
+    begin = sentence_ends[i - 1] + 1 if i else 0
+    j = bisect_left(sentence_ends, end)
+    stop = sentence_ends[j] if j < len(sentence_ends) else len(norm)
+    return max(begin, start - _LOOK), min(stop, end + _LOOK)
+
+
+def _only_considered(norm: str, sentence_ends: list[int], start: int, end: int) -> bool:
+    """Whether the claim's sentence only says such a route "may be considered": not a minimum."""
+    begin, stop = _sentence(norm, sentence_ends, start, end)
+    marker = _CONSIDERED.search(norm, begin, stop)
+    if marker is None:
+        return False
+    # "5+ years, though equivalent experience will be considered": the considering is about something else.
+    return marker.start() < start or not _BUT.search(norm, end, marker.start())
+
+
+def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[int, bool]:
+    """(where the words that make the claim at ``start`` a route of its own begin, -1 if there
+    are none, len(gap) if they follow it; whether a route before it is a credential without
+    years), from the words before it (back to the previous claim) and ``after``."""
+    gap = norm[gap_start:start]
+    if _ALTERNATIVE_AFTER.search(after):
+        return len(gap), bool(_REPLACES_CREDENTIAL.search(after) and _CREDENTIAL.search(after))
+    marker = None
+    for marker in _ALTERNATIVE_BEFORE.finditer(gap):
+        pass
+    if marker is not None:
+        return marker.start(), False
+    last_or = route_or = None
+    for last_or in _OR.finditer(gap):
+        pass
+    for route_or in _ROUTE_OR.finditer(gap):
+        pass
+    if last_or is not None and _ROUTE_FILLER.fullmatch(gap, last_or.end()):
+        return last_or.start(), bool(_CREDENTIAL.search(gap, 0, last_or.start()))
+    # "OR Associates degree ... AND two (2) years": the last "or" that opens a route, then a credential.
+    if route_or is not None and _CREDENTIAL.search(gap, route_or.end()):
+        return route_or.start(), bool(_CREDENTIAL.search(gap, 0, route_or.start()))
+    return -1, False
+
+
+def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
+    """The role of each (minimum, start, end, clause end) claim of one requirement (see the
+    module docstring): the least route's largest claims are the total."""
+    if not claims:
+        return []
+    route_of: list[int] = []
+    routes = 0
+    credential_route = no_years = bool(_NO_YEARS_ROUTE.search(norm))
+    for k, (_, start, end, clause_end) in enumerate(claims):
+        gap_start = max(claims[k - 1][2] if k else 0, start - _LOOK)
+        after = norm[end : min(clause_end, end + _LOOK)]
+        where, without_years = _is_alternative(norm, gap_start, start, after)
+        part = None
+        for part in _PART_BEFORE.finditer(norm, gap_start, start):
+            pass
+        # "8+ years, including 2 in AI": the same route, unless a new route opens after "including".
+        if k and part is not None and part.start() - gap_start > where:
+            route_of.append(route_of[-1])
+            continue
+        alternative = where >= 0
+        credential_route = credential_route or without_years
+        if alternative:
+            routes += 1
+        route_of.append(routes if alternative else 0)
+    largest: dict[int, float] = {}
+    for (low, *_), route in zip(claims, route_of):
+        largest[route] = max(low, largest.get(route, low))
+    if no_years or (credential_route and 0 not in largest):
+        return ["alternative"] * len(claims)  # a route needs no years: the text states no minimum
+    least = min(largest, key=lambda route: (largest[route], route))
+    return ["alternative" if route != least else "total" if low == largest[route] else "part"
+            for (low, *_), route in zip(claims, route_of)]
 
 
 def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:

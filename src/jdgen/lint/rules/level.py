@@ -1,7 +1,10 @@
 """Level consistency: years of experience, titles and numerals, pay bands, the ladder itself.
 
-The rule for years (JD301), applied to every requirement a text states (sub-requirements
-such as "2 years in a leadership role" beside a total are skipped):
+The rule for years (JD301), applied to every requirement a text states: the least route
+of it (see :mod:`jdgen.compose.experience`): parts such as "2 years in a leadership role"
+beside a total, longer alternative routes ("5 years, or 3 years with a Master's" asks for
+3) and routes that are only "considered" are skipped, and a text where a degree alone
+will do states no minimum:
 
 * error when the stated minimum is at or above the level's maximum: nobody inside the
   level's band qualifies, and the posting describes the next level (8+ years at P4, 5–8);
