@@ -1,0 +1,106 @@
+"""The quality corpus in ``benchmarks/quality/`` is consistent with its own judgement file.
+
+The corpus is an answer key written by a person (see ``benchmarks/quality/GUIDELINES.md``);
+these checks never run a lint rule on it. They pin what a scorer relies on: every judged file
+exists and every judged phrase is an exact substring of its excerpt, so a finding can be
+matched by position; every posting names its source; the levels and years follow the
+guideline's arithmetic; and the corpus is big enough to measure precision and recall with.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "quality"
+POSTINGS = CORPUS / "postings"
+FAMILIES = {
+    "gender_coded", "jargon", "age", "gendered_address", "restricted_eligibility",
+    "alcohol", "sensory", "physical", "other",
+}
+# The ladder's years per level (GUIDELINES.md, "Experience against level").
+LEVEL_YEARS = {
+    "P1": (0, 2), "P2": (1, 3), "P3": (3, 5), "P4": (5, 8),
+    "P5": (8, 12), "P6": (12, 18), "P7": (15, 22), "P8": (18, 30),
+}
+NAME_RE = re.compile(r"^\d{3}-[a-z0-9-]+\.md$")
+
+# The targets the corpus was commissioned with.
+MIN_POSTINGS = 45
+MIN_LANGUAGE_PHRASES = 35
+MIN_EXPERIENCE_STATEMENTS = 15
+
+
+def _judgements() -> list[dict]:
+    return yaml.safe_load((CORPUS / "judgements.yaml").read_text(encoding="utf-8"))
+
+
+JUDGEMENTS = _judgements()
+IDS = [j["file"] for j in JUDGEMENTS]
+
+
+def _excerpt(entry: dict) -> str:
+    return (POSTINGS / entry["file"]).read_text(encoding="utf-8")
+
+
+def test_every_posting_file_is_judged_once_and_every_judged_file_exists():
+    on_disk = sorted(p.name for p in POSTINGS.glob("*.md"))
+    assert sorted(IDS) == on_disk
+    assert len(IDS) == len(set(IDS))
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=IDS)
+def test_entry_shape(entry):
+    assert NAME_RE.match(entry["file"]), entry["file"]
+    assert re.match(r"^https?://\S+$", entry["source"]), "every posting names the page it came from"
+    assert re.match(r"^\d{4}-\d{2}-\d{2}$", entry["retrieved"])
+    assert entry["title"]
+    assert entry["level"] is None or entry["level"] in LEVEL_YEARS
+    if entry["level"] is None:
+        assert entry.get("level_note"), "an unknown level says why"
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=IDS)
+def test_excerpt_shape(entry):
+    text = _excerpt(entry)
+    assert text.startswith("# "), "the first line is the title as '# ...'"
+    assert 80 <= len(text.split()) <= 350
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=IDS)
+def test_every_judged_phrase_is_an_exact_substring_of_its_excerpt(entry):
+    text = _excerpt(entry)
+    for item in entry.get("language") or []:
+        assert item["family"] in FAMILIES, item
+        assert item["phrase"] in text, item["phrase"]
+    for phrase in entry.get("language_ok") or []:
+        assert phrase in text, phrase
+    for item in entry.get("experience") or []:
+        assert item["phrase"] in text, item["phrase"]
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=IDS)
+def test_fits_level_follows_the_guideline_arithmetic(entry):
+    for item in entry.get("experience") or []:
+        if entry["level"] is None:
+            assert item["fits_level"] is None, "no level, nothing to compare against"
+            continue
+        low, high = LEVEL_YEARS[entry["level"]]
+        expected = low - 1 <= item["min_years"] <= high + 1
+        assert item["fits_level"] is expected, item
+
+
+# The corpus is still below its commissioned size (README.md, "Counts"); this turns into an
+# XPASS, and should lose the marker, once it reaches the targets.
+@pytest.mark.xfail(reason="corpus below its target size: more judged postings needed", strict=False)
+def test_corpus_is_large_enough_to_score_with():
+    language = sum(len(j.get("language") or []) for j in JUDGEMENTS)
+    experience = [e for j in JUDGEMENTS for e in (j.get("experience") or [])]
+    assert {e["fits_level"] for e in experience} >= {True, False, None}
+    assert len(JUDGEMENTS) >= MIN_POSTINGS
+    assert language >= MIN_LANGUAGE_PHRASES
+    assert len(experience) >= MIN_EXPERIENCE_STATEMENTS
+    assert {e["fits_level"] for e in experience} >= {True, False}
