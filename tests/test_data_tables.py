@@ -18,7 +18,10 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "jdgen" / "data"
 
-TABLES = ("pay_transparency.yaml", "gender_coded.yaml", "exclusionary.yaml", "physical_requirements.yaml")
+# The word lists of the language rules; exclusionary.yaml's age and gender rows moved to their own lists.
+LANGUAGE_LISTS = ("exclusionary.yaml", "age_coded.yaml", "gendered_language.yaml", "gender_restricted.yaml",
+                  "alcohol_culture.yaml", "sensory_exclusion.yaml")
+TABLES = ("pay_transparency.yaml", "gender_coded.yaml", "physical_requirements.yaml", *LANGUAGE_LISTS)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_KEYS = {"effective", "last_reviewed", "enforcement_from"}
 DISCLAIMER = "Engineering data, not legal advice; review before relying on it"
@@ -62,7 +65,10 @@ def gender() -> dict:
 
 @pytest.fixture(scope="module")
 def exclusionary() -> dict:
-    return load("exclusionary.yaml")
+    """Every language list's rows as one table: a phrase is in exactly one of them."""
+    tables = [load(name) for name in LANGUAGE_LISTS]
+    return {"phrases": [row for table in tables for row in table["phrases"]],
+            "sources": {key: value for table in tables for key, value in table["sources"].items()}}
 
 
 @pytest.fixture(scope="module")
@@ -269,7 +275,8 @@ def test_gender_items_well_formed(gender: dict):
     stems = [item["stem"] for item in _stems(gender)]
     assert len(stems) == len(set(stems)), "stems are unique across both lists"
     for item in _stems(gender):
-        assert set(item) <= {"stem", "match", "alternative", "source", "variant_of"}, item
+        assert set(item) <= {"stem", "match", "alternative", "source", "variant_of", "kind"}, item
+        assert item["kind"] in {"trait", "context"}, item
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)?", item["stem"]), item
         assert item.get("match", "prefix") in {"prefix", "word"}, item
         assert isinstance(item["alternative"], str) and item["alternative"].strip(), item
@@ -368,7 +375,7 @@ def test_coded_words_still_found(gender: dict):
 
 # ------------------------------------------------ exclusionary.yaml / physical_requirements.yaml
 PHRASE_KEYS = {"id", "pattern", "message", "alternative", "category", "severity", "source", "examples", "counterexamples"}
-CATEGORIES = {"jargon", "age", "culture", "ability", "gender", "national_origin"}
+CATEGORIES = {"jargon", "age", "culture", "ability", "gender", "national_origin", "eligibility", "alcohol", "sensory"}
 SEVERITIES = {"warning", "info"}
 PHYSICAL_KINDS = {
     "lifting", "mobility", "posture", "dexterity", "vision", "hearing", "speech", "smell_taste",
@@ -376,7 +383,7 @@ PHYSICAL_KINDS = {
 }
 
 
-@pytest.mark.parametrize("name", ["exclusionary.yaml", "physical_requirements.yaml"])
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_phrase_rows_well_formed(name: str):
     data = load(name)
     rows = data["phrases"]
@@ -398,7 +405,7 @@ def test_phrase_rows_well_formed(name: str):
             assert isinstance(row["suppress_if_essential"], bool), row["id"]
 
 
-@pytest.mark.parametrize("name", ["exclusionary.yaml", "physical_requirements.yaml"])
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_patterns_compile_and_match_their_examples(name: str):
     for row in load(name)["phrases"]:
         regex = compile_ci(row["pattern"])  # raises re.error if broken
@@ -409,7 +416,7 @@ def test_patterns_compile_and_match_their_examples(name: str):
             assert not regex.search(text), f"{row['id']}: should not match {text!r}"
 
 
-@pytest.mark.parametrize("name", ["exclusionary.yaml", "physical_requirements.yaml"])
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_patterns_never_match_inside_a_word(name: str):
     for row in load(name)["phrases"]:
         regex = compile_ci(row["pattern"])

@@ -22,7 +22,7 @@ AS_OF = ["--as-of", "2026-11-23"]
     ('[lint.severity]\nJD501 = true\n',
      "jdgen.toml:2:1: lint.severity.JD501: true is not a severity (use one of error, warning, info)"),
     ('[lint]\nignore = ["JD99"]\n',
-     'jdgen.toml:2:1: lint.ignore: no rule matches "JD99" (run `jdgen rules` for the list)'),
+     'jdgen.toml:2:1: lint.ignore: no rule matches "JD99" (did you mean \'JD509\'?)'),
     ('[lint.per-file-ignores]\n"" = ["JD5"]\n',
      'jdgen.toml:2:1: lint.per-file-ignores."": the file pattern is empty '
      '(name the files, e.g. "roles/legacy/*.yaml" = ["JD5"])'),
@@ -66,7 +66,7 @@ def test_edge_values_that_work_are_accepted(run, catalog, toml):
 
 def test_command_line_selectors_are_quoted_as_typed(run, tmp_path):
     result = run("lint", "--select", "JD999", *AS_OF, cwd=tmp_path)
-    assert (result.code, result.err) == (2, "--select: no rule matches 'JD999' (run `jdgen rules` for the list)\n")
+    assert (result.code, result.err) == (2, "--select: no rule matches 'JD999' (did you mean 'JD509'?)\n")
 
 
 def test_per_file_ignores_match_the_same_files_from_any_working_folder(run, catalog, tmp_path):

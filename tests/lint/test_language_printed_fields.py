@@ -40,7 +40,7 @@ CASES = [
 def test_language_rules_read_the_printed_field(catalog: Path, field, file, old, new):
     _edit(catalog / file, old, new)
     found = [(f.code, Path(f.location.file).relative_to(catalog).as_posix(), f.location.line, f.message)
-             for f in lint(Catalog(catalog), as_of=AS_OF).findings if f.code in ("JD501", "JD502", "JD503")]
+             for f in lint(Catalog(catalog), as_of=AS_OF).findings if f.code in ("JD501", "JD502", "JD503", "JD508")]
     assert found == EXPECTED[field]
 
 
@@ -48,10 +48,10 @@ EXPECTED = {
     "opening": [("JD501", P4, 27, "'dominant' is masculine-coded"),
                 ("JD502", P4, 27, "'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
                                   "stereotype and tell the reader nothing about the work.")],
-    "team.about": [("JD502", NORTHWIND, 111, "'digital natives': 'Digital native' means born into the internet "
+    "team.about": [("JD508", NORTHWIND, 111, "'digital natives': 'Digital native' means born into the internet "
                                              "age, so it is a proxy for age and deters older applicants (ADEA §4(e)).")],
-    "team.reports_to": [("JD501", NORTHWIND, 114, "'fearless' is masculine-coded"),
-                        ("JD501", NORTHWIND, 114, "'leader' is masculine-coded")],
+    # 'leader' is an ordinary job word (counted by JD505, not reported by itself)
+    "team.reports_to": [("JD501", NORTHWIND, 114, "'fearless' is masculine-coded")],
     "hiring_process": [("JD503", NORTHWIND, 60, "'lift 50 pounds': A fixed weight limit screens out people who could "
                                                 "do the work another way (a trolley, a team lift, an accommodation); "
                                                 "keep it only if moving that load is essential.")],

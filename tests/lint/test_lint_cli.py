@@ -115,7 +115,7 @@ def test_select_ignore_and_strict(run, broken):
 def test_unknown_rule_on_the_command_line(run, broken):
     result = run("lint", "--select", "JD999", cwd=broken)
     assert result.code == 2
-    assert result.err == "--select: no rule matches 'JD999' (run `jdgen rules` for the list)\n"
+    assert result.err == "--select: no rule matches 'JD999' (did you mean 'JD509'?)\n"
 
 
 def test_config_in_jdgen_toml(run, broken):
@@ -147,7 +147,7 @@ def test_pyproject_errors_name_the_key_as_written_there(run, catalog):
     ('[lint.options.JD601]\nmax_words = "many"\n', 'jdgen.toml:2:1: lint.options.JD601.max_words: must be a whole number, not text ("many") (e.g. max_words = 1000, the default)'),
     ('[lint.options]\nJD201 = { require_skills = 1 }\n', "jdgen.toml:2:11: lint.options.JD201.require_skills: must be true or false, not a whole number (1) (e.g. require_skills = true, the default)"),
     ('[lint]\noptions.JD605.max_required = 6.5\n', "jdgen.toml:2:15: lint.options.JD605.max_required: must be a whole number, not a decimal number (6.5) (e.g. max_required = 7, the default)"),
-    ('[lint.per-file-ignores]\n"roles/*.yaml" = ["JD999"]\n', """jdgen.toml:2:1: lint.per-file-ignores."roles/*.yaml": no rule matches "JD999" (run `jdgen rules` for the list)"""),
+    ('[lint.per-file-ignores]\n"roles/*.yaml" = ["JD999"]\n', """jdgen.toml:2:1: lint.per-file-ignores."roles/*.yaml": no rule matches "JD999" (did you mean 'JD509'?)"""),
     ('lint = 3\n', "jdgen.toml:1:1: lint: must be a table"),
     ('[lint\n', "jdgen.toml:1:6: not valid TOML: expected ']' at the end of a table declaration (end the table header with ], e.g. [lint])"),
     ('[lint]\nfail-on = True\n', "jdgen.toml:2:11: not valid TOML: invalid value (write true and false in lower case)"),

@@ -310,7 +310,7 @@ def test_merge_keeps_untouched_text_and_comments(tmp_path: Path):
     before = (root / PROFILE).read_text(encoding="utf-8")
     merge_into_file(root / PROFILE, "summary: Short.\n")
     after = (root / PROFILE).read_text(encoding="utf-8")
-    assert "# jdgen: ignore[JD501]" in after and before.splitlines()[0] == after.splitlines()[0]
+    assert "# seed wording: 'leading'" in after and before.splitlines()[0] == after.splitlines()[0]
     assert yaml.safe_load(after)["summary"] == "Short."
     assert yaml.safe_load(after)["story"] == yaml.safe_load(before)["story"]
 

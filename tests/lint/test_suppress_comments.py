@@ -27,7 +27,7 @@ def lint_with_title_comment(run, catalog, comment: str):
                                               "(write # jdgen: ignore[JD604] reason)"),
     ("# jdgen: ignore-file[JD6 legacy", "JD004 warning suppression comment is not closed "
                                         "(write # jdgen: ignore-file[JD6] reason)"),
-    ("# jdgen: ignore[JD999] long on purpose", "JD004 warning no rule JD999 (run `jdgen rules` for the codes and names)"),
+    ("# jdgen: ignore[JD999] long on purpose", "JD004 warning no rule JD999 (did you mean JD509?)"),
     ("# jdgen: ignore[JD6040] long on purpose", "JD004 warning no rule JD6040 (did you mean JD604 or JD601 or JD602?)"),
     ("# jdgen: ignore[title-lenght] long on purpose", "JD004 warning no rule title-lenght "
                                                      "(did you mean title-length or title-seniority or posting-length?)"),
@@ -46,12 +46,12 @@ def test_a_comment_that_cannot_work_is_reported_at_the_comment(run, catalog, com
 
 
 def test_an_unknown_rule_beside_a_used_one_is_reported_alone(run, catalog):
-    # JD501 is silenced on purpose by the shipped profile's own comment; add a typo beside it.
-    shipped = "# jdgen: ignore[JD501] seed wording"
-    edit(catalog / P4, shipped, "# jdgen: ignore[JD501, JD5O1] seed wording")
+    # A comment that silences a JD501 finding on purpose, with a typo beside it.
+    edit(catalog / P4, "  - text: Leading innovation in AI/ML approaches", "  - text: Fearless innovation in AI/ML approaches")
+    edit(catalog / P4, "# seed wording:", "# jdgen: ignore[JD501, JD5O1] seed wording:")
     line = line_of(catalog / P4, "JD5O1")
     result = run("lint", P4, *AS_OF, cwd=catalog)
-    assert (result.code, result.out) == (0, f"{P4}:{line}:3: JD004 warning no rule JD5O1 (did you mean JD501 or JD502 or JD503?)\n")
+    assert (result.code, result.out) == (0, f"{P4}:{line}:3: JD004 warning no rule JD5O1 (did you mean JD501 or JD510 or JD502?)\n")
 
 
 def test_an_unknown_rule_is_not_also_reported_as_unused(run, catalog):
@@ -59,7 +59,7 @@ def test_an_unknown_rule_is_not_also_reported_as_unused(run, catalog):
     assert result.out == (
         f"{P4}:{line}:43: JD002 warning suppression of JD999 gives no reason (say why after the brackets, "
         "e.g. # jdgen: ignore[JD501] quoted from the law)\n"
-        f"{P4}:{line}:43: JD004 warning no rule JD999 (run `jdgen rules` for the codes and names)\n")
+        f"{P4}:{line}:43: JD004 warning no rule JD999 (did you mean JD509?)\n")
 
 
 def test_a_known_rule_that_silences_nothing_is_still_jd003(run, catalog):

@@ -101,6 +101,8 @@ class Component(Frozen):
     # a posting says it to an applicant, and ``in_posting: false`` keeps it out of postings.
     posting: Printed = None
     in_posting: bool = True
+    # An essential function (ADA): JD503 accepts its physical wording and asks for the accommodation line.
+    essential: bool = False
     prevalence: Prevalence = "common"
     scope: Scope = "level"
     priority: Priority = "required"

@@ -8,6 +8,7 @@ Keys::
     [lint.severity]               per-rule severity: JD501 = "error"
     [lint.options.JD601]          per-rule options: max_words = 900
     [lint.per-file-ignores]       "roles/legacy/*.yaml" = ["JD5"]
+    allow = ["Ninjas Code"]       proper nouns the language rules (JD5) never flag inside
 
 Every key, rule and option is checked when the file is read; a mistake is a
 configuration error (exit 2) that names the key, and the file, line and column it is on.
@@ -32,11 +33,15 @@ from .ruleset import all_rules
 from .suppress import rule_matches, selected_codes
 from .toml_positions import BARE_KEY, decode_error, locate
 
-KEYS = ("select", "ignore", "fail-on", "severity", "options", "per-file-ignores")
+KEYS = ("select", "ignore", "fail-on", "severity", "options", "per-file-ignores", "allow")
 # Each per-file-ignores pattern is compiled (fnmatch) and tried on every file with findings, and a
 # long pattern with many wildcards takes milliseconds to compile; real tables hold a handful.
 MAX_FILE_PATTERNS = 100
 MAX_PATTERN_CHARS = 200
+# Every allowed phrase is looked for in each text that has a language finding: a few dozen names are
+# what a catalog needs, and the limits keep a hostile list from costing seconds.
+MAX_ALLOWED = 200
+MAX_ALLOWED_CHARS = 100
 
 
 @dataclass
@@ -47,6 +52,7 @@ class LintConfig:
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    allow: list[str] = field(default_factory=list)
     source: str | None = None
     # per-file-ignores patterns are relative to the folder of the file that holds them,
     # so that they match the same files wherever jdgen is run from.
@@ -352,7 +358,24 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         for name in names:
             _known(name, rules, lambda m, h: fail(("per-file-ignores", pattern), m, h), shown)
         config.per_file_ignores[pattern] = names
+    if "allow" in table:
+        config.allow = _allowed(table["allow"], lambda m, h: fail(("allow",), m, h), shown)
     return config
+
+
+def _allowed(value: Any, fail, shown) -> list[str]:
+    example = 'e.g. allow = ["Ninjas Code", "Rockstar Games"]'
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        fail("must be a list of phrases (text)", example)
+    if len(value) > MAX_ALLOWED:
+        fail(f"has {len(value):,} phrases, more than the {MAX_ALLOWED} jdgen reads", "list the names your postings use")
+    for number, phrase in enumerate(value, 1):
+        if not phrase.strip():
+            fail(f"phrase {number} is blank", "write the name, e.g. \"Ninjas Code\", or remove it")
+        if len(phrase) > MAX_ALLOWED_CHARS:
+            fail(f"phrase {number} is {len(phrase):,} characters long, more than {MAX_ALLOWED_CHARS}",
+                 "allow the name itself, not the sentence around it")
+    return [" ".join(phrase.split()) for phrase in value]
 
 
 def _table(table: dict, key: str, fail) -> dict:

@@ -29,29 +29,46 @@ class Phrase:
     message: str
     alternative: str
     severity: str
+    # physical_requirements.yaml: an item marked `essential: true` may state it (JD503)
+    suppress_if_essential: bool = False
+    # gendered_language.yaml: a match inside quotation marks names something ("He Will" as a title)
+    quotes_exempt: bool = False
 
 
 @cache
 def phrases(name: str) -> tuple[Phrase, ...]:
     rows = _load(name)["phrases"]
     return tuple(Phrase(r["id"], re.compile(r["pattern"], re.IGNORECASE), " ".join(r["message"].split()),
-                        r.get("alternative", ""), r.get("severity", "warning")) for r in rows)
+                        r.get("alternative", ""), r.get("severity", "warning"),
+                        bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt"))) for r in rows)
 
 
 @dataclass(frozen=True)
 class GenderWords:
-    stems: tuple[tuple[str, bool, str], ...]   # (stem, whole word only, alternative)
+    stems: tuple[tuple[str, bool, str, str], ...]   # (stem, whole word only, alternative, trait|context)
     exceptions: frozenset[str]
     exception_phrases: re.Pattern[str] | None
 
 
 @cache
-def masculine_words() -> GenderWords:
+def gender_words(side: str = "masculine") -> GenderWords:
+    """One side of gender_coded.yaml: ``masculine`` or ``feminine``; the exceptions serve both."""
     data = _load("gender_coded.yaml")
-    stems = tuple((row["stem"], row.get("match") == "word", row.get("alternative", "")) for row in data["masculine"])
+    stems = tuple((row["stem"], row.get("match") == "word", row.get("alternative", ""), row.get("kind", "context"))
+                  for row in data[side])
     phrases_ = [re.escape(p).replace(r"\ ", r"[\s-]+") for p in data.get("exception_phrases", [])]
     joined = re.compile(r"\b(?:" + "|".join(phrases_) + r")\b", re.IGNORECASE) if phrases_ else None
     return GenderWords(stems, frozenset(w.lower() for w in data.get("exceptions", [])), joined)
+
+
+def masculine_words() -> GenderWords:
+    return gender_words("masculine")
+
+
+@cache
+def gender_balance() -> dict[str, Any]:
+    """The thresholds of the per-posting balance rule (gender_coded.yaml's ``balance`` table)."""
+    return dict(_load("gender_coded.yaml")["balance"])
 
 
 @cache

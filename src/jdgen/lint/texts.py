@@ -37,13 +37,39 @@ class Text:
             severity: str | None = None) -> Hit:
         return Hit(location or self.location, message, hint, self.doc, self.lines, severity)
 
-    def locate(self, fragment: str) -> Location:
-        """Where ``fragment`` of this text is written: its own line and column when it can be found
-        in the value as written (see :mod:`.locate`), else the value's position."""
+    def locate(self, fragment: str, nth: int = 0) -> Location:
+        """Where the ``nth`` place (0: the first) of ``fragment`` in this text is written: its own line
+        and column when it can be found in the value as written (see :mod:`.locate`), else the
+        value's position."""
         if self.doc is None or not fragment:
             return self.location
-        found = find(self.doc, self.location.line, self.location.col, fragment)
+        found = find(self.doc, self.location.line, self.location.col, fragment, nth)
         return Location(self.location.file, *found) if found else self.location
+
+    def places(self) -> "Places":
+        return Places(self)
+
+
+class Places:
+    """Locates matches in one :class:`Text` by their offsets, each at its own place as written.
+
+    A match at offset N of fragment F is F's k-th place, k being how often F is written before N.
+    Matches come in offset order, so each count goes on from where the last one of the same
+    fragment stopped: every match located costs time for the text between it and the one before,
+    not for the whole text again.
+    """
+
+    def __init__(self, text: Text):
+        self.text = text
+        self._counted: dict[str, tuple[int, int]] = {}  # fragment -> (counted up to, places before it)
+
+    def at(self, start: int, fragment: str) -> Location:
+        upto, count = self._counted.get(fragment, (0, 0))
+        if start < upto:  # out of order (overlapping matches): count again from the start
+            upto, count = 0, 0
+        count += self.text.text.count(fragment, upto, start)
+        self._counted[fragment] = (start + len(fragment), count + 1)
+        return self.text.locate(fragment, count)
 
 
 STORY_FIELDS = (("who",), ("problem", "external"), ("problem", "internal"), ("problem", "why_it_matters"),

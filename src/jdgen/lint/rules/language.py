@@ -1,8 +1,17 @@
-"""Inclusive language: gender-coded words, exclusionary jargon, physical requirements.
+"""Inclusive language: gender-coded words and their balance, exclusionary jargon, physical
+requirements, gender-neutral titles.
 
 Word lists are data files in ``jdgen/data/`` with their sources. Equal-opportunity and
 diversity statements are exempt: they name groups on purpose. Text a posting shares
-with its profile is checked once, in the generic posting.
+with its profile is checked once, in the generic posting. Every match is reported at its
+own place, and nothing inside the company's name or a ``[lint] allow`` phrase is
+(:mod:`..wordlists`).
+
+JD501 reports a masculine-coded word by itself only when the word is ``trait``-coded in
+gender_coded.yaml (aggressive, dominant, fearless): ordinary job words the paper's list also
+holds (lead, analyse, challenge, confident in a language) are ``context`` words, counted by
+JD505 for the posting as a whole and never reported one by one. Users found four in five
+word-level findings wrong before the split.
 """
 
 from __future__ import annotations
@@ -11,97 +20,78 @@ import re
 from functools import cache, lru_cache
 from typing import Iterator
 
-from ..anchors import Anchored, AnchoredList, fold
-from ..data import masculine_words, phrases
+from ..anchors import Anchored, fold
+from ..data import gender_balance, gender_words, phrases
 from ..registry import Example, Hit, rule
-from ..texts import checked_once
-
-
-# The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
-RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
-                      "sections", "company.about", "benefits", "other_compensation", "apply.instructions",
-                      # the posting voice's printed fields (field names as texts.py gives them)
-                      "opening", "team.about", "team.reports_to", "hiring_process", "apply_anyway"})
-
-
-def _texts(posting):
-    for text in checked_once(posting):
-        if not text.is_eeo and text.field in RENDERED:
-            yield text
+from ..texts import posting_texts
+from ..wordlists import (RENDERED, allowed_phrases, allowed_spans, inside, language_texts, phrase_findings,
+                         phrase_matches, phrase_rule)
 
 
 @cache
-def _masculine_pattern() -> re.Pattern[str]:
-    words = masculine_words()
-    parts = [re.escape(stem) + (r"\b" if whole else r"[\w-]*") for stem, whole, _ in words.stems]
+def _pattern(side: str) -> re.Pattern[str]:
+    parts = [re.escape(stem) + (r"\b" if whole else r"[\w-]*") for stem, whole, _, _ in gender_words(side).stems]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
 
 @cache
-def _masculine_matchers() -> tuple[Anchored, Anchored | None]:
-    exceptions = masculine_words().exception_phrases
-    return Anchored(_masculine_pattern()), Anchored(exceptions) if exceptions else None
+def _matchers(side: str) -> tuple[Anchored, Anchored | None]:
+    exceptions = gender_words(side).exception_phrases
+    return Anchored(_pattern(side)), Anchored(exceptions) if exceptions else None
 
 
 @cache
-def _alternatives() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]], int]:
-    """Stems by their text, whole-word ones apart: (position in the list, alternative), first row wins."""
-    whole: dict[str, tuple[int, str]] = {}
-    prefix: dict[str, tuple[int, str]] = {}
-    for index, (stem, whole_word, alternative) in enumerate(masculine_words().stems):
-        (whole if whole_word else prefix).setdefault(stem, (index, alternative))
+def _rows(side: str) -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str, str]], int]:
+    """Stems by their text, whole-word ones apart: (position in the list, alternative, kind), first row wins."""
+    whole: dict[str, tuple[int, str, str]] = {}
+    prefix: dict[str, tuple[int, str, str]] = {}
+    for index, (stem, whole_word, alternative, kind) in enumerate(gender_words(side).stems):
+        (whole if whole_word else prefix).setdefault(stem, (index, alternative, kind))
     return whole, prefix, max(map(len, prefix), default=0)
 
 
 @lru_cache(maxsize=65536)
-def _alternative(word: str) -> str:
-    """The alternative of the longest stem the word matches (the earliest row among equals).
+def _row(word: str, side: str = "masculine") -> tuple[str, str]:
+    """(alternative, kind) of the longest stem the word matches (the earliest row among equals).
 
     Looked up by the word's prefixes, not by trying every stem: thousands of different
     words in one text cost a few dictionary lookups each.
     """
     lowered = word.lower()
-    whole, prefix, longest = _alternatives()
-    found = [(len(lowered), -whole[lowered][0], whole[lowered][1])] if lowered in whole else []
-    found += [(end, -prefix[lowered[:end]][0], prefix[lowered[:end]][1])
+    whole, prefix, longest = _rows(side)
+    found = [(len(lowered), -whole[lowered][0], whole[lowered][1:])] if lowered in whole else []
+    found += [(end, -prefix[lowered[:end]][0], prefix[lowered[:end]][1:])
               for end in range(1, min(len(lowered), longest) + 1) if lowered[:end] in prefix]
-    return max(found)[2] if found else ""
+    return max(found)[2] if found else ("", "context")
 
 
-@rule("JD501", "gender-coded-language", severity="warning", target="posting",
-      summary="A masculine-coded word (Gaucher, Friesen & Kay 2011) where a neutral one would do.",
-      why="Ads worded with masculine-coded words (competitive, dominant, ninja-like 'aggressive') were found "
-          "less appealing to women, who also judged they belonged less (Gaucher, Friesen & Kay 2011, JPSP "
-          "101(1):109-128). Ordinary job vocabulary (analyst, tech lead, decision-making) is exempt.",
-      bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
-      good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
-def gender_coded(ctx, posting, options) -> Iterator[Hit]:
-    for text in _texts(posting):
-        # A word written again is found at its first place again, the same finding: once is enough.
-        for word in dict.fromkeys(_masculine_in(text.text)):
-            alternative = _alternative(word)
-            yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
-                           "use a neutral word", text.locate(word))
+def _alternative(word: str) -> str:
+    return _row(word)[0]
 
 
 @lru_cache(maxsize=65536)
-def _masculine_in(text: str) -> tuple[str, ...]:
-    """Masculine-coded words of a text, exceptions removed; texts recur across postings, so cached.
+def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]:
+    """(offset, word) of the coded words of one side in a text, exceptions removed; texts recur
+    across postings, so cached.
 
     Blanking an exception phrase only ever removes or shortens a word, and only one it
     overlaps: the phrases are looked for only up to the end of the last word found without
     them, and when none is there, the words found stand.
     """
-    masculine, exceptions = _masculine_matchers()
+    coded, exceptions = _matchers(side)
     folded = fold(text)
-    found = list(masculine.finditer(text, folded))
+    found = list(coded.finditer(text, folded))
     if found and exceptions is not None:
         starts = exceptions.starts(text, folded, found[-1].end())
         spans = [m.span() for m in exceptions.finditer(text, folded, starts)]
         if spans:  # an exception phrase's words never count: blank them out
-            found = list(masculine.finditer(_blanked(text, spans), _blanked(folded, spans)))
-    lowered_exceptions = masculine_words().exceptions
-    return tuple(m.group(0) for m in found if m.group(0).lower() not in lowered_exceptions)
+            found = list(coded.finditer(_blanked(text, spans), _blanked(folded, spans)))
+    lowered_exceptions = gender_words(side).exceptions
+    return tuple((m.start(), text[m.start():m.end()]) for m in found if m.group(0).lower() not in lowered_exceptions)
+
+
+def _masculine_in(text: str) -> tuple[str, ...]:
+    return tuple(word for _, word in _coded_in(text))
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -112,44 +102,42 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts) + text[last:]
 
 
-def _phrase_rule(file: str):
-    def check(ctx, posting, options) -> Iterator[Hit]:
-        for text in _texts(posting):
-            for phrase, found in _phrases_in(file, text.text):
-                yield text.hit(f"{found!r}: {phrase.message}",
-                               f"try {phrase.alternative}" if phrase.alternative else None, text.locate(found))
-    return check
-
-
-@lru_cache(maxsize=65536)
-def _phrases_in(file: str, text: str) -> tuple:
-    """(phrase, matched text) pairs of a word list in a text, the first match of each phrase."""
-    listed = phrases(file)
-    return tuple((listed[index], match.group(0)) for index, match in _matchers(file).search_each(text))
-
-
-@cache
-def _matchers(file: str) -> AnchoredList:
-    return AnchoredList([phrase.pattern for phrase in phrases(file)])
+@rule("JD501", "gender-coded-language", severity="warning", target="posting",
+      summary="A trait word coded masculine (Gaucher, Friesen & Kay 2011): aggressive, dominant, fearless …",
+      why="Ads worded with masculine-coded words were found less appealing to women, who also judged they "
+          "belonged less (Gaucher, Friesen & Kay 2011, JPSP 101(1):109-128). Only the words that describe a "
+          "personality trait (aggressive, dominant, fearless, headstrong) are reported one by one; ordinary job "
+          "words from the same list (lead, analyse, challenge, champion, confident in a language, competitive "
+          "pay) are not, and count only in the posting's balance (JD505).",
+      bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
+      good=Example(profile="summary: A motivated engineer who leads machine-learning work across teams.\n"))
+def gender_coded(ctx, posting, options) -> Iterator[Hit]:
+    allowed = None
+    for text in language_texts(posting):
+        words = [(start, word) for start, word in _coded_in(text.text) if _row(word)[1] == "trait"]
+        if not words:
+            continue
+        if allowed is None:
+            allowed = allowed_phrases(ctx, posting)
+        spans = allowed_spans(text.text, allowed)
+        places = text.places()
+        for start, word in words:
+            if spans and inside(start, start + len(word), spans):
+                continue
+            alternative = _alternative(word)
+            yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
+                           "use a neutral word", places.at(start, word))
 
 
 rule("JD502", "exclusionary-language", severity="warning", target="posting",
-     summary="Jargon, age-coded or exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', "
-             "'digital native', 'young and dynamic', 'recent graduate' as a requirement …",
-     why="Novelty titles and culture slogans signal an in-group; age-coded phrases can breach Title VII "
-         "§704(b) and ADEA §4(e) in the US. Each finding names a neutral alternative.",
+     summary="Jargon and exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', 'culture fit', "
+             "'native speaker' …",
+     why="Novelty titles and culture slogans signal an in-group and hide what the job is; origin-coded phrases "
+         "can breach Title VII §704(b) in the US. Each finding names a neutral alternative. The company's own "
+         "name and the phrases in `[lint] allow` are never flagged.",
      bad=Example(profile="summary: We want a rockstar ninja who will work hard, play hard.\n"),
      good=Example(profile="summary: We want an experienced engineer who enjoys hard problems.\n"))(
-    _phrase_rule("exclusionary.yaml"))
-
-rule("JD503", "physical-requirement", severity="warning", target="posting",
-     summary="A physical requirement that may not be tied to the job (lifting, standing, driving, seeing …).",
-     why="Physical requirements that are not essential functions screen out disabled candidates (ADA); the "
-         "US Department of Labor's CC0 lexicon lists the common ones. State the essential function and "
-         "'with or without accommodation' instead.",
-     bad=Example(profile="qualifications:\n  - text: Must be able to lift 50 pounds\n"),
-     good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))(
-    _phrase_rule("physical_requirements.yaml"))
+    phrase_rule("exclusionary.yaml"))
 
 
 @rule("JD504", "gender-neutral-title", severity="warning", target="posting",
@@ -177,3 +165,130 @@ def gender_neutral_title(ctx, posting, options) -> Iterator[Hit]:
     yield posting_hit(posting, ("title",), f"the title {posting.profile.title!r} names no gender-neutral marker, "
                       f"and the posting is for {', '.join(countries)}",
                       "add title_suffix: (m/w/d) to the company's defaults, or the marker to this title")
+
+
+# --- JD503: physical requirements, and the essential functions a profile declares ---------------
+
+PHYSICAL = "physical_requirements.yaml"
+_ACCOMMODATION = re.compile(r"\bwith\s+or\s+without\s+(?:an?\s+|any\s+)?reasonable\s+accommodations?\b", re.IGNORECASE)
+_ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential functions with or without reasonable "
+                          "accommodation.'")
+
+
+@rule("JD503", "physical-requirement", severity="warning", target="posting",
+      summary="A physical requirement that may not be tied to the job (lifting, standing, driving, seeing …), or "
+              "an essential one stated without 'with or without reasonable accommodation'.",
+      why="Physical requirements that are not essential functions screen out disabled candidates (ADA, 42 U.S.C. "
+          "12111(8), 12112); the US Department of Labor's CC0 lexicon lists the common ones. When the demand is "
+          "an essential function (a data-centre technician moves 50 lb servers), mark its item `essential: true`: "
+          "JD503 then accepts the wording and asks instead that the company's posting says the functions can be "
+          "performed 'with or without reasonable accommodation', once, if it does not. Wording that is never "
+          "acceptable (able-bodied, 'no disabilities') is reported even in an essential item.",
+      bad=Example(profile="qualifications:\n  - text: Must be able to lift 50 pounds\n"),
+      good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))
+def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
+    essential = _essential_places(posting)
+    for found in phrase_findings(ctx, posting, PHYSICAL):
+        if found.phrase.suppress_if_essential and found.text.location in essential:
+            continue
+        phrase = found.phrase
+        yield found.text.hit(f"{found.matched!r}: {phrase.message}",
+                             f"try {phrase.alternative}" if phrase.alternative else None, found.where)
+    if essential and posting.company is not None and posting.company_doc is not None:
+        demand = _essential_demand(posting, essential)
+        if demand is not None and not any(_ACCOMMODATION.search(t.text) for t in posting_texts(posting)):
+            from ..hits import company_hit
+
+            yield company_hit(posting, ("eeo", "accommodation"),
+                              f"{demand!r} is an essential function of {posting.profile.code}, but the posting never "
+                              "says it can be performed 'with or without reasonable accommodation'",
+                              f"add it to eeo.accommodation, e.g. {_ACCOMMODATION_EXAMPLE}")
+
+
+def _essential_places(posting) -> frozenset:
+    """Where the items marked ``essential: true`` are written (their text and posting wording)."""
+    from ...catalog.models import COMPONENT_LISTS
+
+    places = []
+    for name in COMPONENT_LISTS:
+        for index, item in enumerate(getattr(posting.profile, name)):
+            if getattr(item, "essential", False):
+                places += [posting.provenance.get((name, index, key)) for key in ("text", "posting")]
+    return frozenset(place for place in places if place is not None)
+
+
+def _essential_demand(posting, essential: frozenset) -> str | None:
+    """The first physical demand the posting states in an essential item, if any."""
+    listed = phrases(PHYSICAL)
+    for text in posting_texts(posting):
+        if text.location in essential:
+            for _, index, matched in phrase_matches(PHYSICAL, text.text):
+                if listed[index].suppress_if_essential:
+                    return matched
+    return None
+
+
+# --- JD505: the posting's balance of gender-coded words ----------------------------------------
+
+_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+
+
+@rule("JD505", "gender-coded-balance", severity="warning", target="posting",
+      summary="A posting whose masculine-coded words clearly outnumber its feminine-coded ones, for its length.",
+      why="Gaucher, Friesen & Kay (2011) scored whole ads by the share of masculine- and feminine-coded words, "
+          "and found that ads with more masculine wording were less appealing to women; no single word decided "
+          "it. This rule does the same for a whole posting: it counts both lists (ordinary job words included), "
+          "per 100 words, and reports once when the masculine side clearly dominates, naming the words that "
+          "counted. Thresholds are in gender_coded.yaml's `balance` table, with their reasoning.",
+      bad=Example(profile="summary: >-\n  Lead a competitive, driven team. Lead decisions, challenge "
+                          "assumptions, dominate the market and lead with confidence.\n"
+                          "opening: >-\n  Lead a competitive, driven team. Lead decisions, challenge assumptions, "
+                          "dominate the market and lead with confidence as an independent, ambitious engineer.\n"),
+      good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
+def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
+    texts = [t for t in posting_texts(posting) if not t.is_eeo and t.field in RENDERED]
+    verdict = _balance(texts)
+    if verdict is None:
+        return
+    if posting.company is not None and _balance([t for t in texts if not t.from_company]) is not None:
+        return  # the profile's own posting already reports it: the company's words did not tip it
+    masculine, feminine, words = verdict
+    from ..hits import posting_hit
+
+    counted = ", ".join(f"{word!r}" + (f" ×{n}" if n > 1 else "") for word, n in masculine[:12])
+    more = f" and {len(masculine) - 12} more" if len(masculine) > 12 else ""
+    total_m = sum(n for _, n in masculine)
+    total_f = sum(n for _, n in feminine)
+    whose = "the posting" if posting.company is None else f"the posting for {posting.company.company.name}"
+    yield posting_hit(posting, ("title",),
+                      f"{whose} reads masculine-coded: {total_m} masculine-coded words ({counted}{more}) against "
+                      f"{total_f} feminine-coded in {words} words",
+                      "reword some of them (JD501 and gender_coded.yaml suggest alternatives), or describe the "
+                      "team and support too")
+
+
+def _balance(texts) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
+    """(masculine words with counts, feminine words with counts, words) when the texts are strongly
+    masculine-coded by gender_coded.yaml's thresholds, else None."""
+    limits = gender_balance()
+    masculine: dict[str, int] = {}
+    feminine: dict[str, int] = {}
+    words = 0
+    for text in texts:
+        for _, word in _coded_in(text.text):
+            masculine[word.lower()] = masculine.get(word.lower(), 0) + 1
+        for _, word in _coded_in(text.text, "feminine"):
+            feminine[word.lower()] = feminine.get(word.lower(), 0) + 1
+        words += _words(text.text)
+    m, f = sum(masculine.values()), sum(feminine.values())
+    if words == 0 or m < limits["min_masculine"]:
+        return None
+    if m < limits["min_ratio"] * f or (m - f) * 100 / words < limits["min_excess_per_100_words"]:
+        return None
+    ordered = lambda counts: sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # noqa: E731
+    return ordered(masculine), ordered(feminine), words
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))

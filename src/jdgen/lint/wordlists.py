@@ -1,0 +1,167 @@
+"""What the language rules (JD5xx) share: the texts they read, every match of a word list in a
+text, and the proper nouns inside which nothing is reported.
+
+Every match is reported, each at its own place (:class:`.texts.Places`): a phrase written
+twice in one field is two findings, so fixing the first does not reveal a second on the next
+run. The engine stops a rule at 100 findings a file, and matches are produced lazily, so a
+hostile text costs the same as before.
+
+Proper nouns are allowed: the posting's company name (as written, and without its legal
+suffix, so "Ninjas Code Ltd." allows "Ninjas Code") and the configuration's ``[lint] allow``
+list. A match that lies inside an allowed phrase, written as a whole word or words, is not a
+finding; one beside it is ("unleash your inner ninja" in a text about Ninjas Code).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Iterator, NamedTuple
+
+from .anchors import AnchoredList, fold
+from .data import Phrase, phrases
+from .texts import Text, checked_once
+
+# The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
+RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
+                      "sections", "company.about", "benefits", "other_compensation", "apply.instructions",
+                      # the posting voice's printed fields (field names as texts.py gives them)
+                      "opening", "team.about", "team.reports_to", "hiring_process", "apply_anyway"})
+
+
+def language_texts(posting) -> Iterator[Text]:
+    """The printed texts a language rule reads once: equal-opportunity statements name groups on
+    purpose and are exempt."""
+    for text in checked_once(posting):
+        if not text.is_eeo and text.field in RENDERED:
+            yield text
+
+
+# --- proper nouns -------------------------------------------------------------------------
+
+# A company's legal form, written after its name: the name people use is what is left.
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|co|company|plc|gmbh|ag|se|kg|"
+    r"ug|e\.v|s\.a|sa|s\.a\.s|sas|s\.r\.l|srl|b\.v|bv|n\.v|nv|ab|oy|as|a/s|pty|pte|k\.k)\.?|\s*&\s*co\.?(?:\s+kg)?)+$",
+    re.IGNORECASE)
+
+
+def allowed_phrases(ctx, posting) -> tuple[str, ...]:
+    """The phrases nothing is reported inside, for this posting: the configuration's list and the
+    company's name with and without its legal suffix."""
+    names = list(getattr(getattr(ctx, "config", None), "allow", None) or ())
+    company = getattr(posting, "company", None)
+    if company is not None and company.company.name:
+        name = " ".join(company.company.name.split())
+        names += [name, _LEGAL_SUFFIX.sub("", name)]
+    return tuple(dict.fromkeys(fold(name) for name in names if name.strip()))
+
+
+def allowed_spans(text: str, allowed: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the allowed phrases are written in ``text`` as whole words, case aside."""
+    if not allowed:
+        return []
+    folded, spans = fold(text), []
+    for phrase in allowed:
+        at = folded.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (at and _word(folded[at - 1]) and _word(phrase[0])) and \
+                    not (end < len(folded) and _word(folded[end]) and _word(phrase[-1])):
+                spans.append((at, end))
+            at = folded.find(phrase, at + 1)
+    return spans
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(left <= start and end <= right for left, right in spans)
+
+
+# Text between matching quotation marks on one line: a title or a name being quoted, not the
+# posting's own voice. Bounded, so an unmatched quote does not swallow a paragraph.
+_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|\u201c[^\u201c\u201d\n]{1,80}\u201d")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)] if '"' in text or "\u201c" in text else []
+
+
+# --- word lists -----------------------------------------------------------------------------
+
+class Found(NamedTuple):
+    text: Text
+    phrase: Phrase
+    start: int
+    matched: str
+    where: object  # the Location of this match as written
+
+
+@cache
+def _matchers(file: str) -> AnchoredList:
+    return AnchoredList([phrase.pattern for phrase in phrases(file)])
+
+
+@lru_cache(maxsize=65536)
+def phrase_matches(file: str, text: str) -> tuple[tuple[int, int, str], ...]:
+    """(offset, row, matched text) of every match of every row of a word list, in text order.
+
+    Each row's words are looked for once in the folded text (as AnchoredList does for the
+    first match), and the row's pattern is run only where one of them is written.
+    """
+    matchers = _matchers(file)
+    folded = fold(text)
+    present: dict[int, list[str]] = {}
+    for word in [word for word in matchers.words if word in folded]:
+        for index in matchers.words[word]:
+            present.setdefault(index, []).append(word)
+    found = []
+    for index in sorted({*present, *matchers.unanchored}):
+        matcher = matchers.matchers[index]
+        if matcher.words is None:
+            matches = matcher.pattern.finditer(text)
+        elif not matcher.holds(folded):
+            continue
+        else:
+            matches = matcher.finditer(text, folded, matcher._starts(text, folded, present[index]))
+        found += [(match.start(), index, match.group(0)) for match in matches]
+    return tuple(sorted(found))
+
+
+def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
+    """Every match of the word list ``file`` in the posting's language texts, allowed phrases (and,
+    for rows that say so, quotations) left out, each located where it is written."""
+    listed = phrases(file)
+    allowed = None
+    for text in language_texts(posting):
+        matches = phrase_matches(file, text.text)
+        if not matches:
+            continue
+        if allowed is None:
+            allowed = allowed_phrases(ctx, posting)
+        spans = allowed_spans(text.text, allowed)
+        quotes = None
+        places = text.places()
+        for start, index, matched in matches:
+            phrase = listed[index]
+            end = start + len(matched)
+            if spans and inside(start, end, spans):
+                continue
+            if phrase.quotes_exempt:
+                quotes = quoted_spans(text.text) if quotes is None else quotes
+                if inside(start, end, quotes):
+                    continue
+            yield Found(text, phrase, start, matched, places.at(start, matched))
+
+
+def phrase_rule(file: str):
+    """The check of a rule that reports each match of one word list with its row's message."""
+    def check(ctx, posting, options):
+        for found in phrase_findings(ctx, posting, file):
+            phrase = found.phrase
+            yield found.text.hit(f"{found.matched!r}: {phrase.message}",
+                                 f"try {phrase.alternative}" if phrase.alternative else None, found.where)
+    return check
