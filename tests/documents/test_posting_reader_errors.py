@@ -138,3 +138,31 @@ def test_a_missing_file_a_folder_and_a_pipe(tmp_path):
     assert failure(read_document, str(tmp_path / "pipe.txt"))[:2] == (
         f"{tmp_path / 'pipe.txt'}: is a named pipe, not a file "
         "(jdgen reads only regular files: remove it, or replace it with a file)", 2)
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("bullets.md", b"- item\n" * 5_000, "the file has 5,001 lines, more than the 5,000 jdgen reads in a posting"),
+    ("bullets.txt", b"- item\n" * 5_000, "the file has 5,001 lines, more than the 5,000 jdgen reads in a posting"),
+    ("marks.md", b"**a** " * 2_501,
+     "the file has 10,004 markup characters (*, _, [, `, &, <), more than the 10,000 jdgen reads in a posting"),
+    ("items.html", b"<li>a" * 20_001, "the file has 20,001 tags, more than the 20,000 jdgen reads in a posting"),
+])
+def test_far_more_structure_than_a_posting_has_is_refused_before_parsing(tmp_path, name, data, message):
+    path = write(tmp_path, name, data)
+    assert failure(read_document, path) == (
+        f"{path}: {message} (a posting has a few hundred; check that this is the right file)", 1, InvalidInputError)
+
+
+def test_a_docx_with_too_many_paragraphs(tmp_path, monkeypatch):
+    import docx
+
+    from jdgen.documents import word
+
+    monkeypatch.setattr(word, "MAX_PARAGRAPHS", 3)
+    document = docx.Document()
+    for n in range(4):
+        document.add_paragraph(f"Paragraph {n}")
+    document.save(str(tmp_path / "long.docx"))
+    assert failure(read_document, str(tmp_path / "long.docx")) == (
+        f"{tmp_path / 'long.docx'}: the file has 4 paragraphs, more than the 3 jdgen reads in a posting "
+        "(a posting has a few hundred; check that this is the right file)", 1, InvalidInputError)

@@ -14,7 +14,7 @@ The table is read once, on first use: reading a posting that has no headings, an
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "posting_headings.yaml"
@@ -49,6 +49,7 @@ def table() -> tuple[dict[str, str], dict[str, str]]:
     return phrases, dict(data.get("prefixes") or {})
 
 
+@lru_cache(maxsize=1024)  # postings repeat their headings; a file of thousands of them should not redo the work
 def heading_kind(heading: str) -> str | None:
     """The kind of section ``heading`` opens (one of :data:`KINDS`), or None when it is not known.
 

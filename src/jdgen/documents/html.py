@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from html import unescape
+from functools import lru_cache
+from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from ..diagnostics import Location
@@ -39,10 +40,18 @@ _BOLD = frozenset({"b", "strong"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
+# Elements whose depth decides how text inside them is read, kept as counters: no search per text.
+_CATEGORY = {**dict.fromkeys(_SKIP, "skip"), **dict.fromkeys(_CONTENT, "content"), **dict.fromkeys(_CHROME, "chrome"),
+             **dict.fromkeys(_BOLD, "bold"), "li": "li"}
 _BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "section", "article", "main", "header", "footer",
                      "nav", "aside", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
                      "pre", "form", "fieldset", "figure", "figcaption", "address", "hr", "body", "html", "title",
                      "details", "summary", "center", *_HEADINGS})
+
+
+@lru_cache(maxsize=4096)  # pages repeat a few entities (&amp;, &nbsp;) thousands of times
+def unescape(reference: str) -> str:
+    return _unescape(reference)
 
 
 def read_html(text: str, path: str) -> tuple[list[tuple[Piece, int]], Piece | None]:
@@ -65,6 +74,7 @@ class _Reader(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.stack: list[str] = []
         self.open: dict[str, int] = {}
+        self.depth = dict.fromkeys(("skip", "content", "chrome", "bold", "li"), 0)
         self.headings: list[int] = []
         self.found: list[tuple[Piece, int, bool, bool]] = []
         self.seen_content = False
@@ -109,12 +119,12 @@ class _Reader(HTMLParser):
         if self.title_chunks is not None:
             self.title_chunks.extend(chunks)
             return
-        if any(self.open.get(tag) for tag in _SKIP):
+        if self.depth["skip"]:
             return
         if data.strip():
             if not self.kind:
-                self.kind = "heading" if self.headings else "item" if self.open.get("li") else "paragraph"
-            if not any(self.open.get(tag) for tag in _BOLD):
+                self.kind = "heading" if self.headings else "item" if self.depth["li"] else "paragraph"
+            if not self.depth["bold"]:
                 self.all_bold = False
         self.chunks.extend(chunks)
 
@@ -136,8 +146,7 @@ class _Reader(HTMLParser):
             self.chunks.append((" ", *self.place(self._here()), True))
             return
         piece = Piece(text, kind, Location(self.path, runs[0][1], runs[0][2]), runs=runs)
-        in_content = any(self.open.get(tag) for tag in _CONTENT)
-        self.found.append((piece, level, in_content, any(self.open.get(tag) for tag in _CHROME)))
+        self.found.append((piece, level, self.depth["content"] > 0, self.depth["chrome"] > 0))
 
     # ------------------------------------------------------------------ parser events
 
@@ -157,6 +166,8 @@ class _Reader(HTMLParser):
             return
         self.stack.append(tag)
         self.open[tag] = self.open.get(tag, 0) + 1
+        if tag in _CATEGORY:
+            self.depth[_CATEGORY[tag]] += 1
         if tag in _HEADINGS:
             self.headings.append(_HEADINGS[tag])
         elif tag in _CONTENT:
@@ -178,6 +189,8 @@ class _Reader(HTMLParser):
         while self.stack:
             top = self.stack.pop()
             self.open[top] -= 1
+            if top in _CATEGORY:
+                self.depth[_CATEGORY[top]] -= 1
             if top in _HEADINGS:
                 self.headings.pop()
             if top == "title" and self.title_chunks is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document
-from .source import MAX_FILE_BYTES, decode, format_of, read_file, sniff, too_large
+from .source import MAX_FILE_BYTES, check_structure, decode, format_of, read_file, sniff, too_large
 
 
 def read_document(path: str | Path) -> Document:
@@ -65,6 +65,7 @@ def _read(data: bytes, shown: str, format: str) -> Document:
         from .word import read_docx
         return build(shown, format, read_docx(data, shown))
     text = decode(data, shown)
+    check_structure(text, shown, format)
     if format == "html":
         from .html import read_html
         found, title = read_html(text, shown)

@@ -24,6 +24,7 @@ import re
 
 from ..diagnostics import Location, quoted
 from .model import Piece
+from .source import MAX_PARAGRAPHS, too_many
 
 MAX_HEADING_WORDS = 8
 QUOTE_CHARS = 40
@@ -51,6 +52,9 @@ def read_docx(data: bytes, path: str) -> list[tuple[Piece, int]]:
     found: list[tuple[Piece, int, bool]] = []  # (piece, heading level, styled Title)
     if body is None:
         return []
+    count = sum(1 for _ in body.iter(w + "p"))
+    if count > MAX_PARAGRAPHS:
+        raise too_many(path, count, MAX_PARAGRAPHS, "paragraphs")
     for number, p in enumerate(body.iter(w + "p"), start=1):
         text = " ".join(_text(p, w).split())
         if not text:
