@@ -24,6 +24,7 @@ not allow and on any import cycle; the README's code map is checked to be the sa
     compose/       profile + level + company = Posting          uses catalog
     render/        Posting to Markdown, HTML, JSON-LD (Jinja)   uses filesystem catalog compose
     render/docx/   the posting's Markdown to .docx              uses filesystem catalog compose render
+    documents/     read a posting file into titled sections     uses filesystem render
     architecture/  title to code; adjacent, compare, ladder     uses catalog compose render
     postings/      jdgen render: plan, render, write, --check   uses filesystem catalog compose render architecture
     lint/          jdgen validate, jdgen lint and its rules/    uses filesystem catalog compose render architecture postings
