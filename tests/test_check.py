@@ -77,8 +77,8 @@ def test_a_real_change_in_an_old_file_is_reported_without_date_noise(run, tmp_pa
     run(*ALL_FORMATS, "--date", "2020-01-15", "-o", str(out), cwd=tmp_path)
     jsonld = out / "AIMLAM.GEN.P4.northwind.jsonld"
     text = jsonld.read_text(encoding="utf-8")
-    assert "Technical lead for an AI/ML team" in text
-    jsonld.write_text(text.replace("Technical lead for an AI/ML team", "Tech lead"), encoding="utf-8")
+    assert "Guide an AI/ML team technically" in text
+    jsonld.write_text(text.replace("Guide an AI/ML team technically", "Tech lead"), encoding="utf-8")
     result = run(*ALL_FORMATS, "-o", str(out), "--check", cwd=tmp_path)
     assert result.code == 1
     assert f"--- {jsonld} (committed)\n" in result.out

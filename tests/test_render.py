@@ -232,7 +232,7 @@ def test_jsonld_lists_required_skills_only(run, tmp_path):
                                "--date", "2026-11-23", cwd=tmp_path).out)
     assert northwind["hiringOrganization"]["name"] == "Northwind Analytics, Inc."
     assert "Spark or Databricks" not in northwind["skills"]  # preferred: the posting's Nice to have
-    assert "Project ownership" in northwind["skills"]
+    assert "Owning projects end to end" in northwind["skills"]   # the printed wording of "Project ownership"
     # 15-0000 is a SOC major group, not an O*NET-SOC occupation (those end in .NN)
     assert northwind["occupationalCategory"]["inCodeSet"]["name"] == "SOC 2018"
 

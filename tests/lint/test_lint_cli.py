@@ -215,7 +215,7 @@ def test_rules_lists_and_explains(run):
     assert listing.code == 0 and listing.out.splitlines()[0].split() == ["CODE", "NAME", "SEVERITY", "CHECKS", "SUMMARY"]
     assert all(f"JD{n}" in listing.out for n in ("001", "301", "401", "501", "601", "701"))
     one = run("rules", "JD301")
-    assert one.out.startswith("JD301 experience-vs-level\n  severity: error    checks: each posting\n")
+    assert one.out.startswith("JD301 experience-vs-level\n  severity: error    checks: each posting and posting files (.md .txt .html .docx)\n")
     assert "Why:" in one.out and "Bad example:" in one.out and "8-10+ years of experience" in one.out
     assert "below_tolerance = 1" in one.out
     by_name = run("rules", "experience-vs-level")

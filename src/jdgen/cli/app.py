@@ -406,8 +406,10 @@ def lint(
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (same as --fail-on warning)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="error (default), warning or info."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge which laws are in force on this date (default: today)."),
+    level: Optional[str] = typer.Option(None, "--level", metavar="LEVEL", help="For posting files: judge them at this level (e.g. P4)."),
+    location: Optional[str] = typer.Option(None, "--location", metavar="PLACE", help="For posting files: where the job is (e.g. 'Denver, CO'), for the pay laws."),
 ) -> None:
-    """Check the catalog and every posting it renders."""
+    """Check the catalog and every posting it renders, or posting files (.md .txt .html .docx, - for stdin)."""
     from datetime import date as Date
 
     from ..lint import lint as run, load_config
@@ -432,8 +434,21 @@ def lint(
         when = Date.fromisoformat(as_of) if as_of is not None else None
     except ValueError:
         raise UsageError(f"--as-of {quoted(as_of)} is not a date", hint="write it as YYYY-MM-DD") from None
-    _note_fallback(catalog)
-    result = run(catalog, paths or (), config=config, as_of=when)
+    from ..lint.posting_files import STDIN_LIMIT, lint_posting_files, split_paths
+
+    catalog_paths, posting_paths, passed_over = split_paths(paths or (), catalog.root)
+    if passed_over:
+        _err(f"note: {len(passed_over)} posting file{'s' if len(passed_over) != 1 else ''} in a catalog folder "
+             f"{'were' if len(passed_over) != 1 else 'was'} not linted, e.g. {one_line(passed_over[0])} "
+             "(name a posting file to lint it)")
+    result = None
+    if catalog_paths or not posting_paths:
+        _note_fallback(catalog)
+        result = run(catalog, catalog_paths, config=config, as_of=when)
+    if posting_paths:
+        sources = [(name, sys.stdin.buffer.read(STDIN_LIMIT + 1) if name == "-" else None) for name in posting_paths]
+        files = lint_posting_files(catalog, sources, level=level, location=location, config=config, as_of=when)
+        result = files if result is None else result.merged(files)
     if format is LintFormat.json:
         _out(report.as_json(result))
     elif format is LintFormat.github:

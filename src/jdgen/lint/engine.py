@@ -45,6 +45,11 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     postings: int = 0
 
+    def merged(self, other: "LintResult") -> "LintResult":
+        """This result and ``other`` as one: the catalog's and the posting files' findings, in file order."""
+        return LintResult(sorted(self.findings + other.findings, key=Diagnostic.sort_key),
+                          self.files + other.files, self.postings + other.postings)
+
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 

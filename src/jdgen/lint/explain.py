@@ -20,7 +20,8 @@ def explain(selector: str) -> str:
         names = [*rules, *(r.name for r in rules.values())]
         raise NotFoundError(f"no rule {selector!r}", hint=suggestion_hint(selector, names) or "run `jdgen rules`")
     r = found
-    out = [f"{r.code} {r.name}", f"  severity: {r.severity}    checks: each {r.target}", "", r.summary, "", "Why:", f"  {r.why}"]
+    checks = f"each {r.target}" + (" and posting files (.md .txt .html .docx)" if r.documents else "")
+    out = [f"{r.code} {r.name}", f"  severity: {r.severity}    checks: {checks}", "", r.summary, "", "Why:", f"  {r.why}"]
     if r.options:
         out += ["", "Options (set in [lint.options." + r.code + "]):"]
         out += [f"  {name} = {value!r}    {r.option_help.get(name, '')}".rstrip() for name, value in r.options.items()]

@@ -110,3 +110,12 @@ def _covers(law: dict[str, Any], country: str, region: str | None, city: str | N
     if remote and law.get("remote_covered") is False:
         return False
     return True
+
+
+def laws_at(country: str, region: str | None, city: str | None, remote: bool,
+            as_of: date) -> Iterator[tuple[dict[str, Any], bool]]:
+    """(law, in force on ``as_of``) for every law row that covers one place, for a posting that
+    is not a catalog posting (a file someone wrote) and so has no company file or size."""
+    for law in jurisdictions():
+        if _covers(law, country, region, city, None, remote):
+            yield law, date.fromisoformat(law["effective"]) <= as_of

@@ -62,6 +62,9 @@ class Rule:
     # lets `jdgen render` skip the rules that cannot report an error when it gates a posting. A
     # rule whose Hit sets a severity must declare it here, or render would never ask it.
     severities: tuple[str, ...] = ()
+    # Whether the rule also runs on posting files people wrote (lint/posting_files.py): it reads
+    # only wording, through lint/texts.py, and copes with a posting of no company or level.
+    documents: bool = False
 
     def may_report(self, severity: str) -> bool:
         return severity in (self.severities or (self.severity,))
@@ -71,7 +74,8 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, *, severity: str, target: str, summary: str, why: str, bad: Example, good: Example,
-         options: dict[str, tuple[Any, str]] | None = None, severities: tuple[str, ...] = ()):
+         options: dict[str, tuple[Any, str]] | None = None, severities: tuple[str, ...] = (),
+         documents: bool = False):
     """Register the decorated check function as a rule. ``options``: name → (default, help);
     ``severities``: every severity a hit may set for itself, besides ``severity``."""
     assert severity in SEVERITIES and target in TARGETS, (code, severity, target)
@@ -83,7 +87,7 @@ def rule(code: str, name: str, *, severity: str, target: str, summary: str, why:
         RULES[code] = Rule(code, name, severity, target, summary, why, bad, good, check,
                            {k: v[0] for k, v in (options or {}).items()},
                            {k: v[1] for k, v in (options or {}).items()},
-                           tuple(dict.fromkeys((severity, *severities))))
+                           tuple(dict.fromkeys((severity, *severities))), documents)
         return check
 
     return register

@@ -102,7 +102,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts) + text[last:]
 
 
-@rule("JD501", "gender-coded-language", severity="warning", target="posting",
+@rule("JD501", "gender-coded-language", severity="warning", target="posting", documents=True,
       summary="A trait word coded masculine (Gaucher, Friesen & Kay 2011): aggressive, dominant, fearless …",
       why="Ads worded with masculine-coded words were found less appealing to women, who also judged they "
           "belonged less (Gaucher, Friesen & Kay 2011, JPSP 101(1):109-128). Only the words that describe a "
@@ -129,7 +129,7 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
                            "use a neutral word", places.at(start, word))
 
 
-rule("JD502", "exclusionary-language", severity="warning", target="posting",
+rule("JD502", "exclusionary-language", severity="warning", target="posting", documents=True,
      summary="Jargon and exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', 'culture fit', "
              "'native speaker' …",
      why="Novelty titles and culture slogans signal an in-group and hide what the job is; origin-coded phrases "
@@ -175,7 +175,7 @@ _ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential function
                           "accommodation.'")
 
 
-@rule("JD503", "physical-requirement", severity="warning", target="posting",
+@rule("JD503", "physical-requirement", severity="warning", target="posting", documents=True,
       summary="A physical requirement that may not be tied to the job (lifting, standing, driving, seeing …), or "
               "an essential one stated without 'with or without reasonable accommodation'.",
       why="Physical requirements that are not essential functions screen out disabled candidates (ADA, 42 U.S.C. "
@@ -233,7 +233,7 @@ def _essential_demand(posting, essential: frozenset) -> str | None:
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
-@rule("JD505", "gender-coded-balance", severity="warning", target="posting",
+@rule("JD505", "gender-coded-balance", severity="warning", target="posting", documents=True,
       summary="A posting whose masculine-coded words clearly outnumber its feminine-coded ones, for its length.",
       why="Gaucher, Friesen & Kay (2011) scored whole ads by the share of masculine- and feminine-coded words, "
           "and found that ads with more masculine wording were less appealing to women; no single word decided "

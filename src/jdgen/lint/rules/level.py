@@ -39,7 +39,7 @@ def _years(value: float) -> str:
     return f"{value:g}"
 
 
-@rule("JD301", "experience-vs-level", severity="error", target="posting", severities=("warning",),
+@rule("JD301", "experience-vs-level", severity="error", target="posting", documents=True, severities=("warning",),
       summary="Years of experience stated in the text disagree with the level's range in the ladder.",
       why="A 'Senior' P4 role (5–8 years) that asks for 10+ years turns away the people it is meant for, "
           "misprices the role and contradicts the job architecture.",
@@ -114,7 +114,7 @@ def _title_words(ladder):
     return words
 
 
-@rule("JD303", "title-seniority", severity="warning", target="posting",
+@rule("JD303", "title-seniority", severity="warning", target="posting", documents=True,
       summary="A seniority word in a title or alias (Junior, Senior, Staff, Principal, Lead …) does not fit the level.",
       why="Titles set expectations; 'Junior' on a P4 or 'Principal' on a P2 misleads candidates and breaks "
           "pay comparisons. The word-to-level map is `title_words` in the ladder.",

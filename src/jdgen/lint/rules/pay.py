@@ -70,7 +70,7 @@ def _because(law) -> str:
     return f": {law.via}" if law.via else ""
 
 
-@rule("JD401", "pay-range-required", severity="error", target="posting",
+@rule("JD401", "pay-range-required", severity="error", target="posting", documents=True,
       summary="A posting for a location with a pay-transparency law in force has no pay range.",
       why="Colorado, California, Washington, New York, Illinois, Ontario and others require the pay range in the "
           "posting itself; publishing without it is a violation on day one.",
@@ -87,7 +87,7 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
                               f"add pay_bands.{posting.level.code} or the role's pay")
 
 
-@rule("JD402", "open-ended-pay", severity="warning", target="posting", severities=("error",),
+@rule("JD402", "open-ended-pay", severity="warning", target="posting", documents=True, severities=("error",),
       summary="Pay is stated open-ended: 'up to $X', '$120k+', 'DOE', or 'competitive salary' without a range.",
       why="Open-ended pay tells candidates nothing; New York City, Minnesota, British Columbia, Ontario and DC "
           "ban it in postings (an error there), and it is poor practice everywhere else (a warning).",

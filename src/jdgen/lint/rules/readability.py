@@ -64,7 +64,7 @@ def _opening_text(posting, texts: list[Text]) -> Text | None:
     return next((t for t in texts if t.field != "title"), None)
 
 
-@rule("JD601", "posting-length", severity="warning", target="posting",
+@rule("JD601", "posting-length", severity="warning", target="posting", documents=True,
       summary="A posting gives a candidate fewer or more words to read than the configured band.",
       why="Too short, and candidates cannot judge the job; too long, and they stop reading. Appcast's "
           "click-to-apply study, Textio's and Datapeople's data and LinkedIn's mobile findings put the band "
@@ -111,7 +111,7 @@ def _section(entry: PrintedItem) -> str:
     return {"responsibilities": "What you will do"}.get(entry.name, entry.name.capitalize())
 
 
-@rule("JD602", "too-many-bullets", severity="warning", target="posting",
+@rule("JD602", "too-many-bullets", severity="warning", target="posting", documents=True,
       summary="A heading of the posting has more bullets under it than the configured maximum.",
       why="Long bullet lists are skimmed, not read; guidance ranges from 5 bullets (Holloway) to 10–12 duties "
           f"(The Turing Way). The default is {_LIMITS['max_bullets']}. Counted are the bullets the posting prints "
@@ -132,7 +132,7 @@ def too_many_bullets(ctx, posting, options) -> Iterator[Hit]:
                                       "keep the ones that matter most; set `in_posting: false` on the rest")
 
 
-@rule("JD603", "long-bullet", severity="warning", target="posting",
+@rule("JD603", "long-bullet", severity="warning", target="posting", documents=True,
       summary="A printed bullet is longer than the configured number of words.",
       why="Bullets are for scanning; Holloway's guide keeps them under about 140 characters (~25 words). "
           f"The default maximum is {_LIMITS['max_bullet_words']} words, counted in the wording the posting "
@@ -151,7 +151,7 @@ def long_bullet(ctx, posting, options) -> Iterator[Hit]:
                            "split it, or move the detail into the opening")
 
 
-@rule("JD604", "title-length", severity="warning", target="posting",
+@rule("JD604", "title-length", severity="warning", target="posting", documents=True,
       summary="A posting title is longer than the configured number of characters.",
       why="Glassdoor found titles over 60 characters get about half the clicks of short ones; Google asks for "
           f"concise titles without codes or locations. The default maximum is {_LIMITS['max_title_chars']} "
@@ -180,7 +180,7 @@ def _asks(posting) -> tuple[list[PrintedItem], bool]:
     return asks, years_line
 
 
-@rule("JD605", "too-many-requirements", severity="warning", target="posting",
+@rule("JD605", "too-many-requirements", severity="warning", target="posting", documents=True,
       summary="A posting asks for more must-have qualifications, or more things in all, than the configured "
               "maximums.",
       why="Each must-have is a reason for a qualified person not to apply: an Indeed survey found 63% of "

@@ -69,7 +69,7 @@ def _level_code_pattern(ctx) -> Anchored | None:
     return found
 
 
-@rule("JD207", "catalog-commentary", severity="warning", target="posting",
+@rule("JD207", "catalog-commentary", severity="warning", target="posting", documents=True,
       summary="Candidate-facing text talks about the catalog or the level ('P4 represents ...', 'often aligns "
               "with a Senior ... title', 'This level ...'), or prints an internal code (AIMLAM.GEN.P4, 'Level P4').",
       why="A level note is written for the people who keep the job architecture; in a posting it tells the "
@@ -153,7 +153,7 @@ def _heading(name: str, item) -> str:
     return f"{name} (nice to have)" if item.priority == "preferred" and name != "responsibilities" else name
 
 
-@rule("JD107", "item-in-two-lists", severity="warning", target="posting",
+@rule("JD107", "item-in-two-lists", severity="warning", target="posting", documents=True,
       summary="The same item (same words, any order or case) is printed under two headings, or a nice-to-have "
               "names only things another list already requires.",
       why="Candidates read 'Advanced AI/ML techniques' under Skills and again under Knowledge as padding, and "
@@ -411,7 +411,7 @@ def _rewrite(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-@rule("JD606", "responsibility-not-verb-led", severity="warning", target="posting",
+@rule("JD606", "responsibility-not-verb-led", severity="warning", target="posting", documents=True,
       summary="A responsibility names an activity ('Ownership of ...', 'Development of ...') instead of saying "
               "what the person does; the rewrite is given where it is mechanical.",
       why="Responsibilities tell a candidate what they will do; 'Own X' reads as a job, 'Ownership of X' as an "

@@ -69,7 +69,7 @@ def _placeholders() -> Anchored:
     return Anchored(PLACEHOLDERS)
 
 
-@rule("JD203", "placeholder-text", severity="error", target="posting",
+@rule("JD203", "placeholder-text", severity="error", target="posting", documents=True,
       summary="Text still holds a placeholder: TBD, TODO, lorem ipsum, 'model pending', an unrendered {{.",
       why="Placeholders published by mistake make a posting look unfinished and can mislead candidates.",
       bad=Example(profile="summary: TBD - write this later\n"),

@@ -1,0 +1,375 @@
+"""Lint postings people already wrote: Markdown, plain text, HTML and .docx files, or standard input.
+
+A posting file is read into titled sections (:mod:`jdgen.documents`) and shown to the rules
+as a posting of no company: the title, the texts under each heading and the list items of
+the sections the heading table recognises (responsibilities, requirements, nice to have,
+skills). Rules read texts through :mod:`.texts`, so the pieces are handed to them in those
+shapes, each located by its piece, and a finding points at the word in the file.
+
+Only rules that judge wording run (``documents=True`` in their registration): the language,
+placeholder, length, requirement-count, verb-led and experience rules. Rules about catalog
+structure, company files or rendered pages have nothing to read in a file someone wrote.
+
+The level comes from ``--level``, else from the title: a title jdgen resolves exactly to one
+catalog role gives that role's level; else the ladder's seniority words ("Senior" is P4 or
+P5) give the range of their levels; else it is unknown, and each level rule says, once per
+file, that it was skipped (info).
+
+The pay laws come from ``--location``, else from what the posting states under a location
+heading or after "Location:"; a posting is checked only against its own place's laws. A pay
+range anywhere in the text satisfies a range requirement: jdgen cannot tell a base-pay range
+from another range in prose, and a false "no pay" error would be worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from ..diagnostics import Location
+from .registry import Hit, Rule
+from .stated_place import StatedPlace, read_place
+from .texts import PrintedItem, Text
+
+if TYPE_CHECKING:
+    from ..catalog.models import Level
+    from ..catalog.root import Catalog
+    from ..documents import Document, Piece
+
+# The field each recognised section's texts are given (what rules and messages call them).
+_FIELDS = {"responsibilities": "responsibilities", "essential_functions": "responsibilities",
+           "requirements": "qualifications", "nice_to_have": "qualifications", "skills": "skills",
+           "benefits": "benefits", "compensation": "other_compensation", "about_company": "company.about",
+           "team": "team.about", "hiring_process": "hiring_process", "how_to_apply": "apply.instructions",
+           "eeo": "eeo.statement", "about_role": "opening"}
+# Sections whose items are list items of the posting, as a profile's lists are. Items under an
+# "Essential functions" or "Physical demands" heading are declared essential by the employer (JD503).
+_LISTS = {"responsibilities": ("responsibilities", "required"), "essential_functions": ("responsibilities", "required"),
+          "physical_demands": ("responsibilities", "required"),
+          "requirements": ("qualifications", "required"), "nice_to_have": ("qualifications", "preferred"),
+          "skills": ("skills", "required")}
+LEVEL_RULES = ("JD301", "JD303")
+_MONEY = r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR)\s?)\s?\d[\d,.\u00a0\u202f]*(?:\s?[kK]\b)?"
+_PAY_RANGE = re.compile(_MONEY + r"\s*(?:-|–|—|to|and)\s*(?:" + _MONEY + r"|\d[\d,.]*(?:\s?[kK]\b)?)")
+_LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?locations?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FileItem:
+    """A list item of a posting file, in the shape rules read a profile's list items."""
+    text: str
+    priority: str = "required"
+    kind: str | None = None
+    posting: str | None = None
+    in_posting: bool = True
+    essential: bool = False
+
+
+@dataclass
+class _Profile:
+    title: str
+    code: str
+    summary: str = ""
+    opening: str | None = None
+    story: None = None
+    title_aliases: tuple = ()
+    responsibilities: list = field(default_factory=list)
+    qualifications: list = field(default_factory=list)
+    skills: list = field(default_factory=list)
+    knowledge: list = field(default_factory=list)
+    tools: list = field(default_factory=list)
+    competencies: list = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+    core_outputs: list = field(default_factory=list)
+
+
+@dataclass
+class PostingFile:
+    """What the wording rules read of a posting, for a posting file: no company, no catalog
+    files, the texts and list items prefilled where :mod:`.texts` keeps them."""
+    document: "Document"
+    code: str
+    profile: _Profile
+    level: "Level | None"
+    date_posted: date
+    company: None = None
+    company_doc: None = None
+    profile_doc: None = None
+    team: None = None
+    pay: None = None
+    valid_through: None = None
+    places: tuple = ()
+    sections: tuple = ()
+    provenance: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Level_:
+    """The level a posting file is judged at when only a range of levels is known."""
+    code: str
+    years: Any
+    name: str = ""
+
+
+class _PieceText(Text):
+    """A Text whose places are found through the document piece it came from."""
+
+    def locate(self, fragment: str, nth: int = 0) -> Location:  # type: ignore[override]
+        piece: "Piece" = self.__dict__["_piece"]
+        start = -1
+        for _ in range(nth + 1):
+            start = self.text.find(fragment, start + 1)
+            if start < 0:
+                return self.location
+        return piece.locate(start, start + len(fragment))
+
+
+def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
+    text = _PieceText(piece.text, field_name, piece.location, None, (piece.location.line,), True, is_eeo)
+    object.__setattr__(text, "_piece", piece)
+    return text
+
+
+def posting_of(document: "Document", level: "Level | Level_ | None", as_of: date) -> PostingFile:
+    """The posting the rules read for ``document``, judged at ``level``."""
+    title = document.title.text if document.title else ""
+    profile = _Profile(title=title, code=title or document.path)
+    texts: list[Text] = []
+    items: list[PrintedItem] = []
+    provenance: dict = {}
+    if document.title is not None:
+        texts.append(_text(document.title, "title"))
+    for section in document.sections:
+        kind = section.kind
+        name = _FIELDS.get(kind or "", "opening" if section.heading is None else "sections")
+        listed = _LISTS.get(kind or "")
+        for piece in section.pieces:
+            text = _text(piece, name, is_eeo=kind == "eeo")
+            texts.append(text)
+            if listed and piece.kind == "item":
+                list_name, priority = listed
+                item = FileItem(piece.text, priority, essential=kind in ("essential_functions", "physical_demands"))
+                index = len(getattr(profile, list_name))
+                getattr(profile, list_name).append(item)
+                items.append(PrintedItem(list_name, index, item, text))
+                provenance[(list_name, index, "text")] = piece.location
+    opening = next((t.text for t in texts if t.field == "opening"), "")
+    profile.summary = profile.opening = opening or None
+    posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance)
+    ordered = tuple(texts)
+    # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
+    for key in ("_lint_texts", "_lint_checked", "_lint_printed", "_lint_printed_once"):
+        posting.__dict__[key] = ordered
+    posting.__dict__["_lint_printed_items"] = tuple(items)
+    return posting
+
+
+# --- the level ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LevelChoice:
+    level: "Level | Level_ | None"
+    how: str       # said once per file
+
+
+def level_for(catalog: "Catalog", document: "Document", given: str | None) -> LevelChoice:
+    ladder = catalog.ladder
+    if given is not None:
+        return LevelChoice(ladder.level(given), f"judged at level {given} (--level)")
+    title = document.title.text if document.title else ""
+    if not title:
+        return LevelChoice(None, "the posting has no title, so its level is unknown")
+    from ..architecture.resolve import candidates
+
+    exact = {m.code: m for m in candidates(catalog, title) if m.kind != "similar"}
+    if len(exact) == 1:
+        match = next(iter(exact.values()))
+        level = ladder.level(match.code.rsplit(".", 1)[-1])
+        if level is not None:
+            return LevelChoice(level, f"judged at level {level.code}: the title matches {match.matched!r} of "
+                                      f"{match.code}")
+    for entry in ladder.title_words:
+        for spelling in (entry.word, *entry.aliases):
+            pattern = r"(?<![\w])" + re.escape(spelling).replace(r"\ ", r"[\s-]+") + r"(?![\w])"
+            if re.search(pattern, title, re.IGNORECASE):
+                levels = [ladder.level(code) for code in entry.levels]
+                levels = [lv for lv in levels if lv is not None]
+                professional = [lv for lv in levels if lv.code.startswith("P")] or levels
+                if professional:
+                    return LevelChoice(_span(professional), f"judged at {_span(professional).code}: the title says "
+                                                            f"{spelling!r}")
+    return LevelChoice(None, "the title names no level jdgen knows; pass --level (e.g. --level P4)")
+
+
+def _span(levels: list) -> "Level | Level_":
+    if len(levels) == 1:
+        return levels[0]
+    from types import SimpleNamespace
+
+    low, high = min(lv.years.min for lv in levels), max(lv.years.max for lv in levels)
+    return Level_(f"{levels[0].code}–{levels[-1].code}", SimpleNamespace(min=low, max=high))
+
+
+# --- the place and its pay laws ----------------------------------------------------------------
+
+def stated_places(document: "Document") -> list[tuple[StatedPlace, "Piece"]]:
+    """The places a posting states: under a location heading, or after "Location:"."""
+    found = []
+    for section in document.sections:
+        for piece in section.pieces if section.kind == "location" else ():
+            found += [(place, piece) for place in _places_in(piece.text)]
+        for piece in section.pieces if section.kind != "location" else ():
+            label = _LOCATION_LABEL.match(piece.text)
+            if label:
+                found += [(place, piece) for place in _places_in(label.group(1))]
+    return found
+
+
+def _places_in(text: str) -> list[StatedPlace]:
+    places = (read_place(part) for part in re.split(r";|\s/\s|\s\|\s|\bor\b", text))
+    return [place for place in places if place is not None]
+
+
+def pay_hits(posting: PostingFile, places: list[tuple[StatedPlace, Location]], as_of: date) -> Iterator[Hit]:
+    """JD401's finding for a posting file: a law in force where it says the job is requires a
+    pay range, and no range is written anywhere in it."""
+    from .jurisdictions import laws_at
+
+    if any(_PAY_RANGE.search(text.text) for text in posting.__dict__["_lint_texts"]):
+        return
+    seen = set()
+    for place, where in places:
+        for law, in_force in laws_at(place.country, place.region, place.city, place.remote, as_of):
+            if not in_force or not law["requires"].get("range") or law["id"] in seen:
+                continue
+            seen.add(law["id"])
+            yield Hit(where, f"{law['name']} requires a pay range in postings (since {law['effective']}), and this "
+                             f"posting for {place.describe()} states none",
+                      "state the range, e.g. '$150,000–$180,000 per year'")
+
+
+# --- running the rules -------------------------------------------------------------------------
+
+def document_rules(rules: Iterable[Rule]) -> list[Rule]:
+    return [rule for rule in rules if rule.documents]
+
+
+def skipped_level_hits(document: "Document", choice: LevelChoice, enabled: set[str]) -> Iterator[tuple[str, Hit]]:
+    where = document.title.location if document.title else Location(document.path)
+    if choice.level is None:
+        for code in LEVEL_RULES:
+            if code in enabled:
+                yield code, Hit(where, f"{code} skipped: {choice.how}", None, severity="info")
+
+
+def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | None]], *, level: str | None = None,
+                       location: str | None = None, config=None, as_of: date | None = None):
+    """Lint posting files: each ``(name, data)`` is a path to read (``data`` None) or the bytes
+    of standard input (``name`` "-"). A file that is not a readable posting (empty, binary, not
+    UTF-8) is a JD001 finding at its first line, so the other files are still checked; a file
+    that cannot be opened at all raises, as for catalog files."""
+    from ..documents import read_document, read_document_bytes
+    from ..errors import InvalidInputError, UsageError
+    from .config import LintConfig
+    from .engine import Findings, LintContext, LintResult
+    from .ruleset import all_rules
+    from .suppress import Suppressions
+
+    config = config or LintConfig()
+    as_of = as_of or date.today()
+    if level is not None and catalog.ladder.level(level) is None:
+        codes = ", ".join(lv.code for lv in catalog.ladder.levels)
+        raise UsageError(f"--level {level!r} is not a level of the ladder", hint=f"use one of {codes}")
+    given_place = None
+    if location is not None:
+        given_place = read_place(location)
+        if given_place is None:
+            raise UsageError(f"--location {location!r} names no place jdgen can read",
+                             hint="write 'City, ST' (Denver, CO), 'City, Country' (Munich, Germany), a country, "
+                                  "or a code such as US-CO")
+    settings = config.resolved()
+    ctx = LintContext(catalog, as_of, config)
+    found = Findings(settings, Suppressions())
+    rules = all_rules()
+    enabled = [rule for rule in document_rules(rules.values()) if settings.enabled(rule)]
+    enabled_codes = {rule.code for rule in enabled}
+    result = LintResult()
+    for name, data in sources:
+        result.files.append(name)
+        try:
+            document = read_document_bytes(data, name) if data is not None else read_document(name)
+        except InvalidInputError as exc:
+            found.add(rules["JD001"], (Hit(d.location or Location(name), d.message.removeprefix(f"{name}: "), d.hint)
+                                       for d in exc.diagnostics()))
+            continue
+        choice = level_for(catalog, document, level)
+        posting = posting_of(document, choice.level, as_of)
+        result.postings += 1
+        for code, hit in skipped_level_hits(document, choice, enabled_codes):
+            found.add(rules[code], (hit,))
+        for rule in enabled:
+            if rule.code in LEVEL_RULES and choice.level is None:
+                continue
+            found.add(rule, rule.check(ctx, posting, settings.options_for(rule)))
+        if settings.enabled(rules["JD401"]):
+            where = document.title.location if document.title else Location(name)
+            places = [(given_place, where)] if given_place else \
+                [(place, piece.location) for place, piece in stated_places(document)]
+            found.add(rules["JD401"], pay_hits(posting, places, as_of))
+    result.findings = found.finish()
+    return result
+
+
+# Standard input is read up to this many bytes plus one, so a stream that never ends cannot hold
+# `jdgen lint -` forever: past the largest posting jdgen reads, the rest is not waited for.
+STDIN_LIMIT = 32 * 1024 * 1024
+
+
+def split_paths(paths: Iterable[str | Path], catalog_root: Path) -> tuple[list[Path], list[str], list[str]]:
+    """(catalog paths, posting files, posting files passed over) among the paths typed.
+
+    ``-`` and files whose extension is a posting format are postings. A folder without YAML is
+    a folder of postings: its posting files are linted. A folder with YAML is catalog: its YAML
+    is linted as today, and Markdown or other posting files in it (a README, notes) are passed
+    over, for the caller to say so, since a catalog's README is not a posting. A link that leads
+    out of the folder typed is refused, as for catalog files."""
+    from ..documents import FORMATS
+    from ..errors import NotAFileError
+    from ..filesystem.containment import folder_words, leaving_link, refusal
+
+    catalog_paths: list[Path] = []
+    postings: list[str] = []
+    passed_over: list[str] = []
+    for raw in paths:
+        text = str(raw)
+        path = Path(raw)
+        if text == "-":
+            postings.append("-")
+        elif path.suffix.lower() in FORMATS and not path.is_dir():
+            postings.append(text)
+        elif path.is_dir():
+            entries = sorted(path.rglob("*"))
+            found = [p for p in entries if p.suffix.lower() in FORMATS and not p.is_dir()]
+            if not found or any(p.suffix in (".yaml", ".yml") for p in entries):
+                catalog_paths.append(path)
+                # Files below a subfolder of `companies` are a company's assets (a brand .docx), not postings.
+                passed_over += [str(p) for p in found
+                                if not any(part == "companies" for part in p.relative_to(path).parts[:-2])]
+                continue
+            for posting in found:
+                link = leaving_link(path, posting)
+                if link is not None:
+                    raise NotAFileError([refusal(posting, link, place=folder_words(path))])
+            postings += [str(p) for p in found]
+        elif path.suffix.lower() in (".yaml", ".yml") or not path.suffix:
+            catalog_paths.append(path)
+        else:
+            from ..errors import UsageError
+
+            raise UsageError(f"{text}: jdgen lints catalog files (.yaml, .yml) and postings "
+                             f"({', '.join(sorted(FORMATS))}), not {path.suffix} files",
+                             hint="save the posting as .docx, .html, .md or .txt, or pipe its text to `jdgen lint -`")
+    return catalog_paths, postings, passed_over

@@ -1,0 +1,75 @@
+"""Where a posting someone wrote says the job is, read from ``--location`` or from its text.
+
+A catalog posting's places come from the company file, already typed. A posting file only
+says it in words ("Location: Denver, CO", "Hybrid – Munich, Germany", "Remote (US)"), so
+this reads the few shapes postings use and nothing more: "City, ST" with a US state or
+Canadian province code, "City, Country", a country alone, "US-CO", and "remote" anywhere.
+A place it cannot read is no place (the pay laws are then not checked, and the linter says
+so) rather than a guess: the wrong state would report a law that does not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+US_STATES = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+                      "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split())
+CA_PROVINCES = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+# Names as postings write them; ISO 3166 codes are read as well.
+_COUNTRIES = {"united states": "US", "united states of america": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US",
+              "canada": "CA", "united kingdom": "GB", "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+              "germany": "DE", "deutschland": "DE", "austria": "AT", "österreich": "AT", "france": "FR",
+              "netherlands": "NL", "the netherlands": "NL", "ireland": "IE", "spain": "ES", "italy": "IT",
+              "poland": "PL", "belgium": "BE", "sweden": "SE", "denmark": "DK", "finland": "FI", "portugal": "PT",
+              "switzerland": "CH", "australia": "AU", "new zealand": "NZ", "india": "IN", "singapore": "SG",
+              "japan": "JP"}
+_STATE_NAMES = {"colorado": "CO", "california": "CA", "washington state": "WA", "new york": "NY", "illinois": "IL",
+                "washington": "WA", "maryland": "MD", "hawaii": "HI", "minnesota": "MN", "vermont": "VT", "massachusetts": "MA",
+                "new jersey": "NJ", "nevada": "NV", "connecticut": "CT", "rhode island": "RI", "ontario": "ON",
+                "british columbia": "BC", "texas": "TX", "florida": "FL"}
+_ISO2 = frozenset("US CA GB DE AT FR NL IE ES IT PL BE SE DK FI PT CH AU NZ IN SG JP".split())
+_REMOTE = re.compile(r"\b(?:remote|work from home|wfh|telecommute)\b", re.IGNORECASE)
+_NOISE = re.compile(r"\b(?:hybrid|on-?site|in[- ]office|remote|full[- ]time|part[- ]time|location[s]?|based in|"
+                    r"work from home|office)\b|[()\[\]:–—|·•]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StatedPlace:
+    country: str
+    region: str | None
+    city: str | None
+    remote: bool
+    text: str          # as written, for messages
+
+    def describe(self) -> str:
+        parts = [p for p in (self.city, self.region, self.country) if p]
+        return ", ".join(parts) + (" (remote)" if self.remote else "")
+
+
+def read_place(text: str) -> StatedPlace | None:
+    """The place ``text`` names, or None when it names none this reader knows."""
+    remote = bool(_REMOTE.search(text))
+    code = re.fullmatch(r"\s*([A-Za-z]{2})-([A-Za-z]{2})\s*", text)
+    if code:
+        country, region = code.group(1).upper(), code.group(2).upper()
+        return StatedPlace(country, region, None, remote, text.strip()) if country in _ISO2 else None
+    cleaned = _NOISE.sub(" ", text)
+    parts = [" ".join(part.split()) for part in cleaned.split(",")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return StatedPlace("US", None, None, True, text.strip()) if remote and re.search(r"\bU\.?S\.?A?\b", text) else None
+    country = region = city = None
+    for part in reversed(parts):
+        lowered = part.casefold().rstrip(".")
+        if country is None and (lowered in _COUNTRIES or part.upper() in _ISO2 and len(parts) > 1 or part in _ISO2):
+            country = _COUNTRIES.get(lowered) or part.upper()
+        elif region is None and (part.upper() in US_STATES | CA_PROVINCES and len(part) == 2 or lowered in _STATE_NAMES):
+            region = _STATE_NAMES.get(lowered) or part.upper()
+        elif city is None and region is not None or city is None and country is not None:
+            city = part
+    if region and country is None:
+        country = "CA" if region in CA_PROVINCES else "US"
+    if country is None:
+        return None
+    return StatedPlace(country, region, city, remote, text.strip())

@@ -1,0 +1,187 @@
+"""`jdgen lint` on postings people wrote: Markdown, text, HTML, .docx and standard input, with
+findings at positions in that file in every output format, the level and place each posting is
+judged at, and one clear line for each file that is not a readable posting."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+AS_OF = ("--as-of", "2026-11-23")
+POSTING = """# Senior Machine Learning Engineer
+
+Location: Denver, CO
+
+We are looking for a rockstar to join our forecasting team.
+
+## Responsibilities
+
+- Build the models that plan stock for 3,000 stores
+
+## Requirements
+
+- 1+ year of experience with Python
+"""
+ROCKSTAR = (5, 22)   # 'rockstar' in the Markdown above
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _found(out: str) -> list[tuple[str, int, int, str]]:
+    return [(f["code"], f["line"], f["column"], f["file"]) for f in json.loads(out)["findings"]]
+
+
+def test_markdown_findings_point_into_the_file(run, tmp_path):
+    _write(tmp_path, "posting.md", POSTING)
+    result = run("lint", "posting.md", *AS_OF, cwd=tmp_path)
+    assert result.code == 1   # Colorado's pay law: an error
+    assert result.out.splitlines() == [
+        "posting.md:3:1: JD401 error Colorado requires a pay range in postings (since 2021-01-01), and this posting "
+        "for Denver, CO, US states none (state the range, e.g. '$150,000–$180,000 per year')",
+        "posting.md:3:1: JD601 warning the Senior Machine Learning Engineer posting has 34 words, under 250 "
+        "(say more about the work, the team and what success looks like)",
+        "posting.md:5:22: JD502 warning 'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
+        "stereotype and tell the reader nothing about the work. (try name the skill or level, e.g. 'senior "
+        "engineer', 'experienced designer')",
+        "posting.md:13:3: JD301 warning asks for 1+ years ('1+ year'), below P4's 5–8 years (state 5–8 years, or "
+        "move the role to a lower level)",
+    ]
+    assert result.err == "1 error, 3 warnings, 0 info in 1 file and 1 posting\n"
+
+
+@pytest.mark.parametrize("name, text, where", [
+    ("posting.txt", POSTING.replace("# ", "").replace("## ", ""), (5, 22)),
+    ("posting.html", "<html><head><title>x</title></head><body><nav>Jobs</nav><main>\n<h1>ML Engineer</h1>\n"
+                     "<p>We are looking for a <b>rockstar</b> to join us.</p>\n</main></body></html>\n", (3, 28)),
+])
+def test_text_and_html_findings_point_into_the_file(run, tmp_path, name, text, where):
+    _write(tmp_path, name, text)
+    result = run("lint", name, "--select", "JD502", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert (result.code, _found(result.out)) == (0, [("JD502", *where, name)])
+
+
+def test_docx_findings_name_the_paragraph(run, tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_heading("ML Engineer", level=1)
+    document.add_paragraph("Our team plans stock for 3,000 stores.")
+    document.add_paragraph("We are looking for a rockstar to join us.")
+    document.save(tmp_path / "posting.docx")
+    result = run("lint", "posting.docx", "--select", "JD502", *AS_OF, cwd=tmp_path)
+    assert result.code == 0
+    assert result.out.startswith("posting.docx:3:1: JD502 warning 'rockstar'")   # the third paragraph
+
+
+def test_standard_input(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(POSTING.encode())))
+    result = run("lint", "-", "--select", "JD502", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert (result.code, _found(result.out)) == (0, [("JD502", *ROCKSTAR, "-")])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_every_output_format_carries_the_position(run, tmp_path, fmt):
+    _write(tmp_path, "posting.md", POSTING)
+    result = run("lint", "posting.md", "--select", "JD502", "-f", fmt, *AS_OF, cwd=tmp_path)
+    assert result.code == 0
+    if fmt == "text":
+        assert result.out.startswith("posting.md:5:22: JD502 warning")
+    elif fmt == "json":
+        assert _found(result.out) == [("JD502", 5, 22, "posting.md")]
+    elif fmt == "github":
+        assert result.out.startswith("::warning file=posting.md,line=5,col=22,title=JD502")
+    else:
+        region = json.loads(result.out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        assert (region["artifactLocation"]["uri"], region["region"]["startLine"], region["region"]["startColumn"]) \
+            == ("posting.md", 5, 22)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "posting.md:1:1: JD001 error the file is empty"),
+    (b"   \n\n", "posting.md:1:1: JD001 error the file is empty"),
+    (b"# Title\n\nText \x00 here\n", "posting.md:3:6: JD001 error byte 0x00 (NUL) is not text"),
+    (b"# Title\n\nIt\x94s here\n", "posting.md:3:3: JD001 error byte 0x94 is not valid UTF-8"),
+])
+def test_an_unreadable_posting_is_one_line_and_the_others_are_still_checked(run, tmp_path, data, message):
+    (tmp_path / "posting.md").write_bytes(data)
+    _write(tmp_path, "other.md", POSTING)
+    result = run("lint", "posting.md", "other.md", "--select", "JD001,JD502", *AS_OF, cwd=tmp_path)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].startswith("other.md:5:22: JD502 warning 'rockstar'")
+    assert lines[1].startswith(message) and len(lines) == 2
+
+
+def test_a_file_of_another_kind_is_a_usage_error(run, tmp_path):
+    (tmp_path / "posting.pdf").write_bytes(b"%PDF-1.7")
+    result = run("lint", "posting.pdf", *AS_OF, cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("posting.pdf: jdgen lints catalog files (.yaml, .yml) and postings (.docx, .htm, .html, "
+                          ".markdown, .md, .text, .txt), not .pdf files (save the posting as .docx, .html, .md or "
+                          ".txt, or pipe its text to `jdgen lint -`)\n")
+
+
+def test_a_missing_posting_file_is_an_io_error(run, tmp_path):
+    result = run("lint", "gone.md", *AS_OF, cwd=tmp_path)
+    assert (result.code, result.err) == (2, "gone.md: no such file (check the path)\n")
+
+
+def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
+    _write(tmp_path, "a.md", POSTING.replace("Senior Machine Learning Engineer", "Forecasting Wizard"))
+    unknown = run("lint", "a.md", "--select", "JD301", *AS_OF, cwd=tmp_path)
+    assert (unknown.code, unknown.out) == (0, "a.md:1:3: JD301 info JD301 skipped: the title names no level jdgen "
+                                              "knows; pass --level (e.g. --level P4)\n")
+    given = run("lint", "a.md", "--select", "JD301", "--level", "P1", *AS_OF, cwd=tmp_path)
+    assert (given.code, given.out) == (0, "")   # 1+ year fits P1
+    _write(tmp_path, "b.md", POSTING.replace("Senior Machine Learning Engineer", "Principal Data Wrangler"))
+    worded = run("lint", "b.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert json.loads(worded.out)["findings"][0]["message"] == (
+        "asks for 1+ years ('1+ year'), below P6's 12–18 years")
+
+
+def test_the_place_comes_from_the_option_before_the_text(run, tmp_path):
+    _write(tmp_path, "posting.md", POSTING)
+    result = run("lint", "posting.md", "--select", "JD401", "--location", "Austin, TX", *AS_OF, cwd=tmp_path)
+    assert (result.code, result.out) == (0, "")
+    paid = POSTING.replace("Location: Denver, CO", "Location: Denver, CO. Pay: $150,000–$180,000 per year")
+    _write(tmp_path, "posting.md", paid)
+    assert run("lint", "posting.md", "--select", "JD401", *AS_OF, cwd=tmp_path).out == ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--level", "P9"), "--level 'P9' is not a level of the ladder (use one of "),
+    (("--location", "Atlantis"), "--location 'Atlantis' names no place jdgen can read (write 'City, ST'"),
+])
+def test_bad_level_or_location_is_a_usage_error(run, tmp_path, args, message):
+    _write(tmp_path, "posting.md", POSTING)
+    result = run("lint", "posting.md", *args, *AS_OF, cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(message)
+
+
+def test_a_folder_of_postings_is_linted_and_a_catalogs_readme_is_passed_over_with_a_note(run, tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    _write(folder, "a.md", POSTING)
+    _write(folder, "b.txt", POSTING)
+    result = run("lint", "postings", "--select", "JD502", *AS_OF, cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.out.splitlines()] == ["postings/a.md", "postings/b.txt"]
+    import shutil
+
+    from jdgen.resources import builtin_catalog
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(builtin_catalog(), catalog)
+    _write(catalog, "README.md", POSTING)
+    noted = run("lint", ".", *AS_OF, cwd=catalog)
+    assert "note: 1 posting file in a catalog folder was not linted, e.g. README.md (name a posting file to lint " \
+           "it)\n" in noted.err
+    assert "README.md:" not in noted.out
