@@ -4,8 +4,8 @@
 
 Each case is a file of up to 1 MB (the limit for text formats): one huge paragraph,
 bullets, headings, HTML nested 10,000 levels deep (closed, and left unclosed), entities,
-and a long .docx, each once at the structure limits (jdgen.documents.source: 5,000 lines,
-20,000 HTML tags, 10,000 Markdown marks, 5,000 .docx paragraphs) and once far beyond them (100,000 bullets, 50,000
+and a long .docx, each once at the structure limits (jdgen.documents.source: 2,000 lines,
+8,000 HTML tags, 10,000 Markdown marks, 2,000 .docx paragraphs) and once far beyond them (100,000 bullets, 50,000
 headings), where the file is refused before it is parsed. Prints one row per case (best of
 three, in-process); exits 1 when a case takes a second or more.
 """
@@ -28,7 +28,7 @@ def cases() -> dict[str, tuple[str, bytes]]:
     out: dict[str, tuple[str, bytes]] = {}
     for ext in ("md", "txt"):
         out[f"{ext}: one 1 MB paragraph"] = (ext, paragraph)
-        out[f"{ext}: 5,000 bullets"] = (ext, b"- item\n" * 4_999)
+        out[f"{ext}: 2,000 bullets"] = (ext, b"- item\n" * 1_999)
         out[f"{ext}: 2,500 headings"] = (ext, (b"## Skills\nx\n" if ext == "md" else b"SKILLS\nx\n") * 2_499)
         out[f"{ext}: 100,000 bullets (refused)"] = (ext, b"- item\n" * 100_000)
         out[f"{ext}: 50,000 headings (refused)"] = (ext, b"SKILLS\nx\n" * 50_000)
@@ -37,11 +37,11 @@ def cases() -> dict[str, tuple[str, bytes]]:
     out["html: one 1 MB paragraph"] = ("html", b"<p>" + paragraph + b"</p>")
     out["html: 9,999 bullets"] = ("html", b"<ul>" + b"<li>item</li>" * 9_999 + b"</ul>")
     out["html: 100,000 bullets (refused)"] = ("html", b"<ul>" + b"<li>item</li>" * 100_000 + b"</ul>")
-    out["html: 5,000 headings"] = ("html", b"<h2>Skills</h2><p>x</p>" * 4_999)
+    out["html: 2,000 headings"] = ("html", b"<h2>Skills</h2><p>x</p>" * 1_999)
     out["html: 10,000 levels, closed"] = ("html", b"<div>" * 9_999 + b"deep" + b"</div>" * 9_999)
     out["html: 6,000 levels, unclosed"] = ("html", b"<div><span>" * 6_000 + b"deep" + b"</i>" * 1_000)
     out["html: 1 MB of entities"] = ("html", b"<p>" + b"&amp;&#8217;x " * 70_000 + b"</p>")
-    out["docx: 5,000 paragraphs"] = ("docx", docx_bytes(5_000))
+    out["docx: 2,000 paragraphs"] = ("docx", docx_bytes(2_000))
     out["docx: 20,000 paragraphs (refused)"] = ("docx", docx_bytes(20_000))
     return out
 

@@ -27,9 +27,12 @@ MAX_FILE_BYTES = 1_000_000
 # (markdown-it-py about 20-40 microseconds a line, html.parser as much a tag), so a
 # 1 MB file of 100,000 one-word bullets would take seconds: beyond these counts a file is
 # refused before it is parsed, and every file jdgen does read is read in well under a second.
-MAX_LINES = 5_000
-MAX_TAGS = 20_000
-MAX_PARAGRAPHS = 5_000
+# Lint then reads every piece through a dozen rules (about 0.4 ms a bullet), so the counts match
+# what a catalog file may hold (2,000 list items): a 1 MB posting lints in under 2 s
+# (benchmarks/bench_posting_files.py).
+MAX_LINES = 2_000
+MAX_TAGS = 8_000
+MAX_PARAGRAPHS = 2_000
 # markdown-it-py spends about 0.1 ms per inline mark (emphasis, link, code, entity, HTML):
 # 1 MB of "**a** [b](c)" would take twenty seconds. Postings use a few hundred.
 MAX_MARKUP = 10_000

@@ -14,7 +14,9 @@ from .registry import Hit
 
 def posting_hit(posting, path, message, hint) -> Hit:
     """A hit at a merged path of the posting, located through its provenance."""
-    location = posting.provenance.get(path) or posting.profile_doc.where(())
+    # A posting file has no profile document: its provenance maps () to where the file starts.
+    location = posting.provenance.get(path) or (posting.profile_doc.where(()) if posting.profile_doc
+                                                else posting.provenance[()])
     doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file \
         else posting.profile_doc
     return Hit(location, message, hint, doc, (location.line,))

@@ -104,6 +104,7 @@ class PostingFile:
     places: tuple = ()
     sections: tuple = ()
     provenance: dict = field(default_factory=dict)
+    physical_work: bool = False     # the title names work that is physical by nature (JD503)
 
 
 @dataclass(frozen=True)
@@ -156,15 +157,37 @@ def posting_of(document: "Document", level: "Level | Level_ | None", as_of: date
                 getattr(profile, list_name).append(item)
                 items.append(PrintedItem(list_name, index, item, text))
                 provenance[(list_name, index, "text")] = piece.location
+    # Where findings about a whole part land (hits.posting_hit): the title, the part's first piece.
+    provenance[()] = document.title.location if document.title else Location(document.path)
+    if document.title is not None:
+        provenance[("title",)] = document.title.location
+    for text in texts:
+        provenance.setdefault(("summary",) if text.field == "opening" else (text.field,), text.location)
     opening = next((t.text for t in texts if t.field == "opening"), "")
     profile.summary = profile.opening = opening or None
-    posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance)
+    posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance,
+                          physical_work=_physical_work(title))
     ordered = tuple(texts)
     # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
     for key in ("_lint_texts", "_lint_checked", "_lint_printed", "_lint_printed_once"):
         posting.__dict__[key] = ordered
     posting.__dict__["_lint_printed_items"] = tuple(items)
     return posting
+
+
+def _physical_work(title: str) -> bool:
+    return bool(title) and bool(_physical_titles().search(title))
+
+
+def _physical_titles():
+    cached = _physical_titles.__dict__.get("pattern")
+    if cached is None:
+        from .data import _load
+
+        words = _load("physical_requirements.yaml")["physical_work_titles"]
+        cached = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
+        _physical_titles.__dict__["pattern"] = cached
+    return cached
 
 
 # --- the level ---------------------------------------------------------------------------------

@@ -188,8 +188,10 @@ _ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential function
       good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))
 def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
     essential = _essential_places(posting)
+    # A posting file whose title names physical work: its demands are the job's own (posting_files.py).
+    physical_work = getattr(posting, "physical_work", False)
     for found in phrase_findings(ctx, posting, PHYSICAL):
-        if found.phrase.suppress_if_essential and found.text.location in essential:
+        if found.phrase.suppress_if_essential and (physical_work or found.text.location in essential):
             continue
         phrase = found.phrase
         yield found.text.hit(f"{found.matched!r}: {phrase.message}",

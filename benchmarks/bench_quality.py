@@ -1,0 +1,147 @@
+"""How often jdgen's wording rules agree with a person, on real published postings.
+
+    python benchmarks/bench_quality.py            # the table
+    python benchmarks/bench_quality.py --check    # exit 1 when a target is missed
+    python benchmarks/bench_quality.py --show     # also every disagreement, for reading
+
+The corpus is benchmarks/quality/: short excerpts of real postings (postings/*.md) and, in
+judgements.yaml, what a reviewer flagged in each before any rule ran (GUIDELINES.md says how).
+Each excerpt is linted as a posting file (`jdgen lint FILE --level L`, L being the level the
+reviewer read from the title, when there is one).
+
+Language (rules JD501-JD510): a finding is right when the text it quotes overlaps a phrase
+the reviewer flagged, whatever the family; precision is right findings over all findings,
+recall is flagged phrases with a finding on them over all flagged phrases. Experience (JD301): each
+statement the reviewer judged against a level is flagged or not; a JD301 finding on the
+statement's line agrees with "does not fit". Targets (the issue's): language precision 0.8
+and recall 0.85, experience precision and recall 0.9.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent / "quality"
+LANGUAGE = tuple(f"JD50{n}" for n in range(1, 10)) + ("JD510",)
+TARGETS = {"language precision": 0.8, "language recall": 0.85,
+           "experience precision": 0.9, "experience recall": 0.9}
+AS_OF = date(2026, 12, 3)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    def holds(self, line: int, col: int, length: int = 1) -> bool:
+        """Whether the stretch of ``length`` characters at (line, col) overlaps this span."""
+        return self.start <= (line, col + max(length, 1) - 1) and (line, col) <= self.end
+
+
+def matched_length(message: str) -> int:
+    """How long the text a finding quotes is: phrase findings start with it, in quotes."""
+    if message[:1] in "'\"":
+        end = message.find(message[0] + ":", 1)
+        if end > 0:
+            return end - 1
+    return 1
+
+
+def span_of(text: str, phrase: str) -> Span | None:
+    at = text.find(phrase)
+    if at < 0:
+        return None
+    def position(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(position(at), position(at + len(phrase) - 1))
+
+
+def findings_for(path: Path, level: str | None) -> list:
+    from jdgen.catalog.root import Catalog
+    from jdgen.lint.posting_files import lint_posting_files
+    from jdgen.resources import builtin_catalog
+
+    catalog = findings_for.__dict__.setdefault("catalog", Catalog(builtin_catalog()))
+    return lint_posting_files(catalog, [(str(path), None)], level=level, as_of=AS_OF).findings
+
+
+def score(show: bool = False) -> dict[str, float]:
+    judgements = yaml.safe_load((HERE / "judgements.yaml").read_text(encoding="utf-8"))
+    right = wrong = 0
+    found_phrases = 0
+    phrases = 0
+    per_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # found, judged
+    exp = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    disagreements: list[str] = []
+    for entry in judgements:
+        path = HERE / "postings" / entry["file"]
+        text = path.read_text(encoding="utf-8")
+        level = entry.get("level")
+        findings = findings_for(path, level if level and level.startswith("P") else None)
+        flagged = [(item, span_of(text, item["phrase"])) for item in entry.get("language") or ()]
+        language = [f for f in findings if f.code in LANGUAGE]
+        for finding in language:
+            where = (finding.location.line, finding.location.col)
+            if any(span and span.holds(*where, matched_length(finding.message)) for _, span in flagged):
+                right += 1
+            else:
+                wrong += 1
+                disagreements.append(f"{entry['file']}:{where[0]}:{where[1]}: not flagged by the reviewer: "
+                                     f"{finding.code} {finding.message[:90]}")
+        for item, span in flagged:
+            phrases += 1
+            per_family[item["family"]][1] += 1
+            hit = any(span and span.holds(f.location.line, f.location.col, matched_length(f.message))
+                      for f in language)
+            if hit:
+                found_phrases += 1
+                per_family[item["family"]][0] += 1
+            else:
+                disagreements.append(f"{entry['file']}: missed ({item['family']}): {item['phrase']!r}")
+        years = [f for f in findings if f.code == "JD301" and f.severity != "info"]
+        for item in entry.get("experience") or ():
+            if item.get("fits_level") is None:
+                continue
+            span = span_of(text, item["phrase"])
+            flagged_here = any(span and span.start[0] <= f.location.line <= span.end[0] for f in years)
+            key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
+                (flagged_here, bool(item["fits_level"]))]
+            exp[key] += 1
+            if key in ("fp", "fn"):
+                disagreements.append(f"{entry['file']}: experience {key}: {item['phrase']!r} at {level}")
+    result = {
+        "postings": len(judgements),
+        "language findings": right + wrong,
+        "language precision": right / (right + wrong) if right + wrong else 1.0,
+        "language recall": found_phrases / phrases if phrases else 1.0,
+        "experience statements": sum(exp.values()),
+        "experience precision": exp["tp"] / (exp["tp"] + exp["fp"]) if exp["tp"] + exp["fp"] else 1.0,
+        "experience recall": exp["tp"] / (exp["tp"] + exp["fn"]) if exp["tp"] + exp["fn"] else 1.0,
+    }
+    for family, (found, judged) in sorted(per_family.items()):
+        result[f"  recall, {family}"] = found / judged
+        result[f"  phrases, {family}"] = judged
+    if show:
+        print("\n".join(disagreements))
+    return result
+
+
+def main(argv: list[str]) -> int:
+    result = score(show="--show" in argv)
+    for name, value in result.items():
+        print(f"{name:32} {value:.2f}" if isinstance(value, float) else f"{name:32} {value}")
+    missed = [name for name, target in TARGETS.items() if result[name] < target]
+    if missed:
+        print("below target: " + ", ".join(f"{name} {result[name]:.2f} < {TARGETS[name]}" for name in missed))
+    return 1 if missed and "--check" in argv else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
