@@ -9,7 +9,7 @@ judgements.yaml, what a reviewer flagged in each before any rule ran (GUIDELINES
 Each excerpt is linted as a posting file (`jdgen lint FILE --level L`, L being the level the
 reviewer read from the title, when there is one).
 
-Language (rules JD501-JD510): a finding is right when the text it quotes overlaps a phrase
+Language (rules JD501-JD510, findings that quote a phrase): a finding is right when the text it quotes overlaps a phrase
 the reviewer flagged, whatever the family; precision is right findings over all findings,
 recall is flagged phrases with a finding on them over all flagged phrases. Experience (JD301): each
 statement the reviewer judged against a level is flagged or not; a JD301 finding on the
@@ -86,7 +86,9 @@ def score(show: bool = False) -> dict[str, float]:
         level = entry.get("level")
         findings = findings_for(path, level if level and level.startswith("P") else None)
         flagged = [(item, span_of(text, item["phrase"])) for item in entry.get("language") or ()]
-        language = [f for f in findings if f.code in LANGUAGE]
+        # Phrase findings only: JD505's balance and JD503's request for an accommodation sentence
+        # judge the whole posting, which the reviewer did not (they quote no phrase).
+        language = [f for f in findings if f.code in LANGUAGE and f.message[:1] in "'\""]
         for finding in language:
             where = (finding.location.line, finding.location.col)
             if any(span and span.holds(*where, matched_length(finding.message)) for _, span in flagged):

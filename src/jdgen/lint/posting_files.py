@@ -105,6 +105,7 @@ class PostingFile:
     sections: tuple = ()
     provenance: dict = field(default_factory=dict)
     physical_work: bool = False     # the title names work that is physical by nature (JD503)
+    employer_names: tuple = ()      # names the title gives the employer, never reported (wordlists.py)
 
 
 @dataclass(frozen=True)
@@ -166,13 +167,44 @@ def posting_of(document: "Document", level: "Level | Level_ | None", as_of: date
     opening = next((t.text for t in texts if t.field == "opening"), "")
     profile.summary = profile.opening = opening or None
     posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance,
-                          physical_work=_physical_work(title))
+                          physical_work=_physical_work(title), employer_names=employer_names(title))
     ordered = tuple(texts)
     # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
     for key in ("_lint_texts", "_lint_checked", "_lint_printed", "_lint_printed_once"):
         posting.__dict__[key] = ordered
     posting.__dict__["_lint_printed_items"] = tuple(items)
     return posting
+
+
+# Words that make a title segment the job rather than a name or a place.
+_JOB_NOUN = re.compile(r"\b(?:engineer|developer|programmer|designer|manager|director|analyst|scientist|"
+                       r"architect|lead|specialist|consultant|representative|associate|assistant|officer|"
+                       r"coordinator|administrator|technician|intern|executive|head|writer|editor|accountant|"
+                       r"nurse|agent|advisor|adviser|operator|clerk|receptionist|dishwasher|cook|driver|"
+                       r"tester|researcher|recruiter|partner|owner|strategist|marketer|salesperson)s?\b",
+                       re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|@]\s+|\s*\|\s*")
+
+
+def employer_names(title: str) -> tuple[str, ...]:
+    """The employer's name as a posting's title gives it, so a name such as "Rockstar Games" or
+    "Code Ninja" is not read as the wording it contains: the words after " at " ("Programmer at
+    Rockstar Games"), and the segments of a title split by dashes or bars that name no job when
+    another segment does ("Code Ninja - Rails Developer - Saigon"). A title that is only a job
+    ("Front End Rockstar") gives none."""
+    names = []
+    at = re.search(r"\s(?:at|@)\s+([A-Z0-9][\w&.'’ -]{1,60})$", title)
+    if at:
+        names.append(at.group(1).strip(" -"))
+        title = title[:at.start()]
+    segments = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(segments) > 1 and any(_JOB_NOUN.search(part) for part in segments):
+        names += [part for part in segments if not _JOB_NOUN.search(part) and not _SAYS_SOMETHING.search(part)]
+    return tuple(names)
+
+
+# A title segment that makes a statement ("Under 25 is must", "Urgent") is no name.
+_SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urgent|hiring|immediate)\b", re.IGNORECASE)
 
 
 def _physical_work(title: str) -> bool:

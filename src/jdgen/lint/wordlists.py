@@ -54,6 +54,7 @@ def allowed_phrases(ctx, posting) -> tuple[str, ...]:
     if company is not None and company.company.name:
         name = " ".join(company.company.name.split())
         names += [name, _LEGAL_SUFFIX.sub("", name)]
+    names += list(getattr(posting, "employer_names", ()))   # a posting file's, read from its title
     return tuple(dict.fromkeys(fold(name) for name in names if name.strip()))
 
 
