@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Iterator
 
 from ..anchors import Anchored, fold
@@ -90,6 +91,35 @@ def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]
     return tuple((m.start(), text[m.start():m.end()]) for m in found if m.group(0).lower() not in lowered_exceptions)
 
 
+# A text longer than this is read for coded words a piece at a time, so that a rule which stops
+# after its first hundred findings (or JD505, after BALANCE_WORDS) does not first scan a megabyte.
+CHUNK = 20_000
+
+
+def _coded(text: str, side: str = "masculine") -> Iterator[tuple[int, str]]:
+    """(offset, word) of the coded words of ``text``, as :func:`_coded_in` finds them, lazily for a
+    long text: it is cut after a sentence's end (else a space) past each CHUNK characters, so an
+    exception phrase, which never spans a sentence, is not cut."""
+    if len(text) <= CHUNK:
+        yield from _coded_in(text, side)
+        return
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= CHUNK else _cut(text, start + CHUNK)
+        for offset, word in _coded_in(text[start:end], side):
+            yield start + offset, word
+        start = end
+
+
+def _cut(text: str, at: int) -> int:
+    """Where to cut ``text`` at or after ``at``: after the next sentence's end, else the next space."""
+    for mark in (". ", "! ", "? ", "\n", " "):
+        found = text.find(mark, at, at + 2_000)
+        if found >= 0:
+            return found + len(mark)
+    return min(len(text), at + 2_000)
+
+
 def _masculine_in(text: str) -> tuple[str, ...]:
     return tuple(word for _, word in _coded_in(text))
 
@@ -114,9 +144,11 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
     allowed = None
     for text in language_texts(posting):
-        words = [(start, word) for start, word in _coded_in(text.text) if _row(word)[1] == "trait"]
-        if not words:
+        words = ((start, word) for start, word in _coded(text.text) if _row(word)[1] == "trait")
+        first = next(words, None)
+        if first is None:
             continue
+        words = chain((first,), words)
         if allowed is None:
             allowed = allowed_phrases(ctx, posting)
         spans = allowed_spans(text.text, allowed)
@@ -269,6 +301,9 @@ def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
                       "team and support too")
 
 
+BALANCE_WORDS = 20_000
+
+
 def _balance(texts) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
     """(masculine words with counts, feminine words with counts, words) when the texts are strongly
     masculine-coded by gender_coded.yaml's thresholds, else None."""
@@ -277,11 +312,15 @@ def _balance(texts) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] 
     feminine: dict[str, int] = {}
     words = 0
     for text in texts:
-        for _, word in _coded_in(text.text):
+        if words > BALANCE_WORDS:
+            break  # a ratio: the first 20,000 words (twenty long postings) decide it as well as a million
+        # A long text is counted up to where the posting reaches BALANCE_WORDS, for the same reason.
+        read = text.text if len(text.text) <= CHUNK else text.text[:_cut(text.text, (BALANCE_WORDS - words) * 8)]
+        for _, word in _coded(read):
             masculine[word.lower()] = masculine.get(word.lower(), 0) + 1
-        for _, word in _coded_in(text.text, "feminine"):
+        for _, word in _coded(read, "feminine"):
             feminine[word.lower()] = feminine.get(word.lower(), 0) + 1
-        words += _words(text.text)
+        words += _words(read)
     m, f = sum(masculine.values()), sum(feminine.values())
     if words == 0 or m < limits["min_masculine"]:
         return None

@@ -24,7 +24,12 @@ from ..hits import posting_hit
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import checked_once
 
-YEARS_FIELDS = ("qualifications", "summary", "story.who", "story.problem.external", "story.problem.internal",
+# A posting states a handful of years requirements; past this many, JD301 says it stops, so that a
+# hostile file of thousands of them (a 1 MB posting file, benchmarks/bench_posting_files.py) costs
+# no more than a real posting's worth of reading.
+MAX_CLAIMS = 200
+
+YEARS_FIELDS = ("qualifications", "summary", "opening", "story.who", "story.problem.external", "story.problem.internal",
                 "story.problem.why_it_matters", "story.stakes", "story.success", "story.plan", "sections",
                 "responsibilities", "skills")
 
@@ -49,12 +54,19 @@ def _years(value: float) -> str:
 def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     level = posting.level
     low, high = level.years.min, level.years.max
+    weighed = 0
     for text in checked_once(posting):
         if text.is_eeo or text.field not in YEARS_FIELDS:
             continue
         for claim in claims_in(text.text):
             if claim.is_sub_requirement:
                 continue
+            weighed += 1
+            if weighed > MAX_CLAIMS:
+                yield text.hit(f"JD301 stops here: it has weighed {MAX_CLAIMS} years requirements in this posting",
+                               "a posting states a few; the rest are not checked", text.locate(claim.phrase),
+                               severity="warning")
+                return
             stated = _years(claim.min_years)
             if claim.max_years not in (None, claim.min_years):
                 stated += f"–{_years(claim.max_years)}"
