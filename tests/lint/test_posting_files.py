@@ -192,3 +192,20 @@ def test_physical_demands_are_the_job_when_the_title_is_physical_work(run, tmp_p
     _write(tmp_path, "posting.md", f"# {title}\n\n## Requirements\n\n- Must be able to lift 50 pounds\n")
     result = run("lint", "posting.md", "--select", "JD503", "-f", "json", *AS_OF, cwd=tmp_path)
     assert bool(json.loads(result.out)["findings"]) is flagged
+
+
+def test_jd301_stops_after_two_hundred_years_requirements(run, tmp_path):
+    bullets = "".join(f"- {n}: 10+ years of experience\n" for n in range(1, 203))
+    _write(tmp_path, "posting.md", f"# Engineer\n\n## Requirements\n\n{bullets}")
+    result = run("lint", "posting.md", "--level", "P5", "--select", "JD301", *AS_OF, cwd=tmp_path)
+    # 10+ years fits P5 (8-12): nothing to report, and the 201st requirement (line 205) is where it stops
+    assert (result.code, result.out) == (0, "posting.md:205:8: JD301 warning JD301 stops here: it has weighed 200 "
+                                             "years requirements in this posting (a posting states a few; the rest "
+                                             "are not checked)\n")
+
+
+def test_a_coded_word_deep_in_a_long_paragraph_is_found_at_its_column(run, tmp_path):
+    filler = "We plan stock for stores. " * 2_000       # 52,000 characters, past the 20,000 read at a time
+    _write(tmp_path, "posting.md", f"# Engineer\n\n{filler}An aggressive plan.\n")
+    result = run("lint", "posting.md", "--select", "JD501", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert _found(result.out) == [("JD501", 3, len(filler) + 4, "posting.md")]
