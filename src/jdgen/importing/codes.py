@@ -64,13 +64,16 @@ def propose(title: str, level: str, taxonomy: "Taxonomy | None", ladder: "Ladder
     best = None
     for function in functions:
         f_score = _score(key, function.name, function.description)
+        # Words the function already names ("machine learning") say nothing about which focus.
+        focus_key = key - {w for text in (function.name, function.description) if text for w in words(text)}
         for focus in function.focuses:
-            score = (f_score + 2 * _score(key, focus.name) + _score(key, focus.description), f_score)
+            score = (f_score + 2 * _score(focus_key, focus.name) + _score(focus_key, focus.description), f_score)
             if best is None or score > best[0]:
                 best = (score, function, focus)
     if best is not None and (best[0][0] > 0):
         _, function, focus = best
-        if _score(key, focus.name, focus.description) == 0:  # the function fits, no focus does: its General focus
+        focus_key = key - {w for text in (function.name, function.description) if text for w in words(text)}
+        if _score(focus_key, focus.name, focus.description) == 0:  # the function fits, no focus does: its General focus
             general = next((f for f in function.focuses if f.code == "GEN" or f.name.lower() == "general"), None)
             focus = general
         if focus is not None:
