@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Location
 from ..errors import InvalidInputError, OutputError, UsageError
 from .codes import CODE, Proposal, propose
-from .mapping import Kept, Mapped, map_document
+from .mapping import Mapped, map_document
 from .yaml_text import Commented, dump
 
 if TYPE_CHECKING:
