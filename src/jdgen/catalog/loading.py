@@ -268,3 +268,8 @@ def _taxonomy_checks(doc: SourceDoc, taxonomy: Taxonomy) -> list[Diagnostic]:
                            suggestion_hint(focus_code, [f.code for f in function.focuses])
                            or f"add it under {function_code} in taxonomy.yaml")]
     return []
+
+
+def check_profile(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonomy | None) -> Loaded[Profile]:
+    """A profile not yet on disk (``jdgen import``'s draft), checked as ``load_profile`` checks a file at ``path``."""
+    return _checked(path, doc, "profile", Profile, lambda d: profile_checks(d, path, ladder, taxonomy))

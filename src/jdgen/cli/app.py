@@ -463,6 +463,29 @@ def lint(
         raise typer.Exit(EXIT_INVALID)
 
 
+@app.command("import", cls=CheckedCommand)
+def import_(
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Postings (.md .txt .html .docx), or - for standard input."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="DIR", help="Folder for the drafts (default: the catalog's roles/)."),
+    code: Optional[str] = typer.Option(None, "--code", metavar="CODE", help="File the draft under this code (one posting only)."),
+    level: Optional[str] = typer.Option(None, "--level", metavar="LEVEL", help="The drafts' level, e.g. P4 (default: from the title and the years asked for)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite drafts that already exist in the output folder."),
+) -> None:
+    """Draft role profiles (status: draft) from postings you already have."""
+    from ..importing.run import import_postings
+    from ..lint.posting_files import STDIN_LIMIT
+
+    catalog = _catalog()
+    sources = [(name, sys.stdin.buffer.read(STDIN_LIMIT + 1) if name == "-" else None) for name in files]
+    result = import_postings(catalog, sources, output=output, code=code, level=level, force=force)
+    for path in result.written:
+        _out(one_line(path) + "\n")
+    for report in result.reports:
+        _err(report)
+    for note in result.notes:
+        _err(note)
+
+
 @app.command(cls=CheckedCommand)
 def rules(code: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code or name to explain.")) -> None:
     """List the lint rules, or explain one."""

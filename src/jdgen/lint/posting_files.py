@@ -237,25 +237,15 @@ def level_for(catalog: "Catalog", document: "Document", given: str | None) -> Le
     title = document.title.text if document.title else ""
     if not title:
         return LevelChoice(None, "the posting has no title, so its level is unknown")
-    from ..architecture.resolve import candidates
+    from ..architecture.title_level import levels_in_title
 
-    exact = {m.code: m for m in candidates(catalog, title) if m.kind != "similar"}
-    if len(exact) == 1:
-        match = next(iter(exact.values()))
-        level = ladder.level(match.code.rsplit(".", 1)[-1])
-        if level is not None:
-            return LevelChoice(level, f"judged at level {level.code}: the title matches {match.matched!r} of "
-                                      f"{match.code}")
-    for entry in ladder.title_words:
-        for spelling in (entry.word, *entry.aliases):
-            pattern = r"(?<![\w])" + re.escape(spelling).replace(r"\ ", r"[\s-]+") + r"(?![\w])"
-            if re.search(pattern, title, re.IGNORECASE):
-                levels = [ladder.level(code) for code in entry.levels]
-                levels = [lv for lv in levels if lv is not None]
-                professional = [lv for lv in levels if lv.code.startswith("P")] or levels
-                if professional:
-                    return LevelChoice(_span(professional), f"judged at {_span(professional).code}: the title says "
-                                                            f"{spelling!r}")
+    named = levels_in_title(catalog, title)
+    if named.code is not None:
+        level = named.levels[0]
+        return LevelChoice(level, f"judged at level {level.code}: the title matches {named.matched!r} of {named.code}")
+    if named.levels:
+        span = _span(list(named.levels))
+        return LevelChoice(span, f"judged at {span.code}: the title says {named.spelling!r}")
     return LevelChoice(None, "the title names no level jdgen knows; pass --level (e.g. --level P4)")
 
 
