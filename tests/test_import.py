@@ -251,3 +251,51 @@ def test_output_is_deterministic(run, catalog):
     _import(run, catalog, "p.md", "-o", "two")
     for name in ("AIMLAM.NLP.P4.yaml", "AIMLAM.NLP.P4.company.yaml.draft"):
         assert (catalog.parent / "one" / name).read_bytes() == (catalog.parent / "two" / name).read_bytes()
+
+
+LEAD_IN = """\
+# Senior Backend Engineer
+
+Remote United States
+
+USD 110k - 130k
+
+## Description
+
+We're looking for a generalist who can handle most anything except UI.
+
+In this role you'll:
+
+- Improve our diffing engine
+
+Ideally, you'd have knowledge and experience in some or all of:
+
+- Algorithms and data structures
+- GitHub's REST and GraphQL APIs
+"""
+
+
+def test_lead_in_lines_and_lone_place_and_pay_lines(run, catalog):
+    """Under a heading that says nothing ("Description"), the line before the bullets says what
+    they are; a line that is only a place or a pay range is the company's."""
+    write(catalog.parent / "backend.md", LEAD_IN)
+    result = _import(run, catalog, "backend.md", "--code", "AIMLAM.NLP.P5")
+    assert result.code == 0, result.err
+    profile = _load(catalog / "roles" / "AIMLAM.NLP.P5.yaml")
+    assert profile["summary"] == "We're looking for a generalist who can handle most anything except UI."
+    assert [item["text"] for item in profile["responsibilities"]] == ["Improve our diffing engine"]
+    assert profile["qualifications"] == [
+        {"text": "Algorithms and data structures", "priority": "preferred"},
+        {"text": "GitHub's REST and GraphQL APIs", "priority": "preferred"}]
+    company = (catalog / "roles" / "AIMLAM.NLP.P5.company.yaml.draft").read_text(encoding="utf-8")
+    assert "backend.md:3: Remote United States" in company and "backend.md:5: USD 110k - 130k" in company
+
+
+def test_a_draft_that_does_not_load_yet_does_not_stop_the_next_import(run, catalog):
+    """A first import's draft names a function the taxonomy lacks until someone adds it; a second
+    import still reads titles, with the ladder's words instead of the broken file's aliases."""
+    write(catalog.parent / "backend.md", LEAD_IN)
+    assert _import(run, catalog, "backend.md").code == 0
+    write(catalog.parent / "other.md", LEAD_IN.replace("Senior Backend Engineer", "Senior Backend Developer"))
+    second = _import(run, catalog, "other.md")
+    assert second.code == 0, second.err

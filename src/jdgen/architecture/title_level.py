@@ -33,8 +33,16 @@ def levels_in_title(catalog: "Catalog", title: str) -> TitleLevel:
         return TitleLevel(())
     from .resolve import candidates
 
+    from ..errors import InvalidInputError
+
     ladder = catalog.ladder
-    exact = {m.code: m for m in candidates(catalog, title) if m.kind != "similar"}
+    try:
+        exact = {m.code: m for m in candidates(catalog, title) if m.kind != "similar"}
+    except InvalidInputError:
+        # A profile that does not load (a draft import just wrote, before its taxonomy line is
+        # added) only costs the exact-title lookup; the ladder's title words still apply, and
+        # `jdgen validate` is where the broken file is reported.
+        exact = {}
     if len(exact) == 1:
         match = next(iter(exact.values()))
         level = ladder.level(match.code.rsplit(".", 1)[-1])

@@ -11,9 +11,15 @@ decides only what each kind becomes:
 * The text before the first heading and under "About the role" is the opening; its first
   paragraph is the catalog summary, so no summary is invented.
 * Pay, benefits, EEO, about the company, how to apply, hiring process, team and location are
-  the employer's, not the role's: they go to the company draft.
-* Everything else (an unknown heading, a lead-in line ending with a colon, bullets in the
-  opening) is kept as a comment with its file and line, so nothing of the posting is lost.
+  the employer's, not the role's: they go to the company draft, and so does a short line that
+  is only a place ("Remote United States") or only a pay range ("USD 110k - 130k"), wherever
+  it stands.
+* In a section whose heading says nothing of its bullets ("Description", no heading at all), a
+  lead-in line ending with a colon decides: "You'll:" or "Your day-to-day:" makes them
+  responsibilities, "You'd have experience in some or all of:" qualifications (preferred when
+  it says "ideally", "some or all", "a plus").
+* Everything else (an unknown heading, a lead-in line ending with a colon, bullets with no
+  lead-in) is kept as a comment with its file and line, so nothing of the posting is lost.
 """
 
 from __future__ import annotations
@@ -84,12 +90,50 @@ def qualification_kind(text: str) -> str | None:
     return None
 
 
+_ASKS = re.compile(r"\b(?:experience|knowledge|skills?|qualifications?|you(?:'d|\s+would|\s+should)?\s+have|"
+                   r"you\s+bring|we(?:'re|\s+are)\s+looking\s+for|requirements?)\b", re.IGNORECASE)
+_DUTIES = re.compile(r"\b(?:you(?:'ll|\s+will)|responsibilities|duties|your\s+(?:role|day)|day[\s-]to[\s-]day|"
+                     r"tasks?\s+(?:include|would)|in\s+this\s+role)\b", re.IGNORECASE)
+_SOFT = re.compile(r"\b(?:ideally|some\s+or\s+all|nice\s+to\s+have|bonus|a\s+plus|preferably|preferred)\b",
+                   re.IGNORECASE)
+
+
+def _lead_in(text: str) -> tuple[str, str, bool] | None:
+    """What the bullets after a line ending with a colon are, in a section whose heading says
+    nothing ("Description"): duties when the line speaks of them, requirements when it asks for
+    experience or knowledge ("nice to have" when it says "ideally" or "some or all"), else None."""
+    if not text.endswith(":"):
+        return None
+    if _DUTIES.search(text):
+        return ("responsibilities", "required", False)
+    if _ASKS.search(text):
+        return ("qualifications", "preferred" if _SOFT.search(text) else "required", False)
+    return None
+
+
+def _only_place(text: str) -> bool:
+    """A short line that names a place and says nothing else ("Remote United States", "Denver, CO"):
+    the employer's location, not the opening of the role."""
+    from ..documents.stated import read_place
+
+    return len(text.split()) <= 6 and not text.endswith(".") and read_place(text) is not None
+
+
+def _only_pay(text: str) -> bool:
+    """A short line that is a pay range ("USD 110k - 130k"): the company's pay, not the role's."""
+    from ..documents.stated import PAY_RANGE
+
+    found = PAY_RANGE.search(text)
+    return found is not None and len(text.split()) <= 8
+
+
 def map_document(document: "Document") -> Mapped:
     title = clean(document.title.text) if document.title is not None else ""
     mapped = Mapped(title)
     for section in document.sections:
         kind = section.kind
         heading = section.heading
+        led = None   # what a lead-in line ("You'd have experience in some or all of:") says its bullets are
         if kind == "about_company" and heading is not None:
             name = re.sub(r"^\s*about\s+(?:us\b)?", "", clean(heading.text), flags=re.IGNORECASE).strip(" :.")
             if name and mapped.company_name is None:
@@ -98,11 +142,17 @@ def map_document(document: "Document") -> Mapped:
             text = clean(piece.text)
             if not text:
                 continue
-            if _LOCATION_LABEL.match(text):
+            if _LOCATION_LABEL.match(text) or _only_place(text):
                 mapped.company.setdefault("location", []).append(Kept(_where(piece), text))
                 continue
-            if kind in _LISTS and not (piece.kind == "paragraph" and text.endswith(":")):
-                list_name, priority, essential = _LISTS[kind]
+            if piece.kind == "paragraph" and _only_pay(text):
+                mapped.company.setdefault("pay", []).append(Kept(_where(piece), text))
+                continue
+            if piece.kind == "paragraph":
+                led = _lead_in(text) if kind not in _LISTS and kind not in _COMPANY else None
+            listed = _LISTS.get(kind) or (led if piece.kind == "item" else None)
+            if listed and not (piece.kind == "paragraph" and text.endswith(":")):
+                list_name, priority, essential = listed
                 item: dict = {"text": text}
                 if list_name == "qualifications":
                     found = qualification_kind(text)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..diagnostics import Location
 from .registry import Hit, Rule
-from .stated_place import StatedPlace, read_place
+from ..documents.stated import PAY_RANGE, StatedPlace, read_place
 from .texts import PrintedItem, Text
 
 if TYPE_CHECKING:
@@ -52,8 +52,6 @@ _LISTS = {"responsibilities": ("responsibilities", "required"), "essential_funct
           "requirements": ("qualifications", "required"), "nice_to_have": ("qualifications", "preferred"),
           "skills": ("skills", "required")}
 LEVEL_RULES = ("JD301", "JD303")
-_MONEY = r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR)\s?)\s?\d[\d,.\u00a0\u202f]*(?:\s?[kK]\b)?"
-_PAY_RANGE = re.compile(_MONEY + r"\s*(?:-|–|—|to|and)\s*(?:" + _MONEY + r"|\d[\d,.]*(?:\s?[kK]\b)?)")
 _LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?locations?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 
 
@@ -283,7 +281,7 @@ def pay_hits(posting: PostingFile, places: list[tuple[StatedPlace, Location]], a
     pay range, and no range is written anywhere in it."""
     from .jurisdictions import laws_at
 
-    if any(_PAY_RANGE.search(text.text) for text in posting.__dict__["_lint_texts"]):
+    if any(PAY_RANGE.search(text.text) for text in posting.__dict__["_lint_texts"]):
         return
     seen = set()
     for place, where in places:

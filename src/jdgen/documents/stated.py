@@ -1,4 +1,6 @@
-"""Where a posting someone wrote says the job is, read from ``--location`` or from its text.
+"""What a posting someone wrote states in words: where the job is, and a pay range.
+
+Where the job is comes from ``--location`` or from the posting's text.
 
 A catalog posting's places come from the company file, already typed. A posting file only
 says it in words ("Location: Denver, CO", "Hybrid – Munich, Germany", "Remote (US)"), so
@@ -29,6 +31,9 @@ _STATE_NAMES = {"colorado": "CO", "california": "CA", "washington state": "WA", 
                 "new jersey": "NJ", "nevada": "NV", "connecticut": "CT", "rhode island": "RI", "ontario": "ON",
                 "british columbia": "BC", "texas": "TX", "florida": "FL"}
 _ISO2 = frozenset("US CA GB DE AT FR NL IE ES IT PL BE SE DK FI PT CH AU NZ IN SG JP".split())
+_MONEY = r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR)\s?)\s?\d[\d,.\u00a0\u202f]*(?:\s?[kK]\b)?"
+# A pay range as postings write one: "$150,000–$180,000", "USD 110k - 130k", "€60.000 to €75.000".
+PAY_RANGE = re.compile(_MONEY + r"\s*(?:-|–|—|to|and)\s*(?:" + _MONEY + r"|\d[\d,.]*(?:\s?[kK]\b)?)")
 _REMOTE = re.compile(r"\b(?:remote|work from home|wfh|telecommute)\b", re.IGNORECASE)
 _NOISE = re.compile(r"\b(?:hybrid|on-?site|in[- ]office|remote|full[- ]time|part[- ]time|location[s]?|based in|"
                     r"work from home|office)\b|[()\[\]:–—|·•]", re.IGNORECASE)
