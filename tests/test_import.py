@@ -299,3 +299,14 @@ def test_a_draft_that_does_not_load_yet_does_not_stop_the_next_import(run, catal
     write(catalog.parent / "other.md", LEAD_IN.replace("Senior Backend Engineer", "Senior Backend Developer"))
     second = _import(run, catalog, "other.md")
     assert second.code == 0, second.err
+
+
+def test_importing_the_same_posting_again_with_force_overwrites_its_draft(run, catalog):
+    write(catalog.parent / "backend.md", LEAD_IN)
+    first = _import(run, catalog, "backend.md")
+    assert first.code == 0, first.err
+    again = _import(run, catalog, "backend.md", "--force")
+    assert (again.code, again.out) == (0, first.out)   # the same files, not a second code
+    without = _import(run, catalog, "backend.md")
+    assert (without.code, without.err) == (2, "backend.md was imported before, as BE.GEN.P4 (pass --force to draft it "
+                                              "again over that file, or --code to file another draft)\n")

@@ -70,7 +70,13 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
     drafts: list[Draft] = []
     for name, data in sources:
         document = read_document_bytes(data, name) if data is not None else read_document(name)
-        draft = _draft(catalog, document, folder, code, level, taken)
+        # With --force, the codes of drafts an earlier import made from this same posting are free
+        # again, so importing it twice overwrites its draft instead of filing a second one.
+        own = _drafted_from(catalog, name) if data is None else set()
+        if own and not force and code is None:
+            raise OutputError(f"{name} was imported before, as {', '.join(sorted(own))}",
+                              hint="pass --force to draft it again over that file, or --code to file another draft")
+        draft = _draft(catalog, document, folder, code, level, taken - own)
         taken.add(draft.code)
         drafts.append(draft)
     names = [(f"{d.code}.yaml", d.profile) for d in drafts]
@@ -89,6 +95,21 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
         result.reports.append(draft.report)
         result.notes += draft.notes
     return result
+
+
+def _drafted_from(catalog: "Catalog", name: str) -> set[str]:
+    """Codes of the catalog's profiles whose header says jdgen import drafted them from ``name``."""
+    marker = f"# Drafted by jdgen import from {name}:"
+    found = set()
+    for code, path in catalog.profile_files.items():
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                head = handle.read(2048)
+        except OSError:
+            continue
+        if any(line.startswith(marker) for line in head.splitlines()[:3]):
+            found.add(code)
+    return found
 
 
 def _shown(folder: Path, name: str) -> str:
