@@ -310,3 +310,15 @@ def test_importing_the_same_posting_again_with_force_overwrites_its_draft(run, c
     without = _import(run, catalog, "backend.md")
     assert (without.code, without.err) == (2, "backend.md was imported before, as BE.GEN.P4 (pass --force to draft it "
                                               "again over that file, or --code to file another draft)\n")
+
+
+def test_every_unusable_posting_is_reported_and_nothing_is_written(run, catalog):
+    write(catalog.parent / "good.md", LEAD_IN)
+    (catalog.parent / "empty.md").write_bytes(b"")
+    (catalog.parent / "binary.md").write_bytes(b"# Title\n\nText \x00 here\n")
+    result = _import(run, catalog, "good.md", "empty.md", "binary.md")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[0].startswith("empty.md") and "the file is empty" in lines[0]
+    assert lines[1].startswith("binary.md:3:6: byte 0x00 (NUL) is not text")
+    assert not list((catalog / "roles").glob("BE*"))
