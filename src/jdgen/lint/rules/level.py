@@ -143,7 +143,8 @@ def _title_words(ladder):
 @rule("JD303", "title-seniority", severity="warning", target="posting", documents=True,
       summary="A seniority word in a title or alias (Junior, Senior, Staff, Principal, Lead …) does not fit the level.",
       why="Titles set expectations; 'Junior' on a P4 or 'Principal' on a P2 misleads candidates and breaks "
-          "pay comparisons. The word-to-level map is `title_words` in the ladder.",
+          "pay comparisons. The word-to-level map is `title_words` in the ladder; a phrase listed there "
+          "('Senior Principal') counts as one word, so its parts are not judged on their own.",
       bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Principal Machine Learning Engineer\n"),
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Senior Machine Learning Engineer\n"))
 def title_seniority(ctx, posting, options) -> Iterator[Hit]:
