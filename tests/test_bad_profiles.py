@@ -115,7 +115,8 @@ def test_level_missing_from_ladder(run, catalog, p4_text):
     text = p4_text.replace("AIMLAM.GEN.P4", "AIMLAM.GEN.P9").replace("level: P4", "level: P9")
     n = line_of(text, "level: P9")
     result = check(run, catalog, text, f"roles/AIMLAM.GEN.P9.yaml:{n}:8: level 'P9' is not in the level ladder "
-                   "(use one of S1, S2, S3, S4, P1, P2, P3, P4, P5, P6, P7, M1, M2, M3, M4, M5, M6, E1, E2, E3, E4)", name="roles/AIMLAM.GEN.P9.yaml")
+                   "(add code: P9 under levels: in the catalog's ladder.yaml, or use one of S1, S2, S3, S4, P1, P2, P3, "
+                   "P4, P5, P6, P7, P8, M1, M2, M3, M4, M5, M6, E1, E2, E3, E4)", name="roles/AIMLAM.GEN.P9.yaml")
     assert len(result.out.splitlines()) == 1
 
 

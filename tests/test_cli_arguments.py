@@ -11,7 +11,7 @@ import json
 import pytest
 
 ROLE_HINT = '(give a role code like AIMLAM.GEN.P4 or a title like "Sr. Machine Learning")'
-LEVELS = "S1, S2, S3, S4, P1, P2, P3, P4, P5, P6, P7, M1, M2, M3, M4, M5, M6, E1, E2, E3, E4"
+LEVELS = "S1, S2, S3, S4, P1, P2, P3, P4, P5, P6, P7, P8, M1, M2, M3, M4, M5, M6, E1, E2, E3, E4"
 
 
 # --- list filters ---------------------------------------------------------------------

@@ -199,7 +199,7 @@ def test_level_errors_and_level_from_the_title(run, catalog):
                                             "states no years (pass --level, e.g. --level P3)\n")
     result = _import(run, catalog, "plain.md", "--level", "P9")
     assert (result.code, result.err) == (2, "--level 'P9' is not a level of the ladder (use one of S1, S2, S3, P1, "
-                                            "P2, P3, P4, P5, P6, P7, M1, M2, M3, M4, M5, M6, E1, E2, E3)\n") \
+                                            "P2, P3, P4, P5, P6, P7, P8, M1, M2, M3, M4, M5, M6, E1, E2, E3)\n") \
         or (result.code == 2 and result.err.startswith("--level 'P9' is not a level of the ladder (use one of"))
     write(catalog.parent / "junior.md", "# Junior Data Annotator\n\nYou label data.\n")
     result = _import(run, catalog, "junior.md", "-o", "out")

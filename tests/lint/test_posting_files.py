@@ -144,7 +144,7 @@ def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
     _write(tmp_path, "b.md", POSTING.replace("Senior Machine Learning Engineer", "Principal Data Wrangler"))
     worded = run("lint", "b.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
     assert json.loads(worded.out)["findings"][0]["message"] == (
-        "asks for 1+ years ('1+ year'), below P6's 12–18 years")
+        "asks for 1+ years ('1+ year'), below P6–P8's 12–30 years")   # Principal: P6–P8 in the canon
 
 
 def test_the_place_comes_from_the_option_before_the_text(run, tmp_path):

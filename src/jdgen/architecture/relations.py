@@ -127,11 +127,16 @@ FACTS = (("title", "Title"), ("level", "Level"), ("years", "Typical years"), ("s
          ("autonomy", "Autonomy"), ("impact", "Impact"), ("decision_rights", "Decision rights"), ("pay", "Market pay"))
 
 
+def _fact(value: Any) -> str:
+    """A fact as printed; None is a level descriptor the ladder marks unknown (JSON keeps it null)."""
+    return "unknown" if value is None else str(value)
+
+
 def compare_markdown(data: dict[str, Any]) -> str:
     roles = data["roles"]
     out = ["| | " + " | ".join(r["code"] for r in roles) + " |", "|---|" + "---|" * len(roles)]
     for key, label in FACTS:
-        out.append(f"| {label} | " + " | ".join(one_line(str(r[key])).replace("|", "\\|") for r in roles) + " |")
+        out.append(f"| {label} | " + " | ".join(one_line(_fact(r[key])).replace("|", "\\|") for r in roles) + " |")
     for name, parts in data["lists"].items():
         out += ["", f"## {name.capitalize()}", ""]
         out.append("Shared: " + ("; ".join(map(one_line, parts["shared"])) if parts["shared"] else "none"))
@@ -143,7 +148,7 @@ def compare_markdown(data: dict[str, Any]) -> str:
 
 def compare_text(data: dict[str, Any]) -> str:
     roles = data["roles"]
-    facts = table(["", *(r["code"] for r in roles)], [[label, *(r[key] for r in roles)] for key, label in FACTS])
+    facts = table(["", *(r["code"] for r in roles)], [[label, *(_fact(r[key]) for r in roles)] for key, label in FACTS])
     out = [facts]
     for name, parts in data["lists"].items():
         out.append(f"\n{name.capitalize()}\n")

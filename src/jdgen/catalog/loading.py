@@ -233,9 +233,13 @@ def profile_checks(doc: SourceDoc, path: Path, ladder: Ladder, taxonomy: Taxonom
         ))
     if ladder.level(data["level"]) is None:
         known = [lv.code for lv in ladder.levels]
+        # A level the canon has and this ladder lacks (an imported P8) is added, not renamed:
+        # the hint says how, after any near spelling.
+        near = suggestion_hint(data["level"], known)
         problems.append(Diagnostic(
             doc.where(("level",)), f"level {data['level']!r} is not in the level ladder",
-            suggestion_hint(data["level"], known) or f"use one of {', '.join(known)}",
+            (f"{near} " if near else "") + f"add code: {data['level']} under levels: in the catalog's ladder.yaml, "
+            f"or use one of {', '.join(known)}",
         ))
     if taxonomy is not None:
         problems.extend(_taxonomy_checks(doc, taxonomy))

@@ -278,12 +278,19 @@ class Years(Frozen):
 
 
 class Descriptors(Frozen):
-    scope: Text
-    autonomy: Text
-    complexity: Text
-    impact: Text
-    decision_rights: Text
-    leadership: Text
+    """The six dimensions of a level; each must be written, and None means the source leaves it unknown.
+
+    Required-but-nullable rather than optional: a ladder that follows a published canon
+    (the JobFrame canon has no complexity or leadership for P7 and P8) says "unknown"
+    instead of inventing words, while a key left out by mistake is still an error.
+    """
+
+    scope: Text | None
+    autonomy: Text | None
+    complexity: Text | None
+    impact: Text | None
+    decision_rights: Text | None
+    leadership: Text | None
 
 
 class Level(Frozen):

@@ -388,7 +388,7 @@ def ladder(
         _out(json_document({"version": 1, "family": family.upper(), "company": company, "levels": rows}))
         return
     headers = ["LEVEL", "CODE", "TITLE", "YEARS"] + (["PAY"] if company else [])
-    _out(table(headers, [[r["level"], r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
+    _out(table(headers, [[f"{r['level']} {r['level_name']}", r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
                          for r in rows]))
 
 

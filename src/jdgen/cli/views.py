@@ -69,7 +69,7 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
     for label, value in (("Scope", d.scope), ("Autonomy", d.autonomy), ("Complexity", d.complexity),
                          ("Impact", d.impact), ("Decision rights", d.decision_rights),
                          ("Leadership", d.leadership), ("Typical experience", level.typical_experience or level.years_text)):
-        add(f"  {label:<19}{value}")
+        add(f"  {label:<19}{'unknown' if value is None else value}")  # None: the ladder's source leaves it open
     for name in COMPONENT_LISTS:
         items = getattr(profile, name)
         if not items:

@@ -112,8 +112,22 @@ def _seniority_words_in(ctx, title: str) -> list:
         words = ctx.__dict__["_title_words"] = _title_words(ctx.catalog.ladder)
     found = ctx.__dict__.setdefault("_seniority_words", {})
     if title not in found:
-        found[title] = [(spelling, levels) for spelling, pattern, levels in words if pattern.search(title)]
+        found[title] = _longest_words(words, title)
     return found[title]
+
+
+def _longest_words(words, title: str) -> list:
+    """The ladder's words in ``title``, leaving out any that only occur inside a longer one.
+
+    "Senior Principal Engineer" is the canon's P6 title: its "Senior" belongs to the phrase
+    "Senior Principal", not to the P4 word Senior, so a phrase in ``title_words`` settles
+    what its parts would otherwise dispute.
+    """
+    spans = [(m.start(), m.end(), i) for i, (_, pattern, _) in enumerate(words) for m in pattern.finditer(title)]
+    inside = {i for start, end, i in spans
+              if any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)}
+    standing = {i for _, _, i in spans} - inside
+    return [(spelling, levels) for i, (spelling, _, levels) in enumerate(words) if i in standing]
 
 
 def _title_words(ladder):
@@ -129,7 +143,8 @@ def _title_words(ladder):
 @rule("JD303", "title-seniority", severity="warning", target="posting", documents=True,
       summary="A seniority word in a title or alias (Junior, Senior, Staff, Principal, Lead …) does not fit the level.",
       why="Titles set expectations; 'Junior' on a P4 or 'Principal' on a P2 misleads candidates and breaks "
-          "pay comparisons. The word-to-level map is `title_words` in the ladder.",
+          "pay comparisons. The word-to-level map is `title_words` in the ladder; a phrase listed there "
+          "('Senior Principal') counts as one word, so its parts are not judged on their own.",
       bad=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Principal Machine Learning Engineer\n"),
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Senior Machine Learning Engineer\n"))
 def title_seniority(ctx, posting, options) -> Iterator[Hit]:
