@@ -1,4 +1,9 @@
-"""Adjacent roles, compare and ladder: the distance formula's orderings and the three commands."""
+"""Adjacent roles, compare and ladder: the distance formula's orderings and the three commands.
+
+The orderings are the ones a job architect would sign: a step up the ladder is closer than
+a move into a sibling function, which is closer than a four-level jump in one family, and
+P1 and P7 of one family are far apart.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,12 @@ import json
 
 import pytest
 
-from conftest import write
+from conftest import edit, write
 from jdgen.architecture.relations import band, distance, level_distance
 from jdgen.catalog.root import Catalog
 from jdgen.resources import builtin_catalog
 
-YEARS = {"P1": "0-2", "P2": "1-3", "P3": "3-5", "P4": "5-8", "P5": "8-12", "P6": "12-18", "M3": "8-12"}
+YEARS = {"P1": "0-2", "P2": "1-3", "P3": "3-5", "P4": "5-8", "P5": "8-12", "P6": "12-18", "P7": "15-25", "M3": "8-12"}
 
 
 def add_profile(root, code, p4_text, *, function="AIMLAM", focus="GEN", extra_skill=None):
@@ -31,13 +36,24 @@ def family(catalog, p4_text):
         if path.name != "AIMLAM.GEN.P4.yaml":
             path.unlink()
     taxonomy = catalog / "taxonomy.yaml"
+    # DATENG joins AIMLAM under TECH; FINOPS sits in a super-function of its own.
+    edit(taxonomy, "    functions: [AIMLAM]\n",
+         "    functions: [AIMLAM, DATENG]\n  - code: FIN\n    name: Finance\n    functions: [FINOPS]\n")
     # AIMLAM.NLP is shipped; a second NLP entry under AIMLAM would make the taxonomy invalid.
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") +
-                        "  - code: DATENG\n    name: Data Engineering\n    focuses:\n      - code: GEN\n        name: General\n",
-                        encoding="utf-8")
+                        "".join(f"  - code: {f}\n    name: {f}\n    focuses:\n      - code: GEN\n        name: General\n"
+                                for f in ("DATENG", "FINOPS")), encoding="utf-8")
     for code in ("AIMLAM.GEN.P3", "AIMLAM.GEN.P5", "AIMLAM.GEN.P6", "AIMLAM.NLP.P4", "DATENG.GEN.P4"):
         add_profile(catalog, code, p4_text, extra_skill="Tokenisers" if ".NLP." in code else None)
     return catalog
+
+
+@pytest.fixture
+def wider(family, p4_text):
+    """The family plus both ends of the P ladder, a sibling function one level up, and another super-function."""
+    for code in ("AIMLAM.GEN.P1", "AIMLAM.GEN.P7", "DATENG.GEN.P5", "FINOPS.GEN.P4"):
+        add_profile(family, code, p4_text)
+    return family
 
 
 def profiles(root):
@@ -45,17 +61,39 @@ def profiles(root):
     return catalog, {p.model.code: p.model for p in catalog.profiles()}
 
 
-def test_distance_orderings(family):
-    catalog, p = profiles(family)
+def test_distance_orderings(wider):
+    catalog, p = profiles(wider)
     lv = lambda code: catalog.level_of(p[code])  # noqa: E731
-    d = lambda a, b: distance(p[a], p[b], lv(a), lv(b))  # noqa: E731
+    d = lambda a, b: distance(p[a], p[b], lv(a), lv(b), catalog.taxonomy)  # noqa: E731
     assert d("AIMLAM.GEN.P4", "AIMLAM.GEN.P4") == 0
-    assert d("AIMLAM.GEN.P4", "AIMLAM.GEN.P3") == d("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") == 0.08
-    # one level apart in the same family < same level, other focus < same level, other function
-    assert d("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") < d("AIMLAM.GEN.P4", "AIMLAM.NLP.P4") < d("AIMLAM.GEN.P4", "DATENG.GEN.P4")
+    assert d("AIMLAM.GEN.P4", "AIMLAM.GEN.P3") == d("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") == 0.1
+    # one level apart in the family < same level, other focus < same level, sibling function (same
+    # super-function) < same family, four levels apart < same level, another super-function
+    assert (d("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") < d("AIMLAM.GEN.P4", "AIMLAM.NLP.P4") < d("AIMLAM.GEN.P4", "DATENG.GEN.P4")
+            < d("AIMLAM.GEN.P1", "AIMLAM.GEN.P5") < d("AIMLAM.GEN.P4", "FINOPS.GEN.P4"))
     assert d("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") < d("AIMLAM.GEN.P4", "AIMLAM.GEN.P6")
+    assert d("AIMLAM.GEN.P4", "DATENG.GEN.P5") < d("AIMLAM.GEN.P1", "AIMLAM.GEN.P5")  # sibling, one up < four up
     assert all(0 <= d(a, b) <= 1 for a in p for b in p)
-    assert d("AIMLAM.GEN.P3", "DATENG.GEN.P4") == d("DATENG.GEN.P4", "AIMLAM.GEN.P3")  # symmetric
+    assert all(d(a, b) == d(b, a) for a in p for b in p)
+
+
+def test_bands_a_job_architect_would_use(wider):
+    catalog, p = profiles(wider)
+    lv = lambda code: catalog.level_of(p[code])  # noqa: E731
+    b = lambda x, y: band(distance(p[x], p[y], lv(x), lv(y), catalog.taxonomy))  # noqa: E731
+    assert b("AIMLAM.GEN.P4", "AIMLAM.GEN.P5") == b("AIMLAM.GEN.P4", "AIMLAM.NLP.P4") == "close"
+    assert b("AIMLAM.GEN.P3", "AIMLAM.GEN.P5") == b("AIMLAM.GEN.P4", "DATENG.GEN.P4") == "near"
+    assert b("AIMLAM.GEN.P4", "DATENG.GEN.P5") == "near"
+    assert b("AIMLAM.GEN.P1", "AIMLAM.GEN.P7") == b("AIMLAM.GEN.P1", "AIMLAM.GEN.P5") == "far"
+    assert b("AIMLAM.GEN.P4", "FINOPS.GEN.P4") == "far"
+
+
+def test_a_function_no_super_function_lists_is_as_far_as_another_super_function(wider):
+    edit(wider / "taxonomy.yaml", "    functions: [AIMLAM, DATENG]\n", "    functions: [AIMLAM]\n")
+    catalog, p = profiles(wider)
+    lv = lambda code: catalog.level_of(p[code])  # noqa: E731
+    d = lambda a, b, t: distance(p[a], p[b], lv(a), lv(b), t)  # noqa: E731
+    assert d("AIMLAM.GEN.P4", "DATENG.GEN.P4", catalog.taxonomy) == d("AIMLAM.GEN.P4", "FINOPS.GEN.P4", None) == 0.5
 
 
 def test_level_distance_across_tracks_is_further_than_one_step():
@@ -68,7 +106,8 @@ def test_level_distance_across_tracks_is_further_than_one_step():
 
 
 def test_bands():
-    assert [band(x) for x in (0, 0.08, 0.15, 0.3, 0.4, 0.6, 1)] == ["close", "close", "close", "near", "near", "far", "far"]
+    assert ([band(x) for x in (0, 0.1, 0.15, 0.151, 0.35, 0.375, 0.376, 0.5, 1)]
+            == ["close", "close", "close", "near", "near", "near", "far", "far", "far"])
 
 
 def test_adjacent_lists_p3_and_p5_first(run, family):
@@ -77,7 +116,7 @@ def test_adjacent_lists_p3_and_p5_first(run, family):
     assert rows[:2] == ["AIMLAM.GEN.P3", "AIMLAM.GEN.P5"]
     data = json.loads(run("adjacent", "aimlam.gen.p4", "--limit", "2", "--format", "json", cwd=family).out)
     assert [(a["code"], a["distance"], a["band"]) for a in data["adjacent"]] == [
-        ("AIMLAM.GEN.P3", 0.08, "close"), ("AIMLAM.GEN.P5", 0.08, "close")]
+        ("AIMLAM.GEN.P3", 0.1, "close"), ("AIMLAM.GEN.P5", 0.1, "close")]
 
 
 def test_adjacent_bad_limit(run, family):
@@ -124,3 +163,16 @@ def test_ladder_unknown_family(run, family):
     assert result.code == 2
     assert result.err == "no roles in family AIMLAM.GENX (did you mean 'AIMLAM.GEN' or 'AIMLAM.NLP'?)\n"
     assert run("ladder", "AIMLAM", cwd=family).err == "'AIMLAM' is not a family (write FUNCTION.FOCUS, e.g. AIMLAM.GEN)\n"
+
+
+def test_adjacent_calls_the_other_end_of_the_family_far(run, wider):
+    data = json.loads(run("adjacent", "AIMLAM.GEN.P1", "--limit", "20", "--format", "json", cwd=wider).out)
+    assert set(data) == {"version", "code", "adjacent"} and data["code"] == "AIMLAM.GEN.P1"
+    assert set(data["adjacent"][0]) == {"code", "title", "level", "distance", "band"}
+    found = {a["code"]: (a["distance"], a["band"]) for a in data["adjacent"]}
+    assert found["AIMLAM.GEN.P3"] == (0.2, "near")
+    assert found["AIMLAM.GEN.P5"] == (0.4, "far")
+    assert found["AIMLAM.GEN.P7"] == (0.5, "far")
+    assert found["FINOPS.GEN.P4"] == (0.8, "far")
+    table = run("adjacent", "AIMLAM.GEN.P1", "--limit", "20", cwd=wider).out.splitlines()
+    assert table[-1].split()[0] == "FINOPS.GEN.P4" and table[-1].split()[-2:] == ["0.80", "far"]

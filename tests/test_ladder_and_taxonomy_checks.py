@@ -23,8 +23,8 @@ def test_a_function_code_twice(run, catalog):
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "  - code: AIMLAM\n    name: Again\n", encoding="utf-8")
     result = run("validate", cwd=catalog)
     assert result.code == 1, result
-    second = line_of(taxonomy, "name: Again") - 1
-    assert result.out == f"taxonomy.yaml:{second}:11: function 'AIMLAM' is defined twice, first at line 5 ({DUPLICATE_HINT})\n"
+    first, second = line_of(taxonomy, "  - code: AIMLAM"), line_of(taxonomy, "name: Again") - 1
+    assert result.out == f"taxonomy.yaml:{second}:11: function 'AIMLAM' is defined twice, first at line {first} ({DUPLICATE_HINT})\n"
 
 
 def test_a_focus_code_twice_within_a_function(run, catalog):

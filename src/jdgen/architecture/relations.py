@@ -2,17 +2,34 @@
 
 Distance between two roles, in [0, 1]::
 
-    distance = 0.6 * taxonomy + 0.4 * level
+    distance = 0.5 * taxonomy + 0.5 * level
 
-* ``taxonomy``: 0 for the same function and focus, 0.5 for the same function and another
-  focus, 1 for another function.
+* ``taxonomy``: 0 for the same family (function and focus), 0.25 for another focus of the
+  same function, 0.5 for another function of the same super-function, 1 for a function of
+  another super-function. A function that no super-function lists (or a catalog without a
+  taxonomy) shares a super-function with no other function.
 * ``level``: within one track (P, M, S, E), 0.2 per rank apart, at most 1. Across tracks, a
   fixed step for changing track (P↔M 0.25, M↔E 0.25, P↔E 0.5, S↔P 0.4, S↔M 0.5, S↔E 0.75)
   plus the gap between the levels' typical years (midpoints) divided by 20, at most 1.
 
-So one level apart in the same family (0.08) is closer than the same level in another
-focus (0.3), which is closer than the same level in another function (0.6), and a role
-is at distance 0 from itself. Bands: close (≤ 0.15), near (≤ 0.4), far (above).
+Bands: close (≤ 0.15), near (≤ 0.375), far (above).
+
+Level and taxonomy weigh the same because a job architect treats a four-level jump inside
+a family as a bigger move than a sideways step into a sibling function: P1 and P5 share a
+family but not the work, its scope or its pay. Under the earlier 0.6/0.4 split with 0.2
+per rank, P1 and P7 of one family came out "near" (0.4), which understates the move.
+The thresholds sit between the values these steps produce, so no common pair lands on a
+boundary:
+
+* same family, one level apart: 0.1, close
+* same function, another focus, same level: 0.125, close
+* same family, two or three levels apart: 0.2 or 0.3, near
+* sibling function (same super-function), same level: 0.25, near
+* sibling function, one level apart: 0.35, near
+* same family, four or more levels apart (P1 and P7): 0.4 to 0.5, far
+* another super-function, same level: 0.5, far
+
+A role is at distance 0 from itself, and the distance is symmetric.
 """
 
 from __future__ import annotations
@@ -22,23 +39,27 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..catalog.models import COMPONENT_LISTS, Level, Profile
+from ..catalog.models import COMPONENT_LISTS, Level, Profile, Taxonomy
 from ..terminal_text import one_line, table
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
 
-TAXONOMY_WEIGHT, LEVEL_WEIGHT = 0.6, 0.4
+TAXONOMY_WEIGHT, LEVEL_WEIGHT = 0.5, 0.5
+OTHER_FOCUS, SIBLING_FUNCTION, OTHER_SUPER_FUNCTION = 0.25, 0.5, 1.0
 RANK_STEP = 0.2
 TRACK_STEP = {frozenset("PM"): 0.25, frozenset("ME"): 0.25, frozenset("PE"): 0.5,
               frozenset("SP"): 0.4, frozenset("SM"): 0.5, frozenset("SE"): 0.75}
-BANDS = ((0.15, "close"), (0.4, "near"), (1.0, "far"))
+BANDS = ((0.15, "close"), (0.375, "near"), (1.0, "far"))
 
 
-def taxonomy_distance(a: Profile, b: Profile) -> float:
-    if a.function.code != b.function.code:
-        return 1.0
-    return 0.0 if a.focus.code == b.focus.code else 0.5
+def taxonomy_distance(a: Profile, b: Profile, taxonomy: Taxonomy | None = None) -> float:
+    if a.function.code == b.function.code:
+        return 0.0 if a.focus.code == b.focus.code else OTHER_FOCUS
+    group = taxonomy.super_function_of(a.function.code) if taxonomy is not None else None
+    if group is not None and group == taxonomy.super_function_of(b.function.code):
+        return SIBLING_FUNCTION
+    return OTHER_SUPER_FUNCTION
 
 
 def level_distance(a: Level, b: Level) -> float:
@@ -49,8 +70,8 @@ def level_distance(a: Level, b: Level) -> float:
     return min(1.0, step + abs(middle(a) - middle(b)) / 20)
 
 
-def distance(a: Profile, b: Profile, level_a: Level, level_b: Level) -> float:
-    return round(TAXONOMY_WEIGHT * taxonomy_distance(a, b) + LEVEL_WEIGHT * level_distance(level_a, level_b), 3)
+def distance(a: Profile, b: Profile, level_a: Level, level_b: Level, taxonomy: Taxonomy | None = None) -> float:
+    return round(TAXONOMY_WEIGHT * taxonomy_distance(a, b, taxonomy) + LEVEL_WEIGHT * level_distance(level_a, level_b), 3)
 
 
 def band(value: float) -> str:
@@ -74,12 +95,13 @@ def adjacent(catalog: "Catalog", code: str, limit: int = 5) -> list[Neighbour]:
         raise UsageError(f"--limit {limit} must be at least 1")
     me = catalog.profile(code).model
     my_level = catalog.level_of(me)
+    taxonomy = catalog.taxonomy
     found = []
     for loaded in catalog.profiles():
         other = loaded.model
         if other.code == me.code:
             continue
-        d = distance(me, other, my_level, catalog.level_of(other))
+        d = distance(me, other, my_level, catalog.level_of(other), taxonomy)
         found.append(Neighbour(other.code, other.title, other.level, d, band(d)))
     return sorted(found, key=lambda n: (n.distance, n.code))[:limit]
 

@@ -342,9 +342,21 @@ class Function(Frozen):
     focuses: Items[Focus] = ()
 
 
+class SuperFunction(Frozen):
+    code: TaxonCode
+    name: Text
+    description: Text = None
+    functions: Annotated[Items[TaxonCode], Field(min_length=1)]
+
+
 class Taxonomy(Frozen):
     schema_version: SchemaVersion
+    super_functions: Items[SuperFunction] = ()
     functions: Annotated[Items[Function], Field(min_length=1)]
+
+    def super_function_of(self, function: str) -> str | None:
+        """The code of the super-function that lists ``function``; None when none does."""
+        return next((s.code for s in self.super_functions if function in s.functions), None)
 
 
 # --- company overrides --------------------------------------------------------------

@@ -169,9 +169,15 @@ def _unknown_keys(schema: dict, instance: Any) -> list[tuple[str, str]]:
         return []
     named = list(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    # A key that belongs in another place (x-jdgen-moved-keys) says where, rather than
+    # offering a look-alike: `super_function` is not a misspelt `function`.
+    moved = schema.get("x-jdgen-moved-keys", {})
     found = []
     for key in sorted(instance):
         if key in named or any(p.search(key) for p in patterns):
+            continue
+        if key in moved:
+            found.append((key, moved[key]))
             continue
         # A pattern key is almost always mistyped in its case: offer the spelling that fits.
         respelt = [v for v in dict.fromkeys((key.strip().upper(), key.strip().lower()))
