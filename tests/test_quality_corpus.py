@@ -103,3 +103,67 @@ def test_corpus_is_large_enough_to_score_with():
     assert language >= MIN_LANGUAGE_PHRASES
     assert len(experience) >= MIN_EXPERIENCE_STATEMENTS
     assert {e["fits_level"] for e in experience} >= {True, False}
+
+
+# The held-out set (benchmarks/quality/heldout/) is judged by the same guideline and must
+# meet the same shape; it must also share no posting with the tuning corpus above, or its
+# figures would flatter the rules just as the tuning corpus's do.
+HELDOUT = CORPUS / "heldout"
+HELDOUT_POSTINGS = HELDOUT / "postings"
+HELDOUT_JUDGEMENTS = yaml.safe_load((HELDOUT / "judgements.yaml").read_text(encoding="utf-8"))
+HELDOUT_IDS = [j["file"] for j in HELDOUT_JUDGEMENTS]
+MIN_HELDOUT_POSTINGS = 25
+MIN_HELDOUT_LANGUAGE_PHRASES = 15
+MIN_HELDOUT_EXPERIENCE_STATEMENTS = 10
+
+
+def _heldout_excerpt(entry: dict) -> str:
+    return (HELDOUT_POSTINGS / entry["file"]).read_text(encoding="utf-8")
+
+
+def test_every_heldout_file_is_judged_once_and_every_judged_file_exists():
+    on_disk = sorted(p.name for p in HELDOUT_POSTINGS.glob("*.md"))
+    assert sorted(HELDOUT_IDS) == on_disk
+    assert len(HELDOUT_IDS) == len(set(HELDOUT_IDS))
+
+
+@pytest.mark.parametrize("entry", HELDOUT_JUDGEMENTS, ids=HELDOUT_IDS)
+def test_heldout_entry_and_excerpt_shape(entry):
+    test_entry_shape(entry)
+    text = _heldout_excerpt(entry)
+    assert text.startswith("# "), "the first line is the title as '# ...'"
+    assert 80 <= len(text.split()) <= 350
+
+
+@pytest.mark.parametrize("entry", HELDOUT_JUDGEMENTS, ids=HELDOUT_IDS)
+def test_every_heldout_phrase_is_an_exact_substring_of_its_excerpt(entry):
+    text = _heldout_excerpt(entry)
+    for item in entry.get("language") or []:
+        assert item["family"] in FAMILIES, item
+        assert item["phrase"] in text, item["phrase"]
+    for phrase in entry.get("language_ok") or []:
+        assert phrase in text, phrase
+    for item in entry.get("experience") or []:
+        assert item["phrase"] in text, item["phrase"]
+
+
+@pytest.mark.parametrize("entry", HELDOUT_JUDGEMENTS, ids=HELDOUT_IDS)
+def test_heldout_fits_level_follows_the_guideline_arithmetic(entry):
+    test_fits_level_follows_the_guideline_arithmetic(entry)
+
+
+def test_heldout_shares_no_posting_with_the_tuning_corpus():
+    def pages(entries):
+        return {e[k] for e in entries for k in ("source", "original") if e.get(k)}
+
+    assert not pages(HELDOUT_JUDGEMENTS) & pages(JUDGEMENTS)
+    assert not set(HELDOUT_IDS) & set(IDS)
+
+
+def test_heldout_is_large_enough_to_score_with():
+    language = sum(len(j.get("language") or []) for j in HELDOUT_JUDGEMENTS)
+    experience = [e for j in HELDOUT_JUDGEMENTS for e in (j.get("experience") or [])]
+    assert len(HELDOUT_JUDGEMENTS) >= MIN_HELDOUT_POSTINGS
+    assert language >= MIN_HELDOUT_LANGUAGE_PHRASES
+    assert len(experience) >= MIN_HELDOUT_EXPERIENCE_STATEMENTS
+    assert {e["fits_level"] for e in experience} >= {True, False, None}
