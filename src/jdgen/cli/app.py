@@ -379,15 +379,13 @@ def ladder(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
-    from ..architecture.relations import ladder_rows
+    from ..architecture.relations import ladder_rows, ladder_table
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:
         _out(json_document({"version": 1, "family": family.upper(), "company": company, "levels": rows}))
         return
-    headers = ["LEVEL", "CODE", "TITLE", "YEARS"] + (["PAY"] if company else [])
-    _out(table(headers, [[r["level"], r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
-                         for r in rows]))
+    _out(ladder_table(rows, company))
 
 
 class LintFormat(str, Enum):

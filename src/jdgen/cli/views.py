@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable
 
+from ..architecture.pay import market_pay
 from ..catalog.root import Catalog
 from ..catalog.loading import Loaded
 from ..catalog.models import Level, Profile
@@ -95,13 +96,7 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
             extra = ", ".join(x for x in (c.source, c.review_status) if x)
             add(f"  - {c.system} {c.code} {c.title or ''}".rstrip() + (f" [{extra}]" if extra else ""))
     add("")
-    pay = profile.market_pay
-    if pay is None or pay == "pending":
-        add("Market pay  pending")
-    else:
-        span = f"{pay.min:,.0f}–{pay.max:,.0f}" if pay.min is not None and pay.max is not None else ""
-        median = f"median {pay.median:,.0f} " if pay.median is not None else ""
-        add(f"Market pay  {median}{span} {pay.currency} per {pay.basis}".replace("  ", " ").rstrip())
+    add(f"Market pay  {market_pay(profile).text()}")
     return "\n".join(out) + "\n"
 
 
