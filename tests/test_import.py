@@ -299,3 +299,26 @@ def test_a_draft_that_does_not_load_yet_does_not_stop_the_next_import(run, catal
     write(catalog.parent / "other.md", LEAD_IN.replace("Senior Backend Engineer", "Senior Backend Developer"))
     second = _import(run, catalog, "other.md")
     assert second.code == 0, second.err
+
+
+def test_importing_the_same_posting_again_with_force_overwrites_its_draft(run, catalog):
+    write(catalog.parent / "backend.md", LEAD_IN)
+    first = _import(run, catalog, "backend.md")
+    assert first.code == 0, first.err
+    again = _import(run, catalog, "backend.md", "--force")
+    assert (again.code, again.out) == (0, first.out)   # the same files, not a second code
+    without = _import(run, catalog, "backend.md")
+    assert (without.code, without.err) == (2, "backend.md was imported before, as BE.GEN.P4 (pass --force to draft it "
+                                              "again over that file, or --code to file another draft)\n")
+
+
+def test_every_unusable_posting_is_reported_and_nothing_is_written(run, catalog):
+    write(catalog.parent / "good.md", LEAD_IN)
+    (catalog.parent / "empty.md").write_bytes(b"")
+    (catalog.parent / "binary.md").write_bytes(b"# Title\n\nText \x00 here\n")
+    result = _import(run, catalog, "good.md", "empty.md", "binary.md")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[0].startswith("empty.md") and "the file is empty" in lines[0]
+    assert lines[1].startswith("binary.md:3:6: byte 0x00 (NUL) is not text")
+    assert not list((catalog / "roles").glob("BE*"))

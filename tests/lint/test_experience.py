@@ -277,6 +277,15 @@ ROUTES = [
     ("An Associate's degree plus 2 years of relevant experience may be considered", []),
     ("Bachelor's degree required; an Associate's degree plus 2 years of relevant experience may be considered", []),
     ("4+ years of experience. Candidates with 2 years of experience will also be considered.", [("4+ years", "total")]),
+    # a route after the years that needs none: no minimum, as with the credential first
+    ("At least 5 years of experience or a Master's degree", [("At least 5 years", "alternative")]),
+    ("3 years of experience or a degree in computer science", [("3 years", "alternative")]),
+    ("At least 5 years of commercial development experience or you're some kind of genius coder straight out of "
+     "university.", [("At least 5 years", "alternative")]),
+    # ... but a credential before the "or" belongs to the same route, and so does a later sentence
+    ("5 years of experience with a Bachelor's or Master's degree", [("5 years", "total")]),
+    ("5+ years of experience in Python or Java. A degree in computer science.", [("5+ years", "total")]),
+    ("2+ years of experience or equivalent", [("2+ years", "total")]),
 ]
 
 

@@ -46,7 +46,7 @@ def test_markdown_findings_point_into_the_file(run, tmp_path):
     assert result.out.splitlines() == [
         "posting.md:3:1: JD401 error Colorado requires a pay range in postings (since 2021-01-01), and this posting "
         "for Denver, CO, US states none (state the range, e.g. '$150,000–$180,000 per year')",
-        "posting.md:3:1: JD601 warning the Senior Machine Learning Engineer posting has 34 words, under 250 "
+        "posting.md:3:1: JD601 warning the posting has 34 words, under 250 "
         "(say more about the work, the team and what success looks like)",
         "posting.md:5:22: JD502 warning 'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
         "stereotype and tell the reader nothing about the work. (try name the skill or level, e.g. 'senior "

@@ -138,7 +138,8 @@ class Classification(Frozen):
     system: Literal["onet_soc", "soc", "isco", "esco"]
     code: Text
     title: Text = None
-    source: Literal["manual", "inferred_from_superfunction", "inferred_from_title", "crosswalk"] = None
+    # "inferred" is the canon's word when it does not say what the inference started from.
+    source: Literal["manual", "inferred", "inferred_from_superfunction", "inferred_from_title", "crosswalk"] = None
     review_status: Literal["needs_review", "reviewed", "approved"] = None
 
     @model_validator(mode="after")
@@ -158,12 +159,66 @@ class MarketPay(Frozen):
     region: Text = None
     as_of: Text = None
     source: Text = None
+    # How far the figures are the role's own: "inherited" from its function, or a national
+    # base while the function's pricing is reviewed. Shown with the figures, never in postings.
+    qualifier: Text = None
 
 
 class AdjacentRole(Frozen):
-    code: RoleCode
+    # The canon names neighbours outside any one catalog by title only, so either will do.
+    code: RoleCode = None
+    title: Printed = None
     distance: Unit = None
     band: Literal["close", "near", "far"] = None
+
+    @model_validator(mode="after")
+    def _names_a_role(self):
+        if self.code is None and self.title is None:
+            raise ValueError("give a code or a title")
+        return self
+
+
+class Demand(Frozen):
+    signal: Text = None                 # the publisher's word, e.g. "hot"
+    growth_percent: float = None        # projected employment growth, e.g. 33.5
+    region: Text = None
+    as_of: Text = None
+    source: Text = None
+
+
+DescriptorName = Literal["scope", "autonomy", "complexity", "impact", "decision_rights", "leadership"]
+
+
+class CanonDescriptors(Frozen):
+    scope: Text = None
+    autonomy: Text = None
+    complexity: Text = None
+    impact: Text = None
+    decision_rights: Text = None
+    leadership: Text = None
+
+
+class CanonYears(Frozen):
+    min: Annotated[Whole, Field(ge=0)]
+    max: Annotated[Whole, Field(ge=0)]
+
+
+class Canon(Frozen):
+    """What a public canon record says that a profile has no field for, kept for review.
+
+    One typed block, never read by compose or render: a posting prints the catalog's own
+    fields only, so canon wording cannot reach an applicant by accident.
+    """
+
+    code: Annotated[str, StringConstraints(min_length=1, pattern=f"^{ROLE_CODE}$")] = None
+    url: WebAddress = None
+    retrieved: Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None
+    level_name: Text = None
+    years: CanonYears = None
+    descriptors: CanonDescriptors = None
+    # Descriptors the canon page leaves unknown, said explicitly rather than by absence.
+    unknown_descriptors: Items[DescriptorName] = ()
+    notes: Items[Text] = ()
 
 
 class Source(Frozen):
@@ -199,7 +254,9 @@ class Profile(Frozen):
     classifications: Items[Classification] = ()
     market_pay: Literal["pending"] | MarketPay = None
     adjacent_roles: Items[AdjacentRole] = ()
+    demand: Demand = None
     sources: Items[Source] = ()
+    canon: Canon = None
 
 
 CLASSIFICATION_PATTERNS = {"onet_soc": r"^\d{2}-\d{4}(\.\d{2})?$", "soc": r"^\d{2}-\d{4}$", "isco": r"^\d{1,4}$"}

@@ -185,14 +185,16 @@ def _one_of(option: str, value: str, valid: list[str], what: str) -> str:
 
 
 @app.command(cls=CheckedCommand)
-def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case).")) -> None:
-    """Show one role profile with its level's descriptors and years."""
-    from .views import show_text
+def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case)."),
+         format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table (text) or json.")) -> None:
+    """Show one role profile with its level's descriptors and years, every section it has."""
+    from .views import show_json, show_text
     from ..catalog.yaml_source import display_path
 
     catalog = _catalog()
     loaded = catalog.profile(code)
-    _out(show_text(loaded.model, catalog.level_of(loaded.model), display_path(loaded.path)))
+    view = show_json if format is ListFormat.json else show_text
+    _out(view(loaded.model, catalog.level_of(loaded.model), display_path(loaded.path)))
 
 
 @app.command(cls=CheckedCommand)

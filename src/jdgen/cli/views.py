@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from ..architecture.pay import market_pay
 from ..catalog.root import Catalog
 from ..catalog.loading import Loaded
-from ..catalog.models import Level, Profile
+from ..catalog.models import COMPONENT_LISTS, Level, Profile
 from ..terminal_text import Safe, json_document, one_line, table
 
 
@@ -71,12 +71,12 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
                          ("Impact", d.impact), ("Decision rights", d.decision_rights),
                          ("Leadership", d.leadership), ("Typical experience", level.typical_experience or level.years_text)):
         add(f"  {label:<19}{value}")
-    for name in ("responsibilities", "tasks", "skills", "knowledge", "competencies", "qualifications", "tools"):
+    for name in COMPONENT_LISTS:
         items = getattr(profile, name)
         if not items:
             continue
         add("")
-        add(f"{name.capitalize()} ({len(items)})")
+        add(f"{name.replace('_', ' ').capitalize()} ({len(items)})")
         for item in items:
             marker = " (preferred)" if item.priority == "preferred" else ""
             marker += "" if item.in_posting else " (not in postings)"
@@ -87,17 +87,91 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
         add("")
         add(f"Title aliases ({len(profile.title_aliases)})")
         for alias in profile.title_aliases:
-            conf = "" if alias.confidence is None else f"{alias.confidence:.2f}"
-            add(f"  - {alias.title}  {conf}{' approved' if alias.approved else ''}".rstrip())
+            facts = [alias.type]
+            if alias.confidence is not None:
+                facts.append(f"confidence {alias.confidence:.2f}")
+            if alias.approved:
+                facts.append("approved")
+            add(f"  - {alias.title} ({', '.join(facts)})")
     if profile.classifications:
         add("")
         add("Classifications")
         for c in profile.classifications:
             extra = ", ".join(x for x in (c.source, c.review_status) if x)
             add(f"  - {c.system} {c.code} {c.title or ''}".rstrip() + (f" [{extra}]" if extra else ""))
+    if profile.adjacent_roles:
+        add("")
+        add(f"Adjacent roles ({len(profile.adjacent_roles)})")
+        for role in profile.adjacent_roles:
+            name = " ".join(x for x in (role.code, role.title) if x)
+            facts = ([f"distance {role.distance:.2f}"] if role.distance is not None else []) + ([role.band] if role.band else [])
+            add(f"  - {name}" + (f" ({', '.join(facts)})" if facts else ""))
     add("")
-    add(f"Market pay  {market_pay(profile).text()}")
+    # One wording of pay for show, compare and ladder (architecture/pay.py).
+    out.extend(_wrap(f"Market pay  {market_pay(profile).text()}", subsequent=" " * 12))
+    if profile.demand is not None:
+        out.extend(_facts_line("Demand", _demand_facts(profile.demand)))
+    if profile.sources:
+        add("")
+        add(f"Sources ({len(profile.sources)})")
+        for source in profile.sources:
+            out.extend(_wrap(f"- {source.title}" + (f" <{source.url}>" if source.url else ""), indent="  ", subsequent="    "))
+            if source.note:
+                out.extend(_wrap(source.note, indent="    "))
+    if profile.canon is not None:
+        out.extend(_canon_lines(profile.canon))
     return "\n".join(out) + "\n"
+
+
+def _demand_facts(demand) -> list[str]:
+    growth = None if demand.growth_percent is None else f"growth {demand.growth_percent:g}%"
+    return [x for x in (demand.signal, growth, demand.region, demand.as_of, demand.source) if x]
+
+
+def _facts_line(label: str, facts: list[str]) -> list[str]:
+    return _wrap(f"{label:<12}" + " \u00b7 ".join(facts), subsequent=" " * 12)
+
+
+def _canon_lines(canon) -> list[str]:
+    """The canon block, labelled as such: it is kept for review and never reaches a posting."""
+    lines = ["", one_line("Canon record (kept for review, not in postings)")]
+    for label, value in (("Code", canon.code), ("Address", canon.url), ("Retrieved", canon.retrieved),
+                         ("Level", canon.level_name),
+                         ("Years", canon.years and f"{canon.years.min}\u2013{canon.years.max} yrs")):
+        if value:
+            lines.extend(_wrap(f"{label:<19}{value}", indent="  ", subsequent=" " * 21))
+    if canon.descriptors is not None:
+        for name, value in canon.descriptors:
+            if value:
+                lines.extend(_wrap(f"{name.replace('_', ' ').capitalize():<19}{value}", indent="  ", subsequent=" " * 21))
+    if canon.unknown_descriptors:
+        lines.extend(_wrap("Unknown            " + ", ".join(d.replace("_", " ") for d in canon.unknown_descriptors),
+                           indent="  ", subsequent=" " * 21))
+    for note in canon.notes:
+        lines.extend(_wrap(f"- {note}", indent="  ", subsequent="    "))
+    return lines
+
+
+def show_json(profile: Profile, level: Level, source: str) -> Safe:
+    """The profile as its file gives it (defaults left out), with its level and file.
+
+    ``exclude_unset`` keeps the document to what the file says, so loading a profile and
+    reading this back gives the same values; whole-number amounts print without ``.0``.
+    """
+    return json_document({"version": 1, "file": source,
+                          "level": {"code": level.code, "name": level.name,
+                                    "years_min": level.years.min, "years_max": level.years.max},
+                          "profile": _plain(profile.model_dump(mode="json", exclude_unset=True))})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    return value
 
 
 def _story_lines(story) -> list[str]:

@@ -273,6 +273,15 @@ _NO_YEARS_ROUTE = re.compile(
         |\bin[ \t]+(?:lieu|place)[ \t]+of[ \t]+(?:the[ \t]+)?(?:required[ \t]+)?experience\b""",
     _FLAGS,
 )
+# "5 years of experience, or a Master's degree" / "... or you're straight out of university": a
+# route after the last claim that needs no years, so the text states no minimum (as "a degree or 4
+# years" does when the credential comes first). Looked for up to the sentence's end.
+_OR_WITHOUT_YEARS = re.compile(
+    r"""\bor\b[ \t,]+(?:[\w'\u2019-]+[ \t]+){0,6}?(?:degree|bachelor\w*|master\w*|ph\.?d|doctora\w*|diploma
+        |straight[ \t]+(?:out[ \t]+of|from)[ \t]+(?:university|college|school)|fresh[ \t]+graduate|new[ \t]+grad\w*)""",
+    _FLAGS,
+)
+_SENTENCE_STOP = re.compile(r"[.;!?\n](?=\s|$)")
 _LOOK = 300  # how far the route words are looked for around a claim: linear in the text
 
 
@@ -493,11 +502,21 @@ def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
     largest: dict[int, float] = {}
     for (low, *_), route in zip(claims, route_of):
         largest[route] = max(low, largest.get(route, low))
-    if no_years or (credential_route and 0 not in largest):
+    if no_years or (credential_route and 0 not in largest) or _route_without_years_after(norm, claims[-1][2]):
         return ["alternative"] * len(claims)  # a route needs no years: the text states no minimum
     least = min(largest, key=lambda route: (largest[route], route))
     return ["alternative" if route != least else "total" if low == largest[route] else "part"
             for (low, *_), route in zip(claims, route_of)]
+
+
+def _route_without_years_after(norm: str, end: int) -> bool:
+    """Whether the sentence goes on after the last claim with "or" and a route that needs no years
+    (a degree, "straight out of university"); a credential before that "or" ("5 years with a
+    bachelor's or master's degree") makes it part of the same route, not another."""
+    stop = _SENTENCE_STOP.search(norm, end, end + _LOOK)
+    rest = norm[end : stop.start() if stop else min(len(norm), end + _LOOK)]
+    found = _OR_WITHOUT_YEARS.search(rest)
+    return found is not None and not _CREDENTIAL.search(rest, 0, found.start())
 
 
 def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:

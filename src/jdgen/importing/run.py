@@ -68,11 +68,28 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
     folder = Path(output) if output is not None else catalog.roles_dir
     taken = set(catalog.codes)
     drafts: list[Draft] = []
+    problems: list = []   # every posting that is not usable, reported together: nothing is written then
     for name, data in sources:
-        document = read_document_bytes(data, name) if data is not None else read_document(name)
-        draft = _draft(catalog, document, folder, code, level, taken)
+        try:
+            document = read_document_bytes(data, name) if data is not None else read_document(name)
+        except InvalidInputError as exc:
+            problems += exc.diagnostics()
+            continue
+        # With --force, the codes of drafts an earlier import made from this same posting are free
+        # again, so importing it twice overwrites its draft instead of filing a second one.
+        own = _drafted_from(catalog, name) if data is None else set()
+        if own and not force and code is None:
+            raise OutputError(f"{name} was imported before, as {', '.join(sorted(own))}",
+                              hint="pass --force to draft it again over that file, or --code to file another draft")
+        try:
+            draft = _draft(catalog, document, folder, code, level, taken - own)
+        except InvalidInputError as exc:
+            problems += exc.diagnostics()
+            continue
         taken.add(draft.code)
         drafts.append(draft)
+    if problems:
+        raise InvalidInputError(problems)
     names = [(f"{d.code}.yaml", d.profile) for d in drafts]
     names += [(f"{d.code}.company.yaml.draft", d.company) for d in drafts if d.company is not None]
     result = ImportResult()
@@ -89,6 +106,21 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
         result.reports.append(draft.report)
         result.notes += draft.notes
     return result
+
+
+def _drafted_from(catalog: "Catalog", name: str) -> set[str]:
+    """Codes of the catalog's profiles whose header says jdgen import drafted them from ``name``."""
+    marker = f"# Drafted by jdgen import from {name}:"
+    found = set()
+    for code, path in catalog.profile_files.items():
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                head = handle.read(2048)
+        except OSError:
+            continue
+        if any(line.startswith(marker) for line in head.splitlines()[:3]):
+            found.add(code)
+    return found
 
 
 def _shown(folder: Path, name: str) -> str:

@@ -41,6 +41,8 @@ def words(text: str) -> int:
 
 def _posting(posting) -> str:
     """How a message names the posting: a profile's texts are counted in each of its postings."""
+    if getattr(posting, "document", None) is not None:
+        return "the posting"   # a posting file: its findings are in it, and its title can be long
     if posting.company is None:
         return f"the {posting.code} posting"
     return f"the {posting.code} posting for {posting.company.company.name}"

@@ -11,6 +11,7 @@ from ..hits import company_hit, posting_hit
 from ..anchors import Anchored
 from ..registry import Example, Hit, rule
 from ..texts import checked_once
+from ...diagnostics import Location
 
 
 @rule("JD201", "missing-section", severity="error", target="posting",
@@ -31,7 +32,7 @@ def missing_section(ctx, posting, options) -> Iterator[Hit]:
     if not p.qualifications:
         yield posting_hit(posting, ("qualifications",), "no qualifications", "add what a candidate must bring")
     if options["require_skills"] and not any(s.priority == "required" for s in p.skills):
-        yield posting_hit(posting, ("skills",), "no required skills", "add the skills the role needs")
+        yield _list_hit(posting, "skills", "no required skills", "add the skills the role needs")
     company = posting.company
     if company is None:
         return
@@ -41,6 +42,22 @@ def missing_section(ctx, posting, options) -> Iterator[Hit]:
     if company.apply is None:
         yield company_hit(posting, ("company",), f"posting for {company.company.name} does not say how to apply",
                           "add apply: {url: ...} or apply: {email: ...}", key=True)
+
+
+def _list_hit(posting, key: str, message: str, hint: str) -> Hit:
+    """A hit at the profile's ``key:`` line, or at its first line when the key is absent.
+
+    The value's own position is its first item, and an absent key's nearest ancestor is the
+    document, whose position is its first key (``schema_version``): neither is where to write.
+    A list a company file set keeps that file's position.
+    """
+    doc = posting.profile_doc
+    location = posting.provenance.get((key,))
+    if doc is None or (location is not None and location.file != doc.file):
+        return posting_hit(posting, (key,), message, hint)
+    position = doc.key_positions.get((key,))
+    location = Location(doc.file, *position) if position else Location(doc.file, 1, 1)
+    return Hit(location, message, hint, doc, (location.line,))
 
 
 @rule("JD202", "missing-eeo-statement", severity="error", target="posting",

@@ -191,11 +191,12 @@ def alias_claimed_twice(ctx, profiles, options) -> Iterator[Hit]:
       summary="A pinned adjacent role names a code the catalog lacks, the profile itself, or a code already listed.",
       why="Pinned adjacent roles record which roles reviewers chose as this one's neighbours. An entry that "
           "names no role of the catalog, the role itself, or a role already listed pins nothing; it is usually a "
-          "typo, a code renamed since, or a list copied from another profile.",
+          "typo, a code renamed since, or a list copied from another profile. An entry with a title and no code names "
+          "a role outside the catalog (as canon records do) and is not checked.",
       bad=Example(profile="adjacent_roles:\n  - code: AIMLAM.GEN.P5\n  - code: AIMLAM.GEM.P3\n"
                           "  - code: AIMLAM.GEN.P4\n  - code: AIMLAM.GEN.P5\n",
                   note="the catalog holds AIMLAM.GEN.P3 and AIMLAM.GEN.P5"),
-      good=Example(profile="adjacent_roles:\n  - code: AIMLAM.GEN.P5\n  - code: AIMLAM.GEN.P3\n",
+      good=Example(profile="adjacent_roles:\n  - code: AIMLAM.GEN.P5\n  - code: AIMLAM.GEN.P3\n  - title: Data Scientist\n",
                    note="the catalog holds AIMLAM.GEN.P3 and AIMLAM.GEN.P5"))
 def adjacent_role_unknown(ctx, profile, options) -> Iterator[Hit]:
     own = profile.model.code
@@ -203,6 +204,8 @@ def adjacent_role_unknown(ctx, profile, options) -> Iterator[Hit]:
     suggested = 0
     first_seen: dict[str, int] = {}
     for i, entry in enumerate(profile.model.adjacent_roles):
+        if entry.code is None:
+            continue  # a role outside the catalog, named by its title: nothing to look up
         where = ("adjacent_roles", i, "code")
         if entry.code in first_seen:
             # What is wrong with the code itself was said at its first entry.
