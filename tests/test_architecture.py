@@ -151,9 +151,10 @@ def test_compare_bad_input(run, family, codes, message):
 def test_ladder_with_company_pay(run, family):
     result = run("ladder", "AIMLAM.GEN", "--company", "northwind", cwd=family)
     lines = result.out.splitlines()
-    assert lines[0].split() == ["LEVEL", "CODE", "TITLE", "YEARS", "PAY"]
+    assert lines[0].split() == ["LEVEL", "CODE", "TITLE", "YEARS", "MARKET", "PAY", "COMPANY", "PAY"]
     assert [line.split()[0] for line in lines[2:]] == ["P3", "P4", "P5", "P6"]
-    assert "$157,000–$196,000 per year" in lines[3] and lines[5].endswith("$225,000–$280,000 per year")
+    assert "range $157,000–$196,000 USD per year" in lines[3]
+    assert lines[5].endswith("pending     range $225,000–$280,000 USD per year")
     data = json.loads(run("ladder", "aimlam.gen", "-f", "json", cwd=family).out)
     assert [r["code"] for r in data["levels"]] == ["AIMLAM.GEN.P3", "AIMLAM.GEN.P4", "AIMLAM.GEN.P5", "AIMLAM.GEN.P6"]
 

@@ -93,8 +93,8 @@ def test_show_prints_every_section(run, canon_catalog):
     text = run("show", "SOFTWA.SOFTWARE984E.P2", cwd=canon_catalog).out
     assert "Title aliases (1)\n  - Software Engineering — P2 (canonical)\n" in text
     assert "Adjacent roles (3)\n  - QA/Test Engineering\n  - DevOps/SRE\n  - Data/ML Engineering\n" in text
-    assert ("Market pay  median 72,357, range 56,843–92,106 USD per year · US · national base\n"
-            "            (function pricing in review)\n") in text
+    assert ("Market pay  median $72,357 (range $56,843–$92,106) USD per year; region US; national\n"
+            "            base (function pricing in review)\n") in text
     assert "Demand      cool · growth 15.8% · US\n" in text
     assert ("Sources (1)\n  - JobBrief page for JobFrame SOFTWA.SOFTWARE984E.P2\n"
             "    <https://jobbrief.ai/jobs/jfm-software-engineering/p2>\n") in text

@@ -266,7 +266,7 @@ def test_resolve_accepts_a_code_in_any_case(run, tmp_path):
         assert result.code == 0, result
         assert result.out.splitlines()[:2] == [
             "AIMLAM.GEN.P4  Senior AI/ML Engineer / Tech Lead",
-            "  matched code 'AIMLAM.GEN.P4' (confidence 1.00, approved)"]
+            "  matched code 'AIMLAM.GEN.P4'"]
 
 
 def test_resolve_reports_a_code_match_in_json(run, tmp_path):
@@ -274,7 +274,8 @@ def test_resolve_reports_a_code_match_in_json(run, tmp_path):
 
     data = json.loads(run("resolve", "aimlam.gen.p4", "--format", "json", cwd=tmp_path).out)
     assert data["match"] == {"code": "AIMLAM.GEN.P4", "title": "Senior AI/ML Engineer / Tech Lead",
-                             "matched": "AIMLAM.GEN.P4", "kind": "code", "confidence": 1.0, "approved": True}
+                             "matched": "AIMLAM.GEN.P4", "kind": "code", "confidence": None, "approved": True,
+                             "similarity": None}
     assert data["others"] == []
 
 

@@ -226,7 +226,7 @@ def test_a_line_break_in_a_title_stays_in_its_row(run, catalog, sentinel):
 
     ladder = run("ladder", "AIMLAM.GEN", cwd=catalog)
     [row] = [r for r in ladder.out.splitlines() if "AIMLAM.GEN.P3" in r]
-    assert re.fullmatch(rf"P3 Mid-Level Professional\s+AIMLAM\.GEN\.P3  {re.escape(shown)}\s+3–5 yrs", row)
+    assert re.fullmatch(rf"P3 Mid-Level Professional\s+AIMLAM\.GEN\.P3  {re.escape(shown)}\s+3–5 yrs\s+pending", row)
 
     adjacent = run("adjacent", "AIMLAM.GEN.P4", cwd=catalog)
     assert sum("AIMLAM.GEN.P3" in r for r in adjacent.out.splitlines()) == 1

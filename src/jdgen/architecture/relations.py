@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..catalog.models import COMPONENT_LISTS, Level, Profile, Taxonomy
 from ..terminal_text import one_line, table
+from .pay import PayView, company_band, market_pay
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
@@ -123,14 +124,10 @@ def compare(catalog: "Catalog", codes: list[str]) -> dict[str, Any]:
     roles = []
     for p in profiles:
         level = catalog.level_of(p)
-        pay = p.market_pay
-        pay_text = "pending" if pay in (None, "pending") else (
-            f"{pay.currency} {pay.min:,.0f}–{pay.max:,.0f} per {pay.basis}" if pay.min is not None and pay.max is not None
-            else f"{pay.currency} median {pay.median:,.0f} per {pay.basis}" if pay.median is not None else "pending")
         d = level.descriptors
         roles.append({"code": p.code, "title": p.title, "level": f"{level.code} {level.name}",
                       "years": level.years_text, "scope": d.scope, "autonomy": d.autonomy, "impact": d.impact,
-                      "decision_rights": d.decision_rights, "pay": pay_text})
+                      "decision_rights": d.decision_rights, "pay": market_pay(p).as_dict()})
     lists = {}
     for name in COMPONENT_LISTS:
         per_role = [{_key(i.text): i.text for i in getattr(p, name)} for p in profiles]
@@ -146,19 +143,29 @@ def compare(catalog: "Catalog", codes: list[str]) -> dict[str, Any]:
 
 
 FACTS = (("title", "Title"), ("level", "Level"), ("years", "Typical years"), ("scope", "Scope"),
-         ("autonomy", "Autonomy"), ("impact", "Impact"), ("decision_rights", "Decision rights"), ("pay", "Market pay"))
+         ("autonomy", "Autonomy"), ("impact", "Impact"), ("decision_rights", "Decision rights"), ("pay", "Market pay"),
+         ("pay_details", "Pay details"))
 
 
-def _fact(value: Any) -> str:
-    """A fact as printed; None is a level descriptor the ladder marks unknown (JSON keeps it null)."""
-    return "unknown" if value is None else str(value)
+def _fact(role: dict[str, Any], key: str) -> str:
+    """One cell of the facts table: pay is kept as numbers in the data and worded here."""
+    if key in ("pay", "pay_details"):
+        view = PayView.from_dict(role["pay"])
+        return view.figures() if key == "pay" else view.details()
+    # None is a level descriptor the ladder marks unknown (JSON keeps it null)
+    return "unknown" if role[key] is None else str(role[key])
+
+
+def _facts(roles: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    rows = [(label, [_fact(r, key) for r in roles]) for key, label in FACTS]
+    return [(label, cells) for label, cells in rows if label != "Pay details" or any(cells)]
 
 
 def compare_markdown(data: dict[str, Any]) -> str:
     roles = data["roles"]
     out = ["| | " + " | ".join(r["code"] for r in roles) + " |", "|---|" + "---|" * len(roles)]
-    for key, label in FACTS:
-        out.append(f"| {label} | " + " | ".join(one_line(_fact(r[key])).replace("|", "\\|") for r in roles) + " |")
+    for label, cells in _facts(roles):
+        out.append(f"| {label} | " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     for name, parts in data["lists"].items():
         out += ["", f"## {name.capitalize()}", ""]
         out.append("Shared: " + ("; ".join(map(one_line, parts["shared"])) if parts["shared"] else "none"))
@@ -170,7 +177,7 @@ def compare_markdown(data: dict[str, Any]) -> str:
 
 def compare_text(data: dict[str, Any]) -> str:
     roles = data["roles"]
-    facts = table(["", *(r["code"] for r in roles)], [[label, *(_fact(r[key]) for r in roles)] for key, label in FACTS])
+    facts = table(["", *(r["code"] for r in roles)], [[label, *cells] for label, cells in _facts(roles)])
     out = [facts]
     for name, parts in data["lists"].items():
         out.append(f"\n{name.capitalize()}\n")
@@ -181,16 +188,19 @@ def compare_text(data: dict[str, Any]) -> str:
 
 
 def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> list[dict[str, Any]]:
-    """The family's roles by track and rank, with the company's pay band per level when given."""
+    """The family's roles by track and rank, with market pay, and the company's pay band per level when given.
+
+    Pay is kept as numbers (see :mod:`jdgen.architecture.pay`); :func:`ladder_table` words it.
+    """
     parts = family.strip().upper().split(".")
     if len(parts) != 2 or not all(parts):
         raise UsageError(f"{family!r} is not a family", hint="write FUNCTION.FOCUS, e.g. AIMLAM.GEN")
     bands = {}
     if company:
         from ..catalog.companies import find_company
-        from ..render.context import pay_range
 
-        bands = {level: pay_range(band) for level, band in (find_company(catalog, company).model.pay_bands or {}).items()}
+        employer = find_company(catalog, company).model
+        bands = {level: company_band(band, employer.company.name).as_dict() for level, band in (employer.pay_bands or {}).items()}
     rows = []
     for loaded in catalog.profiles():
         p = loaded.model
@@ -199,7 +209,7 @@ def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> 
         level = catalog.level_of(p)
         rows.append({"code": p.code, "title": p.title, "level": level.code, "level_name": level.name,
                      "years": level.years_text, "track": level.track, "rank": level.rank,
-                     "pay": bands.get(level.code) if company else None})
+                     "market_pay": market_pay(p).as_dict(), "pay": bands.get(level.code) if company else None})
     if not rows:
         from ..diagnostics import suggestion_hint
 
@@ -207,3 +217,13 @@ def ladder_rows(catalog: "Catalog", family: str, company: str | None = None) -> 
         raise UsageError(f"no roles in family {family.upper()}",
                          hint=suggestion_hint(family.upper(), families) or f"families: {', '.join(families)}")
     return sorted(rows, key=lambda r: (r["track"], r["rank"]))
+
+
+def ladder_table(rows: list[dict[str, Any]], company: str | None = None) -> str:
+    """The ladder as text: market pay's figures per role, and the company's band with ``company``."""
+    headers = ["LEVEL", "CODE", "TITLE", "YEARS", "MARKET PAY"] + (["COMPANY PAY"] if company else [])
+    # The level cell names the level too ("P7 Staff / Distinguished Professional"), as the canon does.
+    return table(headers, [[f"{r['level']} {r['level_name']}", r["code"], r["title"], r["years"],
+                            PayView.from_dict(r["market_pay"]).figures()]
+                           + ([PayView.from_dict(r["pay"]).figures() if r["pay"] else "none"] if company else [])
+                           for r in rows])

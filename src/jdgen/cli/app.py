@@ -310,11 +310,20 @@ def resolve_(
                             "match": best.as_dict(), "others": [m.as_dict() for m in others]}))
         return
     _out(f"{best.code}  {one_line(best.title)}\n")
-    state = "approved" if best.approved else "not approved"
     compared = "" if best.kind == "code" else f"; compared as {normalise_title(title)!r}"
-    _out(f"  matched {best.kind} {best.matched!r} (confidence {best.confidence:.2f}, {state}){compared}\n")
+    _out(f"  matched {best.kind} {best.matched!r}{_match_facts(best)}{compared}\n")
     for match in others:
-        _out(f"  also: {match.code} via {match.kind} {match.matched!r} (confidence {match.confidence:.2f})\n")
+        _out(f"  also: {match.code} via {match.kind} {match.matched!r}{_match_facts(match)}\n")
+
+
+def _match_facts(match) -> str:
+    """An alias's stated confidence and approval; nothing for a code or a role's own title,
+    which need neither (and no confidence where the profile states none)."""
+    if match.kind != "alias":
+        return ""
+    facts = ([] if match.confidence is None else [f"confidence {match.confidence:.2f}"]) + \
+        ["approved" if match.approved else "not approved"]
+    return f" ({', '.join(facts)})"
 
 
 @app.command(cls=CheckedCommand)
@@ -381,15 +390,13 @@ def ladder(
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """A family's career ladder: each level's code, title, years and (with a company) pay band."""
-    from ..architecture.relations import ladder_rows
+    from ..architecture.relations import ladder_rows, ladder_table
 
     rows = ladder_rows(_catalog(), family, company)
     if format is ListFormat.json:
         _out(json_document({"version": 1, "family": family.upper(), "company": company, "levels": rows}))
         return
-    headers = ["LEVEL", "CODE", "TITLE", "YEARS"] + (["PAY"] if company else [])
-    _out(table(headers, [[f"{r['level']} {r['level_name']}", r["code"], r["title"], r["years"]] + ([r["pay"] or "none"] if company else [])
-                         for r in rows]))
+    _out(ladder_table(rows, company))
 
 
 class LintFormat(str, Enum):

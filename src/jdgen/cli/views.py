@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable
 
+from ..architecture.pay import market_pay
 from ..catalog.root import Catalog
 from ..catalog.loading import Loaded
 from ..catalog.models import COMPONENT_LISTS, Level, Profile
@@ -106,7 +107,8 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
             facts = ([f"distance {role.distance:.2f}"] if role.distance is not None else []) + ([role.band] if role.band else [])
             add(f"  - {name}" + (f" ({', '.join(facts)})" if facts else ""))
     add("")
-    out.extend(_pay_lines(profile.market_pay))
+    # One wording of pay for show, compare and ladder (architecture/pay.py).
+    out.extend(_wrap(f"Market pay  {market_pay(profile).text()}", subsequent=" " * 12))
     if profile.demand is not None:
         out.extend(_facts_line("Demand", _demand_facts(profile.demand)))
     if profile.sources:
@@ -119,21 +121,6 @@ def show_text(profile: Profile, level: Level, source: str) -> str:
     if profile.canon is not None:
         out.extend(_canon_lines(profile.canon))
     return "\n".join(out) + "\n"
-
-
-def _pay_lines(pay) -> list[str]:
-    """Market pay on one line: median, range, basis, then where, when and whose the figures are."""
-    if pay is None or pay == "pending":
-        return [one_line("Market pay  pending")]
-    figures = []
-    if pay.median is not None:
-        figures.append(f"median {pay.median:,.0f}")
-    if pay.min is not None and pay.max is not None:
-        figures.append(f"range {pay.min:,.0f}\u2013{pay.max:,.0f}")
-    elif pay.min is not None or pay.max is not None:
-        figures.append(f"from {pay.min:,.0f}" if pay.min is not None else f"up to {pay.max:,.0f}")
-    head = f"{', '.join(figures)} {pay.currency} per {pay.basis}" if figures else f"{pay.currency} per {pay.basis}"
-    return _facts_line("Market pay", [head] + [x for x in (pay.region, pay.as_of, pay.source, pay.qualifier) if x])
 
 
 def _demand_facts(demand) -> list[str]:
