@@ -104,7 +104,7 @@ def test_ladder_shows_market_pay_and_the_company_band_the_same_way(run, family):
     assert result.code == 0
     lines = result.out.splitlines()
     assert re.split(r"\s{2,}", lines[0]) == ["LEVEL", "CODE", "TITLE", "YEARS", "MARKET PAY", "COMPANY PAY"]
-    assert re.split(r"\s{2,}", lines[3]) == ["P4", "AIMLAM.GEN.P4", "Senior Machine Learning Engineer", "5–8 yrs",
+    assert re.split(r"\s{2,}", lines[3]) == ["P4 Senior Professional", "AIMLAM.GEN.P4", "Senior Machine Learning Engineer", "5–8 yrs",
                                             "median $231,230 (range $181,651–$294,340) USD per year",
                                             "range $157,000–$196,000 USD per year"]
     assert re.split(r"\s{2,}", lines[2])[4:] == ["pending", "range $128,000–$158,000 USD per year"]
