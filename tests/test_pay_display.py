@@ -155,3 +155,12 @@ def test_json_amounts_are_integers_when_whole_and_decimals_otherwise():
     data = market_pay(pay_record(min=52.5, max=60.0)).as_dict()
     assert (data["min"], data["max"]) == (52.5, 60)
     assert isinstance(data["max"], int)
+
+
+def test_show_json_gives_the_same_pay_object_as_compare(run, catalog):
+    import json
+
+    shown = json.loads(run("show", "AIMLAM.GEN.P4", "--format", "json", cwd=catalog).out)
+    compared = json.loads(run("compare", "AIMLAM.GEN.P4", "AIMLAM.GEN.P3", "--format", "json", cwd=catalog).out)
+    assert shown["market_pay"] == compared["roles"][0]["pay"]
+    assert shown["market_pay"]["status"] in ("recorded", "pending", "not_recorded")

@@ -153,7 +153,8 @@ def _canon_lines(canon) -> list[str]:
 
 
 def show_json(profile: Profile, level: Level, source: str) -> Safe:
-    """The profile as its file gives it (defaults left out), with its level and file.
+    """The profile as its file gives it (defaults left out), with its level, its file and its market
+    pay as the one pay object `compare` and `ladder` print (status, median, min, max, ...).
 
     ``exclude_unset`` keeps the document to what the file says, so loading a profile and
     reading this back gives the same values; whole-number amounts print without ``.0``.
@@ -161,6 +162,8 @@ def show_json(profile: Profile, level: Level, source: str) -> Safe:
     return json_document({"version": 1, "file": source,
                           "level": {"code": level.code, "name": level.name,
                                     "years_min": level.years.min, "years_max": level.years.max},
+                          # the same pay object compare and ladder give, beside the file's own record
+                          "market_pay": market_pay(profile).as_dict(),
                           "profile": _plain(profile.model_dump(mode="json", exclude_unset=True))})
 
 
