@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..diagnostics import Location
 from .registry import Hit, Rule
@@ -107,10 +107,17 @@ class PostingFile:
 
 
 @dataclass(frozen=True)
-class Level_:
-    """The level a posting file is judged at when only a range of levels is known."""
+class YearsSpan:
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class LevelSpan:
+    """What a posting file is judged at when its title names several levels ("Senior": P4–P5):
+    the code JD301 prints ("P4–P5") and the years of all of them together."""
     code: str
-    years: Any
+    years: YearsSpan
     name: str = ""
 
 
@@ -133,7 +140,7 @@ def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
     return text
 
 
-def posting_of(document: "Document", level: "Level | Level_ | None", as_of: date) -> PostingFile:
+def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date) -> PostingFile:
     """The posting the rules read for ``document``, judged at ``level``."""
     title = document.title.text if document.title else ""
     profile = _Profile(title=title, code=title or document.path)
@@ -224,8 +231,8 @@ def _physical_titles():
 
 @dataclass(frozen=True)
 class LevelChoice:
-    level: "Level | Level_ | None"
-    how: str       # said once per file
+    level: "Level | LevelSpan | None"
+    how: str       # how the level was found; said when a level rule is skipped
 
 
 def level_for(catalog: "Catalog", document: "Document", given: str | None) -> LevelChoice:
@@ -247,13 +254,11 @@ def level_for(catalog: "Catalog", document: "Document", given: str | None) -> Le
     return LevelChoice(None, "the title names no level jdgen knows; pass --level (e.g. --level P4)")
 
 
-def _span(levels: list) -> "Level | Level_":
+def _span(levels: list) -> "Level | LevelSpan":
     if len(levels) == 1:
         return levels[0]
-    from types import SimpleNamespace
-
     low, high = min(lv.years.min for lv in levels), max(lv.years.max for lv in levels)
-    return Level_(f"{levels[0].code}–{levels[-1].code}", SimpleNamespace(min=low, max=high))
+    return LevelSpan(f"{levels[0].code}–{levels[-1].code}", YearsSpan(low, high))
 
 
 # --- the place and its pay laws ----------------------------------------------------------------
