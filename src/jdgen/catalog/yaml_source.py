@@ -31,7 +31,7 @@ from typing import Any, Iterator
 import yaml
 
 from ..diagnostics import Diagnostic, Location
-from ..errors import InvalidInputError, SourceError
+from ..errors import InvalidInputError
 from .hidden_characters import find_hidden
 from ..terminal_text import workflow_command
 
@@ -229,19 +229,9 @@ def read_bytes(path: Path, shown: str) -> bytes:
     pipe would block forever and a device (``/dev/zero``) never ends. Whether the file
     lies inside the catalog is decided before, where it is found (:mod:`jdgen.filesystem.containment`).
     """
-    from ..filesystem.containment import not_a_file_error, read_regular
+    from ..filesystem.containment import read_input
 
-    try:
-        got = read_regular(path, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        raise SourceError(f"{shown}: no such file", hint="check the path") from None
-    except OSError as exc:
-        raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
-    if got == "a folder":
-        raise SourceError(f"{shown}: is a directory, expected a YAML file")
-    if isinstance(got, str):
-        raise not_a_file_error(shown, got)
-    raw, size = got
+    raw, size = read_input(path, shown, MAX_FILE_BYTES, "a YAML file")
     if len(raw) > MAX_FILE_BYTES:
         raise InvalidInputError([Diagnostic(
             Location(shown, 1, 1),

@@ -71,19 +71,9 @@ def read_file(path: Path, shown: str, limit: int, too_big=None) -> bytes:
 
     ``too_big(size)`` words the error for a file over the limit (:func:`too_large` by default).
     """
-    from ..filesystem.containment import not_a_file_error, read_regular
+    from ..filesystem.containment import read_input
 
-    try:
-        got = read_regular(path, limit)
-    except FileNotFoundError:
-        raise SourceError(f"{shown}: no such file", hint="check the path") from None
-    except OSError as exc:
-        raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
-    if got == "a folder":
-        raise SourceError(f"{shown}: is a directory, expected a posting file")
-    if isinstance(got, str):
-        raise not_a_file_error(shown, got)
-    raw, size = got
+    raw, size = read_input(path, shown, limit, "a posting file")
     if len(raw) > limit:
         raise (too_big or (lambda n: too_large(shown, n)))(max(size, len(raw)))
     return raw

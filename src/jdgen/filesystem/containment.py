@@ -178,6 +178,25 @@ def read_regular(path: Path, limit: int | None) -> tuple[bytes, int] | str:
         os.close(fd)
 
 
+def read_input(path: Path, shown: str, limit: int, expected: str) -> tuple[bytes, int]:
+    """:func:`read_regular` for a file someone named as input, with one clear line for every way
+    reading fails (``expected`` words a folder's error: "a YAML file"). The caller words a file
+    over ``limit``: what is too large depends on what the file is meant to be."""
+    from ..errors import SourceError
+
+    try:
+        got = read_regular(path, limit)
+    except FileNotFoundError:
+        raise SourceError(f"{shown}: no such file", hint="check the path") from None
+    except OSError as exc:
+        raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    if got == "a folder":
+        raise SourceError(f"{shown}: is a directory, expected {expected}")
+    if isinstance(got, str):
+        raise not_a_file_error(shown, got)
+    return got
+
+
 def not_a_file_error(shown: str, what: str) -> NotAFileError:
     return NotAFileError([Diagnostic(None, f"{shown}: is {what}, not a file",
                                      "jdgen reads only regular files: remove it, or replace it with a file")])
