@@ -260,13 +260,19 @@ class AnchoredList:
             for word in matcher.words or ():
                 self.words.setdefault(word, []).append(index)
 
-    def search_each(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """(index, match) of each pattern whose ``search(text)`` finds something, in the patterns' order."""
-        folded = fold(text)
+    def _present(self, folded: str) -> dict[int, list[str]]:
+        """The patterns that may match the folded text, each with its leading words found there;
+        the patterns without leading words are always candidates."""
         present: dict[int, list[str]] = {index: [] for index in self.unanchored}
         for word in [word for word in self.words if word in folded]:
             for index in self.words[word]:
                 present.setdefault(index, []).append(word)
+        return present
+
+    def search_each(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """(index, match) of each pattern whose ``search(text)`` finds something, in the patterns' order."""
+        folded = fold(text)
+        present = self._present(folded)
         found = []
         for index in sorted(present):
             matcher = self.matchers[index]
@@ -283,3 +289,19 @@ class AnchoredList:
             if match:
                 found.append((index, match))
         return found
+
+    def finditer_each(self, text: str) -> list[tuple[int, int, re.Match[str]]]:
+        """(start, index, match) of every match of every pattern, as each pattern's ``finditer``
+        finds them, in text order (ties in the patterns' order)."""
+        folded = fold(text)
+        found = []
+        for index, words in sorted(self._present(folded).items()):
+            matcher = self.matchers[index]
+            if matcher.words is None:
+                matches = matcher.pattern.finditer(text)
+            elif not matcher.holds(folded):
+                continue
+            else:
+                matches = matcher.finditer(text, folded, matcher._starts(text, folded, words))
+            found += [(match.start(), index, match) for match in matches]
+        return sorted(found, key=lambda item: item[:2])

@@ -108,28 +108,10 @@ def _matchers(file: str) -> AnchoredList:
 
 @lru_cache(maxsize=65536)
 def phrase_matches(file: str, text: str) -> tuple[tuple[int, int, str], ...]:
-    """(offset, row, matched text) of every match of every row of a word list, in text order.
-
-    Each row's words are looked for once in the folded text (as AnchoredList does for the
-    first match), and the row's pattern is run only where one of them is written.
-    """
-    matchers = _matchers(file)
-    folded = fold(text)
-    present: dict[int, list[str]] = {}
-    for word in [word for word in matchers.words if word in folded]:
-        for index in matchers.words[word]:
-            present.setdefault(index, []).append(word)
-    found = []
-    for index in sorted({*present, *matchers.unanchored}):
-        matcher = matchers.matchers[index]
-        if matcher.words is None:
-            matches = matcher.pattern.finditer(text)
-        elif not matcher.holds(folded):
-            continue
-        else:
-            matches = matcher.finditer(text, folded, matcher._starts(text, folded, present[index]))
-        found += [(match.start(), index, match.group(0)) for match in matches]
-    return tuple(sorted(found))
+    """(offset, row, matched text) of every match of every row of a word list, in text order
+    (AnchoredList.finditer_each: each row's words are looked for once in the folded text, and
+    the row's pattern is run only where one of them is written)."""
+    return tuple((start, index, match.group(0)) for start, index, match in _matchers(file).finditer_each(text))
 
 
 def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
