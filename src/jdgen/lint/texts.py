@@ -95,12 +95,7 @@ def checked_once(posting: Posting) -> tuple[Text, ...]:
     Kept on the posting as posting_texts is: half a dozen rules ask, and a company's posting of a
     profile with thousands of items would otherwise be walked through once per rule.
     """
-    cached = posting.__dict__.get("_lint_checked")
-    if cached is None:
-        texts = posting_texts(posting)
-        cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
-        posting.__dict__["_lint_checked"] = cached
-    return cached
+    return _company_written(posting, "_lint_checked", posting_texts)
 
 
 # Fields of posting_texts that a posting prints as they are (the shipped template, and the context
@@ -169,11 +164,17 @@ def printed_texts(posting: Posting) -> tuple[Text, ...]:
 def printed_once(posting: Posting) -> tuple[Text, ...]:
     """printed_texts as checked_once narrows posting_texts: in a company's posting only what the
     company wrote, since the profile's own printed text is read in its generic posting."""
-    cached = posting.__dict__.get("_lint_printed_once")
+    return _company_written(posting, "_lint_printed_once", printed_texts)
+
+
+def _company_written(posting: Posting, key: str, texts_of) -> tuple[Text, ...]:
+    """``texts_of(posting)``, in a company's posting only the texts the company wrote; kept on the
+    posting under ``key``."""
+    cached = posting.__dict__.get(key)
     if cached is None:
-        texts = printed_texts(posting)
+        texts = texts_of(posting)
         cached = texts if posting.company is None else tuple(text for text in texts if text.from_company)
-        posting.__dict__["_lint_printed_once"] = cached
+        posting.__dict__[key] = cached
     return cached
 
 
