@@ -53,6 +53,20 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def shipped_p4_with(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """A copy of the built-in catalog whose AIMLAM.GEN.P4 profile has each ``old`` (written
+    exactly once) replaced by ``new``; the copy's root."""
+    root = tmp_path / "catalog"
+    shutil.copytree(builtin_catalog(), root)
+    path = root / "roles" / "AIMLAM.GEN.P4.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
 def merge_patch(base, patch):
     """``patch`` over ``base``: mappings merge key by key; lists and scalars replace; a ``null``
     value removes the key (as in JSON Merge Patch, RFC 7386), the only way to say "without"."""

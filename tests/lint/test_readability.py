@@ -4,34 +4,22 @@ and their defaults taken from jdgen/data/readability.yaml, which cites a source 
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from conftest import shipped_p4_with as _edited
+
 from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.lint.ruleset import all_rules
-from jdgen.resources import builtin_catalog
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "jdgen" / "data" / "readability.yaml"
 AS_OF = date(2026, 11, 23)
 PROFILE = "roles/AIMLAM.GEN.P4.yaml"
 QUALIFICATIONS_END = ("    posting: A record of taking new AI/ML ideas from prototype to wide use\n"
                       "    prevalence: common\n    scope: level\n")
-
-
-def _edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    root = tmp_path / "catalog"
-    shutil.copytree(builtin_catalog(), root)
-    path = root / PROFILE
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return root
 
 
 def _found(root: Path, code: str) -> list[tuple[str, int, int, str]]:

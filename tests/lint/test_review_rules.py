@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import shipped_p4_with as _edited
+
 from jdgen.catalog.root import Catalog
 from jdgen.lint import lint
 from jdgen.lint.rules.review import _empty_headings, _rewrite, _terms, first_screen, only_the_wanted_person
@@ -99,17 +101,6 @@ def test_shipped_catalog_has_no_review_findings(tmp_path: Path):
     root = _shipped(tmp_path)
     result = lint(Catalog(root), as_of=AS_OF)
     assert [f for f in result.findings if f.code in CODES] == []
-
-
-def _edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    root = _shipped(tmp_path)
-    path = root / "roles" / "AIMLAM.GEN.P4.yaml"
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return root
 
 
 OWN = "posting: Own AI/ML projects or a significant product area, from first idea to production"
