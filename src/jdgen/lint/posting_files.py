@@ -18,7 +18,8 @@ file, that it was skipped (info).
 The pay laws come from ``--location``, else from what the posting states under a location
 heading or after "Location:"; a posting is checked only against its own place's laws. A pay
 range anywhere in the text satisfies a range requirement: jdgen cannot tell a base-pay range
-from another range in prose, and a false "no pay" error would be worse than a missed one.
+from another range in prose, and a false "no pay" error would be worse than a missed one. The
+places are kept on the posting (``stated``); JD401 judges them through lint/file_pay.py.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..diagnostics import Location
 from .registry import Hit, Rule
-from ..documents.stated import PAY_RANGE, StatedPlace, read_place
+from ..documents.stated import StatedPlace, read_place
 from .texts import PrintedItem, Text
 
 if TYPE_CHECKING:
@@ -104,6 +106,8 @@ class PostingFile:
     provenance: dict = field(default_factory=dict)
     physical_work: bool = False     # the title names work that is physical by nature (JD503)
     employer_names: tuple = ()      # names the title gives the employer, never reported (wordlists.py)
+    # (place, where it is stated) for the pay laws (JD401): --location, else what the posting states
+    stated: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -140,8 +144,10 @@ def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
     return text
 
 
-def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date) -> PostingFile:
-    """The posting the rules read for ``document``, judged at ``level``."""
+def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date,
+               place: StatedPlace | None = None) -> PostingFile:
+    """The posting the rules read for ``document``, judged at ``level``, its job at ``place``
+    (``--location``) or wherever it says it is."""
     title = document.title.text if document.title else ""
     profile = _Profile(title=title, code=title or document.path)
     texts: list[Text] = []
@@ -171,8 +177,10 @@ def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: d
         provenance.setdefault(("summary",) if text.field == "opening" else (text.field,), text.location)
     opening = next((t.text for t in texts if t.field == "opening"), "")
     profile.summary = profile.opening = opening or None
+    where = document.title.location if document.title else Location(document.path)
+    stated = ((place, where),) if place else tuple((found, piece.location) for found, piece in stated_places(document))
     posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance,
-                          physical_work=_physical_work(title), employer_names=employer_names(title))
+                          physical_work=_physical_work(title), employer_names=employer_names(title), stated=stated)
     ordered = tuple(texts)
     # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
     for key in ("_lint_texts", "_lint_checked", "_lint_printed", "_lint_printed_once"):
@@ -216,15 +224,12 @@ def _physical_work(title: str) -> bool:
     return bool(title) and bool(_physical_titles().search(title))
 
 
-def _physical_titles():
-    cached = _physical_titles.__dict__.get("pattern")
-    if cached is None:
-        from .data import _load
+@cache
+def _physical_titles() -> re.Pattern[str]:
+    from .data import _load
 
-        words = _load("physical_requirements.yaml")["physical_work_titles"]
-        cached = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
-        _physical_titles.__dict__["pattern"] = cached
-    return cached
+    words = _load("physical_requirements.yaml")["physical_work_titles"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
 
 
 # --- the level ---------------------------------------------------------------------------------
@@ -267,36 +272,16 @@ def stated_places(document: "Document") -> list[tuple[StatedPlace, "Piece"]]:
     """The places a posting states: under a location heading, or after "Location:"."""
     found = []
     for section in document.sections:
-        for piece in section.pieces if section.kind == "location" else ():
-            found += [(place, piece) for place in _places_in(piece.text)]
-        for piece in section.pieces if section.kind != "location" else ():
-            label = _LOCATION_LABEL.match(piece.text)
-            if label:
-                found += [(place, piece) for place in _places_in(label.group(1))]
+        for piece in section.pieces:
+            label = _LOCATION_LABEL.match(piece.text) if section.kind != "location" else None
+            if section.kind == "location" or label:
+                found += [(place, piece) for place in _places_in(label.group(1) if label else piece.text)]
     return found
 
 
 def _places_in(text: str) -> list[StatedPlace]:
     places = (read_place(part) for part in re.split(r";|\s/\s|\s\|\s|\bor\b", text))
     return [place for place in places if place is not None]
-
-
-def pay_hits(posting: PostingFile, places: list[tuple[StatedPlace, Location]], as_of: date) -> Iterator[Hit]:
-    """JD401's finding for a posting file: a law in force where it says the job is requires a
-    pay range, and no range is written anywhere in it."""
-    from .jurisdictions import laws_at
-
-    if any(PAY_RANGE.search(text.text) for text in posting.__dict__["_lint_texts"]):
-        return
-    seen = set()
-    for place, where in places:
-        for law, in_force in laws_at(place.country, place.region, place.city, place.remote, as_of):
-            if not in_force or not law["requires"].get("range") or law["id"] in seen:
-                continue
-            seen.add(law["id"])
-            yield Hit(where, f"{law['name']} requires a pay range in postings (since {law['effective']}), and this "
-                             f"posting for {place.describe()} states none",
-                      "state the range, e.g. '$150,000–$180,000 per year'")
 
 
 # --- running the rules -------------------------------------------------------------------------
@@ -354,7 +339,7 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
                                        for d in exc.diagnostics()))
             continue
         choice = level_for(catalog, document, level)
-        posting = posting_of(document, choice.level, as_of)
+        posting = posting_of(document, choice.level, as_of, given_place)
         result.postings += 1
         for code, hit in skipped_level_hits(document, choice, enabled_codes):
             found.add(rules[code], (hit,))
@@ -362,11 +347,6 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
             if rule.code in LEVEL_RULES and choice.level is None:
                 continue
             found.add(rule, rule.check(ctx, posting, settings.options_for(rule)))
-        if settings.enabled(rules["JD401"]):
-            where = document.title.location if document.title else Location(name)
-            places = [(given_place, where)] if given_place else \
-                [(place, piece.location) for place, piece in stated_places(document)]
-            found.add(rules["JD401"], pay_hits(posting, places, as_of))
     result.findings = found.finish()
     return result
 

@@ -77,6 +77,11 @@ def _because(law) -> str:
       bad=Example(company="pay_bands:\n  P4: null\n", note="Northwind without a P4 band (null removes a key)"),
       good=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"))
 def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
+    if getattr(posting, "document", None) is not None:  # a posting file: its places are stated in words
+        from ..file_pay import pay_hits
+
+        yield from pay_hits(posting, ctx.as_of)
+        return
     if posting.pay is not None:
         return
     for law in _laws(ctx, posting):
