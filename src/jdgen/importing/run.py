@@ -16,6 +16,7 @@ Design choices:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -69,6 +70,7 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
     taken = set(catalog.codes)
     drafts: list[Draft] = []
     problems: list = []   # every posting that is not usable, reported together: nothing is written then
+    imported = _imported_from(catalog)
     for name, data in sources:
         try:
             document = read_document_bytes(data, name) if data is not None else read_document(name)
@@ -77,7 +79,7 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
             continue
         # With --force, the codes of drafts an earlier import made from this same posting are free
         # again, so importing it twice overwrites its draft instead of filing a second one.
-        own = _drafted_from(catalog, name) if data is None else set()
+        own = imported.get(name, set()) if data is None else set()
         if own and not force and code is None:
             raise OutputError(f"{name} was imported before, as {', '.join(sorted(own))}",
                               hint="pass --force to draft it again over that file, or --code to file another draft")
@@ -108,18 +110,23 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
     return result
 
 
-def _drafted_from(catalog: "Catalog", name: str) -> set[str]:
-    """Codes of the catalog's profiles whose header says jdgen import drafted them from ``name``."""
-    marker = f"# Drafted by jdgen import from {name}:"
-    found = set()
+_DRAFTED = re.compile(r"^# Drafted by jdgen import from (.+?): check every item")
+
+
+def _imported_from(catalog: "Catalog") -> dict[str, set[str]]:
+    """Posting path -> codes of the catalog's profiles whose header says jdgen import drafted them
+    from it; each profile's first lines are read once per run."""
+    found: dict[str, set[str]] = {}
     for code, path in catalog.profile_files.items():
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 head = handle.read(2048)
         except OSError:
             continue
-        if any(line.startswith(marker) for line in head.splitlines()[:3]):
-            found.add(code)
+        for line in head.splitlines()[:3]:
+            drafted = _DRAFTED.match(line)
+            if drafted:
+                found.setdefault(drafted.group(1), set()).add(code)
     return found
 
 
