@@ -125,23 +125,8 @@ class LevelSpan:
     name: str = ""
 
 
-class _PieceText(Text):
-    """A Text whose places are found through the document piece it came from."""
-
-    def locate(self, fragment: str, nth: int = 0) -> Location:  # type: ignore[override]
-        piece: "Piece" = self.__dict__["_piece"]
-        start = -1
-        for _ in range(nth + 1):
-            start = self.text.find(fragment, start + 1)
-            if start < 0:
-                return self.location
-        return piece.locate(start, start + len(fragment))
-
-
 def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
-    text = _PieceText(piece.text, field_name, piece.location, None, (piece.location.line,), True, is_eeo)
-    object.__setattr__(text, "_piece", piece)
-    return text
+    return Text(piece.text, field_name, piece.location, None, (piece.location.line,), True, is_eeo, piece)
 
 
 def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date,

@@ -13,7 +13,7 @@ fields. Rules that judge the posting as a reader would (the review rules) read t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..compose.posting import Posting
 from ..diagnostics import Location
@@ -32,6 +32,9 @@ class Text:
     lines: tuple[int, ...]
     from_company: bool = False
     is_eeo: bool = False
+    # A posting file's text (lint/posting_files.py): the documents.Piece it was read from, which
+    # maps an offset in the text back to the file; a catalog text is found in its YAML instead.
+    piece: Any = None
 
     def hit(self, message: str, hint: str | None = None, location: Location | None = None,
             severity: str | None = None) -> Hit:
@@ -41,6 +44,13 @@ class Text:
         """Where the ``nth`` place (0: the first) of ``fragment`` in this text is written: its own line
         and column when it can be found in the value as written (see :mod:`.locate`), else the
         value's position."""
+        if self.piece is not None and fragment:
+            start = -1
+            for _ in range(nth + 1):
+                start = self.text.find(fragment, start + 1)
+                if start < 0:
+                    return self.location
+            return self.piece.locate(start, start + len(fragment))
         if self.doc is None or not fragment:
             return self.location
         found = find(self.doc, self.location.line, self.location.col, fragment, nth)
