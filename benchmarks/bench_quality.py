@@ -13,7 +13,8 @@ Each excerpt is linted as a posting file (`jdgen lint FILE --level L`, L being t
 reviewer read from the title, when there is one).
 
 Language (rules JD501-JD510, findings that quote a phrase): a finding is right when the text it quotes overlaps a phrase
-the reviewer flagged, whatever the family; precision is right findings over all findings,
+the reviewer flagged, whatever the family, or repeats wording of one elsewhere in the posting (the guideline has a
+reviewer record a wording once: "Rockstar" in a heading is the "Front End Rockstar" flagged below it); precision is right findings over all findings,
 recall is flagged phrases with a finding on them over all flagged phrases. Experience (JD301): each
 statement the reviewer judged against a level is flagged or not; a JD301 finding on the
 statement's line agrees with "does not fit". Targets (the issue's): language precision 0.8
@@ -56,6 +57,11 @@ def matched_length(message: str) -> int:
     return 1
 
 
+def _bare(text: str) -> str:
+    """Wording without case or spaces: "He /she" repeats "he/she"."""
+    return "".join(text.split()).casefold()
+
+
 def span_of(text: str, phrase: str) -> Span | None:
     at = text.find(phrase)
     if at < 0:
@@ -94,7 +100,9 @@ def score(root: Path = HERE, show: bool = False) -> dict[str, float]:
         language = [f for f in findings if f.code in LANGUAGE and f.message[:1] in "'\""]
         for finding in language:
             where = (finding.location.line, finding.location.col)
-            if any(span and span.holds(*where, matched_length(finding.message)) for _, span in flagged):
+            quoted = _bare(finding.message[1 : 1 + matched_length(finding.message)])
+            if any(span and span.holds(*where, matched_length(finding.message)) for _, span in flagged) or \
+                    any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged):
                 right += 1
             else:
                 wrong += 1

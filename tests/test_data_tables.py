@@ -417,6 +417,22 @@ def test_patterns_compile_and_match_their_examples(name: str):
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
+def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
+    """A row's `unless` words excuse a match in the same sentence; `excused` shows that they do,
+    and a row has one only together with the other."""
+    for row in load(name)["phrases"]:
+        assert ("unless" in row) == ("excused" in row), f"{row['id']}: `unless` and `excused` go together"
+        if "unless" not in row:
+            continue
+        assert row.get("unless_in", "sentence") in {"sentence", "posting"}, row["id"]
+        regex, unless = compile_ci(row["pattern"]), compile_ci(row["unless"])
+        for text in row["excused"]:
+            assert regex.search(text) and unless.search(text), f"{row['id']}: {text!r} is not an excused match"
+        for text in row["examples"]:
+            assert not unless.search(text), f"{row['id']}: example {text!r} would be excused"
+
+
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_patterns_never_match_inside_a_word(name: str):
     for row in load(name)["phrases"]:
         regex = compile_ci(row["pattern"])
@@ -488,7 +504,7 @@ def test_exclusionary_alternatives(exclusionary: dict):
     assert "workforce" in rows["manpower"]["alternative"]
     assert "person-hours" in rows["man-hours"]["alternative"]
     assert "'chair'" in rows["chairman"]["alternative"]
-    assert rows["recent-graduate"]["scope"] == "requirements"
+    assert rows["recent-graduate"]["unless"]
     assert {"title-vii-704b", "adea-4e", "joblint"} <= set(exclusionary["sources"])
 
 

@@ -95,7 +95,7 @@ def test_fits_level_follows_the_guideline_arithmetic(entry):
             assert item["fits_level"] is None, "no level, nothing to compare against"
             continue
         low, high = LEVEL_YEARS[entry["level"]]
-        expected = low - 1 <= item["min_years"] <= high + 1
+        expected = low - 1 <= item["min_years"] < high
         assert item["fits_level"] is expected, item
 
 

@@ -280,8 +280,11 @@ ROUTES = [
     # a route after the years that needs none: no minimum, as with the credential first
     ("At least 5 years of experience or a Master's degree", [("At least 5 years", "alternative")]),
     ("3 years of experience or a degree in computer science", [("3 years", "alternative")]),
+    # ... and a route that asks for no experience at all is a minimum of none, where it is written
     ("At least 5 years of commercial development experience or you're some kind of genius coder straight out of "
-     "university.", [("At least 5 years", "alternative")]),
+     "university.", [("At least 5 years", "alternative"), ("straight out of university", "total")]),
+    ("3+ years of experience, or a new graduate with a strong portfolio", [("3+ years", "alternative"),
+                                                                           ("new graduate", "total")]),
     # ... but a credential before the "or" belongs to the same route, and so does a later sentence
     ("5 years of experience with a Bachelor's or Master's degree", [("5 years", "total")]),
     ("5+ years of experience in Python or Java. A degree in computer science.", [("5+ years", "total")]),

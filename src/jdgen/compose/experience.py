@@ -278,7 +278,7 @@ _NO_YEARS_ROUTE = re.compile(
 # years" does when the credential comes first). Looked for up to the sentence's end.
 _OR_WITHOUT_YEARS = re.compile(
     r"""\bor\b[ \t,]+(?:[\w'\u2019-]+[ \t]+){0,6}?(?:degree|bachelor\w*|master\w*|ph\.?d|doctora\w*|diploma
-        |straight[ \t]+(?:out[ \t]+of|from)[ \t]+(?:university|college|school)|fresh[ \t]+graduate|new[ \t]+grad\w*)""",
+        |(?P<none>straight[ \t]+(?:out[ \t]+of|from)[ \t]+(?:university|college|school)|fresh[ \t]+graduate|new[ \t]+grad\w*))""",
     _FLAGS,
 )
 _SENTENCE_STOP = re.compile(r"[.;!?\n](?=\s|$)")
@@ -428,7 +428,16 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject, clause_end))
     found = [claim for claim in found if not _only_considered(norm, sentence_ends, claim[3], claim[4])]
     roles = _roles(norm, [(claim[0], claim[3], claim[4], claim[7]) for claim in found])
-    return [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]
+    claims = [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]
+    if claims and all(role == "alternative" for role in roles):
+        # "5 years, or you're straight out of university": a route that asks for no experience
+        # at all is a minimum of none, which a senior level's range does not hold. (A degree as the
+        # other route is an education route, and says nothing about experience.)
+        route = _route_without_years_after(norm, claims[-1].end)
+        if route is not None and route.group("none"):
+            claims.append(YearsClaim(0.0, None, False, route.start("none"), route.end("none"),
+                                     text[route.start("none") : route.end("none")], None))
+    return claims
 
 
 def _sentence(norm: str, sentence_ends: list[int], start: int, end: int) -> tuple[int, int]:
@@ -509,14 +518,15 @@ def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
             for (low, *_), route in zip(claims, route_of)]
 
 
-def _route_without_years_after(norm: str, end: int) -> bool:
-    """Whether the sentence goes on after the last claim with "or" and a route that needs no years
-    (a degree, "straight out of university"); a credential before that "or" ("5 years with a
-    bachelor's or master's degree") makes it part of the same route, not another."""
+def _route_without_years_after(norm: str, end: int) -> re.Match[str] | None:
+    """Where the sentence goes on after the last claim with "or" and a route that needs no years (a
+    degree; "straight out of university", whose group ``none`` says it asks for no experience at
+    all), or None; a credential before that "or" ("5 years with a bachelor's or master's degree")
+    makes it part of the same route, not another."""
     stop = _SENTENCE_STOP.search(norm, end, end + _LOOK)
     rest = norm[end : stop.start() if stop else min(len(norm), end + _LOOK)]
-    found = _OR_WITHOUT_YEARS.search(rest)
-    return found is not None and not _CREDENTIAL.search(rest, 0, found.start())
+    found = _OR_WITHOUT_YEARS.search(norm, end, end + len(rest))
+    return found if found is not None and not _CREDENTIAL.search(norm, end, found.start()) else None
 
 
 def total_experience_claims(texts: Sequence[str]) -> list[tuple[int, YearsClaim]]:

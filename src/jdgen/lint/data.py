@@ -33,6 +33,13 @@ class Phrase:
     suppress_if_essential: bool = False
     # gendered_language.yaml: a match inside quotation marks names something ("He Will" as a title)
     quotes_exempt: bool = False
+    # words that, in the match's sentence, make it harmless: "fresh graduates ... are welcome to
+    # apply" opens the door the bare phrase would close; "citizenship ... for a security clearance"
+    # states the legal ground
+    unless: re.Pattern[str] | None = None
+    # where `unless` is looked for: "sentence", or "posting" for a ground stated anywhere in it (a
+    # security clearance on its own line makes a citizenship requirement lawful)
+    unless_in: str = "sentence"
 
 
 @cache
@@ -40,7 +47,9 @@ def phrases(name: str) -> tuple[Phrase, ...]:
     rows = _load(name)["phrases"]
     return tuple(Phrase(r["id"], re.compile(r["pattern"], re.IGNORECASE), " ".join(r["message"].split()),
                         r.get("alternative", ""), r.get("severity", "warning"),
-                        bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt"))) for r in rows)
+                        bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt")),
+                        re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
+                        r.get("unless_in", "sentence")) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ twice in one field is two findings, so fixing the first does not reveal a second
 run. The engine stops a rule at 100 findings a file, and matches are produced lazily, so a
 hostile text costs the same as before.
 
-Proper nouns are allowed: the posting's company name (as written, and without its legal
-suffix, so "Ninjas Code Ltd." allows "Ninjas Code") and the configuration's ``[lint] allow``
-list. A match that lies inside an allowed phrase, written as a whole word or words, is not a
+Proper nouns are allowed: the posting's company name (as written, without its legal suffix, so
+"Ninjas Code Ltd." allows "Ninjas Code", and its first word, so "Rockstar Games" allows "Rockstar
+studios") and the configuration's ``[lint] allow`` list. A match that lies inside an allowed phrase, written as a whole word or words, is not a
 finding; one beside it is ("unleash your inner ninja" in a text about Ninjas Code).
 """
 
@@ -47,15 +47,26 @@ _LEGAL_SUFFIX = re.compile(
 
 
 def allowed_phrases(ctx, posting) -> tuple[str, ...]:
-    """The phrases nothing is reported inside, for this posting: the configuration's list and the
-    company's name with and without its legal suffix."""
-    names = list(getattr(getattr(ctx, "config", None), "allow", None) or ())
+    """The phrases nothing is reported inside, for this posting: the configuration's list, the
+    company's name with and without its legal suffix, and that name's first word as written."""
+    configured = list(getattr(getattr(ctx, "config", None), "allow", None) or ())
+    companies = []
     company = getattr(posting, "company", None)
     if company is not None and company.company.name:
         name = " ".join(company.company.name.split())
-        names += [name, _LEGAL_SUFFIX.sub("", name)]
-    names += list(getattr(posting, "employer_names", ()))   # a posting file's, read from its title
-    return tuple(dict.fromkeys(fold(name) for name in names if name.strip()))
+        companies += [name, _LEGAL_SUFFIX.sub("", name)]
+    companies += list(getattr(posting, "employer_names", ()))   # a posting file's, read from its title
+    # People shorten a company's name to its first word ("other Rockstar studios" at Rockstar Games):
+    # that word is allowed too, but only capitalised as in the name, so "a fearless pitch" at Fearless
+    # Analytics is still the posting's own voice.
+    short = [AsWritten(name.split()[0]) for name in companies
+             if len(name.split()) > 1 and name.split()[0].isalpha() and len(name.split()[0]) >= 4]
+    folded = [fold(name) for name in [*configured, *companies] if name.strip()]
+    return tuple(dict.fromkeys([*folded, *short]))
+
+
+class AsWritten(str):
+    """An allowed phrase that counts only written exactly so, case included."""
 
 
 def allowed_spans(text: str, allowed: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -64,13 +75,14 @@ def allowed_spans(text: str, allowed: tuple[str, ...]) -> list[tuple[int, int]]:
         return []
     folded, spans = fold(text), []
     for phrase in allowed:
-        at = folded.find(phrase)
+        within = text if isinstance(phrase, AsWritten) else folded
+        at = within.find(phrase)
         while at >= 0:
             end = at + len(phrase)
-            if not (at and _word(folded[at - 1]) and _word(phrase[0])) and \
-                    not (end < len(folded) and _word(folded[end]) and _word(phrase[-1])):
+            if not (at and _word(within[at - 1]) and _word(phrase[0])) and \
+                    not (end < len(within) and _word(within[end]) and _word(phrase[-1])):
                 spans.append((at, end))
-            at = folded.find(phrase, at + 1)
+            at = within.find(phrase, at + 1)
     return spans
 
 
@@ -89,6 +101,22 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|\u201c[^\u201c\u201d\n]{1,80}\u201d")
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)] if '"' in text or "\u201c" in text else []
+
+
+# A sentence ends at a full stop, question or exclamation mark followed by a space, or at a line
+# end; looked for at most this far either side, so a text without any stays linear to scan.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_REACH = 300
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]``, at most _SENTENCE_REACH characters
+    either side of it."""
+    begin = max(0, start - _SENTENCE_REACH)
+    for stop in _SENTENCE_END.finditer(text, begin, start):
+        begin = stop.end()
+    stop = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    return begin, stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
 
 
 # --- word lists -----------------------------------------------------------------------------
@@ -119,6 +147,7 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     for rows that say so, quotations) left out, each located where it is written."""
     listed = phrases(file)
     allowed = None
+    excused_here: dict[int, bool] = {}  # row -> whether its `unless` words are anywhere in the posting
     for text in language_texts(posting):
         matches = phrase_matches(file, text.text)
         if not matches:
@@ -133,6 +162,14 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
             end = start + len(matched)
             if spans and inside(start, end, spans):
                 continue
+            if phrase.unless is not None:
+                if phrase.unless_in == "posting":
+                    if index not in excused_here:
+                        excused_here[index] = any(phrase.unless.search(t.text) for t in language_texts(posting))
+                    if excused_here[index]:
+                        continue
+                elif phrase.unless.search(text.text, *sentence_around(text.text, start, end)):
+                    continue
             if phrase.quotes_exempt:
                 quotes = quoted_spans(text.text) if quotes is None else quotes
                 if inside(start, end, quotes):

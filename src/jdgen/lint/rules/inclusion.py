@@ -38,7 +38,8 @@ rule("JD508", "age-coded-language", severity="warning", target="posting", docume
              "of 2024' …",
      why="Phrases that picture a young hire tell older applicants not to apply; in the US the ADEA §4(e) bars "
          "notices that indicate an age preference and the EEOC reads 'recent college graduates' as one; in the "
-         "UK age is a protected characteristic under the Equality Act 2010. 'A young company' is not reported.",
+         "UK age is a protected characteristic under the Equality Act 2010. 'A young company' is not reported, "
+         "nor are graduates welcomed beside others ('fresh graduates or juniors are welcome to apply').",
      bad=Example(profile="summary: Ideal for recent graduates who want to join a young and dynamic team.\n"),
      good=Example(profile="summary: An entry-level role in a young company that ships weekly.\n"))(
     phrase_rule("age_coded.yaml"))

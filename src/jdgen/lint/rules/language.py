@@ -163,10 +163,12 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
 
 rule("JD502", "exclusionary-language", severity="warning", target="posting", documents=True,
      summary="Jargon and exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', 'culture fit', "
-             "'native speaker' …",
+             "'native speaker', 'U.S. citizenship required' …",
      why="Novelty titles and culture slogans signal an in-group and hide what the job is; origin-coded phrases "
-         "can breach Title VII §704(b) in the US. Each finding names a neutral alternative. The company's own "
-         "name and the phrases in `[lint] allow` are never flagged.",
+         "can breach Title VII §704(b) in the US, and a citizenship requirement 8 U.S.C. §1324b unless a law or "
+         "clearance the posting names demands it. Each finding names a neutral alternative. The company's own "
+         "name (and its first word, capitalised as in the name) and the phrases in `[lint] allow` are never "
+         "flagged.",
      bad=Example(profile="summary: We want a rockstar ninja who will work hard, play hard.\n"),
      good=Example(profile="summary: We want an experienced engineer who enjoys hard problems.\n"))(
     phrase_rule("exclusionary.yaml"))

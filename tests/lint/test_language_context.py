@@ -1,0 +1,78 @@
+"""Wording judged in its sentence and posting: a welcome beside "fresh graduates", a clearance that
+makes citizenship lawful, headphones offered rather than frowned on, a company's short name, and a
+route into the job that asks for no experience at all (JD301)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+AS_OF = ("--as-of", "2026-11-23")
+
+
+def _lint(run, tmp_path: Path, body: str, *options: str, select: str = "JD5"):
+    (tmp_path / "posting.md").write_text("# Gameplay Programmer at Rockstar Games\n\n" + body, encoding="utf-8")
+    return run("lint", "posting.md", "--select", select, *options, *AS_OF, cwd=tmp_path)
+
+
+def test_fresh_graduates_required_is_reported_but_welcomed_is_not(run, tmp_path):
+    result = _lint(run, tmp_path, "- Ideal for fresh graduates.\n"
+                                  "- Fresh graduates or interns who can commit full-time are welcome to apply.\n"
+                                  "- Walk-in for Freshers.\n")
+    assert result.code == 0
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == [
+        "posting.md:3:13: JD508", "posting.md:5:11: JD508"]
+    assert result.out.splitlines()[0] == (
+        "posting.md:3:13: JD508 warning 'fresh graduates': Asking for people who have just graduated pictures a "
+        "young hire and turns away experienced people and career changers (ADEA §4(e)). (try 'entry-level', or "
+        "the actual skill: 'knowledge of statistics')")
+
+
+def test_citizenship_is_reported_unless_the_posting_names_the_clearance_that_needs_it(run, tmp_path):
+    result = _lint(run, tmp_path, "- U.S. citizenship is required.\n")
+    assert result.out.splitlines() == [
+        "posting.md:3:3: JD502 warning 'U.S. citizenship is required': Requiring a citizenship or domicile, not "
+        "only the right to work, excludes lawful workers by national origin; in the US it is allowed only where a "
+        "law, regulation or government contract demands it. (try 'must be authorised to work <country>', or name "
+        "the law or clearance that requires citizenship)".replace("work <", "work in <")]
+    cleared = _lint(run, tmp_path, "- U.S. citizenship is required.\n- Security clearance level: Secret\n")
+    assert cleared.out == "" and cleared.code == 0
+
+
+def test_headphones_pictured_as_a_fault_are_reported_and_offered_are_not(run, tmp_path):
+    result = _lint(run, tmp_path, "We don't want someone who puts their headphones on for three days.\n\n"
+                                  "Feel free to put your headphones on when you need focus.\n")
+    assert result.out.splitlines() == [
+        "posting.md:3:27: JD510 warning 'puts their headphones on': Picturing headphones as a fault rules out "
+        "people who need them to work among noise (autistic people, people with ADHD or sensory processing "
+        "differences). (try describe the collaboration you need, e.g. 'pairing sessions most mornings')"]
+
+
+def test_the_companys_short_name_is_allowed_only_as_written(run, tmp_path):
+    result = _lint(run, tmp_path, "You coordinate with other Rockstar studios. We do not want a rockstar.\n")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:3:62: JD502"]
+
+
+def test_sex_stated_as_a_qualification_and_age_limits(run, tmp_path):
+    result = _lint(run, tmp_path, "- Qualification: Female with fluent English\n- Age : 18 to 30\n"
+                                  "- Experience: maximum 6 years\n- A great place for his best future.\n"
+                                  "- You will join a young, winning and regional team.\n")
+    assert result.code == 1   # JD506 is an error
+    codes = [(line.split(": ")[0], line.split(" ")[1], line.split("'")[1]) for line in result.out.splitlines()]
+    assert codes == [
+        ("posting.md:3:3", "JD506", "Qualification: Female"),
+        ("posting.md:4:3", "JD508", "Age : 18 to 30"),
+        ("posting.md:5:3", "JD508", "Experience: maximum 6 years"),
+        ("posting.md:6:21", "JD507", "his best future"),
+        ("posting.md:7:19", "JD508", "young, winning and regional team"),
+    ]
+
+
+def test_a_route_that_asks_for_no_experience_is_below_a_senior_level(run, tmp_path):
+    result = _lint(run, tmp_path, "- At least 5 years of development experience or you're a genius coder straight "
+                                  "out of university.\n", "--level", "P4", select="JD301")
+    assert result.out.splitlines() == [
+        "posting.md:3:71: JD301 warning asks for 0 years ('straight out of university'), below P4's 5–8 years "
+        "(state 5–8 years, or move the role to a lower level)"]
+    entry = _lint(run, tmp_path, "- At least 5 years of development experience or you're a genius coder straight "
+                                 "out of university.\n", "--level", "P1", select="JD301")
+    assert entry.out == ""   # at an entry level the 5 years are one route, and no years is the other
