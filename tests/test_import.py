@@ -310,6 +310,10 @@ def test_importing_the_same_posting_again_with_force_overwrites_its_draft(run, c
     without = _import(run, catalog, "backend.md")
     assert (without.code, without.err) == (2, "backend.md was imported before, as BE.GEN.P4 (pass --force to draft it "
                                               "again over that file, or --code to file another draft)\n")
+    typed_otherwise = _import(run, catalog, "./backend.md")
+    assert (typed_otherwise.code, typed_otherwise.err) == (
+        2, "./backend.md was imported before, as BE.GEN.P4 (pass --force to draft it again over that file, or --code "
+           "to file another draft)\n")
 
 
 def test_every_unusable_posting_is_reported_and_nothing_is_written(run, catalog):
@@ -322,3 +326,25 @@ def test_every_unusable_posting_is_reported_and_nothing_is_written(run, catalog)
     assert lines[0].startswith("empty.md") and "the file is empty" in lines[0]
     assert lines[1].startswith("binary.md:3:6: byte 0x00 (NUL) is not text")
     assert not list((catalog / "roles").glob("BE*"))
+
+
+def test_the_company_draft_pasted_into_a_company_file_validates(run, catalog):
+    """The draft is a fragment for a person to move into companies/<slug>.yaml: its keys and their
+    shapes are the company file's, so pasting them over a real company file gives a valid one."""
+    import yaml
+
+    write(catalog.parent / "senior.md", POSTING)
+    assert _import(run, catalog, "senior.md").code == 0
+    draft = _load(catalog / "roles" / "AIMLAM.NLP.P4.company.yaml.draft")
+    target = catalog / "companies" / "northwind.yaml"
+    company = _load(target)
+    for key, value in draft.items():
+        if isinstance(value, dict) and isinstance(company.get(key), dict):
+            company[key] = {**company[key], **value}
+        else:
+            company[key] = value
+    target.write_text(yaml.safe_dump(company, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run("--catalog", str(catalog), "validate")
+    assert result.code == 0, result.err
+    assert set(draft) == {"company", "benefits", "eeo"}   # what the posting had
+    assert "Acme builds legal software." in target.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ Design choices:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -79,7 +80,7 @@ def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]],
             continue
         # With --force, the codes of drafts an earlier import made from this same posting are free
         # again, so importing it twice overwrites its draft instead of filing a second one.
-        own = imported.get(name, set()) if data is None else set()
+        own = imported.get(_same_path(name), set()) if data is None else set()
         if own and not force and code is None:
             raise OutputError(f"{name} was imported before, as {', '.join(sorted(own))}",
                               hint="pass --force to draft it again over that file, or --code to file another draft")
@@ -126,8 +127,14 @@ def _imported_from(catalog: "Catalog") -> dict[str, set[str]]:
         for line in head.splitlines()[:3]:
             drafted = _DRAFTED.match(line)
             if drafted:
-                found.setdefault(drafted.group(1), set()).add(code)
+                found.setdefault(_same_path(drafted.group(1)), set()).add(code)
     return found
+
+
+def _same_path(name: str) -> str:
+    """A posting's path as typed, written one way: "./postings//a.md" and "postings/a.md" name the
+    same file, so importing it again is noticed however it was typed."""
+    return os.path.normpath(name).replace(os.sep, "/")
 
 
 def _shown(folder: Path, name: str) -> str:
