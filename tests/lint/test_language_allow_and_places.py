@@ -29,10 +29,15 @@ def test_every_match_is_reported_at_its_own_column(run, catalog):
 
 
 def test_a_trait_word_twice_is_two_findings(run, catalog):
-    edit(catalog / P4, QUALIFICATION, "  - text: Aggressive goals, aggressive timelines")
+    edit(catalog / P4, QUALIFICATION, "  - text: Aggressive closers, aggressive negotiators")
     code, found = where(run, catalog, "JD501")
     assert (code, found) == (0, [("JD501", 202, 11, "'Aggressive' is masculine-coded"),
-                                 ("JD501", 202, 29, "'aggressive' is masculine-coded")])
+                                 ("JD501", 202, 31, "'aggressive' is masculine-coded")])
+
+
+def test_aggressive_pay_or_plans_are_not_a_person(run, catalog):
+    edit(catalog / P4, QUALIFICATION, "  - text: Aggressive compensation, aggressive timelines")
+    assert where(run, catalog, "JD501") == (0, [])
 
 
 @pytest.mark.parametrize("config", ['[lint]\nallow = ["Rockstar Games"]\n',

@@ -47,9 +47,15 @@ def test_headphones_pictured_as_a_fault_are_reported_and_offered_are_not(run, tm
         "differences). (try describe the collaboration you need, e.g. 'pairing sessions most mornings')"]
 
 
+def test_a_label_turned_down_is_not_a_call_for_it(run, tmp_path):
+    result = _lint(run, tmp_path, "Not looking for a rockstar ;) We're not interested in hiring 'ninjas' either.\n\n"
+                                  "We need a guru.\n")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:5:11: JD502"]
+
+
 def test_the_companys_short_name_is_allowed_only_as_written(run, tmp_path):
-    result = _lint(run, tmp_path, "You coordinate with other Rockstar studios. We do not want a rockstar.\n")
-    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:3:62: JD502"]
+    result = _lint(run, tmp_path, "You coordinate with other Rockstar studios. We still want a rockstar.\n")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:3:61: JD502"]
 
 
 def test_sex_stated_as_a_qualification_and_age_limits(run, tmp_path):

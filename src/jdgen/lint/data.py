@@ -40,6 +40,9 @@ class Phrase:
     # where `unless` is looked for: "sentence", or "posting" for a ground stated anywhere in it (a
     # security clearance on its own line makes a citizenship requirement lawful)
     unless_in: str = "sentence"
+    # words just before the match that turn it around: "not looking for a rockstar" asks for the
+    # opposite of the label (looked for in the 60 characters before it, to the end of that stretch)
+    unless_before: re.Pattern[str] | None = None
 
 
 @cache
@@ -49,7 +52,8 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         r.get("alternative", ""), r.get("severity", "warning"),
                         bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt")),
                         re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
-                        r.get("unless_in", "sentence")) for r in rows)
+                        r.get("unless_in", "sentence"),
+                        re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,8 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
             end = start + len(matched)
             if spans and inside(start, end, spans):
                 continue
+            if phrase.unless_before is not None and phrase.unless_before.search(text.text, max(0, start - 60), start):
+                continue
             if phrase.unless is not None:
                 if phrase.unless_in == "posting":
                     if index not in excused_here:
