@@ -23,7 +23,7 @@ def pay_hits(posting, as_of: date) -> Iterator[Hit]:
     """JD401 for a posting file: a law in force where the job is (``posting.stated``) requires a
     pay range, and no range is written anywhere in it. The EU directive's own row is no duty
     (JD406 reports a member state without a law)."""
-    from .jurisdictions import before_interview_note, is_directive, laws_at, range_duty
+    from .jurisdictions import EU_MEMBERS, before_interview_note, is_directive, laws_at, range_duty
 
     if _has_pay(posting):
         return
@@ -34,10 +34,10 @@ def pay_hits(posting, as_of: date) -> Iterator[Hit]:
                 continue
             seen.add(law["id"])
             later = before_interview_note(law)
+            example = "'€60,000–€75,000 per year'" if law["country"] in EU_MEMBERS else "'$150,000–$180,000 per year'"
             yield Hit(where, f"{range_duty(law)}, and this posting for {place.describe()} states none{later}",
-                      "state the range, e.g. '$150,000–$180,000 per year'" if not later else
-                      "state the range, e.g. '€60,000–€75,000 per year', or suppress JD401 with that reason if "
-                      "candidates get the pay before the interview")
+                      f"state the range, e.g. {example}" + (", or suppress JD401 with that reason if candidates get "
+                                                            "the pay before the interview" if later else ""))
 
 
 def upcoming_hits(posting, as_of: date) -> Iterator[Hit]:
