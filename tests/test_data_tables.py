@@ -23,9 +23,13 @@ LANGUAGE_LISTS = ("exclusionary.yaml", "age_coded.yaml", "gendered_language.yaml
                   "alcohol_culture.yaml", "sensory_exclusion.yaml")
 TABLES = ("pay_transparency.yaml", "gender_coded.yaml", "physical_requirements.yaml", *LANGUAGE_LISTS)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-DATE_KEYS = {"effective", "last_reviewed", "enforcement_from"}
+DATE_KEYS = {"effective", "last_reviewed", "enforcement_from", "last_checked"}
 DISCLAIMER = "Engineering data, not legal advice; review before relying on it"
 REVIEW_DATE = "2026-11-23"
+# pay_transparency.yaml was reviewed again: its European rows, the member-state table and every
+# row once marked `verify`; the rows not re-checked keep the earlier date.
+PAY_REVIEW_DATE = "2026-12-03"
+EU_MEMBERS = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 
 # --------------------------------------------------------------------------- loading helpers
@@ -119,7 +123,7 @@ def test_no_duplicate_keys(name: str):
 def test_dates_are_quoted_strings(name: str):
     data = load(name)
     assert data["schema_version"] == 1
-    assert data["last_reviewed"] == REVIEW_DATE
+    assert data["last_reviewed"] == (PAY_REVIEW_DATE if name == "pay_transparency.yaml" else REVIEW_DATE)
     for path, key, value in walk(data):
         assert not isinstance(value, (dt.date, dt.datetime)), f"{path}.{key}: unquoted date"
         if key in DATE_KEYS:
@@ -173,7 +177,8 @@ def test_jurisdiction_field_types(pay: dict):
             assert rid.startswith(f"{row['country'].lower()}-{row['region'].lower()}"), rid
         else:
             assert "region" not in row, f"{rid}: country-level rows leave out region"
-            assert rid == row["country"].lower(), rid
+            # one row per law: a state's second law gets a suffix (lt-2026)
+            assert rid == row["country"].lower() or rid.startswith(f"{row['country'].lower()}-"), rid
         assert row["city"] is None or isinstance(row["city"], str)
         assert row["county"] is None or isinstance(row["county"], str)
         threshold = row["employer_threshold"]
@@ -184,7 +189,9 @@ def test_jurisdiction_field_types(pay: dict):
         if row["verify"]:
             assert isinstance(row.get("verify_note"), str) and row["verify_note"].strip(), rid
         assert isinstance(row["notes"], str) and row["notes"].strip(), rid
-        assert row["last_reviewed"] == REVIEW_DATE, rid
+        assert row["last_reviewed"] in (REVIEW_DATE, PAY_REVIEW_DATE), rid
+        if row["country"] in EU_MEMBERS | {"EU"}:
+            assert row["last_reviewed"] == PAY_REVIEW_DATE, rid
         assert all(isinstance(token, str) and re.fullmatch(r"[a-z_]+", token) for token in row["extra"]), rid
         for change in row["changes"]:
             assert set(change) == {"effective", "note"}, rid
@@ -234,6 +241,43 @@ def test_austria_minimum_only(pay: dict):
     assert [rid for rid, row in rows.items() if row["requires"]["minimum_only"]] == ["at"]
 
 
+def test_every_member_state_has_an_entry(pay: dict):
+    states = pay["eu_member_states"]
+    assert len(states) == 27 and {s["country"] for s in states} == EU_MEMBERS
+    rows = by_id(pay)
+    for state in states:
+        assert set(state) == {"country", "name", "status", "laws", "last_checked", "source_url",
+                              "reference_sources", "notes"}, state["country"]
+        assert state["status"] in {"transposed", "partial", "not_transposed"}, state["country"]
+        assert state["last_checked"] == PAY_REVIEW_DATE
+        assert state["source_url"].startswith("https://"), state["country"]
+        assert all("standards.md" not in source for source in state["reference_sources"]), state["country"]
+        for law in state["laws"]:
+            assert rows[law]["country"] == state["country"] and rows[law]["transposes_directive"], law
+        assert bool(state["laws"]) == (state["status"] != "not_transposed" and state["country"] != "CZ"), state
+
+
+def test_member_state_rows_cite_their_law(pay: dict):
+    for row in pay["jurisdictions"]:
+        if row["country"] in EU_MEMBERS:
+            assert isinstance(row["citation"], str) and row["citation"].strip(), row["id"]
+            assert isinstance(row["transposes_directive"], bool), row["id"]
+            assert all("standards.md" not in source for source in row["reference_sources"]), row["id"]
+
+
+def test_transposing_laws_as_last_checked(pay: dict):
+    # teamed.global and Paritir, after the 7 June 2026 deadline: Italy, Lithuania, Malta and
+    # Slovakia transposed, Poland's recruitment rules in force; the rest not (Czechia: only the
+    # pay-secrecy ban).
+    laws = {s["country"]: s["laws"] for s in pay["eu_member_states"] if s["laws"]}
+    assert laws == {"IT": ["it"], "LT": ["lt", "lt-2026"], "MT": ["mt"], "PL": ["pl"], "SK": ["sk"]}
+    rows = by_id(pay)
+    assert [rid for rid in ("it", "lt", "mt", "pl", "sk") if rows[rid]["requires"]["before_interview_ok"]] == [
+        "mt", "pl", "sk"]
+    assert rows["lt"]["effective"] == "2019-07-27" and rows["pl"]["effective"] == "2025-12-24"
+    assert rows["at"]["transposes_directive"] is False and rows["at"]["effective"] == "2011-03-01"
+
+
 def test_eu_row(pay: dict):
     eu = by_id(pay)["eu"]
     assert eu["country"] == "EU"
@@ -248,10 +292,15 @@ def test_future_laws_stay_in_table(pay: dict):
     assert rows["us-oh-cmh"]["enforcement_from"] == "2027-01-01"
 
 
-def test_verify_flags_follow_the_reference(pay: dict):
-    flagged = {row["id"] for row in pay["jurisdictions"] if row["verify"]}
-    # rows standards.md marks "(verify)": Westchester, Ithaca, Massachusetts, Cleveland, IT/LT/MT/SK
-    assert {"us-ny-wst", "us-ny-ith", "us-ma", "us-oh-cle", "it", "lt", "mt", "sk"} <= flagged
+def test_verify_flags_left_are_real_disagreements(pay: dict):
+    # Every row once marked was re-checked on 2026-12-03; these three stay marked because the
+    # sources disagree (Westchester's sunset clause, Italy's decree number and start, Lithuania's
+    # 2026 start date), and each note says what disagrees.
+    flagged = {row["id"] for row in pay["jurisdictions"] + pay["other_disclosure_rules"] if row["verify"]}
+    assert flagged == {"us-ny-wst", "it", "lt-2026"}
+    for row in pay["jurisdictions"]:
+        if "checked_note" in row:
+            assert not row["verify"] and row["last_reviewed"] == PAY_REVIEW_DATE, row["id"]
 
 
 def test_other_disclosure_rules_shape(pay: dict):

@@ -85,8 +85,20 @@ def gender_balance() -> dict[str, Any]:
 
 
 @cache
+def _pay_table() -> dict[str, Any]:
+    return _load("pay_transparency.yaml")
+
+
+@cache
 def jurisdictions() -> tuple[dict[str, Any], ...]:
-    return tuple(_load("pay_transparency.yaml")["jurisdictions"])
+    return tuple(_pay_table()["jurisdictions"])
+
+
+@cache
+def eu_member_states() -> dict[str, dict[str, Any]]:
+    """pay_transparency.yaml's ``eu_member_states``, by ISO country code: where each member state
+    stands with Directive (EU) 2023/970 and which law rows carry its Art. 5 there."""
+    return {row["country"]: row for row in _pay_table()["eu_member_states"]}
 
 
 @cache

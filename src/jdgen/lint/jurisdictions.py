@@ -1,4 +1,10 @@
-"""Which pay-transparency laws a posting falls under, from its locations and the employer's size."""
+"""Which pay-transparency laws a posting falls under, from its locations and the employer's size,
+and how the findings name them.
+
+Directive (EU) 2023/970 binds employers only through each member state's law, so the
+Directive's own row (id ``eu``) is not a duty: it marks the deadline, after which a member
+state with no law carrying its Art. 5 in force is reported as overdue (see ``overdue``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from ..compose.posting import Posting
-from .data import jurisdictions
+from .data import eu_member_states, jurisdictions
 
 EU_MEMBERS = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
@@ -18,6 +24,7 @@ class Applicable:
     place_index: int          # index into the company's `locations`
     in_force: bool
     via: str | None = None    # why the law reaches a place that does not name its region, for messages
+    country: str | None = None  # the country of the place (or remote area) the law covers
 
     @property
     def requires(self) -> dict[str, Any]:
@@ -75,7 +82,7 @@ def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
                     continue
                 seen.add((law["id"], index))
                 yield Applicable(law, index, date.fromisoformat(law["effective"]) <= as_of,
-                                 _nationwide_reason(place.id, country, law) if nationwide else None)
+                                 _nationwide_reason(place.id, country, law) if nationwide else None, country)
 
 
 def _nationwide_reason(place_id: str, country: str, law: dict[str, Any]) -> str:
@@ -119,3 +126,64 @@ def laws_at(country: str, region: str | None, city: str | None, remote: bool,
     for law in jurisdictions():
         if _covers(law, country, region, city, None, remote):
             yield law, date.fromisoformat(law["effective"]) <= as_of
+
+
+def is_directive(law: dict[str, Any]) -> bool:
+    return law["id"] == "eu"
+
+
+def _directive() -> dict[str, Any]:
+    return next(law for law in jurisdictions() if is_directive(law))
+
+
+def transposed(country: str, as_of: date) -> bool:
+    """Whether a law of ``country`` carrying the Directive's Art. 5 is in force on ``as_of``."""
+    state = eu_member_states().get(country)
+    rows = {law["id"]: law for law in jurisdictions()}
+    return state is not None and any(date.fromisoformat(rows[i]["effective"]) <= as_of for i in state["laws"])
+
+
+def overdue(country: str, as_of: date) -> dict[str, Any] | None:
+    """The member state's ``eu_member_states`` entry when the Directive's deadline has passed on
+    ``as_of`` and no law of that state carrying its Art. 5 is in force yet; else None."""
+    state = eu_member_states().get(country)
+    if state is None or as_of < date.fromisoformat(_directive()["effective"]) or transposed(country, as_of):
+        return None
+    return state
+
+
+def overdue_message(state: dict[str, Any], as_of: date, what: str) -> str:
+    """The warning for a posting without pay in a member state that has not transposed the
+    Directive (``what``: "the P4 posting for X", "this posting for Munich, DE")."""
+    name = state["name"]
+    done = ("has transposed only part of it, not its pay-before-interview rule (Art. 5)," if state["status"] == "partial"
+            else "has not transposed it")
+    return (f"Directive (EU) 2023/970 (pay transparency) was due to be transposed in {name} by "
+            f"{_directive()['effective']}; {name} {done} as of {as_of.isoformat()} (last checked "
+            f"{state['last_checked']}), and {what} states no pay")
+
+
+OVERDUE_HINT = "or give candidates the pay or its range before the first interview"
+
+
+def range_duty(law: dict[str, Any]) -> str:
+    """What a range-requiring law asks, as JD401 words it: a member state's law by its name and
+    citation, and where the pay must be (the notice, or before the interview as well)."""
+    if law["country"] not in EU_MEMBERS:
+        return f"{law['name']} requires a pay range in postings (since {law['effective']})"
+    named = f"{law['name']}'s {law['law']}" + (f" ({law['citation']})" if law.get("citation") else "")
+    requires = law["requires"]
+    if requires.get("minimum_only"):
+        what = "the collective-agreement or statutory minimum pay, and whether more may be paid, in job ads"
+    elif requires.get("before_interview_ok"):
+        what = "the initial pay or its range in the job notice or before the first interview"
+    else:
+        what = "the initial pay or its range in the job notice itself"
+    return f"{named} requires {what} (since {law['effective']})"
+
+
+def before_interview_note(law: dict[str, Any]) -> str:
+    """The clause JD401 adds where pay may reach candidates before the interview instead."""
+    if law["country"] in EU_MEMBERS and law["requires"].get("before_interview_ok"):
+        return "; jdgen cannot see pay given to candidates before the interview"
+    return ""

@@ -4,20 +4,26 @@ The law table is ``jdgen/data/pay_transparency.yaml`` (sources and review dates 
 A law applies to a posting when one of its locations (or, for remote work, one of the
 areas applicants may live in; an area without a region stands for every state or province
 of its country) is in the jurisdiction and the employer meets the size threshold; it is
-in force when its effective date is on or before ``--as-of`` (default: today). The EU
-directive row is a reminder (info) until member-state laws are in the table.
+in force when its effective date is on or before ``--as-of`` (default: today).
+
+Directive (EU) 2023/970 binds employers through member-state law only: a member state's law
+in force is a duty like any other (JD401, naming the law and its citation). Where a state has
+no such law on ``--as-of`` after the Directive's deadline, a posting without pay gets a
+warning naming the Directive (JD406); before the deadline, an info.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Iterator
 
 from ..anchors import Anchored
 from ..data import jurisdictions
 from ..hits import company_hit
-from ..jurisdictions import applicable_laws
+from ..jurisdictions import (OVERDUE_HINT, applicable_laws, before_interview_note, is_directive, overdue,
+                             overdue_message, range_duty, transposed)
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import posting_texts
 
@@ -45,7 +51,7 @@ def _matchers() -> tuple[Anchored, Anchored]:
 
 
 def _laws(ctx, posting):
-    return [law for law in _applicable(ctx, posting) if law.law["id"] != "eu"]
+    return [law for law in _applicable(ctx, posting) if not is_directive(law.law)]
 
 
 def _applicable(ctx, posting) -> tuple:
@@ -73,7 +79,11 @@ def _because(law) -> str:
 @rule("JD401", "pay-range-required", severity="error", target="posting", documents=True,
       summary="A posting for a location with a pay-transparency law in force has no pay range.",
       why="Colorado, California, Washington, New York, Illinois, Ontario and others require the pay range in the "
-          "posting itself; publishing without it is a violation on day one.",
+          "posting itself; publishing without it is a violation on day one. In the EU, member states' laws "
+          "transposing Directive (EU) 2023/970 (Italy, Lithuania, Malta, Poland, Slovakia when last checked) "
+          "require the initial pay or its range, some in the notice itself, some in the notice or before the "
+          "first interview: jdgen cannot see the latter, so the finding says so and a suppression with that "
+          "reason is the answer.",
       bad=Example(company="pay_bands:\n  P4: null\n", note="Northwind without a P4 band (null removes a key)"),
       good=Example(company="pay_bands:\n  P4: {currency: USD, min: 157000, max: 196000, period: year}\n"))
 def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
@@ -86,10 +96,13 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
         return
     for law in _laws(ctx, posting):
         if law.in_force and law.requires.get("range"):
+            later = before_interview_note(law.law)
+            hint = f"add pay_bands.{posting.level.code} or the role's pay"
             yield company_hit(posting, ("locations", law.place_index),
-                              f"{law.name} requires a pay range in postings (since {law.law['effective']}), "
-                              f"and the {posting.level.code} posting for {posting.code} has none{_because(law)}",
-                              f"add pay_bands.{posting.level.code} or the role's pay")
+                              f"{range_duty(law.law)}, and the {posting.level.code} posting for {posting.code} has "
+                              f"none{_because(law)}{later}",
+                              hint + (", or suppress JD401 here with that reason if candidates get the pay before "
+                                      "the interview" if later else ""))
 
 
 @rule("JD402", "open-ended-pay", severity="warning", target="posting", documents=True, severities=("error",),
@@ -170,21 +183,38 @@ def pay_range_too_wide(ctx, posting, options) -> Iterator[Hit]:
                               key=True)
 
 
-@rule("JD406", "pay-law-upcoming", severity="info", target="posting",
-      summary="A pay-transparency law covers a location but is not in force yet on the --as-of date.",
-      why="Catalogs are prepared ahead of publication; knowing the date a duty starts avoids a scramble.",
+@rule("JD406", "pay-law-upcoming", severity="info", target="posting", severities=("warning",), documents=True,
+      summary="A pay-transparency law covers a location but is not in force yet on the --as-of date; or an EU "
+              "member state is past the pay-transparency directive's deadline without a law, and the posting "
+              "has no pay (a warning).",
+      why="Catalogs are prepared ahead of publication; knowing the date a duty starts avoids a scramble. "
+          "Directive (EU) 2023/970 had to be transposed by 7 June 2026; most member states were late, and a "
+          "late law can start any day, so a posting in such a state should carry pay anyway (the warning names "
+          "the state and the date its status was last checked).",
       bad=Example(company="locations:\n  - {id: wilmington, city: Wilmington, region: DE, country: US, work_model: onsite}\n"),
       good=Example(company="locations:\n  - {id: denver, city: Denver, region: CO, country: US, work_model: onsite}\n"))
 def pay_law_upcoming(ctx, posting, options) -> Iterator[Hit]:
+    if getattr(posting, "document", None) is not None:  # a posting file: its places are stated in words
+        from ..file_pay import upcoming_hits
+
+        yield from upcoming_hits(posting, ctx.as_of)
+        return
     for law in _applicable(ctx, posting):
+        directive = is_directive(law.law)
         if not law.in_force:
+            if directive and transposed(law.country, ctx.as_of):
+                continue  # the state's own law already applies (JD401)
             yield company_hit(posting, ("locations", law.place_index),
                               f"{law.name} will require pay disclosure from {law.law['effective']}{_because(law)}",
                               "have pay bands ready for this location before then")
-        elif law.law["id"] == "eu" and posting.pay is None:
-            yield company_hit(posting, ("locations", law.place_index),
-                              "the EU Pay Transparency Directive expects pay in or before the first interview",
-                              "add a pay band; member-state laws make it binding")
+        elif directive and posting.pay is None:
+            state = overdue(law.country, ctx.as_of)
+            if state is not None:
+                found = company_hit(posting, ("locations", law.place_index),
+                                    overdue_message(state, ctx.as_of,
+                                                    f"the {posting.level.code} posting for {posting.code}"),
+                                    f"add pay_bands.{posting.level.code}, {OVERDUE_HINT}")
+                yield replace(found, severity="warning")
 
 
 @lru_cache(maxsize=None)
