@@ -161,7 +161,10 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
           "belonged less (Gaucher, Friesen & Kay 2011, JPSP 101(1):109-128). Only the words that describe a "
           "personality trait (aggressive, dominant, fearless, headstrong) are reported one by one; ordinary job "
           "words from the same list (lead, analyse, challenge, champion, confident in a language, competitive "
-          "pay) are not, and count only in the posting's balance (JD505).",
+          "pay) are not, and count only in the posting's balance (JD505). A posting is read with the list of its "
+          "language (the company's locale): German postings with gender_coded.de.yaml (agentic words from the TUM "
+          "job-ad studies: durchsetzungsstark, offensiv, zielstrebig); a language without a published list "
+          "(French) is not read.",
       bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
       good=Example(profile="summary: A motivated engineer who leads machine-learning work across teams.\n"))
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
