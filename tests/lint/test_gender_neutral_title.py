@@ -26,5 +26,5 @@ def test_a_german_posting_without_a_marker_is_a_warning_at_its_title(run, catalo
     findings = result.out.splitlines()
     assert len(findings) == 12  # every Lindenhof posting; Northwind (US) and generic postings have no German place
     assert (f"companies/lindenhof.yaml:{line}:12: JD504 warning the title 'Senior Machine Learning Engineer' names no "
-            "gender-neutral marker, and the posting is for DE (add title_suffix: (m/w/d) to the company's defaults, "
-            "or the marker to this title)") in findings
+            "gender-neutral marker such as the German (m/w/d), and the posting is for DE (AGG §§ 1, 7, 11) (add "
+            "title_suffix: (m/w/d) to the company's defaults, or the marker to this title)") in findings

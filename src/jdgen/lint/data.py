@@ -63,10 +63,19 @@ class GenderWords:
     exception_phrases: re.Pattern[str] | None
 
 
+def gender_list(language: str = "en") -> str | None:
+    """The gender-coded word list for a language: gender_coded.yaml is English (Gaucher et al.),
+    gender_coded.<language>.yaml another language's; None where no published list was found,
+    so that a posting is never read with another language's stems."""
+    name = "gender_coded.yaml" if language == "en" else f"gender_coded.{language}.yaml"
+    return name if (DATA / name).is_file() else None
+
+
 @cache
-def gender_words(side: str = "masculine") -> GenderWords:
-    """One side of gender_coded.yaml: ``masculine`` or ``feminine``; the exceptions serve both."""
-    data = _load("gender_coded.yaml")
+def gender_words(side: str = "masculine", language: str = "en") -> GenderWords:
+    """One side of a language's gender-coded list: ``masculine`` or ``feminine``; the exceptions
+    serve both. The language must have a list (:func:`gender_list`)."""
+    data = _load(gender_list(language) or "gender_coded.yaml")
     stems = tuple((row["stem"], row.get("match") == "word", row.get("alternative", ""), row.get("kind", "context"))
                   for row in data[side])
     phrases_ = [re.escape(p).replace(r"\ ", r"[\s-]+") for p in data.get("exception_phrases", [])]
@@ -79,9 +88,36 @@ def masculine_words() -> GenderWords:
 
 
 @cache
-def gender_balance() -> dict[str, Any]:
-    """The thresholds of the per-posting balance rule (gender_coded.yaml's ``balance`` table)."""
-    return dict(_load("gender_coded.yaml")["balance"])
+def gender_balance(language: str = "en") -> dict[str, Any]:
+    """The thresholds of the per-posting balance rule (the language list's ``balance`` table)."""
+    return dict(_load(gender_list(language) or "gender_coded.yaml")["balance"])
+
+
+@dataclass(frozen=True)
+class TitleConvention:
+    """How titles in one language show they are open to every gender (title_markers.yaml)."""
+    language: str
+    name: str
+    suggest: str
+    markers: tuple[str, ...]                  # case-folded
+    forms: tuple[re.Pattern[str], ...]
+    countries: dict[str, dict[str, Any]]      # "DE", "CA-QC" -> basis, since, note, sources
+
+    def passes(self, title: str) -> bool:
+        folded = title.casefold()
+        return any(marker in folded for marker in self.markers) or any(form.search(title) for form in self.forms)
+
+
+@cache
+def title_conventions() -> tuple[dict[str, TitleConvention], dict[str, Any]]:
+    """The conventions by language, and the EU directive row (law, from, url)."""
+    data = _load("title_markers.yaml")
+    conventions = {code: TitleConvention(code, row["name"], row["suggest"],
+                                         tuple(m.casefold() for m in row["markers"]),
+                                         tuple(re.compile(f) for f in row.get("forms") or ()),
+                                         dict(row["countries"]))
+                   for code, row in data["languages"].items()}
+    return conventions, dict(data["eu_directive"])
 
 
 @cache

@@ -12,6 +12,14 @@ gender_coded.yaml (aggressive, dominant, fearless): ordinary job words the paper
 holds (lead, analyse, challenge, confident in a language) are ``context`` words, counted by
 JD505 for the posting as a whole and never reported one by one. Users found four in five
 word-level findings wrong before the split.
+
+JD501 and JD505 read a posting with the list of its language (:func:`coded_language`):
+gender_coded.yaml is English, gender_coded.de.yaml German. A language without a published list
+is not read at all: English stems in a German text find nothing meant, and miss what is there.
+
+JD504 reads title_markers.yaml: which markers count depends on the posting's language and the
+country of each of its places (the file says in what order, and why an English posting for
+Germany still needs one).
 """
 
 from __future__ import annotations
@@ -22,56 +30,71 @@ from itertools import chain
 from typing import Iterator
 
 from ..anchors import Anchored, fold
-from ..data import gender_balance, gender_words, phrases
+from ..data import gender_balance, gender_list, gender_words, phrases, title_conventions
 from ..registry import Example, Hit, rule
 from ..texts import posting_texts
 from ..wordlists import (RENDERED, allowed_phrases, allowed_spans, inside, language_texts, phrase_findings,
                          phrase_matches, phrase_rule)
 
 
+def coded_language(posting) -> str:
+    """The language the posting is written in, as a two-letter code: the one place the language
+    rules ask, so that a location-level language can be read here once it exists.
+
+    A posting file carries the ``--language`` it was linted with; a catalog posting has the
+    company's locale (render.language, which the HTML and DOCX tags come from too)."""
+    given = getattr(posting, "language", None)
+    if given:
+        return given
+    from ...render.language import posting_language
+
+    return posting_language(posting).split("-")[0].lower()
+
+
 @cache
-def _pattern(side: str) -> re.Pattern[str]:
-    parts = [re.escape(stem) + (r"\b" if whole else r"[\w-]*") for stem, whole, _, _ in gender_words(side).stems]
+def _pattern(side: str, language: str = "en") -> re.Pattern[str]:
+    parts = [re.escape(stem) + (r"\b" if whole else r"[\w-]*")
+             for stem, whole, _, _ in gender_words(side, language).stems]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
 
 @cache
-def _matchers(side: str) -> tuple[Anchored, Anchored | None]:
-    exceptions = gender_words(side).exception_phrases
-    return Anchored(_pattern(side)), Anchored(exceptions) if exceptions else None
+def _matchers(side: str, language: str = "en") -> tuple[Anchored, Anchored | None]:
+    exceptions = gender_words(side, language).exception_phrases
+    return Anchored(_pattern(side, language)), Anchored(exceptions) if exceptions else None
 
 
 @cache
-def _rows(side: str) -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str, str]], int]:
+def _rows(side: str, language: str = "en") -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str, str]], int]:
     """Stems by their text, whole-word ones apart: (position in the list, alternative, kind), first row wins."""
     whole: dict[str, tuple[int, str, str]] = {}
     prefix: dict[str, tuple[int, str, str]] = {}
-    for index, (stem, whole_word, alternative, kind) in enumerate(gender_words(side).stems):
+    for index, (stem, whole_word, alternative, kind) in enumerate(gender_words(side, language).stems):
         (whole if whole_word else prefix).setdefault(stem, (index, alternative, kind))
     return whole, prefix, max(map(len, prefix), default=0)
 
 
 @lru_cache(maxsize=65536)
-def _row(word: str, side: str = "masculine") -> tuple[str, str]:
+def _row(word: str, side: str = "masculine", language: str = "en") -> tuple[str, str]:
     """(alternative, kind) of the longest stem the word matches (the earliest row among equals).
 
     Looked up by the word's prefixes, not by trying every stem: thousands of different
     words in one text cost a few dictionary lookups each.
     """
     lowered = word.lower()
-    whole, prefix, longest = _rows(side)
+    whole, prefix, longest = _rows(side, language)
     found = [(len(lowered), -whole[lowered][0], whole[lowered][1:])] if lowered in whole else []
     found += [(end, -prefix[lowered[:end]][0], prefix[lowered[:end]][1:])
               for end in range(1, min(len(lowered), longest) + 1) if lowered[:end] in prefix]
     return max(found)[2] if found else ("", "context")
 
 
-def _alternative(word: str) -> str:
-    return _row(word)[0]
+def _alternative(word: str, language: str = "en") -> str:
+    return _row(word, "masculine", language)[0]
 
 
 @lru_cache(maxsize=65536)
-def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]:
+def _coded_in(text: str, side: str = "masculine", language: str = "en") -> tuple[tuple[int, str], ...]:
     """(offset, word) of the coded words of one side in a text, exceptions removed; texts recur
     across postings, so cached.
 
@@ -79,7 +102,7 @@ def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]
     overlaps: the phrases are looked for only up to the end of the last word found without
     them, and when none is there, the words found stand.
     """
-    coded, exceptions = _matchers(side)
+    coded, exceptions = _matchers(side, language)
     folded = fold(text)
     found = list(coded.finditer(text, folded))
     if found and exceptions is not None:
@@ -87,7 +110,7 @@ def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]
         spans = [m.span() for m in exceptions.finditer(text, folded, starts)]
         if spans:  # an exception phrase's words never count: blank them out
             found = list(coded.finditer(_blanked(text, spans), _blanked(folded, spans)))
-    lowered_exceptions = gender_words(side).exceptions
+    lowered_exceptions = gender_words(side, language).exceptions
     return tuple((m.start(), text[m.start():m.end()]) for m in found if m.group(0).lower() not in lowered_exceptions)
 
 
@@ -96,17 +119,17 @@ def _coded_in(text: str, side: str = "masculine") -> tuple[tuple[int, str], ...]
 CHUNK = 20_000
 
 
-def _coded(text: str, side: str = "masculine") -> Iterator[tuple[int, str]]:
+def _coded(text: str, side: str = "masculine", language: str = "en") -> Iterator[tuple[int, str]]:
     """(offset, word) of the coded words of ``text``, as :func:`_coded_in` finds them, lazily for a
     long text: it is cut after a sentence's end (else a space) past each CHUNK characters, so an
     exception phrase, which never spans a sentence, is not cut."""
     if len(text) <= CHUNK:
-        yield from _coded_in(text, side)
+        yield from _coded_in(text, side, language)
         return
     start = 0
     while start < len(text):
         end = len(text) if len(text) - start <= CHUNK else _cut(text, start + CHUNK)
-        for offset, word in _coded_in(text[start:end], side):
+        for offset, word in _coded_in(text[start:end], side, language):
             yield start + offset, word
         start = end
 
@@ -138,13 +161,20 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
           "belonged less (Gaucher, Friesen & Kay 2011, JPSP 101(1):109-128). Only the words that describe a "
           "personality trait (aggressive, dominant, fearless, headstrong) are reported one by one; ordinary job "
           "words from the same list (lead, analyse, challenge, champion, confident in a language, competitive "
-          "pay) are not, and count only in the posting's balance (JD505).",
+          "pay) are not, and count only in the posting's balance (JD505). A posting is read with the list of its "
+          "language (the company's locale): German postings with gender_coded.de.yaml (agentic words from the TUM "
+          "job-ad studies: durchsetzungsstark, offensiv, zielstrebig); a language without a published list "
+          "(French) is not read.",
       bad=Example(profile="summary: An aggressive, dominant engineer who wins.\n"),
       good=Example(profile="summary: A motivated engineer who leads machine-learning work across teams.\n"))
 def gender_coded(ctx, posting, options) -> Iterator[Hit]:
+    language = coded_language(posting)
+    if gender_list(language) is None:
+        return  # no published list for this language: another language's stems would mislead
     allowed = None
     for text in language_texts(posting):
-        words = ((start, word) for start, word in _coded(text.text) if _row(word)[1] == "trait")
+        words = ((start, word) for start, word in _coded(text.text, "masculine", language)
+                 if _row(word, "masculine", language)[1] == "trait")
         first = next(words, None)
         if first is None:
             continue
@@ -156,7 +186,7 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
         for start, word in words:
             if spans and inside(start, start + len(word), spans):
                 continue
-            alternative = _alternative(word)
+            alternative = _alternative(word, language)
             yield text.hit(f"{word!r} is masculine-coded", f"try {alternative}" if alternative else
                            "use a neutral word", places.at(start, word))
 
@@ -175,30 +205,87 @@ rule("JD502", "exclusionary-language", severity="warning", target="posting", doc
 
 
 @rule("JD504", "gender-neutral-title", severity="warning", target="posting",
-      summary="A posting for a location in Germany or Austria has a title without a gender-neutral marker such as (m/w/d).",
-      why="German and Austrian equal-treatment law asks for job ads open to all genders (DE: AGG §§ 1, 11; AT: "
-          "GlBG § 9), and the EU pay-transparency directive wants gender-neutral titles (2023/970 Art. 5(3)); a "
-          "masculine job title alone reads as excluding. The usual form is a marker after the title: (m/w/d).",
+      summary="A title without the gender-neutral marker its language and country expect: (m/w/d) for Germany "
+              "and Austria whatever the language, (H/F) in French, (m/v/x) in Dutch, (k/m) in Polish …",
+      why="Equal-treatment law asks for job ads open to every gender (DE: AGG §§ 1, 7, 11; AT: GlBG § 9; FR: Code "
+          "du travail L1142-1; PL: Kodeks pracy since 24 Dec 2025), and Directive (EU) 2023/970 Art. 5(3) wants "
+          "gender-neutral job titles in every member state from 7 June 2026. In languages whose job titles are "
+          "masculine or feminine, a title alone reads as addressed to one sex; the usual fix is a marker after "
+          "it ((m/w/d), (H/F), (m/v/x)) or an inclusive form (Entwickler*in, développeur·se). Which marker counts "
+          "depends on the posting's language (the company's locale) and each place's country; title_markers.yaml "
+          "lists them with their sources. English titles need none, except for Germany and Austria, whose law is "
+          "about the ad, not its language.",
       bad=Example(company="locations:\n  - id: denver\n    city: Berlin\n    country: DE\n    work_model: onsite\n"
                           "  - id: nyc\n    city: Hamburg\n    country: DE\n    work_model: onsite\n"),
       good=Example(company="locations:\n  - id: denver\n    city: Berlin\n    country: DE\n    work_model: onsite\n"
                            "  - id: nyc\n    city: Hamburg\n    country: DE\n    work_model: onsite\n"
                            "defaults:\n  title_suffix: (m/w/d)\n"),
-      options={"countries": (["DE", "AT"], "ISO country codes whose postings need a marker"),
-               "markers": (["(m/w/d)", "(w/m/d)", "(m/f/d)", "(f/m/d)", "(d/m/w)", "(all genders)", "(gn)", "(w/m/x)",
-                            "(m/w/x)", "*in"], "texts that count as a gender-neutral marker (case does not matter)")})
+      options={"countries": (["DE", "AT"], "ISO country codes whose postings need a marker whatever their language"),
+               "markers": ([], "more texts that count as a gender-neutral marker in every language (case does not "
+                               "matter)")})
 def gender_neutral_title(ctx, posting, options) -> Iterator[Hit]:
-    countries = sorted({place.country for place in posting.places} & set(options["countries"]))
-    if not countries:
+    title = posting.profile.title
+    if any(marker.casefold() in title.casefold() for marker in options["markers"]):
         return
-    title = posting.profile.title.casefold()
-    if any(marker.casefold() in title for marker in options["markers"]):
+    every_language = frozenset(options["countries"])
+    missing: dict[str, tuple[object, list[str], list[str]]] = {}
+    for place in posting.places:
+        found = title_convention(coded_language(posting), place.country, place.region, ctx.as_of, every_language)
+        if found is None:
+            continue
+        convention, basis = found
+        if convention.passes(title):
+            continue
+        _, countries, bases = missing.setdefault(convention.language, (convention, [], []))
+        countries.append(place.country)
+        bases.append(basis)
+    if not missing:
         return
     from ..hits import posting_hit
 
-    yield posting_hit(posting, ("title",), f"the title {posting.profile.title!r} names no gender-neutral marker, "
-                      f"and the posting is for {', '.join(countries)}",
-                      "add title_suffix: (m/w/d) to the company's defaults, or the marker to this title")
+    for convention, countries, bases in missing.values():
+        where = ", ".join(sorted(set(countries)))
+        law = "; ".join(dict.fromkeys(bases))
+        yield posting_hit(posting, ("title",), f"the title {title!r} names no gender-neutral marker such as the "
+                          f"{convention.name} {convention.suggest}, and the posting is for {where} ({law})",
+                          f"add title_suffix: {convention.suggest} to the company's defaults, or the marker to "
+                          "this title")
+
+
+def title_convention(language: str, country: str, region: str | None, as_of,
+                     every_language: frozenset[str] = frozenset({"DE", "AT"})) -> tuple | None:
+    """(the convention, its legal basis) that one place holds a posting in ``language`` to, or None.
+
+    In title_markers.yaml's order: the language's own convention for the country (or
+    country-region); for a country in ``every_language`` (JD504's ``countries``: Germany and
+    Austria, whose law covers every ad whatever its language), the convention that lists it; the
+    language's convention in any EU member state once Directive 2023/970 is due.
+    """
+    from datetime import date
+
+    from ..jurisdictions import EU_MEMBERS
+
+    conventions, directive = title_conventions()
+
+    def entry(convention, any_language: bool = False):
+        for key in (f"{country}-{region}" if region else None, country):
+            row = convention.countries.get(key) if key else None
+            if row is None or (any_language and key not in every_language):
+                continue
+            if row.get("since") and date.fromisoformat(row["since"]) > as_of:
+                continue
+            return convention, row["basis"]
+        return None
+
+    own = conventions.get(language)
+    found = entry(own) if own is not None else None
+    for convention in conventions.values():
+        if found is None and convention is not own:
+            found = entry(convention, any_language=True)
+    if found is None and own is not None and country in EU_MEMBERS and \
+            date.fromisoformat(directive["from"]) <= as_of:
+        found = own, directive["law"]
+    return found
 
 
 # --- JD503: physical requirements, and the essential functions a profile declares ---------------
@@ -282,11 +369,14 @@ _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
                           "dominate the market and lead with confidence as an independent, ambitious engineer.\n"),
       good=Example(profile="summary: A motivated engineer who guides machine-learning work across teams.\n"))
 def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
+    language = coded_language(posting)
+    if gender_list(language) is None:
+        return
     texts = [t for t in posting_texts(posting) if not t.is_eeo and t.field in RENDERED]
-    verdict = _balance(texts)
+    verdict = _balance(texts, language)
     if verdict is None:
         return
-    if posting.company is not None and _balance([t for t in texts if not t.from_company]) is not None:
+    if posting.company is not None and _balance([t for t in texts if not t.from_company], language) is not None:
         return  # the profile's own posting already reports it: the company's words did not tip it
     masculine, feminine, words = verdict
     from ..hits import posting_hit
@@ -306,10 +396,10 @@ def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
 BALANCE_WORDS = 20_000
 
 
-def _balance(texts) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
+def _balance(texts, language: str = "en") -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
     """(masculine words with counts, feminine words with counts, words) when the texts are strongly
-    masculine-coded by gender_coded.yaml's thresholds, else None."""
-    limits = gender_balance()
+    masculine-coded by the language list's thresholds, else None."""
+    limits = gender_balance(language)
     masculine: dict[str, int] = {}
     feminine: dict[str, int] = {}
     words = 0
@@ -318,9 +408,9 @@ def _balance(texts) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] 
             break  # a ratio: the first 20,000 words (twenty long postings) decide it as well as a million
         # A long text is counted up to where the posting reaches BALANCE_WORDS, for the same reason.
         read = text.text if len(text.text) <= CHUNK else text.text[:_cut(text.text, (BALANCE_WORDS - words) * 8)]
-        for _, word in _coded(read):
+        for _, word in _coded(read, "masculine", language):
             masculine[word.lower()] = masculine.get(word.lower(), 0) + 1
-        for _, word in _coded(read, "feminine"):
+        for _, word in _coded(read, "feminine", language):
             feminine[word.lower()] = feminine.get(word.lower(), 0) + 1
         words += _words(read)
     m, f = sum(masculine.values()), sum(feminine.values())

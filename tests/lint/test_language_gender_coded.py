@@ -1,0 +1,74 @@
+"""JD501 and JD505 read a posting with the word list of its language (gender_coded.de.yaml for
+German), never with another language's stems."""
+
+from __future__ import annotations
+
+from conftest import edit, line_of
+
+AS_OF = ["--as-of", "2026-11-23"]
+OPENING = ("      You own the machine-learning work behind our route planner: from the first\n"
+           "      prototype to models that plan thousands of freight routes every night.\n")
+
+
+def lindenhof(catalog, language: str, opening: str):
+    """Lindenhof writing in ``language``, its P4 opening replaced; the opening's file and line."""
+    path = catalog / "companies" / "lindenhof.yaml"
+    if language != "en":
+        edit(path, "  locale:\n    language: en\n", f"  locale:\n    language: {language}\n")
+    edit(path, OPENING, f"      {opening}\n")
+    return path, line_of(path, f"      {opening}")
+
+
+def findings(run, catalog, rule: str, slug: str) -> tuple[int, list[str]]:
+    result = run("lint", "--select", rule, *AS_OF, cwd=catalog)
+    return result.code, [f for f in result.out.splitlines() if f.startswith(f"companies/{slug}.yaml:")]
+
+
+def test_a_german_posting_reports_german_trait_words(run, catalog):
+    _, line = lindenhof(catalog, "de", "Wir suchen eine durchsetzungsstarke und zielstrebige Person.")
+    code, found = findings(run, catalog, "JD501", "lindenhof")
+    assert code == 0
+    assert found == [
+        f"companies/lindenhof.yaml:{line}:23: JD501 warning 'durchsetzungsstarke' is masculine-coded (try "
+        "'überzeugend', 'vertritt Standpunkte klar und respektvoll')",
+        f"companies/lindenhof.yaml:{line}:47: JD501 warning 'zielstrebige' is masculine-coded (try 'fokussiert', "
+        "'verfolgt Ziele mit Ausdauer')"]
+
+
+def test_german_job_words_are_not_reported_one_by_one(run, catalog):
+    lindenhof(catalog, "de", "Du arbeitest selbstständig und analytisch in einem wettbewerbsorientierten Markt.")
+    assert findings(run, catalog, "JD501", "lindenhof") == (0, [])
+
+
+def test_a_german_posting_is_not_read_with_english_stems(run, catalog):
+    lindenhof(catalog, "de", "Ein aggressive und dominant Team, fearless seit 1990.")
+    assert findings(run, catalog, "JD501", "lindenhof") == (0, [])
+
+
+def test_an_english_posting_is_read_with_english_stems_only(run, catalog):
+    _, line = lindenhof(catalog, "en", "An aggressive team, durchsetzungsstark and offensiv.")
+    assert findings(run, catalog, "JD501", "lindenhof") == (0, [
+        f"companies/lindenhof.yaml:{line}:10: JD501 warning 'aggressive' is masculine-coded (try 'proactive', "
+        "'quick to take initiative')"])
+
+
+def test_a_language_without_a_published_list_is_not_read(run, catalog):
+    lindenhof(catalog, "fr", "Une équipe aggressive, dominant et fearless.")
+    assert findings(run, catalog, "JD501", "lindenhof") == (0, [])
+    assert findings(run, catalog, "JD505", "lindenhof") == (0, [])
+
+
+def test_a_german_posting_full_of_agentic_words_reads_masculine_coded(run, catalog):
+    lindenhof(catalog, "de", "Durchsetzungsstark, zielstrebig, offensiv, ambitioniert, analytisch und selbstständig: "
+                             "so arbeitest du, durchsetzungsfähig und zielstrebig.")
+    code, found = findings(run, catalog, "JD505", "lindenhof")
+    assert code == 0 and len(found) == 1
+    assert "JD505 warning the posting for Lindenhof Logistik GmbH reads masculine-coded: 8 masculine-coded words " \
+           "('zielstrebig' ×2, 'ambitioniert', 'analytisch', 'durchsetzungsfähig', 'durchsetzungsstark', 'offensiv', " \
+           "'selbstständig') against 0 feminine-coded in" in found[0]
+
+
+def test_the_same_words_in_an_english_posting_do_not_count(run, catalog):
+    lindenhof(catalog, "en", "Durchsetzungsstark, zielstrebig, offensiv, ambitioniert, analytisch und selbstständig: "
+                             "so arbeitest du, durchsetzungsfähig und zielstrebig.")
+    assert findings(run, catalog, "JD505", "lindenhof") == (0, [])
