@@ -72,3 +72,30 @@ def test_the_same_words_in_an_english_posting_do_not_count(run, catalog):
     lindenhof(catalog, "en", "Durchsetzungsstark, zielstrebig, offensiv, ambitioniert, analytisch und selbstständig: "
                              "so arbeitest du, durchsetzungsfähig und zielstrebig.")
     assert findings(run, catalog, "JD505", "lindenhof") == (0, [])
+
+
+GERMAN = "Wir suchen eine durchsetzungsstarke Person, die aggressive Ziele liebt."
+
+
+def test_a_posting_file_is_read_in_the_language_given_or_declared(run, tmp_path):
+    (tmp_path / "stelle.md").write_text(f"# Entwickler (m/w/d)\n\n{GERMAN}\n", encoding="utf-8")
+    (tmp_path / "stelle.html").write_text(f'<!doctype html><html lang="de-DE"><body><h1>Entwickler (m/w/d)</h1>'
+                                          f"<p>{GERMAN}</p></body></html>", encoding="utf-8")
+    english = run("lint", "stelle.md", "--select", "JD501", *AS_OF, cwd=tmp_path)
+    assert english.out.splitlines() == [   # read as English: the English stem, not the German word
+        "stelle.md:3:49: JD501 warning 'aggressive' is masculine-coded (try 'proactive', 'quick to take initiative')"]
+    german = run("lint", "stelle.md", "--language", "de", "--select", "JD501", *AS_OF, cwd=tmp_path)
+    assert german.out.splitlines() == [
+        "stelle.md:3:17: JD501 warning 'durchsetzungsstarke' is masculine-coded (try 'überzeugend', "
+        "'vertritt Standpunkte klar und respektvoll')"]
+    declared = run("lint", "stelle.html", "--select", "JD501", *AS_OF, cwd=tmp_path)
+    assert [line.split(": JD501")[1] for line in declared.out.splitlines()] == [
+        german.out.splitlines()[0].split(": JD501")[1]]
+
+
+def test_a_language_that_is_not_a_code_is_a_usage_error(run, tmp_path):
+    (tmp_path / "stelle.md").write_text(f"# Entwickler\n\n{GERMAN}\n", encoding="utf-8")
+    result = run("lint", "stelle.md", "--language", "German", *AS_OF, cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("--language 'German' is not a two-letter language code (write it as ISO 639-1, "
+                          "e.g. en, de, fr)\n")

@@ -417,6 +417,7 @@ def lint(
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge which laws are in force on this date (default: today)."),
     level: Optional[str] = typer.Option(None, "--level", metavar="LEVEL", help="For posting files: judge them at this level (e.g. P4)."),
     location: Optional[str] = typer.Option(None, "--location", metavar="PLACE", help="For posting files: where the job is (e.g. 'Denver, CO'), for the pay laws."),
+    language: Optional[str] = typer.Option(None, "--language", metavar="LANG", help="For posting files: the language they are written in (e.g. de); default: an HTML page's own, else en."),
 ) -> None:
     """Check the catalog and every posting it renders, or posting files (.md .txt .html .docx, - for stdin)."""
     from datetime import date as Date
@@ -456,7 +457,8 @@ def lint(
         result = run(catalog, catalog_paths, config=config, as_of=when)
     if posting_paths:
         sources = [(name, sys.stdin.buffer.read(STDIN_LIMIT + 1) if name == "-" else None) for name in posting_paths]
-        files = lint_posting_files(catalog, sources, level=level, location=location, config=config, as_of=when)
+        files = lint_posting_files(catalog, sources, level=level, location=location, language=language,
+                                   config=config, as_of=when)
         result = files if result is None else result.merged(files)
     if format is LintFormat.json:
         _out(report.as_json(result))

@@ -87,6 +87,8 @@ class Document:
     format: str  # "markdown" | "text" | "html" | "docx"
     title: Piece | None
     sections: tuple[Section, ...]
+    # The language the file says it is in (HTML's <html lang>), as a two-letter code, or None.
+    language: str | None = None
 
     def pieces(self) -> Iterator[Piece]:
         """Every piece in reading order: the title, headings, paragraphs and items."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 from .model import Document
 from .source import MAX_FILE_BYTES, check_structure, decode, format_of, read_file, sniff, too_large
 
@@ -58,6 +60,10 @@ def _too_large(name: str, format: str, size: int):
     return too_large(name, size)
 
 
+# A page declares its language on its root element; only the start of the file is looked at.
+_HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z]{2})(?![A-Za-z])", re.IGNORECASE)
+
+
 def _read(data: bytes, shown: str, format: str) -> Document:
     from .sections import build
 
@@ -70,9 +76,13 @@ def _read(data: bytes, shown: str, format: str) -> Document:
     text = decode(data, shown)
     check_structure(text, shown, format)
     if format == "html":
+        from dataclasses import replace
+
         from .html import read_html
         found, title = read_html(text, shown)
-        return build(shown, format, found, title)
+        declared = _HTML_LANG.search(text, 0, 4096)
+        return replace(build(shown, format, found, title),
+                       language=declared.group(1).lower() if declared else None)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if format == "markdown":
         from .markdown import read_markdown

@@ -108,6 +108,9 @@ class PostingFile:
     employer_names: tuple = ()      # names the title gives the employer, never reported (wordlists.py)
     # (place, where it is stated) for the pay laws (JD401): --location, else what the posting states
     stated: tuple = ()
+    # the language it is written in (rules.language.coded_language): --language, else the file's own
+    # declaration (HTML lang), else English
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
 
 
 def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date,
-               place: StatedPlace | None = None) -> PostingFile:
+               place: StatedPlace | None = None, language: str | None = None) -> PostingFile:
     """The posting the rules read for ``document``, judged at ``level``, its job at ``place``
     (``--location``) or wherever it says it is."""
     title = document.title.text if document.title else ""
@@ -165,7 +168,8 @@ def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: d
     where = document.title.location if document.title else Location(document.path)
     stated = ((place, where),) if place else tuple((found, piece.location) for found, piece in stated_places(document))
     posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance,
-                          physical_work=_physical_work(title), employer_names=employer_names(title), stated=stated)
+                          physical_work=_physical_work(title), employer_names=employer_names(title), stated=stated,
+                          language=language or document.language or "en")
     ordered = tuple(texts)
     # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
     for key in ("_lint_texts", "_lint_checked", "_lint_printed", "_lint_printed_once"):
@@ -284,7 +288,8 @@ def skipped_level_hits(document: "Document", choice: LevelChoice, enabled: set[s
 
 
 def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | None]], *, level: str | None = None,
-                       location: str | None = None, config=None, as_of: date | None = None):
+                       location: str | None = None, language: str | None = None, config=None,
+                       as_of: date | None = None):
     """Lint posting files: each ``(name, data)`` is a path to read (``data`` None) or the bytes
     of standard input (``name`` "-"). A file that is not a readable posting (empty, binary, not
     UTF-8) is a JD001 finding at its first line, so the other files are still checked; a file
@@ -308,6 +313,9 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
             raise UsageError(f"--location {location!r} names no place jdgen can read",
                              hint="write 'City, ST' (Denver, CO), 'City, Country' (Munich, Germany), a country, "
                                   "or a code such as US-CO")
+    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+        raise UsageError(f"--language {language!r} is not a two-letter language code",
+                         hint="write it as ISO 639-1, e.g. en, de, fr")
     settings = config.resolved()
     ctx = LintContext(catalog, as_of, config)
     found = Findings(settings, Suppressions())
@@ -324,7 +332,7 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
                                        for d in exc.diagnostics()))
             continue
         choice = level_for(catalog, document, level)
-        posting = posting_of(document, choice.level, as_of, given_place)
+        posting = posting_of(document, choice.level, as_of, given_place, language)
         result.postings += 1
         for code, hit in skipped_level_hits(document, choice, enabled_codes):
             found.add(rules[code], (hit,))
