@@ -118,9 +118,9 @@ HELDOUT = CORPUS / "heldout"
 HELDOUT_POSTINGS = HELDOUT / "postings"
 HELDOUT_JUDGEMENTS = yaml.safe_load((HELDOUT / "judgements.yaml").read_text(encoding="utf-8"))
 HELDOUT_IDS = [j["file"] for j in HELDOUT_JUDGEMENTS]
-MIN_HELDOUT_POSTINGS = 30
+MIN_HELDOUT_POSTINGS = 35
 MIN_HELDOUT_LANGUAGE_PHRASES = 25
-MIN_HELDOUT_EXPERIENCE_STATEMENTS = 12
+MIN_HELDOUT_EXPERIENCE_STATEMENTS = 14
 
 
 def _heldout_excerpt(entry: dict) -> str:
