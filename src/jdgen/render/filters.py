@@ -20,9 +20,13 @@ from ..catalog.addresses import is_email_address
 # raw HTML, heading closers), and '&' only where it would read as an entity.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>#]|&(?=#?[A-Za-z0-9]+;))")
 # At the start of a value, which templates put at the start of a line or list item:
-# list markers, block quotes, setext underlines and ordered-list numbers.
-_MD_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
-_WHITESPACE = re.compile(r"\s+")
+# list markers, block quotes, setext underlines and ordered-list numbers. A number is a list
+# marker only with a space or the end of the line after its "." or ")" (CommonMark 5.2), so
+# "80.000 €" at the start of a value stays as it is.
+_MD_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)](?:[ \t]|$)))")
+# Runs of white space become one space, except the no-break spaces CLDR puts into money and
+# dates ("68 000 €"): they are there to keep a figure on one line.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 # In a link destination: what would end it, open a new line, or hide in it.
 _NOT_IN_DESTINATION = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
