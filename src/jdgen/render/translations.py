@@ -44,6 +44,7 @@ DOMAIN = "jdgen"
 SHIPPED = Path(__file__).resolve().parents[1] / "locales"
 MAX_PO_BYTES = 1_000_000
 _PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)s)")
+_PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*')
 
 
 def N_(message: str) -> str:
@@ -129,14 +130,21 @@ def read_catalog_po(path: Path, shown: str) -> _gettext.GNUTranslations:
         line = data[:exc.start].count(b"\n") + 1
         raise ConfigError(f"{shown} is not UTF-8: byte 0x{data[exc.start]:02x} cannot be read",
                           location=Location(shown, line, 1), hint="save the file as UTF-8") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        # Babel's reader forgives a missing closing quote by dropping the last character; say it instead.
+        if line.strip() and not line.lstrip().startswith("#") and not _PO_LINE.fullmatch(line):
+            raise ConfigError(f"{shown} is not a PO file: this line is not a keyword and a quoted string",
+                              location=Location(shown, number, 1),
+                              hint='write msgid "...", msgstr "..." or a "..." continuation, quotes closed') from None
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 
     try:
         catalog = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
-        raise ConfigError(f"{shown} is not a PO file: {exc}", location=Location(shown, exc.lineno or 1, 1),
-                          hint="check the quoting of msgid and msgstr on this line") from None
+        raise ConfigError(f"{shown} is not a PO file: {str(exc).rsplit(' on ', 1)[0]}",
+                          location=Location(shown, (exc.lineno or 0) + 1, 1),
+                          hint="check the msgid and msgstr entries around this line") from None
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"{shown} is not a PO file: {exc}", location=Location(shown, 1, 1),
                           hint="check the header entry (msgid \"\")") from None
