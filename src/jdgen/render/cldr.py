@@ -19,12 +19,14 @@ Choices on top of CLDR:
   not apply.
 * Babel is imported inside each function, never at module level: ``jdgen render`` of a
   generic posting never pays its import (~40 ms) and a company posting pays it once.
+  Results are cached: a batch prints the same bands, dates and places in posting after
+  posting, and Babel looks its locale up again on every call.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -37,6 +39,7 @@ def _whole_pattern(locale: str):
     return pattern
 
 
+@lru_cache(maxsize=4096)
 def money(amount: float, currency: str, locale: str = "en") -> str:
     """``amount`` of ``currency`` (ISO 4217) as ``locale`` writes it: "$157,000", "68.000 €"."""
     from babel.numbers import format_currency, get_currency_symbol
@@ -63,6 +66,7 @@ def _is_symbol(char: str) -> bool:
     return category(char).startswith(("S", "Z"))
 
 
+@lru_cache(maxsize=4096)
 def money_range(low: float, high: float, currency: str, locale: str = "en") -> str:
     """Two amounts as one range (see the module docstring); one amount when they are equal."""
     first, last = money(low, currency, locale), money(high, currency, locale)
@@ -82,6 +86,7 @@ def number(amount: float, locale: str = "en") -> str:
     return pattern.apply(amount, locale)
 
 
+@lru_cache(maxsize=4096)
 def currency_symbol(currency: str, locale: str = "en") -> str:
     """What ``locale`` writes for ``currency``: "$", "€", or the code itself ("CHF")."""
     from babel.numbers import get_currency_symbol
@@ -89,6 +94,7 @@ def currency_symbol(currency: str, locale: str = "en") -> str:
     return get_currency_symbol(currency, locale=locale)
 
 
+@lru_cache(maxsize=4096)
 def long_date(value: str | date, locale: str = "en") -> str:
     """``value`` (a date or YYYY-MM-DD) in CLDR's long form: "31. Dezember 2026", "December 31, 2026"."""
     from babel.dates import format_date
@@ -99,11 +105,17 @@ def long_date(value: str | date, locale: str = "en") -> str:
 
 def join(items: list[str], locale: str = "en", style: str = "standard") -> str:
     """``items`` as one phrase: "A, B und C" (``standard``), "A, B oder C" (``or``)."""
+    return _join(tuple(items), locale, style)
+
+
+@lru_cache(maxsize=4096)
+def _join(items: tuple[str, ...], locale: str, style: str) -> str:
     from babel.lists import format_list
 
     return format_list(list(items), style=style, locale=locale)
 
 
+@lru_cache(maxsize=4096)
 def territory(code: str, locale: str = "en") -> str:
     """The name of ISO 3166 country ``code`` in ``locale``'s language ("Deutschland"); the code when CLDR has none."""
     from babel import Locale

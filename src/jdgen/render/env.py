@@ -80,7 +80,8 @@ def gettext_callables(translations) -> dict[str, Any]:
             text = Markup(text)
         return text % variables
 
-    return {"gettext": gettext, "ngettext": ngettext}
+    # "_" too: Jinja's global "_" would look "gettext" up again on every call.
+    return {"gettext": gettext, "ngettext": ngettext, "_": gettext}
 
 
 def search_path(catalog_templates: Path | None) -> tuple[str, ...]:

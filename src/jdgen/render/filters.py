@@ -9,6 +9,7 @@ Templates that need to emit markup from a value use the explicit filters below.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
@@ -51,7 +52,18 @@ def md_escape(value: Any) -> str:
     printable(value)
     if isinstance(value, Markup):
         return str(value)
-    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)).strip())
+    text = str(value)
+    # A batch prints the same headings, labels and items in posting after posting.
+    return _escaped(text) if len(text) <= 2000 else _escape(text)
+
+
+@lru_cache(maxsize=16384)
+def _escaped(text: str) -> str:
+    return _escape(text)
+
+
+def _escape(text: str) -> str:
+    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
     match = _MD_BLOCK_START.match(text)
     if match:
         if match.group(1)[0].isdigit():  # "1. x" → "1\. x": a number, not a nested list

@@ -121,7 +121,7 @@ def posting_translations(posting: Posting):
     from .translations import translations
 
     root = Path(os.path.abspath(posting.company_doc.file)).parent.parent if posting.company_doc else None
-    return translations(posting_locale(posting).language, root, where=language_source(posting))
+    return translations(posting_locale(posting).language, root, where=lambda: language_source(posting))
 
 
 def words(text: str) -> str:

@@ -35,6 +35,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from ..diagnostics import Location
 from ..errors import ConfigError, os_reason
@@ -66,30 +67,38 @@ def catalog_po(root: Path | None, language: str) -> Path | None:
 
 
 def translations(language: str, root: Path | None = None,
-                 where: Location | None = None) -> _gettext.NullTranslations:
+                 where: Callable[[], Location | None] | None = None) -> _gettext.NullTranslations:
     """The translations of ``language``: the catalog's PO file (``root`` is the catalog's folder),
     then jdgen's own catalog, then the English message ids.
 
-    ``where`` is the company-file line that chose the language, for the error when there is
-    no catalog for it.
+    ``where`` names the company-file line that chose the language, for the error when there
+    is no catalog for it (a callable: finding the line is left for when it is needed).
     """
-    po = catalog_po(root, language)
-    stamp = None
-    if po is not None:
-        real = confine(root, po)   # a link in the catalog may lead elsewhere in it, never out of it
-        try:
-            stat = os.stat(real)
-        except OSError as exc:
-            raise ConfigError(f"cannot read {lexical_shown(po)}: {os_reason(exc)}",
-                              hint="check the file and its permissions") from None
-        stamp = (str(real), lexical_shown(po), stat.st_mtime_ns, stat.st_size)
-    if language != "en" and _shipped(language) is None and po is None:
+    stamp = _catalog_stamp(root, language)
+    if stamp is None and language != "en" and _shipped(language) is None:
         folder = lexical_shown(root / "locales") if root is not None else "locales"
         raise ConfigError(f"no translation of the posting templates into {language!r} (jdgen ships "
                           f"{', '.join(shipped_languages())})",
-                          location=where, hint=f"add {folder}/{language}/LC_MESSAGES/{DOMAIN}.po to the catalog, "
-                                               "translated from jdgen's locales/jdgen.pot")
+                          location=where() if where is not None else None,
+                          hint=f"add {folder}/{language}/LC_MESSAGES/{DOMAIN}.po to the catalog, "
+                               "translated from jdgen's locales/jdgen.pot")
     return _combined(language, stamp)
+
+
+@lru_cache(maxsize=64)
+def _catalog_stamp(root: Path | None, language: str) -> tuple[str, str, int, int] | None:
+    """Which PO file of the catalog translates ``language`` (its real path, how messages name it,
+    mtime and size), or None. Looked up once per process, as templates are compiled once."""
+    po = catalog_po(root, language)
+    if po is None:
+        return None
+    real = confine(root, po)   # a link in the catalog may lead elsewhere in it, never out of it
+    try:
+        stat = os.stat(real)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {lexical_shown(po)}: {os_reason(exc)}",
+                          hint="check the file and its permissions") from None
+    return str(real), lexical_shown(po), stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=16)
