@@ -13,7 +13,7 @@ import pytest
 from conftest import write
 from jdgen.catalog.yaml_source import load_yaml
 from jdgen.render.context import en_dash, where_you_work
-from jdgen.render.dates import long_date
+from jdgen.render.cldr import long_date
 from jdgen.render.filters import md_mailto
 from jdgen.catalog.models import Place
 from jdgen.resources import builtin_catalog
@@ -180,11 +180,11 @@ def test_company_content_real_postings_carry(run, tmp_path):
     assert section(md, "How we hire").startswith("1. A 30-minute call with a recruiter")
     assert "\n\nIf you meet most of these points but not all, apply anyway" in md
     assert "### Benefits\n\n- Medical, dental and vision insurance" in md and "Benefits:" not in md
-    assert "Applications close on 31 December 2026." in md
+    assert "Applications close on December 31, 2026." in md   # CLDR en-US: Northwind is a US company
     assert ("email [accommodations@northwind-analytics.example](mailto:accommodations@northwind-analytics.example)"
             in md)
     lindenhof = render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", cwd=tmp_path)
-    assert lindenhof.split("\n")[6] == "You can work from anywhere in Germany, or hybrid from München."
+    assert lindenhof.split("\n")[6] == "You can work from anywhere in Germany or hybrid from München."
     assert "[barrierefrei@lindenhof-logistik.example](mailto:barrierefrei@lindenhof-logistik.example)" in lindenhof
 
 
@@ -213,9 +213,10 @@ def test_en_dash_ranges(text, expected):
 
 
 def test_long_dates():
-    assert long_date("2026-12-31") == "31 December 2026"
-    assert long_date("2026-03-01", "de") == "1. März 2026"
-    assert long_date("2026-05-09", "fr") == "9 May 2026"
+    assert long_date("2026-12-31", "en_US") == "December 31, 2026"
+    assert long_date("2026-12-31", "en_GB") == "31 December 2026"
+    assert long_date("2026-03-01", "de_DE") == "1. März 2026"
+    assert long_date("2026-05-09", "fr_FR") == "9 mai 2026"
 
 
 def test_mailto_links_addresses_and_escapes_the_rest():

@@ -37,7 +37,7 @@ def test_generic_posting_is_the_default_output(run, tmp_path):
 
 @pytest.mark.parametrize("slug, name, pay, eeo", [
     ("northwind", "Northwind Analytics, Inc.", "$157,000–$196,000 per year", "Northwind Analytics is an equal opportunity employer."),
-    ("lindenhof", "Lindenhof Logistik GmbH", "€80,000–€98,000 per year", "Wir freuen uns über alle Bewerbungen"),
+    ("lindenhof", "Lindenhof Logistik GmbH", "80.000\u00a0€ – 98.000\u00a0€ per year", "Wir freuen uns über alle Bewerbungen"),
 ])
 def test_company_posting_carries_name_pay_eeo_and_every_responsibility(run, tmp_path, slug, name, pay, eeo):
     md = render(run, "AIMLAM.GEN.P4", "--company", slug, cwd=tmp_path).out
@@ -238,10 +238,10 @@ def test_jsonld_lists_required_skills_only(run, tmp_path):
 
 
 def test_money_is_written_as_the_company_language_writes_it():
-    from jdgen.render.context import money
+    from jdgen.render.cldr import money
 
     assert money(68000, "EUR") == "€68,000"
-    assert money(68000, "EUR", "de") == "68.000 €"
-    assert money(1234.5, "EUR", "de") == "1.234,50 €"
-    assert money(68000, "CHF", "de") == "68.000 CHF"
-    assert money(157000, "USD") == "$157,000"
+    assert money(68000, "EUR", "de_DE") == "68.000\u00a0€"
+    assert money(1234.5, "EUR", "de_DE") == "1.234,50\u00a0€"
+    assert money(68000, "CHF", "de_DE") == "68.000\u00a0CHF"
+    assert money(157000, "USD", "en_US") == "$157,000"

@@ -195,11 +195,11 @@ def print_every_heading(root: Path, which: str) -> None:
     """JD208: a catalog template that prints 'What you will do' whether or not there is anything
     to list (bad); the shipped one, which leaves an empty list's heading out (good)."""
     if which == "bad":
-        guard = "{% if responsibilities %}\n## What you will do"
+        guard = '{% if responsibilities %}\n## {{ _("What you will do") }}'
 
         def edit(text: str) -> str:
             assert guard in text, "the shipped template no longer guards its responsibilities heading"
-            return text.replace(guard, "{% if true %}\n## What you will do", 1)
+            return text.replace(guard, '{% if true %}\n## {{ _("What you will do") }}', 1)
         _catalog_template(root, edit)
 
 

@@ -91,12 +91,10 @@ class PayView:
         return f"up to {self._money(high)}" if high is not None else ""
 
     def _money(self, amount: float) -> str:
-        from ..render.context import CURRENCY_SYMBOLS
+        from ..render.cldr import currency_symbol, money, number
 
-        whole = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-        symbol = CURRENCY_SYMBOLS.get(self.currency, "")
-        # "CHF " is the code itself; the code follows the figures anyway.
-        return whole if symbol.strip() == self.currency else f"{symbol}{whole}"
+        # Where English has no symbol but the code ("CHF"), the figures go bare: the code follows them anyway.
+        return number(amount) if currency_symbol(self.currency) == self.currency else money(amount, self.currency)
 
 
 def market_pay(profile: Any) -> PayView:

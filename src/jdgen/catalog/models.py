@@ -370,8 +370,11 @@ DateText = Annotated[str, StringConstraints(min_length=1, pattern=r"^\d{4}-\d{2}
 EmploymentType = Literal["full_time", "part_time", "contractor", "temporary", "intern", "volunteer", "per_diem", "other"]
 
 
+LanguageCode = Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z]{2}$")]
+
+
 class Locale(Frozen):
-    language: Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z]{2}$")]
+    language: LanguageCode
     region: Country = None
 
 
@@ -402,14 +405,41 @@ class Place(Frozen):
     postal_code: Text = None
     street: Text = None
     work_model: Literal["onsite", "hybrid", "remote"]
+    language: LanguageCode = None       # which one a posting uses: jdgen.render.language
     timezone: TimeZoneName = None
     remote_eligibility: Annotated[Items[Area], Field(min_length=1)] = None
+
+
+class Statement(Frozen):
+    text: Text
+    language: LanguageCode
+
+
+class TaggedText(str):
+    """A statement's text that also knows its language (``additional: [{text, language}]``).
+
+    A str, so that everything that reads a company's statements as text (lint's rules, the
+    templates) reads a tagged one as it reads a plain one; only the writers that can mark a
+    language (HTML ``lang``, DOCX ``w:lang``) look at :attr:`language`.
+    """
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> "TaggedText":
+        made = super().__new__(cls, text)
+        made.language = language
+        return made
+
+
+def _tagged(value):
+    return value if isinstance(value, str) else TaggedText(value.text, value.language)
 
 
 class Eeo(Frozen):
     statement: Text = None
     accommodation: Text = None
-    additional: Items[Text] = ()
+    # Plain text is in the posting's language; {text, language} is a statement in another.
+    additional: Items[Annotated[Text | Statement, AfterValidator(_tagged)]] = ()
 
 
 class Apply(Frozen):

@@ -17,9 +17,15 @@ and DOCX made from it) says the same:
   printed only when no required qualification states years, read by the reader JD301 uses
   (:mod:`jdgen.compose.experience`), whatever the qualification's ``kind``.
 * **Empty sections are None or empty lists**, never a heading over nothing.
-* **Ranges** in printed catalog text use an en dash ("5–8 years"), dates are written out
-  in the posting's language (:mod:`jdgen.render.dates`), and codes stay out of a company
-  posting's words: ``reference`` is the requisition id there.
+* **Ranges** in printed catalog text use an en dash ("5–8 years"), and codes stay out of a
+  company posting's words: ``reference`` is the requisition id there.
+
+**The posting's language.** Labels and fixed phrases ("Full-time", "per year", "You can work
+...") are English message ids marked with ``N_`` (found by ``pybabel extract``) and translated
+with the posting language's gettext (:mod:`jdgen.render.translations`) where they are used;
+money, dates, lists of places and country names come from CLDR (:mod:`jdgen.render.cldr`) for
+the posting's locale (:mod:`jdgen.render.language`). The catalog's own text (responsibilities,
+the company's benefits) is printed as written: it is in whatever language its author wrote.
 """
 
 from __future__ import annotations
@@ -30,42 +36,47 @@ from typing import Any
 
 from ..compose.posting import Posting
 from ..catalog.models import Component, PayBand, Place
-from .dates import long_date
+from .cldr import join, long_date, money_range, territory
+from .language import ENGLISH, PostingLocale, posting_locale
+from .translations import N_
+
+
+def _english(message: str) -> str:
+    return message
+
 
 EMPLOYMENT_LABELS = {
-    "full_time": "Full-time", "part_time": "Part-time", "contractor": "Contract", "temporary": "Temporary",
-    "intern": "Internship", "volunteer": "Volunteer", "per_diem": "Per diem", "other": "Other",
+    "full_time": N_("Full-time"), "part_time": N_("Part-time"), "contractor": N_("Contract"),
+    "temporary": N_("Temporary"), "intern": N_("Internship"), "volunteer": N_("Volunteer"),
+    "per_diem": N_("Per diem"), "other": N_("Other"),
 }
-WORK_MODEL_LABELS = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
-PERIOD_LABELS = {"year": "per year", "month": "per month", "week": "per week", "day": "per day", "hour": "per hour"}
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "JPY": "¥", "INR": "₹", "CHF": "CHF "}
-COUNTRY_NAMES = {"US": "United States", "DE": "Germany", "CA": "Canada", "GB": "United Kingdom", "AT": "Austria",
-                 "FR": "France", "NL": "Netherlands", "IE": "Ireland", "ES": "Spain", "IT": "Italy", "PL": "Poland"}
+WORK_MODEL_LABELS = {"onsite": N_("On-site"), "hybrid": N_("Hybrid"), "remote": N_("Remote")}
+# The amount goes into the phrase, so that a language can put words before or after it.
+# Translators: a pay band, e.g. "$157,000–$196,000 per year"; the amounts are gross pay.
+PERIOD_LABELS = {"year": N_("%(amount)s per year"), "month": N_("%(amount)s per month"),
+                 "week": N_("%(amount)s per week"), "day": N_("%(amount)s per day"),
+                 "hour": N_("%(amount)s per hour")}
+BRING_HEADINGS = (("qualifications", N_("Qualifications")), ("skills", N_("Skills")),
+                  ("knowledge", N_("Knowledge")), ("tools", N_("Tools")))
 
 
-def money(amount: float, currency: str, language: str = "en") -> str:
-    whole = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    if language == "de":  # German groups thousands with '.', writes decimals with ',' and the unit after: 68.000 €
-        whole = whole.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return f"{whole} {(symbol or currency).strip()}"
-    return f"{symbol}{whole}" if symbol else f"{whole} {currency}"
+def pay_range(band: PayBand, locale: PostingLocale = ENGLISH, _=_english) -> str:
+    """The band as the posting prints it: "$157,000–$196,000 per year", "68.000 € – 84.000 € brutto pro Jahr"."""
+    amount = money_range(band.min, band.max, band.currency, locale.cldr)
+    return _(PERIOD_LABELS[band.period]) % {"amount": amount}
 
 
-def pay_range(band: PayBand, language: str = "en") -> str:
-    low, high = money(band.min, band.currency, language), money(band.max, band.currency, language)
-    span = low if band.min == band.max else f"{low}–{high}"
-    return f"{span} {PERIOD_LABELS[band.period]}"
+def _area_name(area, locale: PostingLocale) -> str:
+    country = territory(area.country, locale.cldr)
+    return f"{area.region}, {country}" if area.region else country
 
 
-def place_name(place: Place) -> str:
+def place_name(place: Place, locale: PostingLocale = ENGLISH, _=_english) -> str:
     if place.work_model == "remote" and not place.city:
-        areas = ", ".join(
-            f"{a.region}, {COUNTRY_NAMES.get(a.country, a.country)}" if a.region else COUNTRY_NAMES.get(a.country, a.country)
-            for a in place.remote_eligibility or ())
-        return f"Remote ({areas})" if areas else "Remote"
+        areas = [_area_name(a, locale) for a in place.remote_eligibility or ()]
+        return _("Remote (%(areas)s)") % {"areas": join(areas, locale.cldr)} if areas else _("Remote")
     parts = [place.city, place.region if place.country == "US" else None,
-             None if place.country == "US" else COUNTRY_NAMES.get(place.country, place.country)]
+             None if place.country == "US" else territory(place.country, locale.cldr)]
     return ", ".join(p for p in parts if p)
 
 
@@ -148,20 +159,13 @@ def states_years(qualifications: list[str]) -> bool:
     return any(find_years_claims(text) for text in qualifications)
 
 
-def _area_name(area) -> str:
-    country = COUNTRY_NAMES.get(area.country, area.country)
-    return f"{area.region}, {country}" if area.region else country
-
-
-def _or(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def where_you_work(places) -> str | None:
+def where_you_work(places, locale: PostingLocale = ENGLISH, _=_english) -> str | None:
     """One sentence on where the work can be done, from the locations' work models.
 
-    "You can work from anywhere in Germany, or hybrid from München." Remote first: it is
-    the widest offer. On-site only reads "You work on site in Denver, CO."
+    "You can work from anywhere in Germany or hybrid from München." Remote first: it is
+    the widest offer. On-site only reads "You work on site in Denver, CO." Each way of
+    working is one translated phrase, and the phrases are joined as the language joins
+    alternatives ("A, B or C", "A, B oder C").
     """
     def names(model: str) -> list[str]:
         # The city is enough here: the line above already names each location's country.
@@ -169,60 +173,65 @@ def where_you_work(places) -> str | None:
             f"{p.city}, {p.region}" if p.country == "US" and p.region else p.city
             for p in places if p.work_model == model and p.city))
 
-    remote_areas = list(dict.fromkeys(_area_name(a) for p in places if p.work_model == "remote"
+    def either(items: list[str]) -> str:
+        return join(items, locale.cldr, "or")
+
+    # Translators: the phrases below are alternatives of one sentence, joined with "or":
+    # "You can work from anywhere in Germany or hybrid from München."
+    remote_areas = list(dict.fromkeys(_area_name(a, locale) for p in places if p.work_model == "remote"
                                       for a in p.remote_eligibility or ()))
     remote_any = any(p.work_model == "remote" for p in places)
     parts = []
     if remote_areas:
-        parts.append("from anywhere in " + _or(remote_areas))
+        # Translators: areas are countries or "CO, United States", as CLDR names them
+        parts.append(_("from anywhere in %(areas)s") % {"areas": either(remote_areas)})
     elif remote_any:
-        parts.append("remotely")
+        parts.append(_("remotely"))
     if names("hybrid"):
-        parts.append("hybrid from " + _or(names("hybrid")))
+        parts.append(_("hybrid from %(places)s") % {"places": either(names("hybrid"))})
     if names("onsite"):
-        parts.append("on site in " + _or(names("onsite")))
+        parts.append(_("on site in %(places)s") % {"places": either(names("onsite"))})
     if not parts:
         return None
     if len(parts) == 1 and not remote_any and not names("hybrid"):
-        return f"You work {parts[0]}."
-    return "You can work " + ", or ".join(parts) + "."
+        return _("You work %(where)s.") % {"where": parts[0]}
+    return _("You can work %(where)s.") % {"where": either(parts)}
 
 
-def build_context(posting: Posting) -> dict[str, Any]:
+def build_context(posting: Posting, translations=None) -> dict[str, Any]:
+    """The template context of ``posting``; ``translations`` (gettext) word its labels, English without."""
     p = posting.profile
     level = posting.level
     company = posting.company
-    language = (company.company.locale.language if company and company.company.locale else "en")
+    locale = posting_locale(posting)
+    _ = translations.gettext if translations is not None else _english
     groups: dict[tuple[str, str], list[str]] = {key: [] for key in PRINT_ORDER}
-    for name, _, item, text in printed_items(p):
+    for name, _index, item, text in printed_items(p):
         groups[name, item.priority].append(text)
     responsibilities = groups["responsibilities", "required"]
     required_quals = groups["qualifications", "required"]
-    years_line = None if states_years(required_quals) else f"{level.years.min}–{level.years.max} years of relevant experience"
+    years = {"min": level.years.min, "max": level.years.max}
+    years_line = None if states_years(required_quals) else _("%(min)s–%(max)s years of relevant experience") % years
     qualifications = ([years_line] if years_line else []) + required_quals
-    skills = groups["skills", "required"]
-    knowledge = groups["knowledge", "required"]
-    tools = groups["tools", "required"]
+    lists = {"qualifications": qualifications, "skills": groups["skills", "required"],
+             "knowledge": groups["knowledge", "required"], "tools": groups["tools", "required"]}
     nice = [text for name, priority in PRINT_ORDER if priority == "preferred" for text in groups[name, priority]]
     opening_text = opening(p)
     success = en_dash(p.story.success) if p.story and p.story.success else None
     context: dict[str, Any] = {
         "code": p.code,
         "title": p.title,
+        "language": locale.tag,
         # The opening, not the catalog summary: the HTML page's meta description prints this.
         "summary": opening_text,
         "opening": opening_text,
         "catalog_summary": p.summary,
         "success": success,
-        "level": {"code": level.code, "name": level.name, "years": f"{level.years.min}–{level.years.max} years",
+        "level": {"code": level.code, "name": level.name, "years": _("%(min)s–%(max)s years") % years,
                   "years_min": level.years.min, "years_max": level.years.max},
         "responsibilities": responsibilities,
-        "qualifications": qualifications,
-        "skills": skills,
-        "knowledge": knowledge,
-        "tools": tools,
-        "bring": [(heading, items) for heading, items in (("Qualifications", qualifications), ("Skills", skills),
-                                                          ("Knowledge", knowledge), ("Tools", tools)) if items],
+        **lists,
+        "bring": [(_(heading), lists[name]) for name, heading in BRING_HEADINGS if lists[name]],
         "nice_to_have": nice,
         "sections": [{"heading": s.text, "body": en_dash(s.body), "points": [en_dash(i) for i in s.items]}
                      for s in posting.sections if s.body or s.items],
@@ -235,7 +244,7 @@ def build_context(posting: Posting) -> dict[str, Any]:
     if company is None:
         return context
     info = company.company
-    places = [place_name(place) for place in posting.places]
+    places = [place_name(place, locale, _) for place in posting.places]
     models = sorted({place.work_model for place in posting.places}, key=list(WORK_MODEL_LABELS).index)
     apply = company.apply
     team = posting.team
@@ -244,17 +253,17 @@ def build_context(posting: Posting) -> dict[str, Any]:
         "about": info.about,
         "website": info.website,
         "locations": places,
-        "work_model": " / ".join(WORK_MODEL_LABELS[m] for m in models),
-        "where": where_you_work(posting.places),
-        "employment_type": EMPLOYMENT_LABELS[posting.employment_type],
-        "pay": pay_range(posting.pay, language) if posting.pay else None,
+        "work_model": " / ".join(_(WORK_MODEL_LABELS[m]) for m in models),
+        "where": where_you_work(posting.places, locale, _),
+        "employment_type": _(EMPLOYMENT_LABELS[posting.employment_type]),
+        "pay": pay_range(posting.pay, locale, _) if posting.pay else None,
         "other_compensation": [en_dash(i) for i in company.other_compensation],
         "benefits": [en_dash(i) for i in company.benefits],
         "team": None if team is None else {"about": team.about, "reports_to": team.reports_to},
         "hiring_process": list(company.hiring_process),
         "apply_anyway": company.apply_anyway,
         "apply": None if apply is None else {"url": apply.url, "email": apply.email,
-                                             "deadline": long_date(apply.deadline, language) if apply.deadline else None,
+                                             "deadline": long_date(apply.deadline, locale.cldr) if apply.deadline else None,
                                              "deadline_iso": apply.deadline, "instructions": apply.instructions},
         "eeo": None if company.eeo is None else {"statement": company.eeo.statement,
                                                  "accommodation": company.eeo.accommodation,

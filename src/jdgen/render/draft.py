@@ -1,7 +1,7 @@
 """The draft marker: a posting whose profile is not approved says so in every format.
 
 jdgen adds the marker after the templates have run, so that a catalog's own templates
-cannot leave it out. A profile counts as approved only with ``status: approved`` (see
+cannot leave it out. It is written in the posting's language, like the rest of it. A profile counts as approved only with ``status: approved`` (see
 :func:`jdgen.compose.posting.is_approved`); draft, review and retired profiles all give
 marked postings, since none of them is cleared for publication.
 
@@ -23,17 +23,33 @@ from __future__ import annotations
 import re
 
 from ..compose.posting import Posting
+from .translations import N_
 
-DRAFT_LINE = "DRAFT — not approved for publication"
+DRAFT_LINE = N_("DRAFT — not approved for publication")
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 _ATX_TITLE = re.compile(r" {0,3}# ")
 _SETEXT_TITLE = re.compile(r" {0,3}=+ *$")
 
 
+def draft_line(posting: Posting) -> str:
+    """:data:`DRAFT_LINE` in the posting's language (the DOCX page header repeats it)."""
+    from .language import posting_translations
+
+    return posting_translations(posting).gettext(DRAFT_LINE)
+
+
 def draft_notice(posting: Posting) -> str | None:
-    """The marker line for a posting whose profile is not approved, else None."""
-    return f"{DRAFT_LINE} (profile status: {posting.profile.status})" if posting.is_draft else None
+    """The marker line for a posting whose profile is not approved, in its language, else None.
+
+    The status stays the catalog's word (draft, review, retired): it is what reviewers search for.
+    """
+    if not posting.is_draft:
+        return None
+    from .language import posting_translations
+
+    marker = posting_translations(posting).gettext(N_("%(marker)s (profile status: %(status)s)"))
+    return marker % {"marker": draft_line(posting), "status": posting.profile.status}
 
 
 def content_status(posting: Posting) -> str:

@@ -9,6 +9,12 @@
 * HTML autoescapes; Markdown escapes through ``finalize`` (see :mod:`jdgen.render.filters`).
 * A catalog's ``templates/`` folder comes first in the search path, so a file there
   replaces the built-in template of the same name.
+* Jinja's ``i18n`` extension, with new-style gettext and trimmed ``{% trans %}`` blocks: the
+  shipped templates mark their fixed words, and :func:`render_template` hands the posting
+  language's ``gettext`` to each rendering in its context (:mod:`jdgen.render.translations`).
+  Through the context rather than the environment's globals, so one compiled template
+  serves every language. A translation is formatted with the values the template passes
+  and then printed like any value: escaped for Markdown, autoescaped in HTML.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from ..diagnostics import Location
 from ..errors import TemplateError, os_reason
@@ -46,9 +53,35 @@ def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment
         autoescape=kind == "html",
         finalize=md_escape if kind == "md" else printable,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_null_translations(newstyle=True)  # English, for any rendering not given a language
     env.filters.update(FILTERS)
     return env
+
+
+def gettext_callables(translations) -> dict[str, Any]:
+    """``gettext`` and ``ngettext`` for a template context, behaving as Jinja's new-style ones:
+    the translation is a format string filled with the keyword values, escaped when autoescaping."""
+
+    @jinja2.pass_context
+    def gettext(__context, __string: str, **variables: Any) -> str:
+        text = translations.gettext(__string)
+        if __context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    @jinja2.pass_context
+    def ngettext(__context, __singular: str, __plural: str, __num: int, **variables: Any) -> str:
+        variables.setdefault("num", __num)
+        text = translations.ngettext(__singular, __plural, __num)
+        if __context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    # "_" too: Jinja's global "_" would look "gettext" up again on every call.
+    return {"gettext": gettext, "ngettext": ngettext, "_": gettext}
 
 
 def search_path(catalog_templates: Path | None) -> tuple[str, ...]:
@@ -59,8 +92,12 @@ def search_path(catalog_templates: Path | None) -> tuple[str, ...]:
     return tuple(paths)
 
 
-def render_template(name: str, kind: str, context: dict[str, Any], catalog_templates: Path | None) -> str:
+def render_template(name: str, kind: str, context: dict[str, Any], catalog_templates: Path | None,
+                    translations=None) -> str:
+    """``name`` rendered with ``context``; ``translations`` (gettext) translate its marked words."""
     env = environment(kind, search_path(catalog_templates))
+    if translations is not None:
+        context = {**context, **gettext_callables(translations)}
     budget = bounds.begin()
     try:
         template = env.get_template(name)

@@ -9,6 +9,7 @@ Templates that need to emit markup from a value use the explicit filters below.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
@@ -20,9 +21,13 @@ from ..catalog.addresses import is_email_address
 # raw HTML, heading closers), and '&' only where it would read as an entity.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>#]|&(?=#?[A-Za-z0-9]+;))")
 # At the start of a value, which templates put at the start of a line or list item:
-# list markers, block quotes, setext underlines and ordered-list numbers.
-_MD_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
-_WHITESPACE = re.compile(r"\s+")
+# list markers, block quotes, setext underlines and ordered-list numbers. A number is a list
+# marker only with a space or the end of the line after its "." or ")" (CommonMark 5.2), so
+# "80.000 €" at the start of a value stays as it is.
+_MD_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)](?:[ \t]|$)))")
+# Runs of white space become one space, except the no-break spaces CLDR puts into money and
+# dates ("68 000 €"): they are there to keep a figure on one line.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 # In a link destination: what would end it, open a new line, or hide in it.
 _NOT_IN_DESTINATION = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
@@ -47,7 +52,18 @@ def md_escape(value: Any) -> str:
     printable(value)
     if isinstance(value, Markup):
         return str(value)
-    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)).strip())
+    text = str(value)
+    # A batch prints the same headings, labels and items in posting after posting.
+    return _escaped(text) if len(text) <= 2000 else _escape(text)
+
+
+@lru_cache(maxsize=16384)
+def _escaped(text: str) -> str:
+    return _escape(text)
+
+
+def _escape(text: str) -> str:
+    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
     match = _MD_BLOCK_START.match(text)
     if match:
         if match.group(1)[0].isdigit():  # "1. x" → "1\. x": a number, not a nested list

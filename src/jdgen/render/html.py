@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
-from .language import posting_language
+from .language import foreign_texts, inline_words, posting_language, posting_translations
 
 TEMPLATE = "posting.html.j2"
 
@@ -70,6 +70,15 @@ def _unlinked(token):
     return copy
 
 
+def mark_languages(tokens: list[Any], foreign: dict[str, str]) -> None:
+    """Give each paragraph whose text is one of ``foreign`` (words -> tag) its ``lang`` attribute."""
+    for opener, inline in zip(tokens, tokens[1:]):
+        if opener.type == "paragraph_open" and inline.type == "inline":
+            language = foreign.get(inline_words(inline.children or ()))
+            if language:
+                opener.attrSet("lang", language)
+
+
 def description_html(markdown: str) -> str:
     """The posting without its title as simple HTML for JSON-LD ``description``.
 
@@ -96,14 +105,19 @@ def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any] | None,
     must not reach job search carries no JobPosting at all (see :func:`jdgen.render.jsonld.refusal`).
     """
     header, sections = split_markdown(markdown)
-    context = build_context(posting)
+    foreign = foreign_texts(posting)
+    if foreign:
+        for tokens in (header, *sections):
+            mark_languages(tokens, foreign)
+    translations = posting_translations(posting)
+    context = build_context(posting, translations)
     context.update(
         header_html=Markup(_render(header)),
         sections_html=[Markup(_render(section)) for section in sections],
         jsonld=jsonld,
         language=posting_language(posting),
     )
-    page = render_template(TEMPLATE, "html", context, catalog_templates)
+    page = render_template(TEMPLATE, "html", context, catalog_templates, translations)
     if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():
         from .page_guard import guard_page  # a catalog's own page: only then is the cost paid
 

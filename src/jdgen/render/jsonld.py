@@ -27,6 +27,10 @@ What jdgen decides on top of the guide:
 * **TELECOMMUTE only when every location is remote.** A hybrid or onsite role with a
   remote option keeps its jobLocation and is not marked remote as a whole; the
   description says the remote option in words.
+* **inLanguage** is the posting's language tag (:mod:`jdgen.render.language`), the same as
+  the page's ``lang``. schema.org defines it on CreativeWork, not on JobPosting, so the
+  Schema Markup Validator notes it as an extra property; Google's guide ignores properties
+  it does not list, and job boards that read it learn the language without guessing.
 * validThrough is :mod:`jdgen.render.valid_through`; education and experience are
   :mod:`jdgen.render.jsonld_requirements`.
 
@@ -44,6 +48,7 @@ from typing import Any
 from ..compose.posting import Posting
 from .context import printed_items
 from .html import description_html
+from .language import posting_language
 
 EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME", "part_time": "PART_TIME", "contractor": "CONTRACTOR", "temporary": "TEMPORARY",
@@ -100,6 +105,7 @@ def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
         "@type": "JobPosting",
         "title": p.title,
         "description": description_html(markdown),
+        "inLanguage": posting_language(posting),
         "datePosted": posting.date_posted.isoformat(),
         "hiringOrganization": organization,
     }

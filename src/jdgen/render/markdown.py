@@ -8,6 +8,7 @@ from pathlib import Path
 from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
+from .language import posting_translations
 
 TEMPLATE = "posting.md.j2"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -25,4 +26,6 @@ def tidy_markdown(text: str) -> str:
 
 
 def render_markdown(posting: Posting, catalog_templates: Path | None = None) -> str:
-    return tidy_markdown(render_template(TEMPLATE, "md", build_context(posting), catalog_templates))
+    translations = posting_translations(posting)
+    context = build_context(posting, translations)
+    return tidy_markdown(render_template(TEMPLATE, "md", context, catalog_templates, translations))

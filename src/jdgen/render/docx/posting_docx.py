@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ...compose.posting import Posting
 from ...errors import JdgenError, SourceError
+from ..translations import N_
 
 if TYPE_CHECKING:
     from ...catalog.root import Catalog
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 def docx_options(catalog: "Catalog", posting: Posting):
     from .writer import DocxOptions
 
-    from ..draft import DRAFT_LINE, content_status, draft_notice
-    from ..language import posting_language
+    from ..draft import content_status, draft_line, draft_notice
+    from ..language import foreign_texts, posting_language, posting_translations
 
     company = posting.company
     reference = logo = None
@@ -35,7 +36,8 @@ def docx_options(catalog: "Catalog", posting: Posting):
         if reference is None:  # a brand document brings its own header line; without one, the company's name
             header = (info.name,)
     if draft_notice(posting):
-        header += (DRAFT_LINE,)
+        header += (draft_line(posting),)
+    gettext = posting_translations(posting).gettext
     level = posting.level
     p = posting.profile
     return DocxOptions(
@@ -45,8 +47,10 @@ def docx_options(catalog: "Catalog", posting: Posting):
         keywords=(p.code, level.code, p.function.code),
         created=datetime.combine(posting.date_posted, time(0, 0), tzinfo=timezone.utc),
         paper="letter" if any(place.country == "US" for place in posting.places) else "a4",
-        footer_text=footer_text(posting),
+        footer_text=footer_text(posting, gettext),
+        page_words=page_words(gettext),
         language=posting_language(posting),
+        languages=tuple(foreign_texts(posting).items()),
         reference=reference,
         logo=logo,
         header_text=header,
@@ -54,7 +58,17 @@ def docx_options(catalog: "Catalog", posting: Posting):
     )
 
 
-def footer_text(posting: Posting) -> str:
+def page_words(gettext: Callable[[str], str]) -> tuple[str, str, str]:
+    """The footer's words before the page number, between it and the page count, and after."""
+    label = gettext(N_("Page %(page)s of %(pages)s"))
+    if label.count("%(page)s") != 1 or label.count("%(pages)s") != 1 or label.index("%(page)s") > label.index("%(pages)s"):
+        label = "Page %(page)s of %(pages)s"   # a translation that reorders or drops them cannot take the fields
+    before, rest = label.split("%(page)s")
+    between, after = rest.split("%(pages)s")
+    return before.replace("%%", "%"), between.replace("%%", "%"), after.replace("%%", "%")
+
+
+def footer_text(posting: Posting, gettext: Callable[[str], str] = lambda message: message) -> str:
     """What the footer says before "Page X of Y".
 
     A company posting goes to candidates, who know it by its requisition reference (the
@@ -64,7 +78,9 @@ def footer_text(posting: Posting) -> str:
     """
     if posting.company is None:
         return f"{posting.code} · version {posting.profile.version}"
-    return f"Reference {posting.requisition_id}" if posting.requisition_id else posting.profile.title
+    if posting.requisition_id:
+        return gettext(N_("Reference %(reference)s")) % {"reference": posting.requisition_id}
+    return posting.profile.title
 
 
 def _asset(root: Path, base: Path, value: str | None, key: str, posting: Posting) -> Path | None:

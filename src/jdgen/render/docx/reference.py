@@ -304,12 +304,21 @@ class Reference:
         return name, carried.trees[name], carried.rels.get(name, [])
 
     def styles_entry(self, language: str | None) -> Entry:
-        """styles.xml, with the document default language set to ``language`` when given."""
+        """styles.xml, with the document default language set to ``language`` when given.
+
+        A style of the reference that names a language of its own (Word writes one into styles
+        made on a machine set to another language) would keep text in that style checked
+        against that language, so every style's ``w:lang`` gets ``language`` as well.
+        """
         if language not in self._lang_styles:
             styles = copy.deepcopy(self._styles)
             rpr_default = w_child(_doc_defaults(styles), "rPrDefault", ("pPrDefault",))
             lang = w_child(w_child(rpr_default, "rPr"), "lang")
             lang.set(_W + "val", language)
+            for style in styles.iterfind(f"{_W}style"):
+                for own in style.iterfind(f"{_W}rPr/{_W}lang"):
+                    if own.get(_W + "val") is not None:
+                        own.set(_W + "val", language)
             primary = language.split("-")[0].lower()
             if primary in {"ja", "zh", "ko"}:
                 lang.set(_W + "eastAsia", language)

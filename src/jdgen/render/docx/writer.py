@@ -47,6 +47,7 @@ from jdgen.render.docx.logo import Logo, load_logo
 from jdgen.render.docx.opc import core_xml, esc
 from jdgen.render.docx.readback import docx_paragraph_texts, docx_text_dump
 from jdgen.render.docx.reference import Reference
+from jdgen.render.language import inline_words
 from jdgen.render.links import is_allowed, markdown_parser
 
 __all__ = ["DocxOptions", "DocxWriter", "markdown_to_docx", "docx_text_dump", "docx_paragraph_texts",
@@ -86,6 +87,10 @@ class DocxOptions:
     paper: Literal["letter", "a4"] = "a4"
     footer_text: str = ""        # the footer shows this, then "Page X of Y"
     language: str | None = None  # BCP 47 tag such as "en-US": the document default language
+    page_words: tuple[str, str, str] = ("Page ", " of ", "")  # the footer's words around page and page count
+    # Paragraphs in another language than the document's: their words (whitespace as one
+    # space) and BCP 47 tag; their runs get w:lang (jdgen.render.language.foreign_texts).
+    languages: tuple[tuple[str, str], ...] = ()
     reference: Path | None = None  # a company's reference .docx; None = templates/reference.docx
     logo: Path | None = None     # PNG/JPEG placed in the page header, 3 cm wide
     header_text: tuple[str, ...] = ()  # lines added to the page header (Header style), on every page
@@ -126,12 +131,14 @@ def _breakable(text: str) -> str:
     return _LONG.sub(lambda m: "\u200b".join(m[0][i:i + 40] for i in range(0, len(m[0]), 40)), text)
 
 
-def _run(text: str, fmt: tuple) -> str:
+def _run(text: str, fmt: tuple, language: str | None = None) -> str:
     bold, italic, style = fmt
     props = ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/><w:bCs/>" if bold else "")
              + ("<w:i/><w:iCs/>" if italic else ""))
     if text and max(text) >= "\u0590" and _RTL_ONLY.fullmatch(text):
         props += "<w:rtl/>"
+    if language:   # after w:rtl: CT_RPr is a sequence
+        props += f'<w:lang w:val="{esc(language)}"/>'
     body = esc(_breakable(text)).replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
     body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
@@ -239,9 +246,10 @@ class DocxWriter:
         if options.reference is not None and Path(options.reference).resolve() != self.reference.resolve():
             raise ValueError("options.reference names another reference document than this DocxWriter's; "
                              "use markdown_to_docx() or a DocxWriter made for that reference")
-        if options.language is not None and not _LANG.fullmatch(options.language):
-            raise ConfigError(f"language {options.language!r} is not a BCP 47 language tag",
-                              hint="use a tag such as 'en-US' or 'de-DE'")
+        for language in (options.language, *(tag for _, tag in options.languages)):
+            if language is not None and not _LANG.fullmatch(language):
+                raise ConfigError(f"language {language!r} is not a BCP 47 language tag",
+                                  hint="use a tag such as 'en-US' or 'de-DE'")
         texts = [markdown, options.title, options.subject, options.author, options.footer_text, *options.header_text,
                  *options.keywords]
         removed = 0
@@ -258,10 +266,11 @@ class DocxWriter:
 
         links: dict[str, str] = {}
         nums: list[str] = []
-        body = self._body(_MD.parse(markdown), links, nums)
-        lead = f"{footer_text} · Page " if footer_text else "Page "
+        body = self._body(_MD.parse(markdown), links, nums, dict(options.languages))
+        before, between, after = (_FORBIDDEN.sub("", words) for words in options.page_words)
+        lead = f"{footer_text} · {before}" if footer_text else before
         footer = (f'<w:p><w:pPr><w:pStyle w:val="{self._ids["Footer"]}"/></w:pPr>{_run(lead, _PLAIN)}'
-                  f'{_field("PAGE")}{_run(" of ", _PLAIN)}{_field("NUMPAGES")}</w:p>')
+                  f'{_field("PAGE")}{_run(between, _PLAIN)}{_field("NUMPAGES")}{_run(after, _PLAIN) if after else ""}</w:p>')
         header = "".join(f'<w:p><w:pPr><w:pStyle w:val="{self._ids["Header"]}"/></w:pPr>{_run(text, _PLAIN)}</w:p>'
                          for text in header_text if text.strip())
         core = core_xml(title=title, subject=subject, author=author, keywords=keywords,
@@ -283,8 +292,9 @@ class DocxWriter:
 
     # ------------------------------------------------------------------ blocks
 
-    def _body(self, tokens, links: dict[str, str], nums: list[str]) -> str:
-        """Paragraphs for the block tokens; fills ``links`` (URL -> rId) and ``nums`` (w:num)."""
+    def _body(self, tokens, links: dict[str, str], nums: list[str], languages: dict[str, str]) -> str:
+        """Paragraphs for the block tokens; fills ``links`` (URL -> rId) and ``nums`` (w:num).
+        A paragraph whose words are a key of ``languages`` gets that language on its runs."""
         ids, ref = self._ids, self._ref
         out: list[_Para] = []
         lists: list[list] = []        # per open list: [style name, numId, item waiting for its first paragraph, id]
@@ -312,7 +322,8 @@ class DocxWriter:
                     role = "heading"
                 else:
                     style = "Quote" if quote and "Quote" in ids else "Normal"
-                runs = self._inline(tok.children or [], links)
+                language = languages.get(inline_words(tok.children or [])) if languages and role == "para" else None
+                runs = self._inline(tok.children or [], links, language)
                 if runs:
                     following = tokens[i + 2].type if i + 2 < len(tokens) else ""
                     out.append(_Para(ids[style], numpr, runs, role, group, len(tok.content),
@@ -358,8 +369,9 @@ class DocxWriter:
 
     # ------------------------------------------------------------------ inlines
 
-    def _inline(self, children, links: dict[str, str]) -> str:
-        """Runs for one inline token's children, adjacent text of one format merged into one run."""
+    def _inline(self, children, links: dict[str, str], language: str | None = None) -> str:
+        """Runs for one inline token's children, adjacent text of one format merged into one run
+        (each with ``w:lang`` ``language`` when given)."""
         out: list[str] = []
         pending: list[str] = []
         current = _PLAIN
@@ -369,7 +381,7 @@ class DocxWriter:
 
         def flush() -> None:
             if pending:
-                out.append(_run("".join(pending), current))
+                out.append(_run("".join(pending), current, language))
                 pending.clear()
 
         for child in children:
