@@ -20,6 +20,9 @@ from ...errors import JdgenError
 from ..registry import Example, Hit, hit_at, rule
 
 
+QUOTE = 160  # the English a message quotes: enough to recognise an opening paragraph by
+
+
 def _refresh(code: str, language: str) -> str:
     return f"jdgen translate {code} --language {language}"
 
@@ -51,14 +54,14 @@ def translation_missing(ctx, posting, options) -> Iterator[Hit]:
         slot = pairing.slot
         if pairing.state == "missing":
             location = posting.provenance[slot.path]
-            yield Hit(location, f"{use.file} has no entry for this {slot.field} text, which postings in "
-                                f"'{use.language}' print: {quoted(slot.text)}",
+            yield Hit(location, f"{use.file} has no entry for this text of {slot.field}, which postings in "
+                                f"'{use.language}' print: {quoted(slot.text, QUOTE)}",
                       f"run `{refresh}` to add one, then write its text",
                       posting.profile_doc, (location.line,))
         elif pairing.state == "untranslated":
             yield hit_at(use.doc, pairing.at + ("source",),
-                         f"this {slot.field} entry has no text yet, so postings in '{use.language}' would print "
-                         f"the English: {quoted(slot.text)}",
+                         f"untranslated entry of {slot.field}: it has no text yet, so postings in "
+                         f"'{use.language}' would print the English {quoted(slot.text, QUOTE)}",
                          "write the translation below source:, as text: ...")
 
 
@@ -111,10 +114,10 @@ def _stale_in_every_language(ctx, posting) -> Iterator[Hit]:
 def _stale(doc, pairing: Pairing, code: str, language: str) -> Hit:
     slot = pairing.slot
     return hit_at(doc, pairing.at + ("source",),
-                  f"stale translation: the English of this {slot.field} entry changed since it was translated; "
-                  f"it now reads {quoted(slot.text)}",
-                  f"translate it again, then set source: {text_hash(slot.text)} (`{_refresh(code, language)}` "
-                  "writes the new English above the entry)")
+                  f"stale translation of {slot.field}: the English changed since it was translated and now reads "
+                  f"{quoted(slot.text, QUOTE)}",
+                  f"translate it again, then set source: {text_hash(slot.text)}; `{_refresh(code, language)}` "
+                  "shows the new English above the entry")
 
 
 @rule("JD803", "translation-orphan", severity="warning", target="catalog",
@@ -151,7 +154,7 @@ def translation_orphan(ctx, profiles, options) -> Iterator[Hit]:
         for at, entry in orphans:
             field = ".".join(at[:-1] if isinstance(at[-1], int) else at)
             yield hit_at(translation.doc, at + ("source",),
-                         f"orphan translation: {profile.model.code} no longer prints the {field} text this entry "
-                         f"translates (source {entry.source})",
+                         f"orphan translation of {field}: {profile.model.code} no longer prints the English this "
+                         f"entry translates (source {entry.source})",
                          f"delete the entry, or run `{_refresh(profile.model.code, translation.model.language)}`, "
                          "which drops it")
