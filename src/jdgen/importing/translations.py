@@ -103,7 +103,8 @@ def refresh_translation(catalog: "Catalog", code: str, language: str) -> Refresh
     dropped = [f"dropped {'.'.join(str(p) for p in at if not isinstance(p, int))} entry "
                f"{quoted(entry.text or entry.source)}: {code} no longer prints the English it translates"
                for at, entry in orphans]
-    text = dump(data, header=[_modeline(catalog, path), *_header(code, language, profile.path, catalog.root)])
+    modeline = _modeline(catalog, path, existing.doc.text if existing is not None else "")
+    text = dump(data, header=[modeline, *_header(code, language, profile.path, catalog.root)])
     _check_round_trip(text, shown, data, parse_yaml)
     current = existing.doc.text if existing is not None else None
     written = current != text
@@ -123,9 +124,14 @@ def _place(data: dict[str, Any], key: tuple, value: Commented) -> None:
     node[key[-1]] = value
 
 
-def _modeline(catalog: "Catalog", path: Path) -> str:
-    """The editor's pointer to the schema: the catalog's own copy (``jdgen init`` writes one), else the shipped one."""
+def _modeline(catalog: "Catalog", path: Path, current: str) -> str:
+    """The editor's pointer to the schema: the file's own (whoever set it knew where the schema is),
+    else the catalog's copy of the schema (``jdgen init`` writes one), else the shipped one."""
     from ..resources import shipped
+
+    first = current.lstrip("\ufeff").split("\n", 1)[0]
+    if first.startswith("# yaml-language-server: $schema="):
+        return first
 
     own = catalog.root / "schemas" / "translation.schema.json"
     target = own if own.is_file() else shipped("schemas") / "translation.schema.json"
