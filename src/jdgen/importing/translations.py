@@ -103,7 +103,7 @@ def refresh_translation(catalog: "Catalog", code: str, language: str) -> Refresh
     dropped = [f"dropped {'.'.join(str(p) for p in at if not isinstance(p, int))} entry "
                f"{quoted(entry.text or entry.source)}: {code} no longer prints the English it translates"
                for at, entry in orphans]
-    modeline = _modeline(catalog, path, existing.doc.text if existing is not None else "")
+    modeline = _modeline(catalog, path, existing.doc.text if existing is not None else "", profile)
     text = dump(data, header=[modeline, *_header(code, language, profile.path, catalog.root)])
     _check_round_trip(text, shown, data, parse_yaml)
     current = existing.doc.text if existing is not None else None
@@ -124,19 +124,25 @@ def _place(data: dict[str, Any], key: tuple, value: Commented) -> None:
     node[key[-1]] = value
 
 
-def _modeline(catalog: "Catalog", path: Path, current: str) -> str:
-    """The editor's pointer to the schema: the file's own (whoever set it knew where the schema is),
-    else the catalog's copy of the schema (``jdgen init`` writes one), else the shipped one."""
+def _modeline(catalog: "Catalog", path: Path, current: str, profile) -> str:
+    """The editor's pointer to the schema: the file's own (whoever set it knew where the schema is);
+    else beside the schema the profile's own modeline points at, so the catalog's files agree; else
+    the catalog's copy of the schemas (``jdgen init`` writes one), else the shipped one."""
     from ..resources import shipped
 
+    prefix = "# yaml-language-server: $schema="
     first = current.lstrip("\ufeff").split("\n", 1)[0]
-    if first.startswith("# yaml-language-server: $schema="):
+    if first.startswith(prefix):
         return first
-
-    own = catalog.root / "schemas" / "translation.schema.json"
-    target = own if own.is_file() else shipped("schemas") / "translation.schema.json"
-    relative = os.path.relpath(target, path.parent).replace(os.sep, "/")
-    return f"# yaml-language-server: $schema={relative}"
+    own = profile.doc.text.lstrip("\ufeff").split("\n", 1)[0]
+    if own.startswith(prefix) and own.endswith("/profile.schema.json"):
+        target = (profile.path.parent / own.removeprefix(prefix)).parent / "translation.schema.json"
+    elif (catalog.root / "schemas" / "translation.schema.json").is_file():
+        target = catalog.root / "schemas" / "translation.schema.json"
+    else:
+        target = shipped("schemas") / "translation.schema.json"
+    relative = os.path.relpath(os.path.normpath(target), path.parent).replace(os.sep, "/")
+    return prefix + relative
 
 
 def _header(code: str, language: str, profile_path: Path, root: Path) -> list[str]:
