@@ -71,6 +71,9 @@ def translation_files(catalog: "Catalog") -> dict[tuple[str, str], Path]:
     Files sit in one folder per language: a YAML file directly in translations/ or deeper
     than its language folder would never be read, so it is reported, not passed over.
     """
+    cached = catalog.__dict__.get("_translation_files")
+    if cached is not None:
+        return cached  # lint asks once per profile: list the folder once per run
     folder = catalog.root / FOLDER
     catalog.refuse_leaving(folder)
     if not folder.is_dir():
@@ -90,6 +93,7 @@ def translation_files(catalog: "Catalog") -> dict[tuple[str, str], Path]:
         found[(relative[0], path.stem.upper())] = path
     if problems:
         raise InvalidInputError(problems)
+    catalog.__dict__["_translation_files"] = found
     return found
 
 

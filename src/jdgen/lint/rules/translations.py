@@ -5,12 +5,14 @@ language whose profile text is not (or no longer) translated, as it holds back a
 with a lint error. A posting in a language only finds what that posting prints; JD802 also
 runs on each profile's generic posting, where it checks every translation of the profile,
 so that a translation nobody publishes yet (German, while no company writes German) cannot
-go stale unnoticed. JD803 checks the catalog as a whole: a file whose profile is gone has
-no posting to be found through.
+go stale unnoticed: there it warns, since no posting prints it yet, and an edit to the
+English need not wait for its translators. JD803 checks the catalog as a whole: a file
+whose profile is gone has no posting to be found through.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ...catalog.translations import translation_files, load_translation, text_hash
@@ -65,13 +67,15 @@ def translation_missing(ctx, posting, options) -> Iterator[Hit]:
                          "write the translation below source:, as text: ...")
 
 
-@rule("JD802", "translation-stale", severity="error", target="posting",
+@rule("JD802", "translation-stale", severity="error", target="posting", severities=("warning",),
       summary="A translation entry was made for an older version of its English text: the hash in `source:` is "
               "not the text's hash any more.",
       why="When the English of a profile changes (other years, a new tool, a reworded duty), its translations "
           "still say the old thing. Postings print the current English instead of a stale translation, and this "
           "finding says what the English reads now and which hash to record once the translation says the same. "
-          "Every translation of a profile is checked, also one that no company publishes in yet.",
+          "Every translation of a profile is checked: an error where a company of the catalog publishes in its "
+          "language, a warning in a language no company publishes in yet, so that English can change ahead of "
+          "its translators without stopping CI, and they see what to update before a company needs it.",
       bad=Example(profile="title: Senior AI/ML Engineer and Tech Lead\n",
                   note="the German and French titles translate 'Senior AI/ML Engineer / Tech Lead'"),
       good=Example(profile="summary: P4 is the catalog's senior engineering level.\n",
@@ -91,14 +95,8 @@ def translation_stale(ctx, posting, options) -> Iterator[Hit]:
 def _stale_in_every_language(ctx, posting) -> Iterator[Hit]:
     """Every stale entry of every translation of a generic posting's profile."""
     code = posting.profile.code
-    try:
-        files = translation_files(ctx.catalog)
-    except JdgenError:
-        return  # a listing problem is validate's to report (JD001)
     slots = None
-    for (language, file_code), path in sorted(files.items()):
-        if file_code != code.upper():
-            continue
+    for path in _translations_of(ctx.catalog, code.upper()):
         try:
             loaded = load_translation(path, ctx.catalog)
         except JdgenError:
@@ -106,18 +104,57 @@ def _stale_in_every_language(ctx, posting) -> Iterator[Hit]:
         if slots is None:
             slots = printed_slots(posting.profile_doc.data)
         pairings, _ = pair(slots, loaded.model)
+        language = loaded.model.language
+        severity = None if language in published_languages(ctx.catalog) else "warning"
         for pairing in pairings:
             if pairing.state == "stale":
-                yield _stale(loaded.doc, pairing, code, loaded.model.language)
+                yield _stale(loaded.doc, pairing, code, language, severity)
 
 
-def _stale(doc, pairing: Pairing, code: str, language: str) -> Hit:
+def _translations_of(catalog, code: str) -> list:
+    """The translation files of the profile ``code``, in language order (the folder is listed once a run)."""
+    index = catalog.__dict__.get("_translations_by_code")
+    if index is None:
+        try:
+            files = translation_files(catalog)
+        except JdgenError:
+            files = {}  # a listing problem is validate's to report (JD001)
+        index = {}
+        for (_, file_code), path in sorted(files.items()):
+            index.setdefault(file_code, []).append(path)
+        catalog.__dict__["_translations_by_code"] = index
+    return index.get(code, [])
+
+
+def published_languages(catalog) -> frozenset[str]:
+    """The languages the catalog's companies publish in (a company that does not load counts for none)."""
+    cached = catalog.__dict__.get("_published_languages")
+    if cached is None:
+        from ...catalog.companies import company_files, load_company
+        from ...compose.translation import posting_language
+
+        found = set()
+        try:
+            paths = list(company_files(catalog).values())
+        except JdgenError:
+            paths = []  # validate reports what is wrong with companies/
+        for path in paths:
+            try:
+                found.add(posting_language(load_company(path, catalog).model))
+            except JdgenError:
+                continue
+        cached = catalog.__dict__["_published_languages"] = frozenset(found)
+    return cached
+
+
+def _stale(doc, pairing: Pairing, code: str, language: str, severity: str | None = None) -> Hit:
     slot = pairing.slot
-    return hit_at(doc, pairing.at + ("source",),
-                  f"stale translation of {slot.field}: the English changed since it was translated and now reads "
-                  f"{quoted(slot.text, QUOTE)}",
-                  f"translate it again, then set source: {text_hash(slot.text)}; `{_refresh(code, language)}` "
-                  "shows the new English above the entry")
+    hit = hit_at(doc, pairing.at + ("source",),
+                 f"stale translation of {slot.field}: the English changed since it was translated and now reads "
+                 f"{quoted(slot.text, QUOTE)}",
+                 f"translate it again, then set source: {text_hash(slot.text)}; `{_refresh(code, language)}` "
+                 "shows the new English above the entry")
+    return replace(hit, severity=severity)
 
 
 @rule("JD803", "translation-orphan", severity="warning", target="catalog",
