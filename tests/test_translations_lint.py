@@ -231,3 +231,14 @@ def test_lint_finds_translated_words_in_the_translation_file(here, tmp_path: Pat
     opening = next(text for text in printed_texts(posting) if text.field == "opening")
     assert str(opening.locate("Prototyp")) == _at(root, DE_P4, "Prototyp und")
 
+
+
+def test_naming_a_translation_on_the_command_line_lints_its_profile(run, tmp_path: Path):
+    """A pre-commit hook names the files a change touched: a translation stands for its profile."""
+    root = catalog_with(tmp_path)
+    replace_in(root / P4, "  - text: Cross-functional collaboration\n", "  - text: Cross-team collaboration\n")
+    result = run("lint", DE_P4, "--as-of", AS_OF.isoformat(), "--select", "JD802", cwd=root)
+    assert result.code == 0
+    assert [line.split(": JD802 ", 1)[0] for line in result.out.splitlines()] == [
+        _source(root, DE_P4, "ed0c2e9922"), _source(root, FR_P4, "ed0c2e9922")]
+    assert result.err == "0 errors, 2 warnings, 0 info in 1 file and 3 postings\n"
