@@ -27,7 +27,7 @@ not allow and on any import cycle; the README's code map is checked to be the sa
     documents/     read a posting file into titled sections     uses filesystem render
     architecture/  title to code; adjacent, compare, ladder     uses catalog compose render
     postings/      jdgen render: plan, render, write, --check   uses filesystem catalog compose render architecture
-    importing/     jdgen import: postings to draft profiles     uses filesystem catalog compose architecture documents
+    importing/     jdgen import, translate: files to fill in    uses filesystem catalog compose architecture documents
     lint/          jdgen validate, jdgen lint and its rules/    uses filesystem catalog compose render architecture postings documents
     cli/           the jdgen command: options, views            uses *
 

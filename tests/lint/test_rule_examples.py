@@ -215,11 +215,16 @@ EXTRA_SETUP: dict[str, Callable[[Path, str], None]] = {
 
 def fresh_catalog(tmp_path: Path, *, whole: bool = False) -> Path:
     """A copy of the built-in catalog. Unless ``whole``, its roles/ holds AIMLAM.GEN.P4 only:
-    the examples are written against P4 and the companies, and the built-in catalog grows."""
+    the examples are written against P4 and the companies, and the built-in catalog grows.
+    Its translations/ then holds P4's only (another profile's would be orphans, JD803)."""
     roles = (builtin_catalog() / "roles").resolve()
+    translations = (builtin_catalog() / "translations").resolve()
 
     def only_p4(folder: str, names: list[str]) -> list[str]:
-        return [n for n in names if n != PROFILE.name] if not whole and Path(folder).resolve() == roles else []
+        here = Path(folder).resolve()
+        if whole or (here != roles and here.parent != translations):
+            return []
+        return [n for n in names if n != PROFILE.name]
 
     root = tmp_path / "catalog"
     shutil.copytree(builtin_catalog(), root, ignore=only_p4)

@@ -23,7 +23,8 @@ from .schema_messages import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
 
-KIND_TITLES = {"profile": "role profile", "ladder": "level ladder", "taxonomy": "taxonomy", "company": "company file"}
+KIND_TITLES = {"profile": "role profile", "ladder": "level ladder", "taxonomy": "taxonomy", "company": "company file",
+               "translation": "translation file"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Loaded(Generic[M]):
 
 
 def kind_of(path: Path) -> str:
-    """What a YAML file holds, from where it sits: ladder.yaml, taxonomy.yaml, companies/*, else a profile."""
+    """What a YAML file holds, from where it sits: ladder.yaml, taxonomy.yaml, companies/*,
+    translations/LANGUAGE/*, else a profile."""
     name = path.name.lower()
     if name in ("ladder.yaml", "ladder.yml"):
         return "ladder"
@@ -44,6 +46,8 @@ def kind_of(path: Path) -> str:
         return "taxonomy"
     if path.parent.name == "companies":
         return "company"
+    if path.parent.parent.name == "translations":
+        return "translation"
     return "profile"
 
 
@@ -54,6 +58,7 @@ SIGNATURES = {
     "profile": ("code", "level", "responsibilities"),
     "ladder": ("levels", "tracks"),
     "taxonomy": ("functions",),
+    "translation": ("code", "language"),
 }
 
 
@@ -83,10 +88,12 @@ def looks_like_catalog_data(data: object) -> bool:
 
 
 _ARTICLES = {"profile": "a role profile", "company": "a company file", "ladder": "a level ladder",
-             "taxonomy": "a taxonomy"}
+             "taxonomy": "a taxonomy", "translation": "a translation file"}
 _HOMES = {"profile": "move it to roles/", "company": "move it to companies/",
           "ladder": "move it to ladder.yaml at the catalog root",
-          "taxonomy": "move it to taxonomy.yaml at the catalog root"}
+          "taxonomy": "move it to taxonomy.yaml at the catalog root",
+          "translation": "move it to translations/LANGUAGE/, e.g. translations/de/"}
+_FOLDERS = {"profile": "roles/", "company": "companies/", "translation": "translations/LANGUAGE/"}
 
 
 def misplaced_problem(path: Path, expected: str, doc: SourceDoc) -> Diagnostic | None:
@@ -106,7 +113,7 @@ def misplaced_problem(path: Path, expected: str, doc: SourceDoc) -> Diagnostic |
         if expected in ("ladder", "taxonomy") or (folder == "." and shape in ("ladder", "taxonomy")):
             place = f"it is named {path.name}"  # the ladder and taxonomy are known by name, not by folder
         elif folder == ".":
-            place = f"it is not in {'roles/' if shape == 'profile' else 'companies/'}"
+            place = f"it is not in {_FOLDERS[shape]}"
         else:
             place = f"it is in {folder}/"
         return Diagnostic(where, f"this looks like {_ARTICLES[shape]}, but {place}", _HOMES[shape])

@@ -536,3 +536,47 @@ class Company(Frozen):
     pay_bands: dict[LevelCode, PayBand] = None
     defaults: RoleOverride = None
     roles: dict[RoleCode, RoleOverride] = None
+
+
+# --- translations ----------------------------------------------------------------------
+
+SourceHash = Annotated[str, StringConstraints(min_length=1, pattern=r"^[0-9a-f]{10}$")]
+
+
+class TranslatedText(Frozen):
+    """One text of a profile in another language, with the hash of the English text it translates.
+
+    ``text`` may be absent: ``jdgen translate`` writes an entry for every printed text, and
+    an entry without text is one the translator has still to write.
+    """
+
+    source: SourceHash
+    text: Printed = None
+
+
+class TranslatedProblem(Frozen):
+    external: TranslatedText = None
+    why_it_matters: TranslatedText = None
+
+
+class TranslatedStory(Frozen):
+    problem: TranslatedProblem = None
+    success: TranslatedText = None
+
+
+class Translation(Frozen):
+    """translations/LANGUAGE/CODE.yaml: what a profile prints, in one other language (see
+    :mod:`jdgen.catalog.translations`)."""
+
+    schema_version: SchemaVersion
+    code: RoleCode
+    language: Annotated[str, StringConstraints(min_length=1, pattern=r"^[a-z]{2}$")]
+    title: TranslatedText = None
+    opening: TranslatedText = None
+    summary: TranslatedText = None
+    story: TranslatedStory = None
+    responsibilities: Items[TranslatedText] = ()
+    qualifications: Items[TranslatedText] = ()
+    skills: Items[TranslatedText] = ()
+    knowledge: Items[TranslatedText] = ()
+    tools: Items[TranslatedText] = ()

@@ -73,7 +73,8 @@ def _code_digest() -> bytes:
     digest = hashlib.sha256(__version__.encode())
     digest.update(f"parse format {FORMAT}".encode())
     checks = ["catalog/models.py", "catalog/loading.py", "catalog/ladder_checks.py", "catalog/taxonomy_checks.py",
-              "catalog/yaml_source.py", "catalog/companies.py", "catalog/currencies.py", "catalog/parse_cache.py"]
+              "catalog/yaml_source.py", "catalog/companies.py", "catalog/currencies.py",
+              "catalog/parse_cache.py", "catalog/translations.py"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:
         digest.update(path.read_bytes())
     return digest.digest()

@@ -9,7 +9,7 @@ from typing import Any
 from ..resources import schema_path, shipped
 
 # The kinds of file a catalog holds, each with its schema.
-SCHEMA_NAMES = ("profile", "ladder", "taxonomy", "company")
+SCHEMA_NAMES = ("profile", "ladder", "taxonomy", "company", "translation")
 
 
 def available_schemas() -> list[str]:

@@ -198,7 +198,7 @@ def show(code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. A
 
 
 @app.command(cls=CheckedCommand)
-def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy or company.")) -> None:
+def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder, taxonomy, company or translation.")) -> None:
     """Print a JSON Schema (the published contract of a catalog file)."""
     from ..catalog.schemas import available_schemas, schema_path
 
@@ -495,6 +495,22 @@ def import_(
         _err(report)
     for note in result.notes:
         _err(note)
+
+
+@app.command(cls=CheckedCommand)
+def translate(
+    code: str = typer.Argument(..., metavar="CODE", help="Role code, e.g. AIMLAM.GEN.P4 (any case)."),
+    language: str = typer.Option(..., "--language", "-l", metavar="LANGUAGE", help="Two-letter language code, as in a company's locale, e.g. de."),
+) -> None:
+    """Start or refresh a profile's translation: translations/LANGUAGE/CODE.yaml."""
+    from ..importing.translations import refresh_translation
+
+    result = refresh_translation(_catalog(), code, language)
+    if result.written:
+        _out(one_line(result.shown) + "\n")
+    for dropped in result.dropped:
+        _err(dropped)
+    _err(result.summary())
 
 
 @app.command(cls=CheckedCommand)

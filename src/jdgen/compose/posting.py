@@ -2,7 +2,9 @@
 
 The company's ``defaults`` block and then its ``roles.<CODE>`` block are merged onto
 the profile (rules in :mod:`jdgen.compose.merge`); every merged value keeps the file:line it
-came from, so lint can point at the YAML a person edits, not at rendered output.
+came from, so lint can point at the YAML a person edits, not at rendered output. A company
+that publishes in another language than English gets the profile's text from its
+translation (:mod:`jdgen.compose.translation`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalog.loading import Loaded
 from ..errors import UsageError
 from .merge import Layer, Provenance, merge_layers, provenance_of
+from .translation import TranslationUse
 from ..catalog.models import Company, Level, PayBand, Place, Profile, Section, Team
 from ..catalog.yaml_source import SourceDoc
 
@@ -42,6 +45,12 @@ class Posting:
     provenance: Provenance = field(default_factory=dict, repr=False)
     profile_doc: SourceDoc | None = field(default=None, repr=False)
     company_doc: SourceDoc | None = field(default=None, repr=False)
+    # How the profile's text got into the posting's language; None for a posting in English.
+    translation: TranslationUse | None = field(default=None, repr=False)
+
+    @property
+    def translation_doc(self) -> SourceDoc | None:
+        return self.translation.doc if self.translation is not None else None
 
     @property
     def code(self) -> str:
@@ -135,6 +144,7 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     if any("summary" in layer.data for layer in layers) and not any("opening" in layer.data for layer in layers):
         merged = {**merged, "opening": merged["summary"]}
         provenance = {**provenance, ("opening",): provenance[("summary",)]}
+    merged, provenance, translation = _in_language(catalog, profile, company, merged, provenance)
     extras: dict[str, Any] = {key: merged.pop(key) for key in POSTING_KEYS if key in merged}
     model = company.model
     place_ids = extras.get("locations")
@@ -159,4 +169,19 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
         provenance=provenance,
         profile_doc=profile.doc,
         company_doc=company.doc,
+        translation=translation,
     )
+
+
+def _in_language(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Company], merged: dict[str, Any],
+                 provenance: Provenance) -> tuple[dict[str, Any], Provenance, TranslationUse | None]:
+    """The merged profile in the company's language: unchanged for English."""
+    from ..catalog.translations import SOURCE_LANGUAGE, find_translation, shown_path
+    from .translation import posting_language, translate
+
+    language = posting_language(company.model)
+    if language == SOURCE_LANGUAGE:
+        return merged, provenance, None
+    code = profile.model.code
+    return translate(merged, provenance, profile.doc.file, language, code, shown_path(catalog, code, language),
+                     find_translation(catalog, code, language))

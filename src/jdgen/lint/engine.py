@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..diagnostics import Diagnostic
 from ..catalog.loading import kind_of
@@ -67,7 +67,7 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     jd001 = all_rules()["JD001"]
     report = validate(catalog, files)
 
-    profiles, companies, ladder = _targets(report.loaded, files)
+    profiles, companies, ladder = _targets(report.loaded, files, catalog)
     suppressions = Suppressions()
     for loaded in (*profiles, *companies, *([ladder] if ladder else [])):
         suppressions.register(loaded.doc)
@@ -133,8 +133,12 @@ def _may_report(settings: ResolvedConfig, rule: Rule, severities: frozenset[str]
     return any(rule.may_report(severity) for severity in severities)
 
 
-def _targets(loaded: dict, files: list[Path]):
-    """What validation loaded, sorted into profiles, companies and the ladder (invalid files are absent)."""
+def _targets(loaded: dict, files: list[Path], catalog: "Catalog"):
+    """What validation loaded, sorted into profiles, companies and the ladder (invalid files are absent).
+
+    A translation file named on the command line stands for its profile, whose postings are
+    where its entries are checked (a pre-commit hook names the translation a translator changed).
+    """
     profiles, companies, ladder = [], [], None
     for path in files:
         item = loaded.get(path)
@@ -147,7 +151,12 @@ def _targets(loaded: dict, files: list[Path]):
             companies.append(item)
         elif kind == "ladder":
             ladder = item
-    return profiles, companies, ladder
+        elif kind == "translation" and item.model.code in catalog.profile_files and _loads(catalog, item.model.code):
+            profiles.append(catalog.profile(item.model.code))
+    unique: dict[str, Any] = {}
+    for profile in profiles:  # a profile and its translation both named: lint it once
+        unique.setdefault(profile.model.code.upper(), profile)
+    return list(unique.values()), companies, ladder
 
 
 def _postings(ctx: LintContext, profiles, companies, catalog: "Catalog", found: "Findings", jd001) -> Iterator["Posting"]:

@@ -10,6 +10,7 @@ them, so they live here rather than in any one rule module.
 from __future__ import annotations
 
 from .registry import Hit
+from .texts import source_doc
 
 
 def posting_hit(posting, path, message, hint) -> Hit:
@@ -17,8 +18,7 @@ def posting_hit(posting, path, message, hint) -> Hit:
     # A posting file has no profile document: its provenance maps () to where the file starts.
     location = posting.provenance.get(path) or (posting.profile_doc.where(()) if posting.profile_doc
                                                 else posting.provenance[()])
-    doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file \
-        else posting.profile_doc
+    doc = source_doc(posting, location.file)
     return Hit(location, message, hint, doc, (location.line,))
 
 

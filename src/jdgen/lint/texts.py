@@ -239,6 +239,15 @@ def _collect(posting: Posting) -> Iterator[Text | None]:
             yield _own(doc, ("eeo", "additional", i), "eeo.additional", text, is_eeo=True)
 
 
+def source_doc(posting: Posting, file: str) -> SourceDoc | None:
+    """The document of the posting that ``file`` names: the company's, the translation's
+    (a posting in another language prints the profile's text from there), else the profile's."""
+    for doc in (posting.company_doc, getattr(posting, "translation_doc", None)):
+        if doc is not None and doc.file == file:
+            return doc
+    return posting.profile_doc
+
+
 def _list_items(posting: Posting, name: str, items: list) -> Iterator[Text]:
     """_merged for (name, i, "text") of every item, written out: profiles may list thousands."""
     provenance, company_doc, profile_doc = posting.provenance, posting.company_doc, posting.profile_doc
@@ -256,7 +265,7 @@ def _list_items(posting: Posting, name: str, items: list) -> Iterator[Text]:
         # The wording postings print in place of the text is read as the same list's prose.
         wording = provenance.get((name, i, "posting")) if item.posting else None
         if wording is not None:
-            doc = company_doc if wording.file == company_file else profile_doc
+            doc = source_doc(posting, wording.file)
             yield Text(item.posting, name, wording, doc, (wording.line,), from_company=doc is company_doc)
 
 
@@ -264,7 +273,7 @@ def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Text | N
     location = posting.provenance.get(path)
     if location is None:
         return None
-    doc = posting.company_doc if posting.company_doc and location.file == posting.company_doc.file else posting.profile_doc
+    doc = source_doc(posting, location.file)
     lines = {location.line}
     for depth in range(len(path), 0, -1):
         if isinstance(path[depth - 1], int):

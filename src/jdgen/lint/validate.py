@@ -25,6 +25,7 @@ from ..errors import JdgenError, NotAFileError
 from ..catalog.listing import check_listing, not_a_file, not_a_file_problem
 from ..diagnostics import Diagnostic, Location
 from ..catalog.loading import Loaded, kind_of, load_ladder, load_profile, load_taxonomy, peek, shape_of
+from ..catalog.translations import load_translation, translation_files
 from ..errors import InvalidInputError, SourceError
 from ..catalog.yaml_source import display_path, iter_yaml_files
 
@@ -49,6 +50,7 @@ def catalog_files(catalog: Catalog) -> list[Path]:
     # Company files sit directly in companies/; its subfolders hold their assets (logos,
     # reference documents), which render and lint never read as companies either.
     files.extend(sorted(company_files(catalog).values()))
+    files.extend(translation_files(catalog).values())
     marker = catalog.root / "jdgen.toml"
     catalog.refuse_leaving(marker)
     if marker.is_file():
@@ -139,6 +141,8 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
                 loaded = load_ladder(path)
             elif kind == "taxonomy":
                 loaded = load_taxonomy(path)
+            elif kind == "translation":
+                loaded = load_translation(path, catalog)
             else:
                 loaded = load_company(path, catalog)
             report.loaded[path] = loaded

@@ -1,3 +1,3 @@
 """The rules, one module per topic: importing this package registers every rule (see :mod:`jdgen.lint.ruleset`)."""
 
-from . import inclusion, language, level, pay, readability, review, sections, structure, templates  # noqa: F401
+from . import inclusion, language, level, pay, readability, review, sections, structure, templates, translations  # noqa: F401
