@@ -76,7 +76,9 @@ def test_german_headings_and_phrases(run, catalog):
     assert "\nBewerbungsschluss ist der 31. Dezember 2026.\n" in md
     assert md.endswith("\nKennziffer: KE-2026-017\n")
     # The role's text is the catalog's, in English, until the profile is translated.
-    assert "\n- Own AI/ML projects or a significant product area, from first idea to production\n" in md
+    # The role's own text is the profile's German translation (translations/de/AIMLAM.GEN.P4.yaml).
+    assert "\n- KI/ML-Projekte oder einen wichtigen Produktbereich verantworten, von der ersten Idee bis zum " \
+           "Produktivbetrieb\n" in md
 
 
 def test_french_markdown(run, catalog):

@@ -30,16 +30,18 @@ def test_a_german_company_prints_the_german_text_of_the_profile(run, tmp_path: P
     assert result.err == DRAFT_WARNING
     lines = result.out.splitlines()
     assert lines[0] == "# Senior AI/ML Engineer / Tech Lead (m/w/d)"
-    about = lines.index("## About the role")
+    about = lines.index("## Über die Stelle")
     assert lines[about + 2].startswith("Die meisten Unternehmen erheben weit mehr Daten, als sie nutzen")
-    duties = lines.index("## What you will do")
+    duties = lines.index("## Ihre Aufgaben")
     assert lines[duties + 2:duties + 4] == [
         "- KI/ML-Projekte oder einen wichtigen Produktbereich verantworten, von der ersten Idee bis zum Produktivbetrieb",
         "- Ein KI/ML-Team fachlich führen: die Vorgehensweise festlegen, Entwürfe prüfen und Hindernisse aus dem Weg "
         "räumen"]
-    success = lines.index("## What success looks like")
+    success = lines.index("## Woran wir Erfolg messen")
     assert lines[success + 2].startswith("Unternehmen treffen datengestützte Entscheidungen")
     assert "- 5–8 Jahre Berufserfahrung im Machine Learning oder in einem verwandten Engineering-Bereich" in lines
+    # The translated qualification states the years, so the level's years line is not added beside it.
+    assert not [line for line in lines if "years of relevant experience" in line or "Jahre einschlägige" in line]
     assert "- Bereichsübergreifende Zusammenarbeit" in lines
     assert "- Ethik und Governance von KI/ML" in lines
     # The company's own text is printed as it wrote it.
@@ -127,7 +129,7 @@ def test_reordered_items_keep_their_translations(run, tmp_path: Path):
     replace_in(root / P4, "  - text: Visionary thinking\n", owning + "  - text: Visionary thinking\n")
     result = _render(run, root, "AIMLAM.GEN.P4", "-c", "isarwerk")
     assert result.code == 0, result.err
-    skills = result.out.split("### Skills\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    skills = result.out.split("### Fähigkeiten\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert skills[:4] == ["- Festlegen der technischen Ausrichtung eines Teams",
                           "- Schnelles Prototyping zum Testen neuer Ideen",
                           "- Bereichsübergreifende Zusammenarbeit",

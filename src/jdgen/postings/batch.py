@@ -299,13 +299,25 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
                          hint=f"pass a folder instead, e.g. -o {folder.stem or 'out'}/")
     if "jsonld" in request.formats:  # a posting that may not have JSON-LD fails before the first file is written
         _check_jsonld(catalog, request, codes, companies)
-    if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
-        from ..catalog.companies import find_company
-        from ..render.docx.posting_docx import check_assets
+    # A company's language without template translations, or a broken catalog .po, is a configuration
+    # error: it must fail (exit 2) before the first file is written and before the lint gate, whose
+    # findings (a missing role translation, JD801) would otherwise be reported in its place.
+    from ..catalog.companies import find_company
+    from ..render.language import posting_translations
 
-        first = catalog.profile(codes[0])
-        for slug in companies:
-            check_assets(catalog, compose(catalog, first, find_company(catalog, slug) if slug else None, when))
+    first = catalog.profile(codes[0]) if codes else None
+    for slug in companies if first is not None else ():
+        if slug:
+            head = compose(catalog, first, find_company(catalog, slug), when)
+            posting_translations(head)
+            if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
+                from ..render.docx.posting_docx import check_assets
+
+                check_assets(catalog, head)
+        elif "docx" in request.formats:
+            from ..render.docx.posting_docx import check_assets
+
+            check_assets(catalog, compose(catalog, first, None, when))
     from ..filesystem.writing import Destination
     from .staleness import orphans, read_committed, stale_diff
 

@@ -206,12 +206,15 @@ def build_context(posting: Posting, translations=None) -> dict[str, Any]:
     locale = posting_locale(posting)
     _ = translations.gettext if translations is not None else _english
     groups: dict[tuple[str, str], list[str]] = {key: [] for key in PRINT_ORDER}
+    source_quals: list[str] = []   # the English of required qualifications, which the years reader reads
     for name, _index, item, text in printed_items(p):
         groups[name, item.priority].append(text)
+        if name == "qualifications" and item.priority == "required":
+            source_quals += [text, item.text]   # a translation is in `posting`; its English stays in `text`
     responsibilities = groups["responsibilities", "required"]
     required_quals = groups["qualifications", "required"]
     years = {"min": level.years.min, "max": level.years.max}
-    years_line = None if states_years(required_quals) else _("%(min)s–%(max)s years of relevant experience") % years
+    years_line = None if states_years(source_quals) else _("%(min)s–%(max)s years of relevant experience") % years
     qualifications = ([years_line] if years_line else []) + required_quals
     lists = {"qualifications": qualifications, "skills": groups["skills", "required"],
              "knowledge": groups["knowledge", "required"], "tools": groups["tools", "required"]}
