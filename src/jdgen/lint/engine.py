@@ -266,6 +266,7 @@ class _AliasView:
 
     Kept for every profile until the catalog rules run, so it holds those facts and no
     parsed document; hits on it go through the suppression comments its unit recorded.
+    It is its own ``model``: the rule asks ``loaded.model.code`` once per claim.
     """
 
     __slots__ = ("path", "doc", "code", "_titles")
@@ -277,10 +278,14 @@ class _AliasView:
         self.doc = _Places(shown, rows)
 
     @property
-    def model(self):
+    def model(self) -> "_AliasView":
+        return self
+
+    @property
+    def title_aliases(self) -> list:
         from types import SimpleNamespace
 
-        return SimpleNamespace(code=self.code, title_aliases=[SimpleNamespace(title=t) for t in self._titles])
+        return [SimpleNamespace(title=title) for title in self._titles]
 
 
 class _Places:

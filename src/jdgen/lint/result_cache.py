@@ -222,6 +222,11 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _decode(payload: bytes, entry_key: str) -> Record:
+    """The record in ``payload``, checked to be one this jdgen stored under ``entry_key``.
+
+    Checked a column at a time (types and bounds by ``map``, ``min`` and ``max``), which
+    keeps reading tens of thousands of entries cheap beside checking the profiles again.
+    """
     from .registry import SEVERITIES
     from .ruleset import all_rules
 
@@ -232,64 +237,51 @@ def _decode(payload: bytes, entry_key: str) -> Record:
     if type(record) is not dict or record.keys() != _KEYS or record["format"] != FORMAT:
         raise _Unusable("not a record of this format")
     strings = record["strings"]
-    if type(strings) is not list or not all(type(s) is str for s in strings):
+    if type(strings) is not list or not set(map(type, strings)) <= {str}:
         raise _Unusable("strings are not strings")
     count = len(strings)
+    texts = (NONE, count)       # a string of the table, or none
+    some_text = (0, count)      # a string of the table
+    place = (0, None)           # a line or column, 0 where there is no place
+    line = (1, None)
+    flag = (0, 2)
+    diag = (texts, place, place, some_text, texts)
 
-    def text(value, optional: bool = True) -> None:
-        if type(value) is not int or not (NONE if optional else 0) <= value < count:
-            raise _Unusable("not a string of the table")
+    def check(rows: object, columns: tuple) -> list:
+        """``rows``: a list of lists, each of len(columns) whole numbers within each column's bounds."""
+        if type(rows) is not list or not set(map(type, rows)) <= {list} or not set(map(len, rows)) <= {len(columns)}:
+            raise _Unusable("not a table")
+        for values, bounds in zip(zip(*rows), columns):
+            if bounds is None:
+                continue
+            low, high = bounds
+            if not set(map(type, values)) <= {int} or min(values) < low or (high is not None and max(values) >= high):
+                raise _Unusable("not a string index, line or column")
+        return rows
 
-    def number(value, low: int = 0) -> None:
-        if type(value) is not int or value < low:
-            raise _Unusable("not a line or column")
-
-    def rows(value, width: int) -> list:
-        if type(value) is not list or not all(type(row) is list and len(row) == width for row in value):
-            raise _Unusable("not a list of rows")
-        return value
-
-    def diag(row) -> None:
-        text(row[0]), number(row[1]), number(row[2]), text(row[3], False), text(row[4])
-
-    rules = all_rules()
-    text(record["code"])
+    if type(record["code"]) is not int or not NONE <= record["code"] < count:
+        raise _Unusable("not a code")
     if record["code_at"] != []:
-        for value in rows([record["code_at"]], 2)[0]:
-            number(value, 1)
-    for row in rows(record["diags"], 5):
-        diag(row)
-    for code, hits in rows(record["calls"], 2):
-        text(code, False)
+        check([record["code_at"]], (line, line))
+    check(record["diags"], diag)
+    rules = all_rules()
+    severities = {NONE, *(i for i, s in enumerate(strings) if s in SEVERITIES)}
+    for code, hits in check(record["calls"], (some_text, None)):
         if strings[code] not in rules:
             raise _Unusable("a rule this jdgen does not have")
-        for row in rows(hits, 7):
-            diag(row[:5])
-            text(row[5])
-            if row[5] != NONE and strings[row[5]] not in SEVERITIES or row[6] not in (0, 1) or type(row[6]) is not int:
-                raise _Unusable("not a severity or flag")
+        check(hits, (*diag, texts, flag))
+        if hits and not set(row[5] for row in hits) <= severities:
+            raise _Unusable("not a severity")
     if type(record["compose"]) is not list:
         raise _Unusable("compose errors are not a list")
     for found in record["compose"]:
-        for row in rows(found, 5):
-            diag(row)
-    number(record["postings"])
-    for row in rows(record["aliases"], 5):
-        text(row[0], False)
-        for value in row[1:]:
-            number(value, 1)
-    for row in rows(record["entries"], 7):
-        number(row[0], 1), number(row[1], 1), number(row[2], 1), text(row[5], False)
-        if type(row[4]) is not list or row[3] not in (0, 1) or row[6] not in (0, 1):
-            raise _Unusable("not a suppression comment")
-        for name in row[4]:
-            text(name, False)
-    for row in rows(record["malformed"], 4):
-        number(row[0], 1), number(row[1], 1), text(row[2], False), text(row[3])
-    for file, indexes in rows(record["shared_used"], 2):
-        text(file, False)
-        if type(indexes) is not list:
-            raise _Unusable("not a list of comments")
-        for index in indexes:
-            number(index)
+        check(found, diag)
+    if type(record["postings"]) is not int or record["postings"] < 0:
+        raise _Unusable("not a count")
+    check(record["aliases"], (some_text, line, line, line, line))
+    for names in (row[4] for row in check(record["entries"], (line, line, line, flag, None, some_text, flag))):
+        check([names], (some_text,) * len(names))
+    check(record["malformed"], (line, line, some_text, texts))
+    for indexes in (row[1] for row in check(record["shared_used"], (some_text, None))):
+        check([indexes], (place,) * len(indexes))
     return record
