@@ -476,6 +476,7 @@ def lint(
         pieces = report.text_pieces(result, colour=report.use_colour(sys.stdout))
     else:
         pieces = report.PIECES[format.value](result)
+    _out("")  # even with nothing to print, standard output is tried: a full disk is reported
     for piece in pieces:  # written as made: a catalog's worth of findings is never one string
         _out(piece)
     if format is LintFormat.text:
