@@ -97,7 +97,7 @@ def load_parse(digest: str | None, shown: str, text: str) -> SourceDoc | None:
     if folder is None or digest is None:
         return None
     try:
-        entry = _read(folder / _FOLDER / digest[:2] / f"{digest}.json")
+        entry = read_entry(folder / _FOLDER / digest[:2] / f"{digest}.json")
         return _decode(entry, shown, text) if entry is not None else None
     except (_Unusable, ValueError, TypeError, LookupError, RecursionError):
         return None
@@ -126,10 +126,14 @@ def store_parse(digest: str | None, doc: SourceDoc) -> None:
     except (ValueError, TypeError, RecursionError):
         return
     if len(payload) <= MAX_ENTRY_BYTES:
-        _write(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
+        write_entry(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
 
 
-def _read(path: Path) -> bytes | None:
+def read_entry(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+    """The bytes of the cache entry at ``path``, or None: missing, not a regular file, a symlink, or over ``limit``.
+
+    Shared with the findings cache (:mod:`jdgen.lint.result_cache`), which trusts its folder no more.
+    """
     try:
         handle = os.open(path, _READ)
     except OSError:
@@ -138,13 +142,13 @@ def _read(path: Path) -> bytes | None:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             return None
         chunks, size = [], 0
-        while size <= MAX_ENTRY_BYTES:
-            chunk = os.read(handle, MAX_ENTRY_BYTES + 1 - size)
+        while size <= limit:
+            chunk = os.read(handle, limit + 1 - size)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks) if size <= MAX_ENTRY_BYTES else None
+        return b"".join(chunks) if size <= limit else None
     except OSError:
         return None
     finally:
@@ -192,7 +196,7 @@ def _numbers(numbers: object, count: int | None, *, minimum: int = 1) -> list[in
     return numbers
 
 
-def _write(root: Path, folders: tuple[str, ...], name: str, payload: bytes) -> None:
+def write_entry(root: Path, folders: tuple[str, ...], name: str, payload: bytes) -> None:
     """Write ``root/folders/name`` atomically, never through a symlink below ``root``.
 
     ``root`` comes from the environment and is trusted; below it, every folder is opened

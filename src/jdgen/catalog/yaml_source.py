@@ -214,12 +214,14 @@ def display_path(path: Path | str) -> str:
     """
     p = Path(path)
     cwd = Path.cwd()
-    for candidate, base in ((Path(os.path.abspath(p)), cwd), (p.resolve(), cwd.resolve())):
-        try:
-            return str(candidate.relative_to(base))
-        except ValueError:
-            continue
-    return str(p)
+    try:
+        return str(Path(os.path.abspath(p)).relative_to(cwd))
+    except ValueError:
+        pass
+    try:  # resolved only when needed: resolving costs a system call per folder of the path
+        return str(p.resolve().relative_to(cwd.resolve()))
+    except ValueError:
+        return str(p)
 
 
 def read_bytes(path: Path, shown: str) -> bytes:

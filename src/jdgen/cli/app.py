@@ -128,14 +128,26 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+_JOBS_HELP = "Worker processes (default: one per usable core, for a catalog of 200 profiles or more; 1: this process)."
+
+
+def _jobs(jobs: Optional[int]) -> Optional[int]:
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs {jobs} is not a number of processes", hint="give 1 or more, e.g. --jobs 2")
+    return jobs
+
+
 @app.command(cls=CheckedCommand)
-def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog.")) -> None:
+def validate(paths: Optional[List[Path]] = typer.Argument(None, metavar="PATHS", help="Files or folders; default: the whole catalog."),
+             jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=_JOBS_HELP)) -> None:
     """Check files against their JSON Schemas and the catalog's rules."""
+    from ..lint.catalog_validate import validate_catalog
     from ..lint.validate import validate as run
 
+    jobs = _jobs(jobs)
     catalog = _catalog()
     _note_fallback(catalog)
-    report = run(catalog, paths or ())
+    report = run(catalog, paths) if paths else validate_catalog(catalog, jobs)
     for diagnostic in report.diagnostics:
         _out(diagnostic.format() + "\n")
     files = len(report.files)
@@ -418,6 +430,7 @@ def lint(
     level: Optional[str] = typer.Option(None, "--level", metavar="LEVEL", help="For posting files: judge them at this level (e.g. P4)."),
     location: Optional[str] = typer.Option(None, "--location", metavar="PLACE", help="For posting files: where the job is (e.g. 'Denver, CO'), for the pay laws."),
     language: Optional[str] = typer.Option(None, "--language", metavar="LANG", help="For posting files: the language they are written in (e.g. de); default: an HTML page's own, else en."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=_JOBS_HELP),
 ) -> None:
     """Check the catalog and every posting it renders, or posting files (.md .txt .html .docx, - for stdin)."""
     from datetime import date as Date
@@ -426,6 +439,7 @@ def lint(
     from ..lint import report
     from ..lint.config import parse_config
 
+    jobs = _jobs(jobs)
     catalog = _catalog()
     config = load_config(catalog.root)
     overrides = {}
@@ -454,20 +468,20 @@ def lint(
     result = None
     if catalog_paths or not posting_paths:
         _note_fallback(catalog)
-        result = run(catalog, catalog_paths, config=config, as_of=when)
+        result = run(catalog, catalog_paths, config=config, as_of=when, jobs=jobs, cache=True)
     if posting_paths:
         sources = [(name, sys.stdin.buffer.read(STDIN_LIMIT + 1) if name == "-" else None) for name in posting_paths]
         files = lint_posting_files(catalog, sources, level=level, location=location, language=language,
                                    config=config, as_of=when)
         result = files if result is None else result.merged(files)
-    if format is LintFormat.json:
-        _out(report.as_json(result))
-    elif format is LintFormat.github:
-        _out(report.github(result))
-    elif format is LintFormat.sarif:
-        _out(report.sarif(result))
+    if format is LintFormat.text:
+        pieces = report.text_pieces(result, colour=report.use_colour(sys.stdout))
     else:
-        _out(report.text(result, colour=report.use_colour(sys.stdout)))
+        pieces = report.PIECES[format.value](result)
+    _out("")  # even with nothing to print, standard output is tried: a full disk is reported
+    for piece in pieces:  # written as made: a catalog's worth of findings is never one string
+        _out(piece)
+    if format is LintFormat.text:
         _err(report.summary(result))
     ranks = {"info": 0, "warning": 1, "error": 2}
     if any(ranks[f.severity] >= ranks[threshold] for f in result.findings):

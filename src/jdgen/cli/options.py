@@ -30,6 +30,7 @@ _HOW_TO_FILL = {
     "--function": "give a function code, e.g. --function AIMLAM",
     "--status": "use draft, review, approved or retired",
     "--limit": "give a whole number, e.g. --limit 5",
+    "--jobs": "give a number of processes, e.g. --jobs 2, or leave --jobs out to use every core",
     "PATHS": "name a file or folder, or leave PATHS out to check the whole catalog",
     "DIR": "name a folder, or . for this one",
     "CODE_OR_TITLE": 'give a role code like AIMLAM.GEN.P4 or a title like "Sr. Machine Learning"',

@@ -15,28 +15,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Location
 from ..catalog.loading import kind_of
 from ..errors import InvalidInputError
 from ..catalog.yaml_source import display_path
 from .config import LintConfig, ResolvedConfig
+from .context import MAX_PER_FILE, LintContext  # noqa: F401  (MAX_PER_FILE: read by benchmarks)
 from .registry import Hit, Rule
 from .ruleset import all_rules
+from .per_profile import NONE
 from .suppress import Suppressions
 
-# Findings one rule reports in one file before it is stopped (see Findings).
-MAX_PER_FILE = 100
+_STOP, _SKIPPED = object(), object()
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
     from ..compose.posting import Posting
-
-
-@dataclass
-class LintContext:
-    catalog: "Catalog"
-    as_of: date
-    config: LintConfig
 
 
 @dataclass
@@ -55,13 +49,23 @@ class LintResult:
 
 
 def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintConfig | None = None,
-         as_of: date | None = None) -> LintResult:
+         as_of: date | None = None, jobs: int | None = 1, cache: bool = False) -> LintResult:
+    """Lint the named files, or the whole catalog and every posting it renders.
+
+    A whole catalog is checked one profile at a time (see :func:`_lint_catalog`), on
+    ``jobs`` processes (None: as many as the cores, for a catalog large enough to gain),
+    with the findings cache when ``cache`` is true; the result is the same either way.
+    """
     from .validate import catalog_files, expand_paths, validate  # here: render's gate needs none of it
 
     config = config or LintConfig()
     ctx = LintContext(catalog, as_of or date.today(), config)
-    settings = config.resolved()
     paths = list(paths)
+    if not paths:
+        streamed = _lint_catalog(ctx, jobs, cache)
+        if streamed is not None:
+            return streamed
+    settings = config.resolved()
     files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)
     result = LintResult(files=[display_path(f) for f in files])
     jd001 = all_rules()["JD001"]
@@ -93,6 +97,212 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
             found.add(rule, rule.check(ctx, posting, options))
     result.findings = found.finish()
     return result
+
+
+# What each catalog rule reads of the profiles, so that a streamed run can give it that and no
+# more: nothing (the engine reports JD001-JD004 itself), each profile's aliases with their
+# places, or the first profile (the template rules render it). A catalog rule not named here
+# is given every profile, loaded again: correct, but it holds them all in memory.
+_CATALOG_INPUTS = {"JD001": "none", "JD002": "none", "JD003": "none", "JD004": "none",
+                   "JD104": "aliases", "JD701": "first", "JD702": "first"}
+
+
+def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult | None:
+    """The whole catalog, one profile at a time; None when the ladder or taxonomy is broken
+    (then nothing else loads, and the plain run reports it).
+
+    The files every posting shares (ladder, taxonomy, companies, jdgen.toml) are validated
+    and their rules run here. Each profile is a unit (:mod:`.per_profile`), computed in
+    this process or in workers (:mod:`.parallel`) or read from the findings cache
+    (:mod:`.result_cache`), and its record is replayed into the run's :class:`Findings` in
+    file order, as the hits a single pass would have added in that order; so no parsed
+    profile, posting or rendered page outlives its unit. What needs the whole catalog is
+    done once all records are in: one code in two files, the catalog rules (from the
+    aliases the records carry), the validation problems in file order, and the
+    suppression comments' own problems.
+    """
+    from ..catalog.yaml_source import display_path
+    from . import parallel
+    from .per_profile import Setup
+    from .validate import ValidationReport, catalog_files, check_file, check_unique
+
+    catalog, config = ctx.catalog, ctx.config
+    files = catalog_files(catalog)
+    try:
+        catalog.ladder, catalog.taxonomy  # noqa: B018
+    except InvalidInputError:
+        return None
+    settings = config.resolved()
+    result = LintResult(files=[display_path(f) for f in files])
+    report = ValidationReport(files=files)
+    profile_paths: list[Path] = []
+    for path in files:
+        if path.suffix != ".toml" and kind_of(path) == "profile":
+            profile_paths.append(path)
+        else:
+            check_file(catalog, path, report, {})
+    profiles, companies, ladder = _targets(report.loaded, files, catalog)
+    shared = Suppressions()
+    for loaded in (*companies, *([ladder] if ladder else [])):
+        shared.register(loaded.doc)
+    found = Findings(settings, shared)
+    rules = [r for r in all_rules().values() if settings.enabled(r)]
+    for rule in rules:
+        options = settings.options_for(rule)
+        if rule.target == "company":
+            for c in companies:
+                found.add(rule, rule.check(ctx, c, options))
+        elif rule.target == "ladder" and ladder is not None:
+            found.add(rule, rule.check(ctx, ladder, options))
+
+    context = None
+    company_paths = tuple(str(c.path) for c in companies)
+    if cache:
+        from . import result_cache
+
+        context = result_cache.context(catalog, config, ctx.as_of, "lint", company_paths)
+    setup = Setup(str(catalog.root), catalog.builtin, catalog.fallback, config, ctx.as_of, "lint",
+                  company_paths, context)
+    rules_by_code = all_rules()
+    validation = list(report.diagnostics)
+    unique = ValidationReport()
+    seen_codes: dict[str, Path] = {}
+    compose_errors: list[list[Diagnostic]] = []
+    comments: list[tuple[str, list, list]] = []
+    shared_used: dict[str, set[int]] = {}
+    views: list[_AliasView] = []
+    first_profile: Path | None = None
+    used_keys: set[str] = set()
+    for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
+        strings = record["strings"]
+        shown = display_path(path)
+        used_keys.add(entry_key)
+        validation.extend(_diagnostic(row, strings) for row in record["diags"])
+        if record["code"] != NONE:
+            code = strings[record["code"]]
+            check_unique(code, path, Location(shown, *record["code_at"]), seen_codes, unique)
+            first_profile = first_profile or path
+            views.append(_AliasView(path, shown, code, record["aliases"], strings))
+        for code, rows in record["calls"]:
+            found.replay(rules_by_code[strings[code]], rows, strings)
+        compose_errors.extend([_diagnostic(row, strings) for row in rows] for rows in record["compose"])
+        result.postings += record["postings"]
+        if record["entries"] or record["malformed"]:
+            comments.append((shown, record["entries"], record["malformed"], strings))
+        for file, indexes in record["shared_used"]:
+            shared_used.setdefault(strings[file], set()).update(indexes)
+
+    found.suppressions = _all_comments(comments, shared, shared_used)
+    jd001 = rules_by_code["JD001"]
+    validation.extend(unique.diagnostics)
+    found.add(jd001, (Hit(d.location, d.message, d.hint) for d in sorted(validation, key=Diagnostic.sort_key)))
+    for diagnostics in compose_errors:
+        found.add(jd001, (Hit(d.location, d.message, d.hint) for d in diagnostics))
+    for rule in rules:
+        if rule.target == "catalog":
+            wanted = _CATALOG_INPUTS.get(rule.code, "all")
+            if wanted == "aliases":
+                given = views
+            elif wanted == "first":
+                given = [catalog_profile(catalog, first_profile)] if first_profile else []
+            elif wanted == "all":
+                given = [catalog_profile(catalog, view.path) for view in views]
+            else:
+                given = []
+            found.add(rule, rule.check(ctx, given, settings.options_for(rule)))
+    result.findings = found.finish()
+    if context is not None:
+        from . import result_cache
+
+        result_cache.prune(context, used_keys)
+    return result
+
+
+def catalog_profile(catalog: "Catalog", path: Path):
+    from ..catalog.loading import load_profile
+
+    return load_profile(path, catalog.ladder, catalog.taxonomy, catalog.context_digest)
+
+
+def _diagnostic(row: list, strings: list[str]) -> Diagnostic:
+    file, line, col, message, hint = row
+    return Diagnostic(Location(strings[file], line, col) if file != NONE else None, strings[message],
+                      strings[hint] if hint != NONE else None)
+
+
+def _all_comments(comments: list, shared: Suppressions, shared_used: dict[str, set[int]]) -> Suppressions:
+    """Every suppression comment of the run, as registering each file in a single pass would have
+    left them: profiles first, in file order, then companies and the ladder; each marked used
+    when a unit, the shared files' rules or (later) a catalog rule silenced something with it."""
+    from .suppress import Entry, selected_codes
+
+    by_file: dict[str, list[Entry]] = {}
+    malformed: list[Hit] = []
+    for file, entries, broken, strings in comments:
+        malformed += [Hit(Location(file, line, col), strings[message], strings[hint] if hint != NONE else None)
+                      for line, col, message, hint in broken]
+        by_file[file] = [Entry(Location(file, line, col), target, bool(whole), tuple(strings[n] for n in names),
+                               strings[reason], bool(used),
+                               codes=frozenset().union(*(selected_codes(strings[n]) for n in names)))
+                         for line, col, target, whole, names, reason, used in entries]
+    for file, entries in shared._by_file.items():
+        for index in shared_used.get(file, ()):
+            if index < len(entries):
+                entries[index].used = True
+        by_file.setdefault(file, entries)
+    malformed += shared._malformed
+    whole = {file: [e for e in entries if e.whole_file] for file, entries in by_file.items()}
+    by_line: dict[str, dict[int, list[Entry]]] = {}
+    for file, entries in by_file.items():
+        lines = by_line[file] = {}
+        for entry in entries:
+            if not entry.whole_file:
+                lines.setdefault(entry.target_line, []).append(entry)
+    return Suppressions(_by_file=by_file, _malformed=malformed, _whole=whole, _by_line=by_line)
+
+
+class _AliasView:
+    """A profile as the alias rule (JD104) reads it: code, alias titles and where each is written.
+
+    Kept for every profile until the catalog rules run, so it holds those facts and no
+    parsed document; hits on it go through the suppression comments its unit recorded.
+    It is its own ``model``: the rule asks ``loaded.model.code`` once per claim.
+    """
+
+    __slots__ = ("path", "doc", "code", "_titles")
+
+    def __init__(self, path: Path, shown: str, code: str, rows: list, strings: list[str]):
+        self.path = path
+        self.code = code
+        self._titles = tuple(strings[row[0]] for row in rows)
+        self.doc = _Places(shown, rows)
+
+    @property
+    def model(self) -> "_AliasView":
+        return self
+
+    @property
+    def title_aliases(self) -> list:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(title=title) for title in self._titles]
+
+
+class _Places:
+    """The places of a profile's alias titles, answering ``where`` as its SourceDoc would for them."""
+
+    __slots__ = ("file", "_rows")
+    text = ""  # no comments of its own to read: the unit recorded them
+
+    def __init__(self, file: str, rows: list):
+        self.file = file
+        self._rows = tuple(tuple(row[1:]) for row in rows)
+
+    def where(self, path, *, key: bool = False) -> Location:
+        if len(path) >= 2 and path[0] == "title_aliases" and isinstance(path[1], int) and path[1] < len(self._rows):
+            line, col, item_line, item_col = self._rows[path[1]]
+            return Location(self.file, line, col) if path[2:] == ("title",) else Location(self.file, item_line, item_col)
+        return Location(self.file, 1, 1)
 
 
 def lint_posting(catalog: "Catalog", posting: "Posting", *, config: LintConfig | None = None,
@@ -211,28 +421,46 @@ class Findings:
         self._stopped: set[str] = set()  # codes of rules cut short: their suppressions may have gone unused
 
     def add(self, rule: Rule, hits: Iterable[Hit]) -> None:
-        config, suppressions, seen, counts = self.config, self.suppressions, self._seen, self._counts
         for hit in hits:
-            file = hit.location.file if hit.location else None
-            if counts.get((rule.code, file), 0) > MAX_PER_FILE:
-                return  # stopped in this file already
-            key = (rule.code, hit.location, hit.message)
-            if key in seen:
-                continue
-            if hit.location and config.ignored_in_file(rule, hit.location.file):
-                continue
-            if hit.doc is not None and suppressions.suppresses(hit.doc, rule, hit.lines or (hit.location.line,)):
-                continue
-            severity = config.severity_for(rule, hit.severity)
-            count = counts.get((rule.code, file), 0) + 1
-            counts[rule.code, file] = count
-            if count > MAX_PER_FILE:  # the first finding past the limit: say so, and stop asking
-                self._stopped.add(rule.code)
-                seen[key] = Diagnostic(
-                    hit.location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
-                    "fix those and lint again; the rest are not shown", rule.code, severity)
+            if self._offer(rule, hit.location, hit.message, hit.hint, hit.severity, hit) is _STOP:
                 return
-            seen[key] = Diagnostic(hit.location, hit.message, hit.hint, rule.code, severity)
+
+    def replay(self, rule: Rule, rows: list, strings: list[str]) -> None:
+        """:meth:`add` for the hits of one pass that a unit recorded (:mod:`.per_profile`): the same
+        de-duplication and limit; a row flagged there was suppressed or ignored in its file."""
+        for file, line, col, message, hint, severity, skip in rows:
+            location = Location(strings[file], line, col) if file != NONE else None
+            if self._offer(rule, location, strings[message], strings[hint] if hint != NONE else None,
+                           strings[severity] if severity != NONE else None, _SKIPPED if skip else None) is _STOP:
+                return
+
+    def _offer(self, rule: Rule, location: Location | None, message: str, hint: str | None,
+               severity: str | None, hit: Hit | object | None) -> object:
+        """Take one hit; ``hit`` is the Hit to check for ignores and suppressions, None when that was
+        done already, or _SKIPPED. Returns _STOP when the rule is to be asked no more."""
+        config, seen, counts = self.config, self._seen, self._counts
+        file = location.file if location else None
+        if counts.get((rule.code, file), 0) > MAX_PER_FILE:
+            return _STOP  # stopped in this file already
+        key = (rule.code, location, message)
+        if key in seen or hit is _SKIPPED:
+            return None
+        if hit is not None:
+            if location and config.ignored_in_file(rule, location.file):
+                return None
+            if hit.doc is not None and self.suppressions.suppresses(hit.doc, rule, hit.lines or (location.line,)):
+                return None
+        severity = config.severity_for(rule, severity)
+        count = counts.get((rule.code, file), 0) + 1
+        counts[rule.code, file] = count
+        if count > MAX_PER_FILE:  # the first finding past the limit: say so, and stop asking
+            self._stopped.add(rule.code)
+            seen[key] = Diagnostic(
+                location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
+                "fix those and lint again; the rest are not shown", rule.code, severity)
+            return _STOP
+        seen[key] = Diagnostic(location, message, hint, rule.code, severity)
+        return None
 
     def sorted(self) -> list[Diagnostic]:
         """The findings so far, in file and line order."""

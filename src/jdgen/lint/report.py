@@ -16,8 +16,9 @@ formats return :class:`~jdgen.terminal_text.Safe` text, which the CLI writes as 
 
 from __future__ import annotations
 
+import json
 import os
-from typing import TextIO
+from typing import Iterable, Iterator, TextIO
 from urllib.parse import quote
 
 from .. import __version__
@@ -29,6 +30,10 @@ from .ruleset import all_rules
 FORMATS = ("text", "json", "github", "sarif")
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# Findings written per piece: the output of a run with a million findings is never one string.
+_SLICE = 2000
+# Where a document's list of findings goes while the rest of it is laid out (see _streamed).
+_LIST = "\u0000jdgen findings\u0000"
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -43,15 +48,21 @@ def summary(result: LintResult) -> str:
 
 
 def text(result: LintResult, *, colour: bool = False) -> Safe:
-    lines = []
-    for f in result.findings:
-        severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
-        where = f"{f.location}: " if f.location else ""
-        hint = f" ({f.hint})" if f.hint else ""
-        # Escaped in two parts around the colour codes: the start of the line, where a file
-        # name could begin a workflow command, and the message.
-        lines.append(f"{line(f'{where}{f.code} ')}{severity}{one_line(f' {f.message}{hint}')}")
-    return Safe("".join(entry + "\n" for entry in lines))
+    return Safe("".join(text_pieces(result, colour=colour)))
+
+
+def text_pieces(result: LintResult, *, colour: bool = False) -> Iterator[Safe]:
+    """The text format a slice of findings at a time, for writing as it is made."""
+    for start in range(0, len(result.findings), _SLICE):
+        lines = []
+        for f in result.findings[start:start + _SLICE]:
+            severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
+            where = f"{f.location}: " if f.location else ""
+            hint = f" ({f.hint})" if f.hint else ""
+            # Escaped in two parts around the colour codes: the start of the line, where a file
+            # name could begin a workflow command, and the message.
+            lines.append(f"{line(f'{where}{f.code} ')}{severity}{one_line(f' {f.message}{hint}')}\n")
+        yield Safe("".join(lines))
 
 
 def _finding(f: Diagnostic) -> dict:
@@ -65,13 +76,40 @@ def _finding(f: Diagnostic) -> dict:
 
 
 def as_json(result: LintResult) -> Safe:
-    return json_document({
+    return Safe("".join(json_pieces(result)))
+
+
+def json_pieces(result: LintResult) -> Iterator[Safe]:
+    """The json format, one finding at a time: the bytes of :func:`json_document` of the whole document."""
+    skeleton = {
         "version": 1,
         "tool": {"name": "jdgen", "version": __version__},
-        "findings": [_finding(f) for f in result.findings],
+        "findings": _LIST,
         "summary": {"errors": result.count("error"), "warnings": result.count("warning"),
                     "infos": result.count("info"), "files": len(result.files), "postings": result.postings},
-    })
+    }
+    return _streamed(skeleton, map(_finding, result.findings))
+
+
+def _streamed(skeleton: dict, items: Iterable) -> Iterator[Safe]:
+    """:func:`json_document` of ``skeleton`` with ``items`` where it holds :data:`_LIST`, written piece by piece.
+
+    Each item is its own indented document moved to the list's depth: json.dumps puts a
+    line break in its output only between tokens (one inside a string is escaped), so
+    indenting every line of an item's text gives exactly the lines the whole would have.
+    """
+    document = json_document(skeleton)
+    head, tail = document.split(json.dumps(_LIST))
+    start = head[head.rfind("\n") + 1:]
+    outer = start[:len(start) - len(start.lstrip(" "))]
+    inner = outer + "  "
+    yield Safe(head)
+    opened = False
+    for item in items:
+        body = json_document(item)[:-1].replace("\n", "\n" + inner)
+        yield Safe(("," if opened else "[") + "\n" + inner + body)
+        opened = True
+    yield Safe(("\n" + outer + "]" if opened else "[]") + tail)
 
 
 def _escape_data(value: str) -> str:
@@ -85,20 +123,29 @@ def _escape_property(value: str) -> str:
 
 
 def github(result: LintResult) -> Safe:
+    return Safe("".join(github_pieces(result)))
+
+
+def github_pieces(result: LintResult) -> Iterator[Safe]:
     rules = all_rules()
-    out = []
-    for f in result.findings:
-        command = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
-        props = []
-        if f.location:
-            props += [f"file={_escape_property(f.location.file)}", f"line={f.location.line}", f"col={f.location.col}"]
-        props.append(f"title={_escape_property(f'{f.code} {rules[f.code].name}')}")
-        message = f.message + (f" ({f.hint})" if f.hint else "")
-        out.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
-    return Safe("".join(out))
+    for start in range(0, len(result.findings), _SLICE):
+        out = []
+        for f in result.findings[start:start + _SLICE]:
+            command = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
+            props = []
+            if f.location:
+                props += [f"file={_escape_property(f.location.file)}", f"line={f.location.line}", f"col={f.location.col}"]
+            props.append(f"title={_escape_property(f'{f.code} {rules[f.code].name}')}")
+            message = f.message + (f" ({f.hint})" if f.hint else "")
+            out.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
+        yield Safe("".join(out))
 
 
 def sarif(result: LintResult) -> Safe:
+    return Safe("".join(sarif_pieces(result)))
+
+
+def sarif_pieces(result: LintResult) -> Iterator[Safe]:
     rules = all_rules()
     used = sorted({f.code for f in result.findings})
     index = {code: i for i, code in enumerate(used)}
@@ -109,16 +156,20 @@ def sarif(result: LintResult) -> Safe:
                    "fullDescription": {"text": rules[code].why},
                    "defaultConfiguration": {"level": _SARIF_LEVEL[rules[code].severity]}} for code in used],
     }
-    results = []
-    for f in result.findings:
-        entry = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
+
+    def entry(f: Diagnostic) -> dict:
+        found = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
                  "message": {"text": one_line(f.message + (f" ({f.hint})" if f.hint else ""))}}
         if f.location:
-            entry["locations"] = [{"physicalLocation": {
+            found["locations"] = [{"physicalLocation": {
                 # SARIF wants a URI: a space, '#' or 'ü' in a folder name must be percent-encoded.
                 "artifactLocation": {"uri": quote(f.location.file.replace(os.sep, "/"), safe="/")},
                 "region": {"startLine": f.location.line, "startColumn": f.location.col}}}]
-        results.append(entry)
+        return found
+
     document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-                "runs": [{"tool": {"driver": driver}, "results": results}]}
-    return json_document(document)
+                "runs": [{"tool": {"driver": driver}, "results": _LIST}]}
+    return _streamed(document, map(entry, result.findings))
+
+
+PIECES = {"text": text_pieces, "json": json_pieces, "github": github_pieces, "sarif": sarif_pieces}

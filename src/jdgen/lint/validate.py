@@ -122,39 +122,58 @@ def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationRe
         return ValidationReport(diagnostics=sorted(exc.diagnostics(), key=Diagnostic.sort_key))
     report = ValidationReport(files=files)
     try:
-        ladder = catalog.ladder
-        taxonomy = catalog.taxonomy
+        catalog.ladder, catalog.taxonomy  # loaded first: every profile is checked against them
     except InvalidInputError as exc:  # nothing else can be checked against a broken ladder
         report.diagnostics.extend(exc.diagnostics())
         return report
     seen_codes: dict[str, Path] = {}
     for path in files:
-        if path.suffix == ".toml":  # jdgen.toml or pyproject.toml: their lint table, as `jdgen lint` reads it
-            _check_config(path, report)
-            continue
-        kind = kind_of(path)
-        try:
-            if kind == "profile":
-                loaded = load_profile(path, ladder, taxonomy, catalog.context_digest)
-                _check_unique(loaded.model.code, path, loaded.doc.where(("code",)), seen_codes, report)
-            elif kind == "ladder":
-                loaded = load_ladder(path)
-            elif kind == "taxonomy":
-                loaded = load_taxonomy(path)
-            elif kind == "translation":
-                loaded = load_translation(path, catalog)
-            else:
-                loaded = load_company(path, catalog)
-            report.loaded[path] = loaded
-        except InvalidInputError as exc:
-            if is_filed_away(path, catalog.companies_dir) and shape_of(peek(path)) == "company":
-                # Named on the command line; the whole-catalog listing says the same in company_files().
-                report.diagnostics.append(filed_away_problem(path, catalog.companies_dir))
-            else:
-                report.diagnostics.extend(exc.diagnostics())
+        check_file(catalog, path, report, seen_codes)
     report.diagnostics.extend(merge_problems(catalog, report.loaded))
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report
+
+
+def check_file(catalog: Catalog, path: Path, report: ValidationReport, seen_codes: dict[str, Path]) -> None:
+    """Validate one file into ``report``: its problems, or its loaded form; ``seen_codes`` finds one code in two files."""
+    if path.suffix == ".toml":  # jdgen.toml or pyproject.toml: their lint table, as `jdgen lint` reads it
+        _check_config(path, report)
+        return
+    kind = kind_of(path)
+    try:
+        if kind == "profile":
+            loaded = load_profile(path, catalog.ladder, catalog.taxonomy, catalog.context_digest)
+            check_unique(loaded.model.code, path, loaded.doc.where(("code",)), seen_codes, report)
+        elif kind == "ladder":
+            loaded = load_ladder(path)
+        elif kind == "taxonomy":
+            loaded = load_taxonomy(path)
+        elif kind == "translation":
+            loaded = load_translation(path, catalog)
+        else:
+            loaded = load_company(path, catalog)
+        report.loaded[path] = loaded
+    except InvalidInputError as exc:
+        if is_filed_away(path, catalog.companies_dir) and shape_of(peek(path)) == "company":
+            # Named on the command line; the whole-catalog listing says the same in company_files().
+            report.diagnostics.append(filed_away_problem(path, catalog.companies_dir))
+        else:
+            report.diagnostics.extend(exc.diagnostics())
+
+
+def profile_merge_problems(profile: Loaded, companies: list[Loaded], cache: dict) -> list[Diagnostic]:
+    """What merging each of ``companies`` onto one catalog profile reports: :func:`merge_problems`
+    for one profile (the pairs :func:`_touched` gives), for runs that load profiles one at a time."""
+    problems: list[Diagnostic] = []
+    code = profile.model.code.upper()
+    for company in companies:
+        raw = company.doc.data
+        if raw.get("defaults") or code in (raw.get("roles") or {}):
+            try:
+                _merge_onto(profile, company, cache)
+            except InvalidInputError as exc:
+                problems.extend(exc.diagnostics())
+    return problems
 
 
 def merge_problems(catalog: Catalog, loaded: dict[Path, Any]) -> list[Diagnostic]:
@@ -240,7 +259,7 @@ def _check_config(path: Path, report: ValidationReport) -> None:
         report.diagnostics.extend(exc.diagnostics())
 
 
-def _check_unique(code: str, path: Path, where: Location, seen: dict[str, Path], report: ValidationReport) -> None:
+def check_unique(code: str, path: Path, where: Location, seen: dict[str, Path], report: ValidationReport) -> None:
     key = code.upper()
     first = seen.setdefault(key, path)
     if first != path:
