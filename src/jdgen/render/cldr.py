@@ -121,3 +121,17 @@ def territory(code: str, locale: str = "en") -> str:
     from babel import Locale
 
     return Locale.parse(locale).territories.get(code, code)
+
+
+@cache
+def territory_codes() -> dict[str, str]:
+    """ISO 3166 country code by name, as English, German and French write it ("germany",
+    "deutschland", "allemagne"), case folded; the countries only, not CLDR's regions ("001")."""
+    from babel import Locale
+
+    found: dict[str, str] = {}
+    for locale in ("en", "de", "fr"):
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"):
+                found.setdefault(name.casefold(), code)
+    return found
