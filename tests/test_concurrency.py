@@ -106,17 +106,23 @@ def test_two_renders_into_one_folder(catalog, tmp_path):
 
 
 def big_catalog(root: Path, count: int = 60) -> Path:
-    """The built-in catalog with AIMLAM.GEN.P4 copied into ``count`` codes of their own focus."""
+    """The built-in catalog with AIMLAM.GEN.P4 copied into ``count`` codes of their own focus, each
+    with P4's German text (Lindenhof publishes in German)."""
     shutil.copytree(builtin_catalog(), root)
     profile = (root / "roles" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
+    german = (root / "translations" / "de" / "AIMLAM.GEN.P4.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "roles")
+    shutil.rmtree(root / "translations")
     (root / "roles").mkdir()
+    (root / "translations" / "de").mkdir(parents=True)
     focuses = ["GEN"] + [f"F{i:02d}" for i in range(1, count)]
     for focus in focuses:
         text = profile.replace("AIMLAM.GEN.P4", f"AIMLAM.{focus}.P4")
         text, n = re.subn(r"(?m)^focus:\n  code: GEN\n  name: .*\n", f"focus:\n  code: {focus}\n  name: Focus {focus}\n", text)
         assert n == 1
         (root / "roles" / f"AIMLAM.{focus}.P4.yaml").write_text(text, encoding="utf-8")
+        (root / "translations" / "de" / f"AIMLAM.{focus}.P4.yaml").write_text(
+            german.replace("AIMLAM.GEN.P4", f"AIMLAM.{focus}.P4"), encoding="utf-8")
     lines = ["schema_version: 1", "functions:", "  - code: AIMLAM",
              "    name: Artificial Intelligence / Machine Learning (AI/ML) Engineer", "    focuses:"]
     for focus in focuses:

@@ -72,8 +72,15 @@ def footer_lead(code: str, slug: str | None) -> str:
     from jdgen.catalog.root import Catalog
     from jdgen.postings.batch import build_posting
     from jdgen.render.docx.posting_docx import footer_text
+    from jdgen.render.language import posting_translations
 
-    return footer_text(build_posting(Catalog(builtin_catalog()), code, slug, date.fromisoformat(DATE)))
+    posting = build_posting(Catalog(builtin_catalog()), code, slug, date.fromisoformat(DATE))
+    return footer_text(posting, posting_translations(posting).gettext)   # in the posting's language
+
+
+def page_words(slug: str | None) -> tuple[str, str]:
+    """The footer's "Page" and "of": Lindenhof publishes in German."""
+    return ("Seite", "von") if slug == "lindenhof" else ("Page", "of")
 
 
 def normalise(text: str) -> str:
@@ -123,7 +130,8 @@ def test_libreoffice_converts_the_posting_with_all_its_text(pdfs, code, slug):
     pages = raw.count("\f") or 1
     title, responsibilities, header = expected_texts(code, slug)
     # page furniture is removed first, so that an item split across a page break still reads whole
-    footer = re.compile(rf"^\s*{re.escape(footer_lead(code, slug))} · Page (\d+) of (\d+)\s*$", re.M)
+    page, of = page_words(slug)
+    footer = re.compile(rf"^\s*{re.escape(footer_lead(code, slug))} · {page} (\d+) {of} (\d+)\s*$", re.M)
     numbers = footer.findall(raw)
     assert numbers and numbers[0] == ("1", numbers[0][1]), "no 'Page 1 of N' footer"
     assert all(total == numbers[0][1] for _, total in numbers)
@@ -176,7 +184,8 @@ def test_company_pages_read_as_a_recruiter_would_send_them(pdfs, code, slug):
     pdf = pdfs / f"{stem(code, slug)}.pdf"
     laid_out = pages(pdf)
     lead = footer_lead(code, slug)
-    footer = re.compile(rf"{re.escape(lead)} · Page (\d+) of {len(laid_out)}")
+    page, of = page_words(slug)
+    footer = re.compile(rf"{re.escape(lead)} · {page} (\d+) {of} {len(laid_out)}")
     title, _, header = expected_texts(code, slug)
     for number, page in enumerate(laid_out, 1):
         found = [footer.fullmatch(line) for line in page]

@@ -112,7 +112,9 @@ def test_render_writes_the_named_file_and_prints_its_path(run, tmp_path, company
     document = docx.Document(str(path))
     # every shipped profile is a draft: the title, then the marker in bold, as in the Markdown
     title, draft = document.paragraphs[:2]
-    assert (draft.text, draft.runs[0].bold) == ("DRAFT — not approved for publication (profile status: draft)", True)
+    marker = ("ENTWURF – nicht zur Veröffentlichung freigegeben (Profilstatus: draft)" if company == "lindenhof"
+              else "DRAFT — not approved for publication (profile status: draft)")   # Lindenhof publishes in German
+    assert (draft.text, draft.runs[0].bold) == (marker, True)
     assert title.style.name == "Title"
 
 
@@ -182,7 +184,7 @@ def test_core_properties(run, tmp_path, company, author):
 @pytest.mark.parametrize("company, paper, lead", [
     (None, A4, f"{CODE} · version 1"),                                   # generic: an internal document
     ("northwind", LETTER, "Reference NW-2026-118"),                      # the company's requisition id
-    ("lindenhof", A4, "Reference LH-2026-042"),
+    ("lindenhof", A4, "Kennziffer LH-2026-042"),                         # in German
 ], ids=["generic", "northwind", "lindenhof"])
 def test_paper_size_and_footer(run, tmp_path, company, paper, lead):
     data = docx_bytes(run, tmp_path, company)
@@ -190,7 +192,7 @@ def test_paper_size_and_footer(run, tmp_path, company, paper, lead):
     assert (section.page_width, section.page_height) == paper
     footer = section.footer._element
     text = "".join(footer.itertext())
-    assert f"{lead} · Page " in text
+    assert f"{lead} · {'Seite' if company == 'lindenhof' else 'Page'} " in text
     assert company is None or CODE not in text
     fields = [node.text.strip() for node in footer.iterfind(".//w:instrText", NS)]
     assert fields == ["PAGE", "NUMPAGES"]
@@ -205,7 +207,7 @@ def test_a_role_without_a_requisition_names_its_title_in_the_footer(run, catalog
     assert result.code == 0, result.err
     footer = docx.Document(io.BytesIO((out / file_name("lindenhof")).read_bytes())).sections[0].footer._element
     text = "".join(footer.itertext())
-    assert "Senior Machine Learning Engineer (m/w/d) · Page " in text and CODE not in text
+    assert "Senior Machine Learning Engineer (m/w/d) · Seite " in text and CODE not in text   # Lindenhof: German
 
 
 def test_northwind_carries_its_brand(run, tmp_path):
@@ -401,5 +403,5 @@ def test_international_company_names(run, catalog, tmp_path, name):
     assert document.core_properties.author == name
     texts = docx_paragraph_texts(data)
     assert texts[2].startswith(name + " · ")   # draft marker, title, then this line
-    assert f"About {name}" in texts
+    assert f"Über {name}" in texts   # Lindenhof publishes in German
     assert texts == markdown_blocks((out / file_name("lindenhof", "md")).read_text(encoding="utf-8"))

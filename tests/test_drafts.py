@@ -134,14 +134,17 @@ def test_footer_falls_back_to_the_title_never_the_code(run, catalog):
     assert text.startswith("Senior Machine Learning Engineer · Page ") and CODE not in text
 
 
-@pytest.mark.parametrize("company, region, tag", [
-    ("northwind", "US", "en-US"),
-    ("lindenhof", "DE", "en"),        # English in Germany: en-DE has no spelling dictionary
-    ("lindenhof", "GB", "en-GB"),
-    ("lindenhof", None, "en"),
-], ids=["en-US", "en-in-DE", "en-GB", "no-region"])
-def test_html_and_docx_carry_the_same_language(run, catalog, company, region, tag):
+@pytest.mark.parametrize("company, language, region, tag", [
+    ("northwind", None, "US", "en-US"),
+    ("lindenhof", None, "DE", "de-DE"),
+    ("lindenhof", "en", "DE", "en"),        # English in Germany: en-DE has no spelling dictionary
+    ("lindenhof", "en", "GB", "en-GB"),
+    ("lindenhof", "en", None, "en"),
+], ids=["en-US", "de-DE", "en-in-DE", "en-GB", "no-region"])
+def test_html_and_docx_carry_the_same_language(run, catalog, company, language, region, tag):
     path = catalog / "companies" / f"{company}.yaml"
+    if language:
+        edit(path, "    language: de\n", f"    language: {language}\n")
     current = "US" if company == "northwind" else "DE"
     edit(path, f"    region: {current}\n", f"    region: {region}\n" if region else "")
     page = written(run, catalog, company, "html").decode("utf-8")
@@ -160,7 +163,7 @@ def test_generic_postings_are_english(run, catalog):
 def test_html_footer_names_the_requisition_not_the_code(run, catalog):
     page = written(run, catalog, "northwind", "html").decode("utf-8")
     assert "<footer>\n<p>Reference NW-2026-118</p>\n</footer>" in page
-    assert "<footer>\n<p>Reference LH-2026-042</p>\n</footer>" in written(run, catalog, "lindenhof", "html").decode()
+    assert "<footer>\n<p>Kennziffer LH-2026-042</p>\n</footer>" in written(run, catalog, "lindenhof", "html").decode()
     path = catalog / "companies" / "lindenhof.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    requisition_id: LH-2026-042\n", ""), encoding="utf-8")
     assert "<footer>" not in written(run, catalog, "lindenhof", "html").decode("utf-8")   # no requisition id

@@ -89,7 +89,7 @@ def render(run, catalog: Path, company: str = "lindenhof"):
 
 
 def in_spanish(catalog: Path) -> None:
-    edit(catalog / "companies" / "lindenhof.yaml", "    language: en\n", "    language: es\n")
+    edit(catalog / "companies" / "lindenhof.yaml", "    language: de\n", "    language: es\n")
 
 
 def test_a_catalog_adds_a_language_without_python(run, catalog):
@@ -108,7 +108,6 @@ def test_a_catalog_adds_a_language_without_python(run, catalog):
 
 def test_a_catalog_rewords_a_shipped_language(run, catalog):
     """An employer that says "du": its own de catalog comes first, jdgen's fills the rest."""
-    edit(catalog / "companies" / "lindenhof.yaml", "    language: en\n", "    language: de\n")
     write_po(catalog, "de", 'msgid "What you will do"\nmsgstr "Deine Aufgaben"\n\n'
                             '#, fuzzy\nmsgid "Your team"\nmsgstr "Dein Täm"\n')
     out = render(run, catalog).out
@@ -187,7 +186,6 @@ def test_generic_postings_need_no_catalog(run, catalog):
 
 
 def test_a_catalogs_own_template_is_translated_too(run, catalog):
-    edit(catalog / "companies" / "lindenhof.yaml", "    language: en\n", "    language: de\n")
     (catalog / "templates").mkdir()
     (catalog / "templates" / "posting.md.j2").write_text(
         # trim_blocks eats the line break after {% endtrans %}: one more keeps the blank line

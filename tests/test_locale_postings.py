@@ -159,8 +159,10 @@ def test_a_statement_in_another_language_is_tagged_in_html_and_docx(run, catalog
 
 
 def test_a_german_statement_in_an_english_posting(run, catalog):
-    """The issue's case: an AGG line in German inside an English posting of a company in Germany."""
+    """The issue's case: an AGG line in German inside an English posting of a company in Germany
+    (Lindenhof, which publishes in German, turned to English)."""
     path = catalog / "companies" / "lindenhof.yaml"
+    edit(path, "    language: de\n", "    language: en\n")
     edit(path, "  additional:\n    - >-\n      Wir freuen", "  additional:\n    - language: de\n      text: >-\n"
                                                             "        Wir freuen")
     edit(path, "      Geschlecht, Religion", "        Geschlecht, Religion")

@@ -21,6 +21,10 @@ from jdgen.resources import builtin_catalog
 DATE = ["--date", "2026-11-23"]
 ROLES = builtin_catalog() / "roles"
 P4 = load_yaml(ROLES / "AIMLAM.GEN.P4.yaml").data
+P4_DE = load_yaml(builtin_catalog() / "translations" / "de" / "AIMLAM.GEN.P4.yaml").data
+# The headings of the opening and success sections, by company: Lindenhof publishes in German.
+ABOUT = {"northwind": "About the role", "lindenhof": "Über die Stelle"}
+SUCCESS = {"northwind": "What success looks like", "lindenhof": "Woran wir Erfolg messen"}
 SEED = load_yaml(Path(__file__).parent / "fixtures" / "seed" / "AIMLAM.GEN.P4.yaml").data
 CANON_P2 = Path(__file__).parent / "fixtures" / "canon" / "AIMLAM.GEN.P2.yaml"
 LISTS = ("responsibilities", "tasks", "skills", "knowledge", "competencies", "qualifications")
@@ -53,16 +57,18 @@ def empty_headings(md: str) -> list[str]:
     return empty
 
 
-@pytest.mark.parametrize("company, opening", [
-    ([], P4["opening"]),
-    (["-c", "northwind"], P4["opening"]),
-    (["-c", "lindenhof"], "You own the machine-learning work behind our route planner: from the first prototype to "
-                          "models that plan thousands of freight routes every night."),
+@pytest.mark.parametrize("company, opening, success", [
+    ([], P4["opening"], P4["story"]["success"]),
+    (["-c", "northwind"], P4["opening"], P4["story"]["success"]),
+    (["-c", "lindenhof"], "Sie verantworten die Machine-Learning-Arbeit hinter unserem Routenplaner: vom ersten "
+                          "Prototyp bis zu den Modellen, die jede Nacht Tausende Frachtrouten planen.",
+     P4_DE["story"]["success"]["text"]),
 ])
-def test_p4_opens_with_the_problem_and_says_what_success_looks_like(run, tmp_path, company, opening):
+def test_p4_opens_with_the_problem_and_says_what_success_looks_like(run, tmp_path, company, opening, success):
     md = render(run, "AIMLAM.GEN.P4", *company, cwd=tmp_path)
-    assert section(md, "About the role") == " ".join(opening.split())
-    assert section(md, "What success looks like") == " ".join(P4["story"]["success"].split())
+    slug = company[1] if company else "northwind"
+    assert section(md, ABOUT[slug]) == " ".join(opening.split())
+    assert section(md, SUCCESS[slug]) == " ".join(success.split())
     assert "P4 represents" not in md
 
 
@@ -74,8 +80,8 @@ def test_company_postings_name_no_internal_code(run, tmp_path, slug):
         text = json.loads(out)["description"] if fmt == "jsonld" else out
         assert "AIMLAM" not in text and not re.search(r"\bP4\b", text), text
     md = render(run, "AIMLAM.GEN.P4", "-c", slug, cwd=tmp_path)
-    reference = {"northwind": "NW-2026-118", "lindenhof": "LH-2026-042"}[slug]
-    assert md.endswith(f"\n\nReference: {reference}\n")
+    reference = {"northwind": "Reference: NW-2026-118", "lindenhof": "Kennziffer: LH-2026-042"}[slug]
+    assert md.endswith(f"\n\n{reference}\n")
 
 
 def test_html_meta_description_is_the_opening(run, tmp_path):
@@ -124,7 +130,8 @@ def test_every_shipped_posting_prints_each_bullet_once_and_no_empty_heading(run,
             bullets = re.findall(r"^- (.+)$", md, flags=re.M)
             assert len(bullets) == len(set(bullets)), (role.stem, company)
             assert empty_headings(md) == [], (role.stem, company)
-            assert "## About the role" in md and "## What success looks like" in md
+            slug = company[1] if company else "northwind"
+            assert f"## {ABOUT[slug]}" in md and f"## {SUCCESS[slug]}" in md
 
 
 def _canon_catalog(catalog: Path, *, responsibilities: bool = True) -> None:
@@ -136,8 +143,8 @@ def _canon_catalog(catalog: Path, *, responsibilities: bool = True) -> None:
 
 
 def test_canon_p2_states_years_once(run, catalog):
-    _canon_catalog(catalog)
-    for company in ([], ["-c", "northwind"], ["-c", "lindenhof"]):
+    _canon_catalog(catalog)   # English only: Lindenhof, which publishes in German, has no German text for it
+    for company in ([], ["-c", "northwind"]):
         md = render(run, "AIMLAM.GEN.P2", *company, cwd=catalog)
         assert "- 2–5 years experience or 1–2 years with a Master’s\n" in md
         assert "years of relevant experience" not in md
@@ -184,7 +191,8 @@ def test_company_content_real_postings_carry(run, tmp_path):
     assert ("email [accommodations@northwind-analytics.example](mailto:accommodations@northwind-analytics.example)"
             in md)
     lindenhof = render(run, "AIMLAM.GEN.P4", "-c", "lindenhof", cwd=tmp_path)
-    assert lindenhof.split("\n")[6] == "You can work from anywhere in Germany or hybrid from München."
+    assert lindenhof.split("\n")[6] == "Sie können von überall in Deutschland aus oder hybrid von München aus arbeiten."
+    assert "Bewerbungsschluss ist der 31. Dezember 2026." in lindenhof   # CLDR de
     assert "[barrierefrei@lindenhof-logistik.example](mailto:barrierefrei@lindenhof-logistik.example)" in lindenhof
 
 

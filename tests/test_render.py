@@ -17,6 +17,8 @@ from jdgen.catalog.yaml_source import load_yaml
 
 DATE = ["--date", "2026-11-23"]
 P4 = load_yaml(builtin_catalog() / "roles" / "AIMLAM.GEN.P4.yaml").data
+P4_DE = load_yaml(builtin_catalog() / "translations" / "de" / "AIMLAM.GEN.P4.yaml").data
+DUTIES = [item.get("posting", item["text"]) for item in P4["responsibilities"]]
 
 
 def render(run, *args, cwd):
@@ -35,15 +37,18 @@ def test_generic_posting_is_the_default_output(run, tmp_path):
     assert result.err == "warning: AIMLAM.GEN.P4 is not approved (status: draft); its posting is marked as a draft: review it before publishing\n"
 
 
-@pytest.mark.parametrize("slug, name, pay, eeo", [
-    ("northwind", "Northwind Analytics, Inc.", "$157,000–$196,000 per year", "Northwind Analytics is an equal opportunity employer."),
-    ("lindenhof", "Lindenhof Logistik GmbH", "80.000\u00a0€ – 98.000\u00a0€ per year", "Wir freuen uns über alle Bewerbungen"),
+@pytest.mark.parametrize("slug, name, pay, eeo, duties", [
+    ("northwind", "Northwind Analytics, Inc.", "$157,000–$196,000 per year", "Northwind Analytics is an equal opportunity employer.",
+     DUTIES),
+    ("lindenhof", "Lindenhof Logistik GmbH", "80.000\u00a0€ – 98.000\u00a0€ brutto pro Jahr", "Wir freuen uns über alle Bewerbungen",
+     [entry["text"] for entry in P4_DE["responsibilities"]]),   # Lindenhof publishes in German
 ])
-def test_company_posting_carries_name_pay_eeo_and_every_responsibility(run, tmp_path, slug, name, pay, eeo):
+def test_company_posting_carries_name_pay_eeo_and_every_responsibility(run, tmp_path, slug, name, pay, eeo, duties):
     md = render(run, "AIMLAM.GEN.P4", "--company", slug, cwd=tmp_path).out
     assert name in md and pay in md and eeo in md
-    for item in P4["responsibilities"]:
-        assert f"- {item.get('posting', item['text'])}\n" in md
+    assert len(duties) == len(P4["responsibilities"])
+    for duty in duties:
+        assert f"- {duty}\n" in md
 
 
 def test_sections_come_in_the_documented_order(run, tmp_path):
@@ -107,7 +112,7 @@ def test_jsonld_has_googles_required_properties(run, tmp_path):
         assert data["title"] and data["description"] != data["title"]
         # the line under the title (where, how, full- or part-time) opens the description; the title does not
         assert data["description"].startswith("<p>") and "<h1>" not in data["description"]
-        assert "Full-time" in data["description"].split("<h2>")[0]
+        assert ("Full-time" if company == "northwind" else "Vollzeit") in data["description"].split("<h2>")[0]
         assert data["datePosted"] == "2026-11-23"
         assert data["hiringOrganization"]["name"]
         assert all(place["address"]["addressCountry"] for place in data.get("jobLocation", [])) and (

@@ -19,6 +19,7 @@ P5 = "translations/de/AIMLAM.GEN.P5.yaml"
 
 def test_a_new_file_has_an_entry_for_every_printed_text_and_no_translation_yet(run, tmp_path: Path):
     root = catalog_with(tmp_path)
+    (root / P5).unlink()   # the built-in catalog has German text for every profile
     result = run("translate", "aimlam.gen.p5", "--language", "de", cwd=root)
     assert result.code == 0
     assert result.out == f"{P5}\n"
@@ -47,6 +48,7 @@ def test_a_new_file_has_an_entry_for_every_printed_text_and_no_translation_yet(r
 
 def test_a_new_file_lints_as_untranslated_for_a_company_in_its_language(run, tmp_path: Path):
     root = catalog_with(tmp_path, "isarwerk")
+    (root / P5).unlink()
     assert run("translate", "AIMLAM.GEN.P5", "-l", "de", cwd=root).code == 0
     result = lint(Catalog(root), as_of=date(2026, 11, 23))
     about_p5 = [f for f in result.findings if "AIMLAM.GEN.P5" in str(f.location)]

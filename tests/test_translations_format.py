@@ -25,10 +25,13 @@ SHIPPED = sorted((builtin_catalog() / "translations").rglob("*.yaml"))
 SCHEMA = json.loads((shipped("schemas") / "translation.schema.json").read_text(encoding="utf-8"))
 
 
-def test_the_shipped_translations_are_german_and_french_for_three_profiles():
+ROLES = sorted(path.stem for path in (builtin_catalog() / "roles").glob("*.yaml"))
+FRENCH = ("AIMLAM.APP.P4", "AIMLAM.GEN.P3", "AIMLAM.GEN.P4")
+
+
+def test_the_shipped_translations_are_german_for_every_profile_and_french_for_three():
     names = {(p.parent.name, p.stem) for p in SHIPPED}
-    assert names == {(language, code) for language in ("de", "fr")
-                     for code in ("AIMLAM.GEN.P4", "AIMLAM.GEN.P3", "AIMLAM.APP.P4")}
+    assert names == {("de", code) for code in ROLES} | {("fr", code) for code in FRENCH}
 
 
 def test_model_and_schema_have_the_same_shape():
@@ -164,8 +167,7 @@ def test_a_translation_file_in_roles_is_named_for_what_it_is(run, catalog: Path)
 
 def test_the_catalog_lists_its_translations_by_language_and_code():
     files = translation_files(Catalog(builtin_catalog()))
-    assert sorted(files) == sorted((language, code) for language in ("de", "fr")
-                                   for code in ("AIMLAM.APP.P4", "AIMLAM.GEN.P3", "AIMLAM.GEN.P4"))
+    assert sorted(files) == sorted([("de", code) for code in ROLES] + [("fr", code) for code in FRENCH])
 
 
 def test_the_schema_command_prints_the_translation_schema(run):

@@ -79,6 +79,7 @@ def test_html_and_json_ld_carry_the_translated_text(run, tmp_path: Path):
 
 def test_a_profile_without_a_translation_is_held_back_naming_the_file_and_the_command(run, tmp_path: Path):
     root = catalog_with(tmp_path, "isarwerk")
+    (root / "translations" / "de" / "AIMLAM.GEN.P5.yaml").unlink()
     result = _render(run, root, "AIMLAM.GEN.P5", "-c", "isarwerk")
     assert result.code == 1
     assert result.out == ""
@@ -94,6 +95,7 @@ def test_a_profile_without_a_translation_is_held_back_naming_the_file_and_the_co
 
 def test_allow_errors_writes_the_english_where_there_is_no_translation(run, tmp_path: Path):
     root = catalog_with(tmp_path, "isarwerk")
+    (root / "translations" / "de" / "AIMLAM.GEN.P5.yaml").unlink()
     result = _render(run, root, "AIMLAM.GEN.P5", "-c", "isarwerk", "--allow-errors")
     assert result.code == 0
     assert "JD801 warning AIMLAM.GEN.P5 has no translation into 'de'" in result.err
@@ -163,8 +165,12 @@ def test_translated_words_are_located_in_the_translation_file(tmp_path: Path, mo
 def test_english_postings_are_not_translated(tmp_path: Path):
     catalog = Catalog(builtin_catalog())
     profile = catalog.profile("AIMLAM.GEN.P4")
-    for company in (None, find_company(catalog, "northwind"), find_company(catalog, "lindenhof")):
+    for company in (None, find_company(catalog, "northwind")):
         posting = compose(catalog, profile, company, date(2026, 11, 23))
         assert posting.translation is None
         assert posting.profile.responsibilities[0].posting == \
             "Own AI/ML projects or a significant product area, from first idea to production"
+    # Lindenhof publishes in German: its posting is the one that is translated
+    german = compose(catalog, profile, find_company(catalog, "lindenhof"), date(2026, 11, 23))
+    assert german.translation is not None and german.profile.responsibilities[0].posting == \
+        "KI/ML-Projekte oder einen wichtigen Produktbereich verantworten, von der ersten Idee bis zum Produktivbetrieb"

@@ -33,7 +33,7 @@ def test_validate_reports_a_role_override_that_render_would_refuse(run, catalog)
     n = _remove_wrong_case(catalog)
     validated = run("validate", cwd=catalog)
     assert (validated.code, validated.out) == (1, _expected_role_line(n) + "\n")
-    assert validated.err == "1 problem in 23 files checked\n"  # ladder, taxonomy, jdgen.toml, 12 roles, 2 companies, 6 translations
+    assert validated.err == "1 problem in 32 files checked\n"  # ladder, taxonomy, jdgen.toml, 12 roles, 2 companies, 15 translations
     rendered = run("render", "AIMLAM.GEN.P4", "-c", "northwind", "--date", "2026-11-23", cwd=catalog)
     assert (rendered.code, rendered.err) == (1, _expected_role_line(n) + "\n")
 

@@ -15,9 +15,12 @@ P4 = "roles/AIMLAM.GEN.P4.yaml"
 
 
 def catalog_with(tmp_path: Path, *slugs: str) -> Path:
-    """A copy of the built-in catalog with the named test companies (isarwerk, rivedroite) added."""
+    """A copy of the built-in catalog with the named test companies (isarwerk, rivedroite) added.
+    Lindenhof, which publishes in German, is turned to English here, so that only the companies a
+    test names publish in another language (and a translation no one publishes is a warning)."""
     root = tmp_path / "catalog"
     shutil.copytree(builtin_catalog(), root)
+    replace_in(root / "companies" / "lindenhof.yaml", "    language: de\n", "    language: en\n")
     for slug in slugs:
         shutil.copy(FIXTURES / f"{slug}.yaml", root / "companies" / f"{slug}.yaml")
     return root

@@ -6,15 +6,15 @@ from __future__ import annotations
 from conftest import edit, line_of
 
 AS_OF = ["--as-of", "2026-11-23"]
-OPENING = ("      You own the machine-learning work behind our route planner: from the first\n"
-           "      prototype to models that plan thousands of freight routes every night.\n")
+OPENING = ("      Sie verantworten die Machine-Learning-Arbeit hinter unserem Routenplaner: vom\n"
+           "      ersten Prototyp bis zu den Modellen, die jede Nacht Tausende Frachtrouten planen.\n")
 
 
 def lindenhof(catalog, language: str, opening: str):
     """Lindenhof writing in ``language``, its P4 opening replaced; the opening's file and line."""
     path = catalog / "companies" / "lindenhof.yaml"
-    if language != "en":
-        edit(path, "  locale:\n    language: en\n", f"  locale:\n    language: {language}\n")
+    if language != "de":
+        edit(path, "  locale:\n    language: de\n", f"  locale:\n    language: {language}\n")
     edit(path, OPENING, f"      {opening}\n")
     return path, line_of(path, f"      {opening}")
 

@@ -20,7 +20,7 @@ HINT = "(add title_suffix: {marker} to the company's defaults, or the marker to 
 def company(catalog, language: str, country: str, *, suffix: str | None = None, title: str | None = None):
     """Lindenhof writing in ``language`` with its one place in ``country``; the P4 title line's number."""
     path = catalog / "companies" / "lindenhof.yaml"
-    edit(path, "  locale:\n    language: en\n    region: DE\n", f"  locale:\n    language: {language}\n")
+    edit(path, "  locale:\n    language: de\n    region: DE\n", f"  locale:\n    language: {language}\n")
     text = path.read_text(encoding="utf-8")
     place = f"locations:\n  - id: office\n    city: Capital\n    country: {country}\n    work_model: onsite\n"
     text = re.sub(r"locations:\n.*?(?=employment_type:)", place, text, flags=re.S)

@@ -19,8 +19,10 @@ P4 = "roles/AIMLAM.GEN.P4.yaml"
 @pytest.fixture
 def broken(catalog):
     """The built-in catalog with one error (JD301) and one warning (JD502). Without its translations:
-    the edit to P4's English would make them stale (JD802), which tests/test_translations_lint.py covers."""
+    the edit to P4's English would make them stale (JD802), which tests/test_translations_lint.py covers;
+    and so with Lindenhof in English, or every profile would lack its German text (JD801)."""
     shutil.rmtree(catalog / "translations")
+    edit(catalog / "companies" / "lindenhof.yaml", "    language: de\n", "    language: en\n")
     edit(catalog / P4, "  - text: 5-8 years of experience in machine learning or related engineering",
          "  - text: 10+ years of experience")
     edit(catalog / P4, "summary: >-\n  P4 represents", "summary: >-\n  A rockstar who represents")

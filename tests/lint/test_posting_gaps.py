@@ -326,4 +326,5 @@ def test_a_deadline_before_the_posting_date(run, cat):
 def test_a_deadline_on_the_posting_date_is_fine(run, cat):
     company_only(cat, ('  deadline: "2026-12-31"\n', '  deadline: "2026-11-23"\n'))
     assert lint_lines(run, cat, "JD206") == []
-    assert len(lint_lines(run, cat, "JD206", "2027-01-01")) == 1
+    later = lint_lines(run, cat, "JD206", "2027-01-01")   # Lindenhof's own 2026-12-31 has passed then too
+    assert sorted(line.split(":")[0] for line in later) == ["companies/lindenhof.yaml", NW]

@@ -178,7 +178,8 @@ def _asks(posting) -> tuple[list[PrintedItem], bool]:
     from ...render.context import states_years
 
     asks = [e for e in _judged(posting) if e.name in _BRING and e.item.priority == "required"]
-    years_line = not states_years([e.text.text for e in asks if e.name == "qualifications"])
+    # As render reads it: a translated qualification states years when its English does.
+    years_line = not states_years([t for e in asks if e.name == "qualifications" for t in (e.text.text, e.item.text)])
     return asks, years_line
 
 
