@@ -8,8 +8,8 @@ hostile text costs the same as before.
 
 Proper nouns are allowed: the posting's company name (as written, without its legal suffix, so
 "Ninjas Code Ltd." allows "Ninjas Code", and its first word, so "Rockstar Games" allows "Rockstar
-studios") and the configuration's ``[lint] allow`` list. A match that lies inside an allowed phrase, written as a whole word or words, is not a
-finding; one beside it is ("unleash your inner ninja" in a text about Ninjas Code).
+studios") and the configuration's ``[lint] allow`` list. A match that lies inside an allowed
+phrase, written as a whole word or words, is not a finding; one beside it is ("unleash your inner ninja" in a text about Ninjas Code).
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def allowed_phrases(ctx, posting) -> tuple[str, ...]:
     # People shorten a company's name to its first word ("other Rockstar studios" at Rockstar Games):
     # that word is allowed too, but only capitalised as in the name, so "a fearless pitch" at Fearless
     # Analytics is still the posting's own voice.
-    short = [AsWritten(name.split()[0]) for name in companies
-             if len(name.split()) > 1 and name.split()[0].isalpha() and len(name.split()[0]) >= 4]
+    short = [AsWritten(words[0]) for words in map(str.split, companies)
+             if len(words) > 1 and words[0].isalpha() and len(words[0]) >= 4]
     folded = [fold(name) for name in [*configured, *companies] if name.strip()]
     return tuple(dict.fromkeys([*folded, *short]))
 

@@ -307,17 +307,15 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
 
     first = catalog.profile(codes[0]) if codes else None
     for slug in companies if first is not None else ():
+        if not slug and "docx" not in request.formats:
+            continue  # a generic posting has no company language, nor brand assets to check
+        head = compose(catalog, first, find_company(catalog, slug) if slug else None, when)
         if slug:
-            head = compose(catalog, first, find_company(catalog, slug), when)
             posting_translations(head)
-            if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
-                from ..render.docx.posting_docx import check_assets
-
-                check_assets(catalog, head)
-        elif "docx" in request.formats:
+        if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
             from ..render.docx.posting_docx import check_assets
 
-            check_assets(catalog, compose(catalog, first, None, when))
+            check_assets(catalog, head)
     from ..filesystem.writing import Destination
     from .staleness import orphans, read_committed, stale_diff
 
