@@ -137,7 +137,7 @@ def test_a_hybrid_role_with_a_remote_option_keeps_its_office_and_is_not_telecomm
 def test_html_is_standalone_escaped_and_embeds_jsonld(run, catalog):
     _catalog_with_text(catalog, "<script>alert(1)</script>")
     html = render(run, "AIMLAM.GEN.P4", "-c", "northwind", "-f", "html", "--jsonld-drafts", cwd=catalog).out
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en-US\">\n<head>\n<meta name=\"robots\" content=\"noindex\">\n")
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta name=\"robots\" content=\"noindex\">\n")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     embedded = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S).group(1)
     assert json.loads(embedded)["@type"] == "JobPosting"

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..compose.posting import Posting
 from .context import build_context
 from .env import render_template
-from .language import foreign_texts, inline_words, posting_language, posting_translations
+from .language import foreign_texts, inline_words, posting_language, posting_translations, web_tag
 
 TEMPLATE = "posting.html.j2"
 
@@ -76,7 +76,7 @@ def mark_languages(tokens: list[Any], foreign: dict[str, str]) -> None:
         if opener.type == "paragraph_open" and inline.type == "inline":
             language = foreign.get(inline_words(inline.children or ()))
             if language:
-                opener.attrSet("lang", language)
+                opener.attrSet("lang", web_tag(language))
 
 
 def description_html(markdown: str) -> str:
@@ -115,7 +115,7 @@ def render_html(posting: Posting, markdown: str, jsonld: dict[str, Any] | None,
         header_html=Markup(_render(header)),
         sections_html=[Markup(_render(section)) for section in sections],
         jsonld=jsonld,
-        language=posting_language(posting),
+        language=web_tag(posting_language(posting)),
     )
     page = render_template(TEMPLATE, "html", context, catalog_templates, translations)
     if catalog_templates is not None and (catalog_templates / TEMPLATE).is_file():

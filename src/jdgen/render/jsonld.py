@@ -48,7 +48,7 @@ from typing import Any
 from ..compose.posting import Posting
 from .context import printed_items
 from .html import description_html
-from .language import posting_language
+from .language import posting_language, web_tag
 
 EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME", "part_time": "PART_TIME", "contractor": "CONTRACTOR", "temporary": "TEMPORARY",
@@ -105,7 +105,7 @@ def build_jsonld(posting: Posting, markdown: str) -> dict[str, Any]:
         "@type": "JobPosting",
         "title": p.title,
         "description": description_html(markdown),
-        "inLanguage": posting_language(posting),
+        "inLanguage": web_tag(posting_language(posting)),
         "datePosted": posting.date_posted.isoformat(),
         "hiringOrganization": organization,
     }

@@ -18,6 +18,14 @@ the language, with the region only where that pair is a variety of the language 
 processors check spelling in (``en-US``, ``de-AT``). An English posting of a German company
 is English, not "English as spoken in Germany": ``en-DE`` has no spelling dictionary in Word
 or LibreOffice, so it would leave the posting unchecked.
+
+**Web pages get the short tag** (:func:`web_tag`): HTML ``lang`` and JSON-LD ``inLanguage``
+drop a region that CLDR's likely subtags already imply for the language, so a Munich
+posting is ``lang="de"`` and a New York one ``lang="en"``, while ``fr-CA`` and ``de-AT``
+keep the region that tells them apart. That is the W3C's advice for ``lang`` (the shortest
+tag that says what matters), and ``:lang(de)`` selectors and screen readers treat both
+forms alike. Word processors are different: they choose the spelling dictionary by the
+full pair, so DOCX keeps ``de-DE``.
 """
 
 from __future__ import annotations
@@ -65,6 +73,18 @@ ENGLISH = PostingLocale("en")
 def tag(language: str, region: str | None = None) -> str:
     region = (region or "").upper()
     return f"{language}-{region}" if region in VARIETIES.get(language.lower(), ()) else language
+
+
+@cache
+def web_tag(full_tag: str) -> str:
+    """``full_tag`` without a region its language implies (``de-DE`` -> ``de``; ``fr-CA`` stays)."""
+    language, _, region = full_tag.partition("-")
+    if not region:
+        return full_tag
+    from babel.core import get_global  # CLDR's likely-subtags table, loaded once
+
+    likely = get_global("likely_subtags").get(language.lower(), "")
+    return language if likely.split("_")[-1] == region.upper() else full_tag
 
 
 @cache
