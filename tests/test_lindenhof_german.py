@@ -40,7 +40,7 @@ def test_lindenhofs_posting_is_german_in_every_format(run, tmp_path: Path):
         assert english not in md, english
 
     html = (out / f"{STEM}.html").read_text(encoding="utf-8")
-    assert '<html lang="de-DE">' in html and "<h2>Über die Stelle</h2>" in html
+    assert '<html lang="de">' in html and "<h2>Über die Stelle</h2>" in html
 
     with zipfile.ZipFile(out / f"{STEM}.docx") as document:
         styles = document.read("word/styles.xml").decode("utf-8")
@@ -48,3 +48,15 @@ def test_lindenhofs_posting_is_german_in_every_format(run, tmp_path: Path):
     assert re.search(r'<w:docDefaults><w:rPrDefault><w:rPr>.*?<w:lang w:val="de-DE"[ /]', styles)
     assert not re.search(r'<w:lang w:val="en', styles)
     assert "<dc:language>de-DE</dc:language>" in core
+
+
+def test_german_money_in_the_meta_line_and_the_compensation_section(run, tmp_path: Path):
+    """The P3 band (68,000-82,000 EUR) as German writes it: dot for thousands, the euro sign after
+    the amount with a no-break space; the Compensation section names it again as base pay."""
+    result = run("render", "AIMLAM.GEN.P3", "-c", "lindenhof", "--date", DATE, cwd=tmp_path)
+    assert result.code == 0, result.err
+    pay = "68.000\u00a0€ – 82.000\u00a0€ brutto pro Jahr"
+    lines = result.out.splitlines()
+    assert lines[4].endswith(f" · Vollzeit · {pay}")
+    section = result.out.split("## Vergütung\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert section[0] == f"- Grundgehalt: {pay}"
