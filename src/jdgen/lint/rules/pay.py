@@ -27,11 +27,27 @@ from ..jurisdictions import (OVERDUE_HINT, applicable_laws, before_interview_not
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import posting_texts
 
+# English, German and French wordings: a German or French posting says "bis zu 5.000 €" and
+# "Gehalt nach Vereinbarung" where an English one says "up to $5,000" and "DOE". The German and
+# French salary words are required before "nach Vereinbarung" / "selon": "Eintritt nach
+# Vereinbarung" (start date by agreement) is in half of all German postings and says nothing
+# about pay. An amount after "bis zu" / "jusqu'à" must carry its currency, so "bis zu einem
+# Monatsgehalt" (a bonus of up to one month's pay) stays a closed statement.
+_AMOUNT_THEN_CURRENCY = r"\d[\d.,\s\u00a0\u202f]*?\s?(?:€|EUR\b|Euro\b|euros?\b|CHF\b)"
 OPEN_ENDED = re.compile(
     r"\bup to\s*(?:[$€£]|USD|EUR|GBP|CAD)\s?\d"
     r"|[$€£]\s?\d[\d,.]*\s*[kK]?\s*\+"
-    r"|\bDOE\b|\bdepending on experience\b|\bcommensurate with experience\b", re.IGNORECASE)
-COMPETITIVE = re.compile(r"\bcompetitive (?:salary|pay|compensation|wages?|base)\b", re.IGNORECASE)
+    r"|\bDOE\b|\bdepending on experience\b|\bcommensurate with experience\b"
+    r"|\bbis zu\s" + _AMOUNT_THEN_CURRENCY +
+    r"|\bjusqu['’]à\s" + _AMOUNT_THEN_CURRENCY +
+    r"|\b(?:Vergütung|Gehalt|Bezahlung|Entlohnung)\s+(?:je\s+)?nach\s+(?:Vereinbarung|Erfahrung|Qualifikation)\b"
+    r"|\b(?:rémunération|salaire)\s+(?:selon|en fonction de)\s+(?:l['’]|votre\s|le\s)?(?:expérience|profil)\b"
+    r"|\b(?:rémunération|salaire)\s+à\s+négocier\b", re.IGNORECASE)
+COMPETITIVE = re.compile(
+    r"\bcompetitive (?:salary|pay|compensation|wages?|base)\b"
+    r"|\b(?:attraktive|wettbewerbsfähige|leistungsgerechte|marktgerechte|marktübliche)[sn]?\s+"
+    r"(?:Vergütung|Gehalt|Bezahlung)\b"
+    r"|\b(?:rémunération|salaire)\s+(?:attracti(?:f|ve)|compétiti(?:f|ve)|motivante?)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +122,8 @@ def pay_range_required(ctx, posting, options) -> Iterator[Hit]:
 
 
 @rule("JD402", "open-ended-pay", severity="warning", target="posting", documents=True, severities=("error",),
-      summary="Pay is stated open-ended: 'up to $X', '$120k+', 'DOE', or 'competitive salary' without a range.",
+      summary="Pay is stated open-ended: 'up to $X', '$120k+', 'DOE', or 'competitive salary' without a range "
+              "(also in German and French: 'bis zu 5.000 €', 'Gehalt nach Vereinbarung', 'salaire attractif').",
       why="Open-ended pay tells candidates nothing; New York City, Minnesota, British Columbia, Ontario and DC "
           "ban it in postings (an error there), and it is poor practice everywhere else (a warning).",
       bad=Example(company="other_compensation:\n  - Bonus of up to $20,000\n"),
