@@ -292,15 +292,25 @@ def test_future_laws_stay_in_table(pay: dict):
     assert rows["us-oh-cmh"]["enforcement_from"] == "2027-01-01"
 
 
-def test_verify_flags_left_are_real_disagreements(pay: dict):
-    # Every row once marked was re-checked on 2026-12-03; these three stay marked because the
-    # sources disagree (Westchester's sunset clause, Italy's decree number and start, Lithuania's
-    # 2026 start date), and each note says what disagrees.
+def test_no_row_is_left_to_verify(pay: dict):
+    # Every row once marked was settled on 2026-12-03 (Westchester by its own sunset clause,
+    # Italy and Lithuania by the sources named in their checked_note), and says how.
     flagged = {row["id"] for row in pay["jurisdictions"] + pay["other_disclosure_rules"] if row["verify"]}
-    assert flagged == {"us-ny-wst", "it", "lt-2026"}
+    assert flagged == set()
+    for rid in ("us-ny-wst", "it", "lt-2026"):
+        assert by_id(pay)[rid]["checked_note"].startswith("Settled 2026-12-03"), rid
     for row in pay["jurisdictions"]:
         if "checked_note" in row:
             assert not row["verify"] and row["last_reviewed"] == PAY_REVIEW_DATE, row["id"]
+
+
+def test_an_ended_law_ends_after_it_began(pay: dict):
+    ended = {row["id"]: row for row in pay["jurisdictions"] if "ended" in row}
+    assert set(ended) == {"us-ny-wst"}
+    for rid, row in ended.items():
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["ended"]) and row["ended"] > row["effective"], rid
+    # Westchester's rule voided itself the day New York State's took effect.
+    assert ended["us-ny-wst"]["ended"] == by_id(pay)["us-ny"]["effective"]
 
 
 def test_other_disclosure_rules_shape(pay: dict):

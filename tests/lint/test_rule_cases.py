@@ -183,9 +183,9 @@ def test_case(case: dict, tmp_path: Path):
         rel = PROFILE if which == "profile" else company_path(case) if which == "company" else which
         line = expected_line(root, rel, entry)
         match = next((a for a in unmatched if a[0] == rel and a[1] == line
-                      and entry.get("severity", a[2]) == a[2]), None)
+                      and entry.get("severity", a[2]) == a[2] and entry.get("message", "") in a[3]), None)
         if match is None:
-            missing.append((rel, line, entry.get("severity", "any")))
+            missing.append((rel, line, entry.get("severity", "any"), entry.get("message", "")))
         else:
             unmatched.remove(match)
     assert not missing and not unmatched, f"missing: {missing}; unexpected: {unmatched}"

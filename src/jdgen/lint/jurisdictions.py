@@ -70,7 +70,7 @@ def applicable_laws(posting: Posting, as_of: date) -> Iterator[Applicable]:
             areas = [(place.country, place.region, place.city, place.county)]
         for country, region, city, county in areas:
             for law in jurisdictions():
-                if (law["id"], index) in seen:
+                if (law["id"], index) in seen or _ended(law, as_of):
                     continue
                 nationwide = remote and region is None and bool(law.get("region")) and law["country"] == country
                 if not (nationwide or _covers(law, country, region, city, county, remote)):
@@ -124,8 +124,15 @@ def laws_at(country: str, region: str | None, city: str | None, remote: bool,
     """(law, in force on ``as_of``) for every law row that covers one place, for a posting that
     is not a catalog posting (a file someone wrote) and so has no company file or size."""
     for law in jurisdictions():
-        if _covers(law, country, region, city, None, remote):
+        if not _ended(law, as_of) and _covers(law, country, region, city, None, remote):
             yield law, date.fromisoformat(law["effective"]) <= as_of
+
+
+def _ended(law: dict[str, Any], as_of: date) -> bool:
+    """Whether ``law`` had stopped applying by ``as_of`` (its row's ``ended`` date: Westchester's
+    rule voided itself when New York State's took effect). An ended law is no law at all on
+    that date, neither in force nor upcoming, so no rule ever names it."""
+    return "ended" in law and date.fromisoformat(law["ended"]) <= as_of
 
 
 def is_directive(law: dict[str, Any]) -> bool:
