@@ -49,11 +49,14 @@ class Span:
 
 
 def matched_length(message: str) -> int:
-    """How long the text a finding quotes is: phrase findings start with it, in quotes."""
+    """How long the text a finding quotes is: phrase findings start with it, in quotes, followed
+    by a colon ("'rockstar': ...") or a space ("'dominant' is masculine-coded ..."). A message
+    that quotes nothing counts as one character at its position; it must never be read as a
+    one-letter quotation, which a repeated-wording check would find inside almost any phrase."""
     if message[:1] in "'\"":
-        end = message.find(message[0] + ":", 1)
-        if end > 0:
-            return end - 1
+        ends = [end for end in (message.find(message[0] + ":", 1), message.find(message[0] + " ", 1)) if end > 0]
+        if ends:
+            return min(ends) - 1
     return 1
 
 
@@ -100,7 +103,8 @@ def score(root: Path = HERE, show: bool = False) -> dict[str, float]:
         language = [f for f in findings if f.code in LANGUAGE and f.message[:1] in "'\""]
         for finding in language:
             where = (finding.location.line, finding.location.col)
-            quoted = _bare(finding.message[1 : 1 + matched_length(finding.message)])
+            length = matched_length(finding.message)
+            quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
             if any(span and span.holds(*where, matched_length(finding.message)) for _, span in flagged) or \
                     any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged):
                 right += 1
