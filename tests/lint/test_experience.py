@@ -289,6 +289,16 @@ ROUTES = [
     ("5 years of experience with a Bachelor's or Master's degree", [("5 years", "total")]),
     ("5+ years of experience in Python or Java. A degree in computer science.", [("5+ years", "total")]),
     ("2+ years of experience or equivalent", [("2+ years", "total")]),
+    # "or" straight before a credential, after a claim, opens the next route without an article ...
+    ("Bachelor's Degree in computer science, software engineering, or other related field and 12+ years of related "
+     "experience or master's degree, and 8+ years of related experience, or equivalent related work experience.",
+     [("12+ years", "alternative"), ("8+ years", "total")]),
+    ("BS and 10+ years of experience, or MS and 8+ years of experience, or PhD and 5+ years",
+     [("10+ years", "alternative"), ("8+ years", "alternative"), ("5+ years", "total")]),
+    # ... but not when it only joins two credentials, nor before any claim
+    ("2+ years of Python, a bachelor's or master's degree, and 1 year of Go", [("2+ years", "total"),
+                                                                                ("1 year", "part")]),
+    ("Bachelor's or Master's degree and 5 years of experience", [("5 years", "total")]),
 ]
 
 

@@ -4,6 +4,7 @@ route into the job that asks for no experience at all (JD301)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 AS_OF = ("--as-of", "2026-11-23")
@@ -82,3 +83,59 @@ def test_a_route_that_asks_for_no_experience_is_below_a_senior_level(run, tmp_pa
     entry = _lint(run, tmp_path, "- At least 5 years of development experience or you're a genius coder straight "
                                  "out of university.\n", "--level", "P1", select="JD301")
     assert entry.out == ""   # at an entry level the 5 years are one route, and no years is the other
+
+
+def test_an_age_label_is_reported_with_its_limit_and_a_minimum_is_not(run, tmp_path):
+    result = _lint(run, tmp_path, "Age Limit (as of 2025-07-01)\n\n- Minimum: 18 years\n- Maximum: 35 years\n"
+                                  "- Age Range: N/A - 56 years\n- Between 18 and 27 years.\n"
+                                  "- Candidates should have reached their 18th birthday and should not have reached "
+                                  "their 48th birthday.\n- A degree not earned earlier than 2014.\n")
+    assert [(line.split(": ")[0], line.split(" ")[1], line.split("'")[1]) for line in result.out.splitlines()] == [
+        ("posting.md:6:3", "JD508", "Maximum: 35 years"),
+        ("posting.md:7:3", "JD508", "Age Range: N/A - 56 years"),
+        ("posting.md:8:3", "JD508", "Between 18 and 27 years"),
+        ("posting.md:9:65", "JD508", "not have reached their 48th birthday"),
+        ("posting.md:10:12", "JD508", "not earned earlier than 2014"),
+    ]
+
+
+def test_a_preference_for_one_sex_is_reported_unless_the_sentence_names_an_equity_ground(run, tmp_path):
+    result = _lint(run, tmp_path, "Due to the operational requirements of the role, preference will be given to "
+                                  "female applicants.\n\nPreference will be given to women and persons with "
+                                  "disabilities in line with the employment equity plan.\n\n"
+                                  "- Polite and tech-savvy female.\n- Open to male and female.\n")
+    assert [(line.split(": ")[0], line.split(" ")[1], line.split("'")[1]) for line in result.out.splitlines()] == [
+        ("posting.md:3:50", "JD506", "preference will be given to female applicants"),
+        ("posting.md:7:25", "JD506", "female"),
+    ]
+
+
+def test_a_fitness_line_tied_to_the_labour_it_names_is_not_reported(run, tmp_path):
+    result = _lint(run, tmp_path, "- Physically strong and healthy to perform hard labour\n- Good physical health.\n",
+                   select="JD503")
+    assert result.out == (
+        "posting.md:4:3: JD503 warning 'Good physical health': General fitness or health rules screen out disabled "
+        "and chronically ill people. (try list the essential physical tasks, if any)\n")
+
+
+def test_a_beer_perk_denied_is_not_reported_and_not_all_free_beer_still_is(run, tmp_path):
+    result = _lint(run, tmp_path, "There is no free beer here.\n\nIt's not all ping pong tables and free beer.\n")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:5:35: JD509"]
+
+
+def test_labels_for_the_hire_and_culture_fit_as_a_verb(run, tmp_path):
+    result = _lint(run, tmp_path, "- You're a hacker.\n- Learn fast, can quickly fit into startup pace and team "
+                                  "culture\n- Show that you are an energetic, outgoing, fun person\n"
+                                  "- Report absences to his immediate supervisor\n- Tradesmen may apply\n"
+                                  "- We are unafraid of embracing unknown challenges\n")
+    # the quoted text as Python's repr writes it: "You're a hacker" in double quotes
+    quoted = re.compile(r"(\S+): (JD\d+) warning (['\"])(.*?)\3[: ]")
+    assert [quoted.match(line).group(1, 2, 4) for line in result.out.splitlines()] == [
+        ("posting.md:3:3", "JD502", "You're a hacker"),
+        ("posting.md:4:27", "JD502", "fit into startup pace and team culture"),
+        ("posting.md:5:35", "JD510", "outgoing, fun person"),
+        ("posting.md:6:22", "JD507", "his immediate supervisor"),
+        ("posting.md:7:3", "JD507", "Tradesmen"),
+        ("posting.md:8:10", "JD501", "unafraid"),
+    ]
+

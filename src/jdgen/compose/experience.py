@@ -249,6 +249,12 @@ _CREDENTIAL = re.compile(
 )
 # "or" that opens a route of its own rather than a list: "OR", "; or", "or a Master's degree and".
 _ROUTE_OR = re.compile(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma|high[ \t]+school))", re.A | re.X | re.M)
+# After a claim, "or" straight before a credential opens the next route even without an article:
+# "a Bachelor's and 12+ years of related experience or master's degree, and 8+ years". (Before
+# any claim, "Bachelor's or Master's degree and 5 years" is a list of credentials for one route,
+# which is why _ROUTE_OR asks for an article there.)
+_OR_CREDENTIAL = re.compile(
+    r"\bor[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma))", re.I | re.A)
 _ALTERNATIVE_AFTER = re.compile(
     r"""\b(?:with|holding|having|plus)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:relevant[ \t]+|related[ \t]+|advanced[ \t]+)?
           (?:master|ms\b|msc\b|phd|ph\.d|doctora|graduate[ \t]+degree|advanced[ \t]+degree|post-?graduate)
@@ -459,10 +465,12 @@ def _only_considered(norm: str, sentence_ends: list[int], start: int, end: int) 
     return marker.start() < start or not _BUT.search(norm, end, marker.start())
 
 
-def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[int, bool]:
+def _is_alternative(norm: str, gap_start: int, start: int, after: str,
+                    after_claim: bool = False) -> tuple[int, bool]:
     """(where the words that make the claim at ``start`` a route of its own begin, -1 if there
     are none, len(gap) if they follow it; whether a route before it is a credential without
-    years), from the words before it (back to the previous claim) and ``after``."""
+    years), from the words before it (back to the previous claim, when ``after_claim``) and
+    ``after``."""
     gap = norm[gap_start:start]
     if _ALTERNATIVE_AFTER.search(after):
         return len(gap), bool(_REPLACES_CREDENTIAL.search(after) and _CREDENTIAL.search(after))
@@ -481,6 +489,14 @@ def _is_alternative(norm: str, gap_start: int, start: int, after: str) -> tuple[
     # "OR Associates degree ... AND two (2) years": the last "or" that opens a route, then a credential.
     if route_or is not None and _CREDENTIAL.search(gap, route_or.end()):
         return route_or.start(), bool(_CREDENTIAL.search(gap, 0, route_or.start()))
+    if after_claim:
+        # "... 12+ years of related experience or master's degree, and 8+ years": unless the "or"
+        # only joins two credentials ("a bachelor's or master's degree, and 1 year of Go").
+        bare_or = None
+        for bare_or in _OR_CREDENTIAL.finditer(gap):
+            pass
+        if bare_or is not None and not _CREDENTIAL.search(gap, 0, bare_or.start()):
+            return bare_or.start(), False
     return -1, False
 
 
@@ -495,7 +511,8 @@ def _roles(norm: str, claims: list[tuple[float, int, int, int]]) -> list[str]:
     for k, (_, start, end, clause_end) in enumerate(claims):
         gap_start = max(claims[k - 1][2] if k else 0, start - _LOOK)
         after = norm[end : min(clause_end, end + _LOOK)]
-        where, without_years = _is_alternative(norm, gap_start, start, after)
+        where, without_years = _is_alternative(norm, gap_start, start, after,
+                                               after_claim=bool(k) and gap_start == claims[k - 1][2])
         part = None
         for part in _PART_BEFORE.finditer(norm, gap_start, start):
             pass

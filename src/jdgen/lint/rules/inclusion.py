@@ -18,7 +18,8 @@ rule("JD506", "gender-restricted-eligibility", severity="error", target="posting
      why="Restricting or preferring a sex in a job advert is unlawful in the US (Title VII §704(b)), the UK "
          "(Equality Act 2010, EHRC guidance on adverts) and the EU (Directive 2006/54/EC Art. 14) unless sex is a "
          "genuine occupational requirement, which almost no posting is. Encouraging a group to apply is lawful "
-         "positive action and is not reported.",
+         "positive action and is not reported, nor is a preference whose sentence names its employment-equity "
+         "ground (representivity, an equity plan, affirmative action).",
      bad=Example(profile="title: Machine Learning Engineer (Women Applicants Only)\n"),
      good=Example(profile="summary: We encourage women and non-binary engineers to apply.\n"))(
     phrase_rule("gender_restricted.yaml"))
@@ -39,7 +40,10 @@ rule("JD508", "age-coded-language", severity="warning", target="posting", docume
      why="Phrases that picture a young hire tell older applicants not to apply; in the US the ADEA §4(e) bars "
          "notices that indicate an age preference and the EEOC reads 'recent college graduates' as one; in the "
          "UK age is a protected characteristic under the Equality Act 2010. 'A young company' is not reported, "
-         "nor are graduates welcomed beside others ('fresh graduates or juniors are welcome to apply').",
+         "nor are graduates welcomed beside others ('fresh graduates or juniors are welcome to apply'). An upper "
+         "age limit is reported where its number is ('Age limit: 56 years', 'Maximum: 35 years', 'should not have "
+         "reached their 48th birthday', a degree 'not earned earlier than 2014'); a label on its own line and a "
+         "minimum age are not.",
      bad=Example(profile="summary: Ideal for recent graduates who want to join a young and dynamic team.\n"),
      good=Example(profile="summary: An entry-level role in a young company that ships weekly.\n"))(
     phrase_rule("age_coded.yaml"))

@@ -304,7 +304,8 @@ _ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential function
           "an essential function (a data-centre technician moves 50 lb servers), mark its item `essential: true`: "
           "JD503 then accepts the wording and asks instead that the company's posting says the functions can be "
           "performed 'with or without reasonable accommodation', once, if it does not. Wording that is never "
-          "acceptable (able-bodied, 'no disabilities') is reported even in an essential item.",
+          "acceptable (able-bodied, 'no disabilities') is reported even in an essential item; a general fitness "
+          "line is, unless it names the physical work it is for ('strong enough to perform hard labour').",
       bad=Example(profile="qualifications:\n  - text: Must be able to lift 50 pounds\n"),
       good=Example(profile="qualifications:\n  - text: 5-8 years of experience in machine learning\n"))
 def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
