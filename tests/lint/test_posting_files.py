@@ -68,6 +68,15 @@ def test_text_and_html_findings_point_into_the_file(run, tmp_path, name, text, w
     assert (result.code, _found(result.out)) == (0, [("JD502", *where, name)])
 
 
+def test_a_heading_is_read_like_the_text_under_it(run, tmp_path):
+    """The author wrote the headings too: a posting's "## We Need Fresh Meat!" is reported at the
+    heading's words, while the fixed headings of a rendered catalog posting are never read."""
+    _write(tmp_path, "posting.md", "# Backend Developer\n\n## We Need Fresh Meat!\n\n- Build our billing APIs\n")
+    result = run("lint", "posting.md", "--select", "JD502", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert (result.code, _found(result.out)) == (0, [("JD502", 3, 12, "posting.md")])
+    assert "'Fresh Meat'" in json.loads(result.out)["findings"][0]["message"]
+
+
 def test_docx_findings_name_the_paragraph(run, tmp_path):
     from docx import Document
 

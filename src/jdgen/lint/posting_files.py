@@ -147,6 +147,9 @@ def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: d
         kind = section.kind
         name = _FIELDS.get(kind or "", "opening" if section.heading is None else "sections")
         listed = _LISTS.get(kind or "")
+        if section.heading is not None:
+            # The author wrote the heading too, and readers see it first: "## We need fresh meat!"
+            texts.append(_text(section.heading, "heading"))
         for piece in section.pieces:
             text = _text(piece, name, is_eeo=kind == "eeo")
             texts.append(text)

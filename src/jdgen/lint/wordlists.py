@@ -26,7 +26,9 @@ from .texts import Text, checked_once
 RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
                       "sections", "company.about", "benefits", "other_compensation", "apply.instructions",
                       # the posting voice's printed fields (field names as texts.py gives them)
-                      "opening", "team.about", "team.reports_to", "hiring_process", "apply_anyway"})
+                      "opening", "team.about", "team.reports_to", "hiring_process", "apply_anyway",
+                      # a posting file's own headings ("## We need fresh meat!"); catalog postings print fixed ones
+                      "heading"})
 
 
 def language_texts(posting) -> Iterator[Text]:

@@ -50,7 +50,9 @@ def _posting(posting) -> str:
 
 def _counted(posting) -> list[Text]:
     # The EEO statement is text the law or the company's counsel fixes; the writer cannot shorten it.
-    return [t for t in printed_texts(posting) if not t.is_eeo]
+    # A posting file's headings are left out as a catalog posting's fixed headings are: counted,
+    # "Requirements" would lengthen a posting and, with no full stop, run into its first sentence.
+    return [t for t in printed_texts(posting) if not t.is_eeo and t.field != "heading"]
 
 
 def _largest_parts(texts: list[Text]) -> str:
