@@ -34,13 +34,17 @@ def shipped_postings() -> list[tuple[str, str]]:
 
 
 def test_every_shipped_posting_takes_the_quick_path_with_markdown_its_tokens():
+    """The Markdown of each shipped posting, and the one its DOCX is made from (a draft's notice in bold)."""
+    from jdgen.render.draft import docx_markdown
+
     parser = markdown_parser()
     postings = shipped_postings()
     assert len(postings) == 36
     for name, markdown in postings:
-        quick = plain_tokens(markdown)
-        assert quick is not None, f"{name} left the quick path"
-        assert quick == parser.parse(markdown), name
+        for text in (markdown, docx_markdown(markdown, "DRAFT — not approved for publication (profile status: draft)")):
+            quick = plain_tokens(text)
+            assert quick is not None, f"{name} left the quick path"
+            assert quick == parser.parse(text), name
 
 
 PLAIN = ["# Senior Engineer", "## About the role", "### Skills", "###### Six", "", "", "",
@@ -49,8 +53,10 @@ PLAIN = ["# Senior Engineer", "## About the role", "### Skills", "###### Six", "
          "2. A second call", "7. Seven", "> DRAFT — not approved for publication",
          "Apply at [careers.example](https://careers.example/jobs?id=4#apply).",
          "- Mail [jobs@example.com](mailto:jobs@example.com) or [us](http://Example.COM/%7Ehr)",
-         "Straße [Wörter](https://bücher.example/ä ö)", "Text with C# inside", "Price 5 € (net)", "01. Leading zero"]
-RICHER = ["*emphasis*", "__strong__", "`code`", "[relative](/jobs)", "![logo](https://x.example/l.png)",
+         "Straße [Wörter](https://bücher.example/ä ö)", "Text with C# inside", "Price 5 € (net)", "01. Leading zero",
+         "**DRAFT — not approved for publication (profile status: draft)**"]
+RICHER = ["*emphasis*", "**bold** and more", "** spaced**", "**a*b**", "***", "a **b** c", "- **b**: c",
+          "**[a](https://x.example)**", "__strong__", "`code`", "[relative](/jobs)", "![logo](https://x.example/l.png)",
           "[no link]", "<b>raw</b>", "&amp; entity", "    indented code", "  two spaces", "trailing  ",
           "tab\there", "- ", "-", ">", "> ", "---", "===", "* star item", "+ plus item", "1) paren",
           "1234567890. too long", "####### seven", "# closing #", "#nospace", "  - nested",

@@ -4,8 +4,8 @@ Parsing a posting's Markdown with markdown-it (pure Python, every block rule tri
 every line, nested lists re-tokenised) was the largest single cost of a DOCX in a batch.
 Yet what the shipped template writes is a small part of CommonMark: ATX headings,
 paragraphs, one-line ``-`` and ``1.`` list items, and a one-paragraph ``>`` quote (the draft
-notice), in plain text with links to web and mail addresses, but without emphasis,
-code, images, entities or raw HTML.
+notice; in DOCX a bold line), in plain text with links to web and mail addresses, but
+without other emphasis, code, images, entities or raw HTML.
 
 :func:`plain_tokens` recognises exactly that, line by line, and builds the tokens
 markdown-it would (same types, tags, maps, levels, markup and children), or returns
@@ -28,7 +28,10 @@ from .links import link_problem
 # Characters that start inline syntax (escapes, code, emphasis, entities, raw HTML and
 # autolinks), and control characters: tabs and carriage returns change how lines and
 # indentation are read, NUL is replaced. Any of them: markdown-it decides.
-_NOT_PLAIN = re.compile(r"[\\`*_&<\x00-\x09\x0b-\x1f\x7f]")
+_NOT_PLAIN = re.compile(r"[\\`_&<\x00-\x09\x0b-\x1f\x7f]")
+# The one use of asterisks taken here: a paragraph that is one bold line, as DOCX's draft
+# notice (jdgen.render.draft.docx_markdown). Any other asterisk: markdown-it.
+_BOLD_LINE = re.compile(r"\*\*([^*\[\]\s](?:[^*\[\]]*[^*\[\]\s])?)\*\*")
 # The one use of brackets taken here: an inline link with a plain label and an address
 # without spaces, brackets or parentheses, and no title. Any other bracket: markdown-it.
 _LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]]*[^\s\[\]])?)\]\(([^\s()<>\[\]]+)\)")
@@ -77,6 +80,8 @@ class _NotPlain(Exception):
 
 def _line_tokens(text: str) -> list[Token]:
     """One line's inline tokens: text, and links to allowed addresses; _NotPlain for anything else."""
+    if "*" in text:
+        raise _NotPlain
     if "[" not in text and "]" not in text:
         return [_text(text)]
     out: list[Token] = []
@@ -197,6 +202,16 @@ def _blocks(text: str) -> list[Token] | None:
                 tokens += _paragraph([item], row, row + 1, 2, hidden=True)
                 tokens.append(_block("list_item_close", "li", -1, 0, None, 1, markup))
             tokens.append(_block(f"{kind}_close", tag, -1, 0, None, 0, markup))
+        elif line.startswith("**"):
+            bold = _BOLD_LINE.fullmatch(line)
+            if bold is None or at + 1 < count and lines[at + 1]:  # not one bold line, or not alone
+                return None
+            children = [_text(""), _token("strong_open", "strong", 1, None, 0, "", "**", False),
+                        _text(bold[1], 1), _token("strong_close", "strong", -1, None, 0, "", "**", False), _text("")]
+            tokens += [_block("paragraph_open", "p", 1, at, at + 1, 0),
+                       _token("inline", "", 0, [at, at + 1], 1, line, "", True, children=children),
+                       _block("paragraph_close", "p", -1, 0, None, 0)]
+            at += 1
         elif _plain_line(line):
             start = at
             while at < count and lines[at]:

@@ -106,6 +106,7 @@ class DocxOptions:
             raise ValueError(f"DocxOptions.paper must be 'letter' or 'a4', not {self.paper!r}")
 
 
+@functools.cache
 def default_reference_path() -> Path:
     """templates/reference.docx: inside an installed wheel, else in the source checkout."""
     try:
@@ -246,7 +247,7 @@ class DocxWriter:
         self._logos: dict[tuple, Logo] = {}
 
     def write(self, markdown: str, options: DocxOptions, *, warn: Callable[[str], None] | None = None) -> bytes:
-        if options.reference is not None and Path(options.reference).resolve() != self.reference.resolve():
+        if options.reference is not None and _resolved(str(options.reference)) != _resolved(str(self.reference)):
             raise ValueError("options.reference names another reference document than this DocxWriter's; "
                              "use markdown_to_docx() or a DocxWriter made for that reference")
         for language in (options.language, *(tag for _, tag in options.languages)):
@@ -435,6 +436,13 @@ def _cached_writer(path: str, mtime_ns: int, size: int) -> DocxWriter:
     return DocxWriter(Path(path))
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """``path`` with its links resolved, once per process: every posting of a company names the
+    same reference document, and resolving walks each folder of its path."""
+    return str(Path(path).resolve())
+
+
 def writer_for(reference: Path | None) -> DocxWriter:
     """The writer for a reference document, parsed and style-checked once (cached by path, mtime, size)."""
     path = Path(reference) if reference is not None else default_reference_path()
@@ -442,7 +450,7 @@ def writer_for(reference: Path | None) -> DocxWriter:
         stat = path.stat()
     except OSError:
         raise SourceError(f"reference document {path} does not exist") from None
-    return _cached_writer(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _cached_writer(_resolved(str(path)), stat.st_mtime_ns, stat.st_size)
 
 
 def markdown_to_docx(markdown: str, options: DocxOptions, *, warn: Callable[[str], None] | None = None) -> bytes:
