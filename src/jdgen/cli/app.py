@@ -3,9 +3,11 @@
 Each command parses options, calls the API, prints, and returns an exit code. Errors
 become exit codes in exactly one place, :func:`main`, through
 :func:`jdgen.errors.exit_code_for`.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads every command's annotations
+to build the command line, and as strings it evaluates each one again on every start
+(about 300 ``eval`` calls, a tenth of ``jdgen --help``).
+"""
 
 import os
 import shlex

@@ -291,7 +291,6 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
     from pathlib import Path
 
     from ..filesystem.writing import safe_child
-    from .staleness import read_committed, stale_diff
 
     request = job.request
     outcome = Outcome(posting.code, posting.slug)
@@ -304,6 +303,8 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
         if not request.check:
             outcome.outputs[fmt] = data
             continue
+        from .staleness import read_committed, stale_diff
+
         path = safe_child(Path(job.folder), rendered.name(fmt)) if job.folder is not None else Path(request.output)
         old, problem = read_committed(destination, path)
         diff = stale_diff(str(path), old, problem, data, fmt)
@@ -385,17 +386,21 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
 
             check_assets(catalog, head)
     from ..filesystem.writing import Destination
-    from .parallel import in_workers, workers_for
-    from .staleness import orphans
 
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
     job = Job(request, companies, when, str(folder) if folder is not None else None, dates_are_free, gate)
 
-    workers = workers_for(jobs, len(codes)) if folder is not None else 0
+    workers = 0
+    if folder is not None and len(codes) > 1 and jobs != 1:   # one posting: no worker module to import
+        from .parallel import workers_for
+
+        workers = workers_for(jobs, len(codes))
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
         if workers:
+            from .parallel import in_workers
+
             stream = in_workers(catalog, job, codes, workers, render_one)
         else:
             made = gate(catalog) if gate is not None else None
@@ -425,6 +430,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
         finally:
             stream.close()  # workers: stop handing out chunks, wait for the running ones
         if request.check and folder is not None and (request.all_roles or request.all_companies):
+            from .staleness import orphans
+
             extensions = {EXTENSIONS[fmt] for fmt in request.formats}
             result.orphans = orphans(folder, destination.entries(), expected, extensions)
             result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
