@@ -18,6 +18,7 @@ from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
+    from ..filesystem.writing import Destination
 
 FORMATS = ("md", "html", "jsonld", "docx")
 EXTENSIONS = {"md": ".md", "html": ".html", "jsonld": ".jsonld", "docx": ".docx"}
@@ -250,18 +251,86 @@ def _stale_as_of_its_date(catalog: "Catalog", posting: Posting, shown: str, comm
 
 # What the render gate sees: a composed company posting in, its error-level lint findings out.
 Gate = Callable[[Posting], list]
+# What makes it: called with the catalog in each process that renders (a worker builds its own).
+# The CLI passes a module-level function, so that a spawned worker can be given it too.
+GateFactory = Callable[["Catalog"], Gate]
 
 
-def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gate | None = None) -> Delivery:
+@dataclass
+class Outcome:
+    """What rendering one posting produced, in this process or a worker: applied in posting order."""
+
+    code: str
+    slug: str | None
+    outputs: dict[str, bytes] = field(default_factory=dict)   # when writing: format -> bytes
+    stale: list[str] = field(default_factory=list)            # when checking: one diff or note per stale output
+    warnings: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    held: str | None = None                                   # posting_label when the gate held it back
+
+
+@dataclass
+class Job:
+    """What every posting of one run shares, as plain values, so that a worker process can be given it."""
+
+    request: RenderRequest
+    companies: list[str | None]
+    when: date
+    folder: str | None                  # the output folder, None for one file or stdout
+    dates_are_free: bool                # with --check and no --date: compare as of each file's own date
+    gate: GateFactory | None = None
+
+
+def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None,
+               destination: "Destination | None") -> Outcome:
+    """Gate, render and (with --check) compare one posting; nothing is written here.
+
+    The same code runs in this process and in workers, so the outcome cannot depend on
+    where it ran. ``destination`` is only read, for --check.
+    """
+    from pathlib import Path
+
+    from ..filesystem.writing import safe_child
+
+    request = job.request
+    outcome = Outcome(posting.code, posting.slug)
+    if gate is not None and posting.company is not None and _held(posting, gate, request, outcome):
+        return outcome
+    rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
+    outcome.warnings.extend(rendered.warnings)
+    for fmt in request.formats:
+        data = rendered.outputs[fmt]
+        if not request.check:
+            outcome.outputs[fmt] = data
+            continue
+        from .staleness import read_committed, stale_diff
+
+        path = safe_child(Path(job.folder), rendered.name(fmt)) if job.folder is not None else Path(request.output)
+        old, problem = read_committed(destination, path)
+        diff = stale_diff(str(path), old, problem, data, fmt)
+        if diff and job.dates_are_free and old is not None:
+            diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff, request.jsonld_drafts)
+        if diff:
+            outcome.stale.append(diff)
+    return outcome
+
+
+def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: GateFactory | None = None,
+            jobs: int | None = None) -> Delivery:
     """Render everything a request covers and write it where it asks.
 
-    ``gate`` (the CLI passes the lint engine's posting check; this folder cannot import
-    lint, which imports it) is asked about every company posting before it is rendered.
-    When it returns findings, the posting is held back: nothing is written or compared for
-    it, its findings go into :attr:`Delivery.findings` and its label into
-    :attr:`Delivery.held`, and the other postings carry on. With ``allow_errors`` it is
-    written anyway and its findings come back as warnings. Generic postings are not gated:
-    the laws and sections the posting rules check are the company's to provide.
+    ``gate`` makes (per catalog, so per process) the check the CLI runs on every company
+    posting before it is rendered: the lint engine's posting check, which this folder cannot
+    import since lint imports it. When it returns findings, the posting is held back:
+    nothing is written or compared for it, its findings go into :attr:`Delivery.findings`
+    and its label into :attr:`Delivery.held`, and the other postings carry on. With
+    ``allow_errors`` it is written anyway and its findings come back as warnings. Generic
+    postings are not gated: the laws and sections the posting rules check are the
+    company's to provide.
+
+    ``jobs``: worker processes for a run into a folder (:mod:`.parallel`); None chooses by
+    the catalog's size, 1 renders here. Whatever the number, the files, the lists in the
+    :class:`Delivery` and their order are the same; only this process writes.
     """
     from pathlib import Path
 
@@ -317,58 +386,68 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
 
             check_assets(catalog, head)
     from ..filesystem.writing import Destination
-    from .staleness import orphans, read_committed, stale_diff
 
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
+    job = Job(request, companies, when, str(folder) if folder is not None else None, dates_are_free, gate)
 
+    workers = 0
+    if folder is not None and len(codes) > 1 and jobs != 1:   # one posting: no worker module to import
+        from .parallel import workers_for
+
+        workers = workers_for(jobs, len(codes))
     expected: set[str] = set()
     with Destination(folder, catalog.root, check=request.check) as destination:
-        for posting in batch(catalog, companies, when, codes):
-            if gate is not None and posting.company is not None and _held(posting, gate, request, result):
-                # Its names are still expected: a committed copy is not "no longer produced".
-                expected.update(output_name(posting.code, posting.slug, fmt) for fmt in request.formats)
+        if workers:
+            from .parallel import in_workers
+
+            stream = in_workers(catalog, job, codes, workers, render_one)
+        else:
+            made = gate(catalog) if gate is not None else None
+            stream = (render_one(catalog, posting, job, made, destination)
+                      for posting in batch(catalog, companies, when, codes))
+        try:
+            for outcome in stream:
+                result.warnings.extend(outcome.warnings)
+                result.findings.extend(outcome.findings)
+                result.stale.extend(outcome.stale)
+                if outcome.held is not None:
+                    result.held.append(outcome.held)
+                for fmt in request.formats:
+                    name = output_name(outcome.code, outcome.slug, fmt)
+                    expected.add(name)  # a held posting's too: a committed copy is not "no longer produced"
+                    data = outcome.outputs.get(fmt)
+                    if data is None:
+                        continue
+                    if to_stdout:
+                        result.stdout += data
+                        continue
+                    path = safe_child(folder, name) if folder is not None else Path(target)
+                    destination.write(path, data)
+                    result.written.append(str(path))
                 if progress is not None:
                     progress(1)
-                continue
-            rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
-            result.warnings.extend(rendered.warnings)
-            for fmt in request.formats:
-                data = rendered.outputs[fmt]
-                if to_stdout:
-                    result.stdout += data
-                    continue
-                path = safe_child(folder, rendered.name(fmt)) if folder is not None else Path(target)
-                expected.add(path.name)
-                if request.check:
-                    old, problem = read_committed(destination, path)
-                    diff = stale_diff(str(path), old, problem, data, fmt)
-                    if diff and dates_are_free and old is not None:
-                        diff = _stale_as_of_its_date(catalog, posting, str(path), old, fmt, diff, request.jsonld_drafts)
-                    if diff:
-                        result.stale.append(diff)
-                    continue
-                destination.write(path, data)
-                result.written.append(str(path))
-            if progress is not None:
-                progress(1)
+        finally:
+            stream.close()  # workers: stop handing out chunks, wait for the running ones
         if request.check and folder is not None and (request.all_roles or request.all_companies):
+            from .staleness import orphans
+
             extensions = {EXTENSIONS[fmt] for fmt in request.formats}
             result.orphans = orphans(folder, destination.entries(), expected, extensions)
             result.stale += [f"{name}: no longer produced by the catalog (delete it)\n" for name in result.orphans]
     return result
 
 
-def _held(posting: Posting, gate: Gate, request: RenderRequest, result: Delivery) -> bool:
-    """Whether the gate holds ``posting`` back; its findings are added to ``result`` either way."""
+def _held(posting: Posting, gate: Gate, request: RenderRequest, outcome: Outcome) -> bool:
+    """Whether the gate holds ``posting`` back; its findings are added to ``outcome`` either way."""
     from dataclasses import replace
 
     errors = gate(posting)
     if not errors:
         return False
     if request.allow_errors:
-        result.findings += [replace(finding, severity="warning") for finding in errors]
+        outcome.findings += [replace(finding, severity="warning") for finding in errors]
         return False
-    result.findings += errors
-    result.held.append(posting_label(posting))
+    outcome.findings += errors
+    outcome.held = posting_label(posting)
     return True

@@ -46,7 +46,11 @@ def _block_as_text(renderer, tokens, idx, options, env) -> str:
 
 def split_markdown(markdown: str) -> tuple[list[Any], list[Any], list[list[Any]]]:
     """Tokens of the header (title and the line under it) and of each ``##`` section."""
-    tokens = _parser().parse(markdown)
+    from .plain_blocks import plain_tokens
+
+    tokens = plain_tokens(markdown)
+    if tokens is None:          # richer Markdown than the shipped template writes
+        tokens = _parser().parse(markdown)
     header: list[Any] = []
     sections: list[list[Any]] = []
     for token in tokens:

@@ -168,6 +168,8 @@ class Reference:
         files = dict(carried.parts)
         files.update({rels_name(name): rels_xml(rels) for name, rels in carried.rels.items()})
         self.static = {name: deflate(files[name]) for name in sorted(set(files) - regenerated)}
+        self._deflate_memo: dict[bytes, Entry] = {}
+        self._headers: dict[tuple, tuple[dict[str, Entry], dict[str, str]]] = {}
         self.static["docProps/app.xml"] = APP_ENTRY
         # Content types of the parts carried over only; the two that every package needs are fixed.
         extensions = {posixpath.splitext(name)[1][1:].lower() for name in files}
@@ -349,21 +351,49 @@ class Reference:
             rels.append(rel_xml(Rel(header_rid, RT_HEADER, posixpath.relpath(self.header_name, folder))))
             overrides[self.header_name] = WML_CT + "header+xml"
             if logo or header_paragraphs:
-                self._write_header(entries, defaults, logo, header_paragraphs)
+                header_entries, header_defaults = self._header(logo, header_paragraphs)
+                entries.update(header_entries)
+                defaults.update(header_defaults)
         rels.append(rel_xml(Rel(footer_rid, RT_FOOTER, posixpath.relpath(self.footer_name, folder))))
         overrides[self.footer_name] = WML_CT + "footer+xml"
-        entries[self.footer_name] = deflate(self._footer(footer_paragraph))
+        entries[self.footer_name] = self._deflated(self._footer(footer_paragraph))
         rels += [rel_xml(Rel(rid, RT_HYPERLINK, url, external=True)) for url, rid in links.items()]
         document = (f"{DECL}<w:document {NS}><w:body>{body}"
                     f"{self.sect_pr(paper, header_rid, footer_rid)}</w:body></w:document>")
         entries[self.main] = deflate(document.encode("utf-8"))
-        entries[rels_name(self.main)] = deflate(rels_xml(rels))
-        entries[self.numbering_part] = deflate((self.numbering_head + "".join(nums) + self.numbering_tail).encode())
+        entries[rels_name(self.main)] = self._deflated(rels_xml(rels))
+        entries[self.numbering_part] = self._deflated(
+            (self.numbering_head + "".join(nums) + self.numbering_tail).encode())
         entries[self.styles_part] = self.styles_entry(language)
         entries["docProps/core.xml"] = deflate(core)
         entries["_rels/.rels"] = self.package_rels_entry
-        entries["[Content_Types].xml"] = deflate(content_types_xml(defaults, overrides))
+        entries["[Content_Types].xml"] = self._deflated(content_types_xml(defaults, overrides))
         return pack(entries)
+
+    def _deflated(self, raw: bytes) -> Entry:
+        """``raw`` deflated, remembered: a batch repeats the small parts (relationships, numbering,
+        content types, a company's header and footer) posting after posting, and setting up a
+        deflate stream costs more than compressing a part that small. Same bytes either way."""
+        found = self._deflate_memo.get(raw)
+        if found is None:
+            if len(self._deflate_memo) >= 256:
+                self._deflate_memo.clear()
+            found = self._deflate_memo[raw] = deflate(raw)
+        return found
+
+    def _header(self, logo: "Logo | None", paragraphs: str) -> tuple[dict[str, Entry], dict[str, str]]:
+        """The header's entries and content-type defaults for ``logo`` and ``paragraphs``: the
+        same for every posting of a company, so made once (:meth:`_write_header`)."""
+        key = (logo, paragraphs)
+        found = self._headers.get(key)
+        if found is None:
+            entries: dict[str, Entry] = {}
+            defaults: dict[str, str] = {}
+            self._write_header(entries, defaults, logo, paragraphs)
+            if len(self._headers) >= 64:
+                self._headers.clear()
+            found = self._headers[key] = (entries, defaults)
+        return found
 
     def _footer(self, paragraph: str) -> bytes:
         """jdgen's footer paragraph after the reference footer's non-empty paragraphs."""

@@ -1,0 +1,111 @@
+"""The quick parse of plain posting Markdown gives markdown-it's tokens exactly, or steps aside.
+
+Every shipped posting (each profile, generic and for each company, as of a fixed date)
+must take the quick path and give the very tokens markdown-it gives; generated
+documents mixing plain lines with the constructs the quick path leaves to markdown-it
+must either match too or be refused (None); and the DOCX and HTML of a posting whose
+Markdown is refused are what markdown-it's tokens make.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from jdgen.render.links import markdown_parser
+from jdgen.render.plain_blocks import plain_tokens
+
+WHEN = date(2026, 11, 23)
+
+
+def shipped_postings() -> list[tuple[str, str]]:
+    from jdgen.catalog.companies import company_files
+    from jdgen.catalog.root import Catalog
+    from jdgen.postings.batch import batch
+    from jdgen.render.markdown import render_markdown
+    from jdgen.resources import builtin_catalog
+
+    catalog = Catalog(builtin_catalog())
+    companies = [None, *sorted(company_files(catalog))]
+    return [(f"{posting.code}.{posting.slug or 'generic'}", render_markdown(posting, catalog.templates_dir))
+            for posting in batch(catalog, companies, WHEN)]
+
+
+def test_every_shipped_posting_takes_the_quick_path_with_markdown_its_tokens():
+    """The Markdown of each shipped posting, and the one its DOCX is made from (a draft's notice in bold)."""
+    from jdgen.render.draft import docx_markdown
+
+    parser = markdown_parser()
+    postings = shipped_postings()
+    assert len(postings) == 36
+    for name, markdown in postings:
+        for text in (markdown, docx_markdown(markdown, "DRAFT — not approved for publication (profile status: draft)")):
+            quick = plain_tokens(text)
+            assert quick is not None, f"{name} left the quick path"
+            assert quick == parser.parse(text), name
+
+
+PLAIN = ["# Senior Engineer", "## About the role", "### Skills", "###### Six", "", "", "",
+         "Level P4 · Senior Professional · 5–8 years of experience", "Zweite Zeile · München",
+         "2026 is when it starts", "- Own the roadmap", "- Ship (and measure) it", "1. A first call",
+         "2. A second call", "7. Seven", "> DRAFT — not approved for publication",
+         "Apply at [careers.example](https://careers.example/jobs?id=4#apply).",
+         "- Mail [jobs@example.com](mailto:jobs@example.com) or [us](http://Example.COM/%7Ehr)",
+         "Straße [Wörter](https://bücher.example/ä ö)", "Text with C# inside", "Price 5 € (net)", "01. Leading zero",
+         "**DRAFT — not approved for publication (profile status: draft)**"]
+RICHER = ["*emphasis*", "**bold** and more", "** spaced**", "**a*b**", "***", "a **b** c", "- **b**: c",
+          "**[a](https://x.example)**", "__strong__", "`code`", "[relative](/jobs)", "![logo](https://x.example/l.png)",
+          "[no link]", "<b>raw</b>", "&amp; entity", "    indented code", "  two spaces", "trailing  ",
+          "tab\there", "- ", "-", ">", "> ", "---", "===", "* star item", "+ plus item", "1) paren",
+          "1234567890. too long", "####### seven", "# closing #", "#nospace", "  - nested",
+          "Line\\", "Text\u00a0", "\u3000ideographic", "[a](https://x.example) [b]", "[a]( https://x.example)",
+          "[a](https://x.example \"title\")", "[ a ](https://x.example)", "line\r", "- - nested"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generated_documents_match_markdown_it_or_are_refused(seed):
+    parser = markdown_parser()
+    chance = random.Random(seed)
+    quick_taken = 0
+    for _ in range(2500):
+        pool = PLAIN if chance.random() < 0.6 else PLAIN + RICHER
+        text = "\n".join(chance.choice(pool) for _ in range(chance.randint(1, 14)))
+        if chance.random() < 0.5:
+            text += "\n"
+        quick = plain_tokens(text)
+        if quick is not None:
+            quick_taken += 1
+            assert quick == parser.parse(text), repr(text)
+    assert quick_taken > 200   # the comparison ran on many documents, not only on refusals
+
+
+@pytest.mark.parametrize("text", RICHER)
+def test_richer_markdown_is_left_to_markdown_it(text):
+    assert plain_tokens(f"# Title\n\n{text}\n") is None
+
+
+def test_a_posting_with_richer_markdown_renders_as_markdown_it_parses_it():
+    """The DOCX and HTML of a Markdown the quick path refuses come from markdown-it's tokens."""
+    from datetime import datetime, timezone
+
+    from jdgen.render import html
+    from jdgen.render.docx.writer import DocxOptions, markdown_to_docx
+
+    markdown = "# Role\n\nSome *emphasis* and `code`.\n\n- One\n- Two\n"
+    assert plain_tokens(markdown) is None
+    options = DocxOptions(title="Role", subject="X", author="jdgen", keywords=(),
+                          created=datetime(2026, 11, 23, tzinfo=timezone.utc))
+    document = part(markdown_to_docx(markdown, options), "word/document.xml")
+    assert b'<w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">emphasis</w:t>' in document
+    header, sections = html.split_markdown(markdown)
+    assert header == markdown_parser().parse(markdown)
+
+
+def part(data: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
