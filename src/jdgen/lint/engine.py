@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..diagnostics import Diagnostic, Location
@@ -176,7 +177,9 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     first_profile: Path | None = None
     used_keys: set[str] = set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
-        strings = record["strings"]
+        # One copy of each text however many records carry it: the same message, hint and file
+        # names come back from thousands of profiles, and the findings keep them to the end.
+        strings = record["strings"] = list(map(intern, record["strings"]))
         shown = display_path(path)
         used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
@@ -422,6 +425,12 @@ def _loads(catalog: "Catalog", code: str) -> bool:
         return False
 
 
+def _one_copy(text: str | None) -> str | None:
+    """The one copy of ``text`` this process keeps: a message repeats across thousands of profiles'
+    postings (one alias claimed by many), and every finding is held until the run is written."""
+    return intern(text) if type(text) is str else text
+
+
 class Findings:
     """Findings as the rules yield them: de-duplicated, per-file ignores and suppressions
     applied, each given its code and severity.
@@ -477,13 +486,17 @@ class Findings:
         file = location.file if location else None
         if counts.get((rule.code, file), 0) > MAX_PER_FILE:
             return _STOP  # stopped in this file already
+        message = _one_copy(message)
         key = (rule.code, location, message)
         if key in seen or hit is _SKIPPED:
             return None
         if hit is not None:
             if location and config.ignored_in_file(rule, location.file):
                 return None
-            if hit.doc is not None and self.suppressions.suppresses(hit.doc, rule, hit.lines or (location.line,)):
+            # A file known to have no suppression comments (most profiles) silences nothing: asking
+            # would only remember the answer, for every line of every finding of the run.
+            if hit.doc is not None and self.suppressions._by_file.get(hit.doc.file) != [] and \
+                    self.suppressions.suppresses(hit.doc, rule, hit.lines or (location.line,)):
                 return None
         severity = config.severity_for(rule, severity)
         count = counts.get((rule.code, file), 0) + 1
@@ -491,7 +504,7 @@ class Findings:
         if count > MAX_PER_FILE:  # the first finding past the limit: say so, and stop asking
             self._limit_reached(rule, key, location, severity)
             return _STOP
-        seen[key] = Diagnostic(location, message, hint, rule.code, severity)
+        seen[key] = Diagnostic(location, message, _one_copy(hint), rule.code, severity)
         return None
 
     def _limit_reached(self, rule: Rule, key: tuple, location: Location | None, severity: str) -> None:
