@@ -138,8 +138,11 @@ def main() -> int:
         edited = timed_lint(root, args.jobs, cache)
         postings = 4 * (size + 1)
         largest.append(cold["largest_mb"])
+        # A run that ended in a usage, I/O or internal error (2, 3) measured nothing worth a row.
+        ran = all(run["code"] in (0, 1) for run in (cold, warm, edited))
         label = f"{size:,} profiles ({postings:,} postings)"
         rows += [
+            (f"{label}: every run linted (exit 0 or 1)", "yes" if ran else "NO", "", ran),
             (f"{label}: cold lint, --jobs {args.jobs}", f"{cold['seconds']:.1f} s",
              "<= 120 s" if size >= 25000 else "", cold["seconds"] <= 120 or size < 25000),
             ("  rate", f"{postings / cold['seconds']:,.0f} postings/s", "", True),
