@@ -165,3 +165,33 @@ def test_jobs_default_to_the_usable_cores_for_a_large_catalog():
     assert workers_for(None, AUTO_MIN_PROFILES - 1) == 0  # small: one process
     assert workers_for(None, AUTO_MIN_PROFILES) == min(usable_cores(), AUTO_MIN_PROFILES)
     assert workers_for(1, 10_000) == 0 and workers_for(4, 3) == 3
+
+
+def test_orphaned_translations_are_found_one_profile_at_a_time_as_in_one_pass(run, scaled, tmp_path, monkeypatch):
+    """JD803 pairs each translation with its profile: a run that streams the profiles gives it only those
+    with a translation file, and still reports an orphaned entry and a translation whose profile is gone."""
+    import shutil
+
+    from jdgen.catalog.root import Catalog
+    from jdgen.lint import engine
+    from jdgen.lint.report import text
+
+    root = tmp_path / "catalog"
+    shutil.copytree(scaled, root)
+    p4 = root / "roles" / "AIMLAM.GEN.P4.yaml"
+    p4.write_text(p4.read_text(encoding="utf-8").replace(
+        "  - text: AI/ML ethics and governance\n    prevalence: common\n    scope: level\n", "", 1), encoding="utf-8")
+    (root / "roles" / "AIMLAM.APP.P4.yaml").unlink()
+    one = run("lint", "--jobs", "1", *AS_OF, cwd=root, env=NO_CACHE)
+    two = run("lint", "--jobs", "2", *AS_OF, cwd=root, env=NO_CACHE)
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    orphans = [line for line in one.out.splitlines() if " JD803 " in line]
+    assert [line.split(": JD803 ", 1)[0].rsplit(":", 2)[0] for line in orphans] == [
+        f"translations/{language}/AIMLAM.{code}.P4.yaml" for language in ("de", "fr") for code in ("APP", "GEN")]
+    assert orphans[0].endswith(" JD803 warning orphan translation: the catalog has no role profile AIMLAM.APP.P4 "
+                               "(delete this file, or rename it (and its code) after the profile's new code)")
+    assert " JD803 warning orphan translation of knowledge: AIMLAM.GEN.P4 no longer prints the English this entry " \
+           "translates (source 0c10f2a1fa)" in orphans[1]
+    monkeypatch.setattr(engine, "_lint_catalog", lambda *args: None)
+    whole = engine.lint(Catalog(root), as_of=date(2026, 11, 23))
+    assert one.out == text(whole)

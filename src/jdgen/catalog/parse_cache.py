@@ -129,7 +129,7 @@ def store_parse(digest: str | None, doc: SourceDoc) -> None:
         write_entry(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
 
 
-def read_entry(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+def read_entry(path: Path | str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
     """The bytes of the cache entry at ``path``, or None: missing, not a regular file, a symlink, or over ``limit``.
 
     Shared with the findings cache (:mod:`jdgen.lint.result_cache`), which trusts its folder no more.

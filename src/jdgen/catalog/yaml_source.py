@@ -212,10 +212,15 @@ def display_path(path: Path | str) -> str:
     A symbolic link is named as the link, not as what it points to: the link is the
     catalog entry whose name (and code) the author sees and must fix.
     """
+    # The common case as plain string work: a whole-catalog lint names every file several
+    # times, and building Path objects for it was a visible share of a run over 25,000 files.
+    absolute, here = os.path.abspath(path), os.getcwd()
+    if here != os.sep and absolute.startswith(here + os.sep):
+        return absolute[len(here) + 1:]
     p = Path(path)
-    cwd = Path.cwd()
+    cwd = Path(here)
     try:
-        return str(Path(os.path.abspath(p)).relative_to(cwd))
+        return str(Path(absolute).relative_to(cwd))
     except ValueError:
         pass
     try:  # resolved only when needed: resolving costs a system call per folder of the path
@@ -716,9 +721,33 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:
-    """YAML files below ``directory``, in a stable order, skipping hidden folders."""
-    for path in sorted(directory.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            if any(part.startswith(".") for part in path.relative_to(directory).parts):
+    """YAML files below ``directory``, in a stable order, skipping hidden folders.
+
+    The order is ``sorted(directory.rglob("*"))``'s, part by part, and so is what is walked
+    (links to folders are not followed; a link to a file counts as that file): one scandir
+    per folder rather than pathlib's walk and a stat per file, which cost a second per process
+    for a catalog of 25,000 profiles.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders = [(os.fspath(directory), ())]
+    while folders:
+        folder, parts = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # as rglob passes over a folder it cannot list (check_listing reports it)
+        for entry in entries:
+            here = (*parts, entry.name)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, here))
+                elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file() \
+                        and not any(part.startswith(".") for part in here):
+                    found.append((here, entry.path))
+            except OSError:
                 continue
-            yield path
+    # pathlib orders Windows paths case-blind (str.lower of each part), POSIX paths as written.
+    order = (lambda item: (tuple(part.lower() for part in item[0]), item[0])) if os.name == "nt" else None
+    for _, path in sorted(found, key=order):
+        yield Path(path)

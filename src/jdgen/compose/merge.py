@@ -84,8 +84,21 @@ def provenance_of(doc: SourceDoc, *, prefix: JsonPath = (), root: JsonPath = ())
     """Locations of every value in doc.data[root] (paths re-rooted under ``prefix``).
 
     A value the loader has no position for (inside a YAML alias) gets its parent's.
+
+    Kept on the document, one per (root, prefix): a profile is composed generic and once per
+    company, and a company's defaults meet every profile, so each would otherwise walk every
+    position of its file once per posting. The result is shared, so nobody may change it in
+    place (rule 6 of the module docstring asks that of every merge result already).
     """
     root, prefix = tuple(root), tuple(prefix)
+    kept = doc.__dict__.setdefault("_provenance", {})
+    found = kept.get((root, prefix))
+    if found is None:
+        found = kept[(root, prefix)] = _provenance_of(doc, prefix, root)
+    return found
+
+
+def _provenance_of(doc: SourceDoc, prefix: JsonPath, root: JsonPath) -> Provenance:
     data = doc.data
     for part in root:
         data = data[part]

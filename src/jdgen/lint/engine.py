@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..diagnostics import Diagnostic, Location
@@ -101,10 +102,12 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
 
 # What each catalog rule reads of the profiles, so that a streamed run can give it that and no
 # more: nothing (the engine reports JD001-JD004 itself), each profile's aliases with their
-# places, or the first profile (the template rules render it). A catalog rule not named here
-# is given every profile, loaded again: correct, but it holds them all in memory.
+# places, the first profile (the template rules render it), or the profiles that have a
+# translation file (JD803 pairs each translation with its profile, and passes over the rest).
+# A catalog rule not named here is given every profile, loaded again: correct, but it reads
+# the whole catalog a second time in this process and holds it all in memory.
 _CATALOG_INPUTS = {"JD001": "none", "JD002": "none", "JD003": "none", "JD004": "none",
-                   "JD104": "aliases", "JD701": "first", "JD702": "first"}
+                   "JD104": "aliases", "JD701": "first", "JD702": "first", "JD803": "translated"}
 
 
 def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult | None:
@@ -174,7 +177,9 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     first_profile: Path | None = None
     used_keys: set[str] = set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
-        strings = record["strings"]
+        # One copy of each text however many records carry it: the same message, hint and file
+        # names come back from thousands of profiles, and the findings keep them to the end.
+        strings = record["strings"] = list(map(intern, record["strings"]))
         shown = display_path(path)
         used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
@@ -205,6 +210,8 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
                 given = views
             elif wanted == "first":
                 given = [catalog_profile(catalog, first_profile)] if first_profile else []
+            elif wanted == "translated":
+                given = [catalog_profile(catalog, view.path) for view in views if _translated(catalog, view.code)]
             elif wanted == "all":
                 given = [catalog_profile(catalog, view.path) for view in views]
             else:
@@ -222,6 +229,21 @@ def catalog_profile(catalog: "Catalog", path: Path):
     from ..catalog.loading import load_profile
 
     return load_profile(path, catalog.ladder, catalog.taxonomy, catalog.context_digest)
+
+
+def _translated(catalog: "Catalog", code: str) -> bool:
+    """Whether the catalog has a translation file of profile ``code``, in any language."""
+    from ..catalog.translations import translation_files
+    from ..errors import JdgenError
+
+    codes = catalog.__dict__.get("_translated_codes")
+    if codes is None:
+        try:
+            codes = {translated for _, translated in translation_files(catalog)}
+        except JdgenError:
+            codes = set()  # the rule itself stops at a listing problem (validate reports it)
+        catalog.__dict__["_translated_codes"] = codes
+    return code.upper() in codes
 
 
 def _diagnostic(row: list, strings: list[str]) -> Diagnostic:
@@ -403,6 +425,12 @@ def _loads(catalog: "Catalog", code: str) -> bool:
         return False
 
 
+def _one_copy(text: str | None) -> str | None:
+    """The one copy of ``text`` this process keeps: a message repeats across thousands of profiles'
+    postings (one alias claimed by many), and every finding is held until the run is written."""
+    return intern(text) if type(text) is str else text
+
+
 class Findings:
     """Findings as the rules yield them: de-duplicated, per-file ignores and suppressions
     applied, each given its code and severity.
@@ -428,11 +456,27 @@ class Findings:
     def replay(self, rule: Rule, rows: list, strings: list[str]) -> None:
         """:meth:`add` for the hits of one pass that a unit recorded (:mod:`.per_profile`): the same
         de-duplication and limit; a row flagged there was suppressed or ignored in its file."""
+        # _offer for rows judged already, written out: a run over a large catalog replays every
+        # finding of every profile here, in one process, while the workers wait for it.
+        code, seen, counts, severity_for = rule.code, self._seen, self._counts, self.config.severity_for
         for file, line, col, message, hint, severity, skip in rows:
-            location = Location(strings[file], line, col) if file != NONE else None
-            if self._offer(rule, location, strings[message], strings[hint] if hint != NONE else None,
-                           strings[severity] if severity != NONE else None, _SKIPPED if skip else None) is _STOP:
+            name = strings[file] if file != NONE else None
+            count = counts.get((code, name), 0)
+            if count > MAX_PER_FILE:
+                return  # stopped in this file already
+            if skip:
+                continue
+            location = Location(name, line, col) if file != NONE else None
+            text = strings[message]
+            key = (code, location, text)
+            if key in seen:
+                continue
+            level = severity_for(rule, strings[severity] if severity != NONE else None)
+            counts[code, name] = count = count + 1
+            if count > MAX_PER_FILE:
+                self._limit_reached(rule, key, location, level)
                 return
+            seen[key] = Diagnostic(location, text, strings[hint] if hint != NONE else None, code, level)
 
     def _offer(self, rule: Rule, location: Location | None, message: str, hint: str | None,
                severity: str | None, hit: Hit | object | None) -> object:
@@ -442,25 +486,32 @@ class Findings:
         file = location.file if location else None
         if counts.get((rule.code, file), 0) > MAX_PER_FILE:
             return _STOP  # stopped in this file already
+        message = _one_copy(message)
         key = (rule.code, location, message)
         if key in seen or hit is _SKIPPED:
             return None
         if hit is not None:
             if location and config.ignored_in_file(rule, location.file):
                 return None
-            if hit.doc is not None and self.suppressions.suppresses(hit.doc, rule, hit.lines or (location.line,)):
+            # A file known to have no suppression comments (most profiles) silences nothing: asking
+            # would only remember the answer, for every line of every finding of the run.
+            if hit.doc is not None and self.suppressions._by_file.get(hit.doc.file) != [] and \
+                    self.suppressions.suppresses(hit.doc, rule, hit.lines or (location.line,)):
                 return None
         severity = config.severity_for(rule, severity)
         count = counts.get((rule.code, file), 0) + 1
         counts[rule.code, file] = count
         if count > MAX_PER_FILE:  # the first finding past the limit: say so, and stop asking
-            self._stopped.add(rule.code)
-            seen[key] = Diagnostic(
-                location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
-                "fix those and lint again; the rest are not shown", rule.code, severity)
+            self._limit_reached(rule, key, location, severity)
             return _STOP
-        seen[key] = Diagnostic(location, message, hint, rule.code, severity)
+        seen[key] = Diagnostic(location, message, _one_copy(hint), rule.code, severity)
         return None
+
+    def _limit_reached(self, rule: Rule, key: tuple, location: Location | None, severity: str) -> None:
+        self._stopped.add(rule.code)
+        self._seen[key] = Diagnostic(
+            location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
+            "fix those and lint again; the rest are not shown", rule.code, severity)
 
     def sorted(self) -> list[Diagnostic]:
         """The findings so far, in file and line order."""

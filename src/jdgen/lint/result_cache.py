@@ -145,10 +145,26 @@ def context(catalog, config, as_of, mode: str, companies: tuple[str, ...]) -> st
 
 def key(context_digest: str, path: Path, shown: str, data: bytes) -> str:
     digest = hashlib.sha256(context_digest.encode())
-    for part in (shown.encode("utf-8", "surrogateescape"), str(path.resolve()).encode("utf-8", "surrogateescape"), data):
+    for part in (shown.encode("utf-8", "surrogateescape"), _resolved(path).encode("utf-8", "surrogateescape"), data):
         digest.update(part)
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+_RESOLVED_FOLDERS: dict[str, str] = {}
+
+
+def _resolved(path: Path) -> str:
+    """``str(path.resolve())``, resolving each folder once per process: a file that is no link
+    resolves to its resolved folder and its own name, and a catalog keeps its profiles in a few
+    folders (resolving each file anew cost a system call per folder of its path, per profile)."""
+    folder, name = os.path.split(os.fspath(path))
+    if not name or name in (".", "..") or os.path.islink(path):
+        return str(path.resolve())
+    resolved = _RESOLVED_FOLDERS.get(folder)
+    if resolved is None:
+        resolved = _RESOLVED_FOLDERS[folder] = str(Path(folder or ".").resolve())
+    return os.path.join(resolved, name)
 
 
 def _folder(context_digest: str) -> Path | None:
@@ -158,10 +174,10 @@ def _folder(context_digest: str) -> Path | None:
 
 def load(context_digest: str, entry_key: str) -> Record | None:
     """The record stored under ``entry_key``, or None (a miss: absent, unreadable or not a record of that key)."""
-    folder = _folder(context_digest)
-    if folder is None:
+    root = cache_dir()
+    if root is None:
         return None
-    payload = read_entry(folder / f"{entry_key}.json", MAX_ENTRY_BYTES)
+    payload = read_entry(os.path.join(root, FOLDER, context_digest[:32], f"{entry_key}.json"), MAX_ENTRY_BYTES)
     if payload is None:
         return None
     try:
@@ -274,12 +290,17 @@ def _decode(payload: bytes, entry_key: str) -> Record:
     check(record["diags"], diag)
     rules = all_rules()
     severities = {NONE, *(i for i, s in enumerate(strings) if s in SEVERITIES)}
-    for code, hits in check(record["calls"], (some_text, None)):
-        if strings[code] not in rules:
-            raise _Unusable("a rule this jdgen does not have")
-        check(hits, (*diag, texts, flag))
-        if hits and not set(row[5] for row in hits) <= severities:
-            raise _Unusable("not a severity")
+    calls = check(record["calls"], (some_text, None))
+    if not {strings[code] for code, _ in calls} <= rules.keys():
+        raise _Unusable("a rule this jdgen does not have")
+    if not set(map(type, (hits for _, hits in calls))) <= {list}:
+        raise _Unusable("not a table")
+    # Every pass's hits checked as one table: a record holds a pass per rule that found something,
+    # and a check per pass was most of what reading a cached profile cost.
+    hits = [row for _, rows in calls for row in rows]
+    check(hits, (*diag, texts, flag))
+    if hits and not set(row[5] for row in hits) <= severities:
+        raise _Unusable("not a severity")
     if type(record["compose"]) is not list:
         raise _Unusable("compose errors are not a list")
     for found in record["compose"]:
