@@ -6,9 +6,10 @@ build before any file changes, and ``--check`` compares exactly the bytes a buil
 Output is deterministic: pages and their parts are ordered by code, nothing carries a
 date or a time, and the same catalog and options give the same bytes on every machine.
 
-Large catalogs render their pages in worker processes (:data:`PARALLEL_FROM` roles or
-more, on the cores this process may use); each worker builds the same plan from the
-catalog and renders every n-th page, so the result is the same bytes as one process.
+Large catalogs build and render their pages in worker processes (:data:`PARALLEL_FROM`
+roles or more, one per core this process may use, or ``--jobs N``): forked after the
+catalog is loaded and the plan made, each takes every n-th page, and the pages are put
+back in order, so the result is the same bytes as one process.
 """
 
 from __future__ import annotations
@@ -40,19 +41,25 @@ class SiteRequest:
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
     """Every file of the site, by its "/"-separated name inside the output folder, in a stable order."""
     from .search import search_index_js
-    from .templates import render_page, static_files
+    from .templates import static_files
 
-    plan = SitePlan(catalog, options)
-    pages = plan.pages()
-    workers = _workers(jobs, len(plan.loaded))
-    if workers > 1:
-        rendered = _render_in_workers(catalog, options, workers, len(pages))
-    else:
-        rendered = [render_page(page.template, page.context) for page in pages]
-    files = {page.path: data for page, data in zip(pages, rendered)}
+    from .loading import load_profiles
+
+    workers = _workers(jobs, len(catalog.codes))
+    plan = SitePlan(load_profiles(catalog, workers), options)
+    keys = plan.page_keys()
+    rendered = _render_in_workers(plan, keys, workers) if workers > 1 else [_render(plan, key) for key in keys]
+    files = dict(rendered)
     files.update(static_files())
     files["assets/search-index.js"] = search_index_js(plan.search_entries())
     return dict(sorted(files.items()))
+
+
+def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
+    from .templates import render_page
+
+    page = plan.page(key)
+    return page.path, render_page(page.template, page.context)
 
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
@@ -82,31 +89,30 @@ def _workers(jobs: int | None, roles: int) -> int:
     return max(1, min(usable, 8))
 
 
-def _render_in_workers(catalog: "Catalog", options: SiteOptions, workers: int, count: int) -> list[bytes]:
-    """The pages rendered by ``workers`` processes, each taking every ``workers``-th page."""
+_PLAN: list[SitePlan] = []
+
+
+def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> list[tuple[str, bytes]]:
+    """The pages built and rendered by ``workers`` forked processes, each taking every ``workers``-th page.
+
+    The workers inherit the loaded catalog and the plan from this process (fork), so nothing
+    is loaded twice; where processes cannot be forked the pages are rendered here.
+    """
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(catalog, options)) as pool:
-        parts = pool.map(_render_share, [(n, workers) for n in range(workers)])
-    rendered: list[bytes] = [b""] * count
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(plan, key) for key in keys]
+    _PLAN[:] = [plan]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_render_share, [(keys[n::workers]) for n in range(workers)])
+    finally:
+        _PLAN.clear()
+    rendered: list[tuple[str, bytes]] = [("", b"")] * len(keys)
     for n, part in enumerate(parts):
         rendered[n::workers] = part
     return rendered
 
 
-_WORKER: dict = {}
-
-
-def _start_worker(catalog: "Catalog", options: SiteOptions) -> None:
-    _WORKER["plan"] = (catalog, options)
-
-
-def _render_share(share: tuple[int, int]) -> list[bytes]:
-    from .templates import render_page
-
-    catalog, options = _WORKER["plan"]
-    plan = SitePlan(catalog, options)
-    pages = plan.pages()
-    n, every = share
-    return [render_page(page.template, page.context) for page in pages[n::every]]
+def _render_share(keys: list[tuple]) -> list[tuple[str, bytes]]:
+    return [_render(_PLAN[0], key) for key in keys]

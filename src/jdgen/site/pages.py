@@ -69,6 +69,7 @@ class SitePlan:
 
             self.company_name = find_company(catalog, options.company).model.company.name
         self.neighbours = Neighbourhood(catalog)
+        self._relative: dict = {}
         taxonomy = catalog.taxonomy
         self.function_names = {f.code: f.name for f in taxonomy.functions} if taxonomy else {}
         self.focus_names = {(f.code, c.code): c.name for f in taxonomy.functions for c in f.focuses} if taxonomy else {}
@@ -80,13 +81,18 @@ class SitePlan:
         self.families = dict(sorted(families.items()))
         self.role_stem = unique_stems(list(self.loaded))
         self.family_stem = unique_stems([f"{fn}.{fo}" for fn, fo in self.families])
-        self.rows = {family: ladder_rows(catalog, f"{family[0]}.{family[1]}", options.company)
-                     for family in self.families}
+        # ladder_rows() reads catalog.profiles(), all of them, per family: handed a view of the
+        # catalog holding only the family, the same function costs one pass over the catalog in all.
+        self.rows = {family: ladder_rows(_FamilyView(catalog, [self.loaded[c] for c in codes]),
+                                         f"{family[0]}.{family[1]}", options.company)
+                     for family, codes in self.families.items()}
         self.pairs: list[tuple[str, str]] = []
-        for rows in self.rows.values():
+        self.family_pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for family, rows in self.rows.items():
             for lower, upper in zip(rows, rows[1:]):
                 if lower["track"] == upper["track"]:
                     self.pairs.append((lower["code"], upper["code"]))
+                    self.family_pairs.setdefault(family, []).append((lower["code"], upper["code"]))
         self.pairs_of: dict[str, list[tuple[str, str]]] = {}
         for pair in self.pairs:
             for code in pair:
@@ -104,8 +110,10 @@ class SitePlan:
         return f"compare/{self.role_stem[a]}--{self.role_stem[b]}.html"
 
     def source(self, path, shown: str | None = None) -> dict[str, Any]:
-        relative = catalog_path(self.catalog.root, path)
-        return {"text": relative or shown or "built-in", "href": source_link(self.options.source_url, relative)}
+        relative = self._relative.get(path)
+        if relative is None:
+            relative = self._relative[path] = catalog_path(self.catalog.root, path) or ""
+        return {"text": relative or shown or "built-in", "href": source_link(self.options.source_url, relative or None)}
 
     def family_name(self, family: tuple[str, str]) -> str:
         function = self.function_names.get(family[0]) or self.loaded[self.families[family][0]].model.function.name
@@ -138,12 +146,18 @@ class SitePlan:
         return {"name": name, "company": self.company_name, "version": __version__}
 
     # --- pages --------------------------------------------------------------------
+    def page_keys(self) -> list[tuple]:
+        """Every page as a small key (cheap to send to a worker process); :meth:`page` builds it."""
+        return ([("index",)] + [("role", code) for code in self.loaded]
+                + [("ladder", family) for family in self.families] + [("compare", a, b) for a, b in self.pairs])
+
+    def page(self, key: tuple) -> Page:
+        kind, *args = key
+        return {"index": self.index_page, "role": self.role_page, "ladder": self.ladder_page,
+                "compare": self.compare_page}[kind](*args)
+
     def pages(self) -> list[Page]:
-        pages = [self.index_page()]
-        pages += [self.role_page(code) for code in self.loaded]
-        pages += [self.ladder_page(family) for family in self.families]
-        pages += [self.compare_page(a, b) for a, b in self.pairs]
-        return pages
+        return [self.page(key) for key in self.page_keys()]
 
     def _base(self, root: str, title: str, sources: list[dict[str, Any]], drafts: bool) -> dict[str, Any]:
         return {"root": root, "title": title, "site": self.site(), "sources": sources, "noindex": drafts}
@@ -234,8 +248,7 @@ class SitePlan:
                               + ". The table above has the same figures."}
                   for n, (currency, basis, members) in enumerate(chart_groups(bars), 1)]
         compares = [{"href": root + self.compare_path(a, b), "a": self.role_link(a, root), "b": self.role_link(b, root)}
-                    for a, b in self.pairs if self.loaded[a].model.function.code == family[0]
-                    and self.loaded[a].model.focus.code == family[1]]
+                    for a, b in self.family_pairs.get(family, ())]
         sources = [self.source(self.loaded[row["code"]].path) for row in rows]
         ladder = self.catalog.ladder_path
         sources.append(self.source(ladder, shown="jdgen's built-in ladder"))
@@ -293,6 +306,20 @@ class SitePlan:
                             "aliases": list(dict.fromkeys(a.title for a in p.title_aliases if a.title != p.title)),
                             "url": self.role_path(code)})
         return entries
+
+
+class _FamilyView:
+    """A catalog seen through one family's profiles: what :func:`ladder_rows` reads, the rest delegated."""
+
+    def __init__(self, catalog: "Catalog", loaded: list):
+        self._catalog = catalog
+        self._loaded = loaded
+
+    def profiles(self) -> list:
+        return self._loaded
+
+    def __getattr__(self, name: str):
+        return getattr(self._catalog, name)
 
 
 def _status(status: str) -> dict[str, Any]:

@@ -91,16 +91,17 @@ class SiteFolder:
     def shown(self, name: str) -> str:
         return str(self.path / name)
 
-    def _folder(self, name: str) -> tuple[OutputFolder | None, str]:
-        """The folder that holds ``name`` ("roles/X.html"), and the file's name in it."""
+    def _folder(self, name: str, create: bool = False) -> tuple[OutputFolder | None, str]:
+        """The folder that holds ``name`` ("roles/X.html"), and the file's name in it; with ``create``,
+        a missing folder is made (reading creates nothing, so a refused build leaves DIR as it was)."""
         head, _, tail = name.rpartition("/")
         if not head:
             return self.root, tail
-        if head not in self._subs:
-            self._subs[head] = self._open_sub(head) if self.root is not None else None
-        return self._subs[head], tail
+        if self._subs.get(head) is None and self.root is not None:
+            self._subs[head] = self._open_sub(head, create and not self.check)
+        return self._subs.get(head), tail
 
-    def _open_sub(self, name: str) -> OutputFolder | None:
+    def _open_sub(self, name: str, create: bool) -> OutputFolder | None:
         from ..filesystem.containment import kind_of_entry
 
         root = self.root
@@ -110,7 +111,7 @@ class SiteFolder:
             try:
                 info = os.stat(at, follow_symlinks=False, **where)
             except FileNotFoundError:
-                if self.check:
+                if not create:
                     return None
                 os.mkdir(at, 0o777, **where)
                 info = os.stat(at, follow_symlinks=False, **where)
@@ -131,7 +132,7 @@ class SiteFolder:
         return folder.read(file, limit) if folder is not None else (None, None)
 
     def write(self, name: str, data: bytes) -> None:
-        folder, file = self._folder(name)
+        folder, file = self._folder(name, create=True)
         folder.write(file, data, self.shown(name))
 
     def remove(self, name: str) -> bool:
@@ -198,6 +199,9 @@ def write_site(folder: SiteFolder, files: dict[str, bytes]) -> Outcome:
     manifest = manifest_bytes(list(files))
     if old_data != manifest:
         folder.write(MANIFEST, manifest)
+        outcome.written.append(MANIFEST)
+    else:
+        outcome.unchanged += 1
     return outcome
 
 
