@@ -34,7 +34,8 @@ PALETTE = {
     "muted": "#4d5560",       # secondary text, axis labels
     "grid": "#8c959f",        # gridlines: decoration, the labels carry the values
     "band": "#1f5f99",        # a pay band's bar
-    "median": "#b3261e",      # the median mark
+    "median": "#1b1f24",      # the median mark: dark, outlined in the background colour where it crosses a bar
+    "median_outline": "#ffffff",
     "link": "#0b57a4",
     "draft_text": "#6a3b00",
     "draft_background": "#fff3d6",
@@ -48,7 +49,7 @@ CONTRAST_PAIRS = (
     ("draft_text", "draft_background", 4.5),
     ("band", "background", 3.0),
     ("median", "background", 3.0),
-    ("median", "band", 3.0),
+    ("median_outline", "band", 3.0),
 )
 
 WIDTH = 720
@@ -171,7 +172,7 @@ def pay_chart(bars: list[Bar], currency: str, basis: str, chart_id: str, heading
                    f'fill="{c["band"]}"/>')
         if v.median is not None:
             out.append(f'<rect x="{float(x(v.median)) - 2:.1f}" y="{top + 3}" width="4" height="{ROW - 6}" '
-                       f'fill="{c["median"]}"/>')
+                       f'fill="{c["median"]}" stroke="{c["median_outline"]}" stroke-width="1"/>')
         out.append(f'<text x="{plot_right + 10}" y="{middle + 4:.1f}" font-size="12" fill="{c["text"]}">'
                    f'{escape(_figures_short(v))}</text>')
     out.append("</svg>")
@@ -180,7 +181,7 @@ def pay_chart(bars: list[Bar], currency: str, basis: str, chart_id: str, heading
 
 def _figures_short(view: "PayView") -> str:
     """The band's figures without the currency code and period, which the axis states (the median is
-    the red mark, and in the table and the text alternative)."""
+    the dark mark, and in the table and the text alternative)."""
     from ..render.cldr import money_range
 
     low, high = view.min, view.max

@@ -243,7 +243,7 @@ class SitePlan:
         heading = f"{self.pay_label()} by level, {family_code}"
         charts = [{"svg": pay_chart(members, currency, basis, f"chart-{n}", heading),
                    "caption": f"{self.pay_label()} by level, in {currency} per {basis}: each bar runs from the "
-                              "band's minimum to its maximum" + ("; the red mark is the median"
+                              "band's minimum to its maximum" + ("; the dark mark is the median"
                                                                  if any(b.view.median is not None for b in members) else "")
                               + ". The table above has the same figures."}
                   for n, (currency, basis, members) in enumerate(chart_groups(bars), 1)]
