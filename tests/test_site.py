@@ -238,8 +238,8 @@ def test_a_manifest_cannot_point_a_deletion_outside_the_site(run, tmp_path, buil
     outside = tmp_path / "outside.html"
     outside.write_text("keep")
     (out / "assets" / "keep.js").write_text("keep")
-    (out / ".jdgen-site").write_text("../outside.html\nroles/../../outside.html\n/etc/x.html\nassets/keep.js.bak\n"
-                                     "index.html\n")
+    (out / ".jdgen-site").write_text(page(out, ".jdgen-site") + "../outside.html\nroles/../../outside.html\n"
+                                     "/etc/x.html\nassets/keep.js.bak\n")
     assert run("site", "-o", str(out)).code == 0
     assert outside.read_text() == "keep" and (out / "assets" / "keep.js").read_text() == "keep"
 

@@ -1,15 +1,18 @@
 """Build a career site from a catalog, or check that a built one is current.
 
-The whole site is made in memory first (a 1,000-profile catalog gives about 2,000 files
-of a few kilobytes each), then written: so an error in the catalog or a page stops the
-build before any file changes, and ``--check`` compares exactly the bytes a build writes.
-Output is deterministic: pages and their parts are ordered by code, nothing carries a
-date or a time, and the same catalog and options give the same bytes on every machine.
+Order of work: the catalog is loaded and the plan made (every page's name and what it
+shows) before the folder is touched, so an invalid catalog changes no file; then the
+folder is checked for files jdgen did not write, and the pages are written as they are
+rendered (see :class:`jdgen.site.writer.SiteWriter` for what a build stopped half way
+leaves). ``--check`` renders everything and compares, writing nothing. Output is
+deterministic: pages and their parts are ordered by code, nothing carries a date or a
+time, and the same catalog and options give the same bytes on every machine.
 
-Large catalogs build and render their pages in worker processes (:data:`PARALLEL_FROM`
-roles or more, one per core this process may use, or ``--jobs N``): forked after the
-catalog is loaded and the plan made, each takes every n-th page, and the pages are put
-back in order, so the result is the same bytes as one process.
+Large catalogs (:data:`PARALLEL_FROM` roles or more, or ``--jobs N``) use one worker
+process per core this process may use: the profiles are loaded in workers
+(:mod:`.loading`), then workers forked from the finished plan render every page, in runs
+of consecutive pages, which this process writes as they arrive; the bytes are the same
+as from one process.
 """
 
 from __future__ import annotations
@@ -17,16 +20,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import UsageError
 from .pages import SiteOptions, SitePlan
-from .writer import Outcome, SiteFolder, check_site, write_site
+from .writer import Outcome, SiteFolder, SiteWriter, check_site
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
 
 PARALLEL_FROM = 300
+RUN = 25  # pages per task handed to a worker: small enough to stream, large enough to be cheap to send
 
 
 @dataclass
@@ -39,27 +43,9 @@ class SiteRequest:
 
 
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
-    """Every file of the site, by its "/"-separated name inside the output folder, in a stable order."""
-    from .search import search_index_js
-    from .templates import static_files
-
-    from .loading import load_profiles
-
-    workers = _workers(jobs, len(catalog.codes))
-    plan = SitePlan(load_profiles(catalog, workers), options)
-    keys = plan.page_keys()
-    rendered = _render_in_workers(plan, keys, workers) if workers > 1 else [_render(plan, key) for key in keys]
-    files = dict(rendered)
-    files.update(static_files())
-    files["assets/search-index.js"] = search_index_js(plan.search_entries())
-    return dict(sorted(files.items()))
-
-
-def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
-    from .templates import render_page
-
-    page = plan.page(key)
-    return page.path, render_page(page.template, page.context)
+    """Every file of the site, by its "/"-separated name inside the output folder, in name order."""
+    plan, workers = _plan(catalog, options, jobs)
+    return dict(sorted(_files(plan, workers)))
 
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
@@ -75,9 +61,50 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
         raise UsageError(f"-o {request.output} is a file, but a site is a folder of pages",
                          hint=f"name a folder instead, e.g. -o {folder.stem or 'site'}-site/")
     options = SiteOptions(company=request.company, source_url=check_source_url(request.source_url))
-    files = site_files(catalog, options, request.jobs)
+    plan, workers = _plan(catalog, options, request.jobs)
     with SiteFolder(folder, catalog.root, check=request.check) as opened:
-        return check_site(opened, files) if request.check else write_site(opened, files)
+        if request.check:
+            return check_site(opened, dict(sorted(_files(plan, workers))))
+        writer = SiteWriter(opened)
+        writer.start(_names(plan))
+        for name, data in _files(plan, workers):
+            writer.put(name, data)
+        return writer.finish()
+
+
+def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple[SitePlan, int]:
+    from .loading import load_profiles
+
+    workers = _workers(jobs, len(catalog.codes))
+    return SitePlan(load_profiles(catalog, workers), options), workers
+
+
+def _names(plan: SitePlan) -> list[str]:
+    from .templates import STATIC
+
+    return [plan.page_path(key) for key in plan.page_keys()] + [f"assets/{name}" for name in STATIC] + [
+        "assets/search-index.js"]
+
+
+def _files(plan: SitePlan, workers: int) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site as (name, bytes): the pages in plan order, then the assets."""
+    from .search import search_index_js
+    from .templates import static_files
+
+    keys = plan.page_keys()
+    if workers > 1:
+        yield from _render_in_workers(plan, keys, workers)
+    else:
+        yield from (_render(plan, key) for key in keys)
+    yield from static_files().items()
+    yield "assets/search-index.js", search_index_js(plan.search_entries())
+
+
+def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
+    from .templates import render_page
+
+    page = plan.page(key)
+    return page.path, render_page(page.template, page.context)
 
 
 def _workers(jobs: int | None, roles: int) -> int:
@@ -92,8 +119,8 @@ def _workers(jobs: int | None, roles: int) -> int:
 _PLAN: list[SitePlan] = []
 
 
-def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> list[tuple[str, bytes]]:
-    """The pages built and rendered by ``workers`` forked processes, each taking every ``workers``-th page.
+def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> Iterator[tuple[str, bytes]]:
+    """The pages built and rendered by ``workers`` forked processes, in runs of :data:`RUN`, in order.
 
     The workers inherit the loaded catalog and the plan from this process (fork), so nothing
     is loaded twice; where processes cannot be forked the pages are rendered here.
@@ -101,18 +128,19 @@ def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> list[
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [_render(plan, key) for key in keys]
+        yield from (_render(plan, key) for key in keys)
+        return
     _PLAN[:] = [plan]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_render_share, [(keys[n::workers]) for n in range(workers)])
+            for run in pool.imap(_render_run, [keys[i:i + RUN] for i in range(0, len(keys), RUN)]):
+                yield from run
     finally:
         _PLAN.clear()
-    rendered: list[tuple[str, bytes]] = [("", b"")] * len(keys)
-    for n, part in enumerate(parts):
-        rendered[n::workers] = part
-    return rendered
 
 
-def _render_share(keys: list[tuple]) -> list[tuple[str, bytes]]:
-    return [_render(_PLAN[0], key) for key in keys]
+def _render_run(keys: list[tuple]) -> list[tuple[str, bytes]]:
+    from ..catalog.root import paused_gc
+
+    with paused_gc():
+        return [_render(_PLAN[0], key) for key in keys]

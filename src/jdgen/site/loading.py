@@ -61,9 +61,11 @@ def load_profiles(catalog: "Catalog", workers: int) -> "Catalog | LoadedCatalog"
     catalog.ladder, catalog.taxonomy, catalog.context_digest  # a broken ladder fails here, once
     size = max(1, -(-len(codes) // (workers * 4)))
     runs = [codes[i:i + size] for i in range(0, len(codes), size)]
+    from ..catalog.root import paused_gc
+
     _CATALOG[:] = [catalog]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+    try:  # the collector would walk every model as it is unpickled here, for no garbage
+        with paused_gc(), multiprocessing.get_context("fork").Pool(workers) as pool:
             loaded = pool.map(_load_run, runs)
     finally:
         _CATALOG.clear()

@@ -70,6 +70,7 @@ class SitePlan:
             self.company_name = find_company(catalog, options.company).model.company.name
         self.neighbours = Neighbourhood(catalog)
         self._relative: dict = {}
+        self._links: dict[tuple[str, str], dict[str, Any]] = {}
         taxonomy = catalog.taxonomy
         self.function_names = {f.code: f.name for f in taxonomy.functions} if taxonomy else {}
         self.focus_names = {(f.code, c.code): c.name for f in taxonomy.functions for c in f.focuses} if taxonomy else {}
@@ -130,10 +131,16 @@ class SitePlan:
         return f"{self.company_name} pay band" if self.company_name else "Market pay"
 
     def role_link(self, code: str, root: str) -> dict[str, Any]:
-        p = self.loaded[code].model
-        level = self.catalog.level_of(p)
-        return {"code": p.code, "title": p.title, "href": root + self.role_path(code),
-                "level": level.code, "level_name": level.name, "status": _status(p.status)}
+        """How pages name a role: title, code, level and status, and its page's address from ``root``.
+        Made once per role and root: every role is named on a dozen pages."""
+        key = (code, root)
+        link = self._links.get(key)
+        if link is None:
+            p = self.loaded[code].model
+            level = self.catalog.level_of(p)
+            link = self._links[key] = {"code": p.code, "title": p.title, "href": root + self.role_path(code),
+                                       "level": level.code, "level_name": level.name, "status": _status(p.status)}
+        return link
 
     def neighbour(self, n, root: str) -> dict[str, Any]:
         return {**self.role_link(n.code, root), "distance": f"{n.distance:.3f}".rstrip("0").rstrip("."),
@@ -150,6 +157,13 @@ class SitePlan:
         """Every page as a small key (cheap to send to a worker process); :meth:`page` builds it."""
         return ([("index",)] + [("role", code) for code in self.loaded]
                 + [("ladder", family) for family in self.families] + [("compare", a, b) for a, b in self.pairs])
+
+    def page_path(self, key: tuple) -> str:
+        """Where :meth:`page` puts the page of ``key``, without building it."""
+        kind, *args = key
+        if kind == "index":
+            return "index.html"
+        return {"role": self.role_path, "ladder": self.ladder_path, "compare": self.compare_path}[kind](*args)
 
     def page(self, key: tuple) -> Page:
         kind, *args = key

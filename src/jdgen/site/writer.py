@@ -19,8 +19,10 @@ Rules, and why:
   anything (exit 2) and names it. The manifest is read as untrusted: only names of the
   shape jdgen writes (:data:`OUTPUT_NAME`) count, so it cannot point a deletion outside
   DIR or at a file of another kind; a listed entry that is no longer a regular file (a
-  link put there since) is left alone. It is written last, so a build that fails half way
-  leaves the old manifest, which still names every file jdgen wrote before.
+  link put there since) is left alone. Before the first page is written the manifest is
+  extended with every name the build will write, and it is cut to this build's names
+  last (:class:`SiteWriter`), so a build that stops half way leaves no file jdgen would
+  not recognise as its own.
 * ``--check`` writes nothing and creates no folder: each file is compared with a fresh
   build with :mod:`jdgen.postings.staleness`, as ``jdgen render --check`` compares
   postings (the same reading rules: by name, no links, a size bound). A site changes in
@@ -131,6 +133,22 @@ class SiteFolder:
         folder, file = self._folder(PurePosixPath(name).as_posix())
         return folder.read(file, limit) if folder is not None else (None, None)
 
+    def kind(self, name: str) -> str | None:
+        """None when nothing is at ``name``; else "file", or what else is there ("a symbolic link", ...)."""
+        from ..filesystem.containment import kind_of_entry
+
+        folder, file = self._folder(name)
+        if folder is None:
+            return None
+        at, where = (file, {"dir_fd": folder.fd}) if folder.fd is not None else (os.path.join(folder.path, file), {})
+        try:
+            info = os.stat(at, follow_symlinks=False, **where)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise OutputError(f"cannot use {self.shown(name)}: {os_reason(exc)}") from None
+        return "file" if stat.S_ISREG(info.st_mode) else kind_of_entry(info.st_mode)
+
     def write(self, name: str, data: bytes) -> None:
         folder, file = self._folder(name, create=True)
         folder.write(file, data, self.shown(name))
@@ -165,44 +183,73 @@ class Outcome:
     total: int = 0
 
 
+class SiteWriter:
+    """Writes one build into the folder: :meth:`start` with every name the build will write, :meth:`put`
+    each file as it is rendered, :meth:`finish`.
+
+    ``start`` refuses the build before anything is written when a name is taken by a file
+    the manifest does not list (jdgen did not write it), and then writes the manifest as the
+    old one plus every new name: should the build stop half way, every file it wrote is
+    still jdgen's, and the next build replaces or deletes it. ``finish`` deletes the last
+    build's files that this one did not produce and writes the manifest of this build.
+    """
+
+    def __init__(self, folder: SiteFolder):
+        self.folder = folder
+        self.names: list[str] = []
+        self.previous: set[str] = set()
+        self.old_manifest: bytes | None = None
+        self.outcome = Outcome()
+
+    def start(self, names: list[str]) -> None:
+        folder = self.folder
+        self.names = sorted(names)
+        self.old_manifest, _ = folder.read(MANIFEST, MAX_MANIFEST_BYTES)
+        self.previous = set(parse_manifest(self.old_manifest))
+        self.outcome.total = len(names) + 1
+        foreign = [name for name in self.names if name not in self.previous and folder.kind(name) is not None]
+        if foreign:
+            more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+            raise OutputError(f"cannot build the site in {folder.path}: {folder.shown(foreign[0])}{more} "
+                              "exists and was not written by jdgen site",
+                              hint="move it away or build into an empty folder; jdgen only replaces files its "
+                                   f"manifest {MANIFEST} lists")
+        owned = manifest_bytes(sorted(self.previous | set(self.names)))
+        if owned != self.old_manifest:
+            folder.write(MANIFEST, owned)
+
+    def put(self, name: str, data: bytes) -> None:
+        old, _ = self.folder.read(name, len(data))
+        if old == data:
+            self.outcome.unchanged += 1
+            return
+        self.folder.write(name, data)
+        self.outcome.written.append(name)
+
+    def finish(self) -> Outcome:
+        folder, outcome = self.folder, self.outcome
+        for name in sorted(self.previous - set(self.names)):
+            if folder.remove(name):
+                outcome.deleted.append(name)
+            elif folder.kind(name) is not None:
+                outcome.kept.append(name)
+        manifest = manifest_bytes(self.names)
+        if manifest != self.old_manifest:
+            folder.write(MANIFEST, manifest)
+            outcome.written.append(MANIFEST)
+        else:
+            outcome.unchanged += 1
+        outcome.written.sort()
+        return outcome
+
+
 def write_site(folder: SiteFolder, files: dict[str, bytes]) -> Outcome:
     """Write ``files`` (name → bytes) into the folder, delete the last build's leftovers, write the manifest."""
-    old_data, _ = folder.read(MANIFEST, MAX_MANIFEST_BYTES)
-    previous = set(parse_manifest(old_data))
-    outcome = Outcome(total=len(files) + 1)
-    changed = []
-    foreign = []
+    writer = SiteWriter(folder)
+    writer.start(list(files))
     for name, data in files.items():
-        old, kind = folder.read(name, len(data))
-        if old == data:
-            outcome.unchanged += 1
-            continue
-        if (old is not None or kind is not None) and name not in previous:
-            foreign.append(name)
-        changed.append(name)
-    if foreign:
-        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
-        raise OutputError(f"cannot build the site in {folder.path}: {folder.shown(foreign[0])}{more} "
-                          "exists and was not written by jdgen site",
-                          hint="move it away or build into an empty folder; jdgen only replaces files its "
-                               f"manifest {MANIFEST} lists")
-    for name in changed:
-        folder.write(name, files[name])
-        outcome.written.append(name)
-    for name in sorted(previous - set(files)):
-        if folder.remove(name):
-            outcome.deleted.append(name)
-        else:
-            _, kind = folder.read(name, 0)
-            if kind is not None:
-                outcome.kept.append(name)
-    manifest = manifest_bytes(list(files))
-    if old_data != manifest:
-        folder.write(MANIFEST, manifest)
-        outcome.written.append(MANIFEST)
-    else:
-        outcome.unchanged += 1
-    return outcome
+        writer.put(name, data)
+    return writer.finish()
 
 
 def check_site(folder: SiteFolder, files: dict[str, bytes]) -> Outcome:
