@@ -28,6 +28,7 @@ not allow and on any import cycle; the README's code map is checked to be the sa
     architecture/  title to code; adjacent, compare, ladder     uses catalog compose render
     postings/      jdgen render: plan, render, write, --check   uses filesystem catalog compose render architecture
     importing/     jdgen import, translate: files to fill in    uses filesystem catalog compose architecture documents
+    site/          jdgen site: a static career site, --check    uses filesystem catalog compose render architecture postings
     lint/          jdgen validate, jdgen lint and its rules/    uses filesystem catalog compose render architecture postings documents
     cli/           the jdgen command: options, views            uses *
 

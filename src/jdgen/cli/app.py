@@ -416,6 +416,39 @@ def ladder(
     _out(ladder_table(rows, company))
 
 
+@app.command(cls=CheckedCommand)
+def site(
+    output: str = typer.Option(..., "--output", "-o", metavar="DIR", help="The folder to build the site in."),
+    company: Optional[str] = typer.Option(None, "--company", "-c", metavar="SLUG", help="Show this company's name and pay bands instead of market pay."),
+    source_url: Optional[str] = typer.Option(None, "--source-url", metavar="BASE", help="Link each page's source file to BASE/PATH, e.g. https://github.com/ORG/REPO/blob/main/profiles."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 with a diff when the site in -o differs from a fresh build."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes for the pages (default: one per usable core, for 300 roles or more)."),
+) -> None:
+    """Build a static career site: roles, ladders with pay charts, comparisons and search."""
+    from ..site.build import SiteRequest, build_site
+
+    jobs = _jobs(jobs)
+    outcome = build_site(_catalog(), SiteRequest(output=output, company=company, source_url=source_url,
+                                                 check=check, jobs=jobs))
+    if check:
+        for diff in outcome.stale:
+            _out(diff)
+        if outcome.stale:
+            command = shlex.join(["jdgen", *[a for a in STATE.argv if a != "--check"]])
+            count = len(outcome.stale)
+            _err(f"{count} of {outcome.total} site file{'s are' if count != 1 else ' is'} stale; "
+                 f"rebuild with: {command}")
+            raise typer.Exit(EXIT_INVALID)
+        _err(f"the site in {output} is up to date ({outcome.total} files)")
+        return
+    for name in outcome.kept:
+        _err(f"note: {one_line(os.path.join(output, name))} is no longer produced, but is no regular file now; "
+             "left as it is")
+    _out(one_line(os.path.join(output, "index.html")) + "\n")
+    _err(f"site built in {output}: {len(outcome.written)} file{'s' if len(outcome.written) != 1 else ''} written, "
+         f"{outcome.unchanged} unchanged, {len(outcome.deleted)} deleted (no longer produced)")
+
+
 class LintFormat(str, Enum):
     text = "text"
     json = "json"

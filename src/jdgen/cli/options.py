@@ -30,6 +30,7 @@ _HOW_TO_FILL = {
     "--function": "give a function code, e.g. --function AIMLAM",
     "--status": "use draft, review, approved or retired",
     "--limit": "give a whole number, e.g. --limit 5",
+    "--source-url": "give the web address of the catalog folder, e.g. https://github.com/ORG/REPO/blob/main/profiles",
     "--jobs": "give a number of processes, e.g. --jobs 2, or leave --jobs out to use every core",
     "PATHS": "name a file or folder, or leave PATHS out to check the whole catalog",
     "DIR": "name a folder, or . for this one",

@@ -1,0 +1,86 @@
+"""Loading a large catalog's profiles on every core, for the site.
+
+Parsing YAML with positions is most of a site build's time (about half for 1,000
+profiles), and the site needs every profile before it can lay out any page: the index,
+the ladders and every role's adjacent roles read all of them. So the profiles are parsed
+in forked worker processes, in runs of consecutive codes, and come back as their typed
+models (pickled pydantic models are far cheaper to read than YAML); the site reads
+nothing else of a loaded profile but its path and model (:class:`Record`).
+
+Errors are not reported from the workers: when any run fails, this process loads the
+whole catalog itself, as one process would, so the messages, their order and the exit
+code are exactly those of ``catalog.profiles()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..catalog.models import Profile
+    from ..catalog.root import Catalog
+
+
+@dataclass(frozen=True)
+class Record:
+    path: Path
+    model: "Profile"
+
+
+class LoadedCatalog:
+    """A catalog whose profiles were loaded elsewhere: ``profile()`` and ``profiles()`` answer
+    from the records; everything else (ladder, taxonomy, companies, paths) is the catalog's."""
+
+    def __init__(self, catalog: "Catalog", records: dict[str, Record]):
+        self._catalog = catalog
+        self._records = records
+
+    def profiles(self) -> list[Record]:
+        return list(self._records.values())
+
+    def profile(self, code: str) -> Record:
+        return self._records[self._catalog.lookup(code)]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._catalog, name)
+
+
+_CATALOG: list = []
+
+
+def load_profiles(catalog: "Catalog", workers: int) -> "Catalog | LoadedCatalog":
+    """The catalog with every profile loaded, by ``workers`` processes when more than one (and fork is available)."""
+    import multiprocessing
+
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        catalog.profiles()
+        return catalog
+    codes = catalog.codes
+    catalog.ladder, catalog.taxonomy, catalog.context_digest  # a broken ladder fails here, once
+    size = max(1, -(-len(codes) // (workers * 4)))
+    runs = [codes[i:i + size] for i in range(0, len(codes), size)]
+    from ..catalog.root import paused_gc
+
+    _CATALOG[:] = [catalog]
+    try:  # the collector would walk every model as it is unpickled here, for no garbage
+        with paused_gc(), multiprocessing.get_context("fork").Pool(workers) as pool:
+            loaded = pool.map(_load_run, runs)
+    finally:
+        _CATALOG.clear()
+    if any(run is None for run in loaded):
+        catalog.profiles()  # raises what one process would have raised
+        return catalog
+    return LoadedCatalog(catalog, {code: Record(path, model) for run in loaded for code, path, model in run})
+
+
+def _load_run(codes: list[str]) -> list[tuple[str, Path, "Profile"]] | None:
+    from ..catalog.root import paused_gc
+
+    catalog = _CATALOG[0]
+    try:
+        with paused_gc():
+            return [(code, loaded.path, loaded.model) for code in codes for loaded in (catalog.profile(code),)]
+    except Exception:  # reported by the parent, which loads the catalog again to say what is wrong
+        return None
