@@ -1,0 +1,208 @@
+"""benchmarks/agreement.py counts two readings' agreement right, and the second reading is well-formed.
+
+The script is the measure of how far two reviewers agree on the held-out set, so its counting
+is pinned on a made-up pair of readings small enough to count by hand. The second reading
+itself is checked as the corpus test checks the first: it names only excerpts that exist,
+quotes them exactly and follows the guideline's years arithmetic.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+HELDOUT = REPO / "benchmarks" / "quality" / "heldout"
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("_jdgen_agreement", REPO / "benchmarks" / "agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the class is being built
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+agreement = _load_script()
+
+EXCERPT = (
+    "# Ninja Wanted\n\n"
+    "We want a rockstar ninja. Young and dynamic team. Beer fridge.\n"
+    "Young and dynamic team again.\n\n"
+    "- 5+ years of Python\n"
+    "- 2 years of Go\n"
+)
+
+READING_A = [{
+    "file": "001-ninja.md", "level": "P5",
+    "language": [
+        {"phrase": "rockstar ninja", "family": "jargon"},
+        {"phrase": "Young and dynamic team", "family": "age"},
+        {"phrase": "Beer fridge", "family": "alcohol"},
+    ],
+    "language_ok": ["Ninja Wanted"],
+    "experience": [
+        {"phrase": "5+ years of Python", "min_years": 5, "fits_level": False},
+        {"phrase": "2 years of Go", "min_years": 2, "fits_level": False},
+    ],
+}]
+
+READING_B = [{
+    "file": "001-ninja.md", "level": "P4",
+    "language": [
+        # overlaps A's "rockstar ninja", under another family
+        {"phrase": "rockstar", "family": "other"},
+        # the second occurrence of A's wording: the same phrase, read in another place
+        {"phrase": "dynamic team again", "family": "age"},
+        # A read the title and left it
+        {"phrase": "Ninja Wanted", "family": "jargon"},
+    ],
+    "language_ok": ["Beer fridge"],
+    "experience": [
+        {"phrase": "years of Python", "min_years": 4, "fits_level": False},
+    ],
+}]
+
+
+@pytest.fixture
+def pair(tmp_path):
+    (tmp_path / "postings").mkdir()
+    (tmp_path / "postings" / "001-ninja.md").write_text(EXCERPT, encoding="utf-8")
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text(yaml.safe_dump(READING_A), encoding="utf-8")
+    b.write_text(yaml.safe_dump(READING_B), encoding="utf-8")
+    return a, b
+
+
+def test_spans_cover_every_occurrence_of_the_wording():
+    assert agreement.spans_of("ab ab", "ab") == ((0, 2), (3, 5))
+    assert agreement.spans_of("aaa", "aa") == ((0, 2), (1, 3))
+    assert agreement.spans_of("abc", "x") == ()
+
+
+def test_touching_spans_do_not_overlap_but_sharing_a_character_does():
+    left = agreement.Phrase("f", "ab", None, ((0, 2),))
+    assert not left.overlaps(agreement.Phrase("f", "cd", None, ((2, 4),)))
+    assert left.overlaps(agreement.Phrase("f", "bc", None, ((1, 3),)))
+    assert not left.overlaps(agreement.Phrase("g", "ab", None, ((0, 2),)))
+
+
+def test_the_made_up_pair_counts_exactly(pair, capsys):
+    a, b = pair
+    assert agreement.main([str(a), str(b)]) == 0
+    assert capsys.readouterr().out == (
+        "A = a.yaml, B = b.yaml; 1 postings in both\n"
+        "\n"
+        "Language\n"
+        "\n"
+        "| family | A phrases | B phrases | B agreeing | A agreeing | precision of B vs A | recall of B vs A |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| jargon | 1 | 1 | 0 | 1 | 0.00 | 1.00 |\n"
+        "| age | 1 | 1 | 1 | 1 | 1.00 | 1.00 |\n"
+        "| alcohol | 1 | 0 | 0 | 0 | — | 0.00 |\n"
+        "| other | 0 | 1 | 1 | 0 | 1.00 | — |\n"
+        "| all | 3 | 3 | 2 | 2 | 0.67 | 0.67 |\n"
+        "\n"
+        "Precision of A against B = 0.67, recall of A against B = 0.67.\n"
+        "B's agreeing phrases given the same family as A's: 1 of 2.\n"
+        "Read and left as a near miss by the other: 1 of A's flags (in B's language_ok), "
+        "1 of B's flags (in A's language_ok).\n"
+        "\n"
+        "Experience\n"
+        "\n"
+        "| years statements | count |\n"
+        "|---|---|\n"
+        "| in A | 2 |\n"
+        "| in B | 1 |\n"
+        "| in both (overlapping) | 1 |\n"
+        "| same min_years | 0 of 1 |\n"
+        "| same fits_level | 1 of 1 |\n"
+        "| \"does not fit\": A / B / both | 2 / 1 / 1 |\n"
+        "\n"
+        "\"Does not fit\" of B against A: precision 1.00, recall 0.50.\n"
+        "Level read from the title: the same in 0 of 1 postings.\n"
+    )
+
+
+def test_show_lists_each_disagreement(pair, capsys):
+    a, b = pair
+    assert agreement.main([str(a), str(b), "--show"]) == 0
+    out = capsys.readouterr().out
+    assert out.split("Disagreements\n\n", 1)[1] == (
+        "001-ninja.md: A only [alcohol] 'Beer fridge' (the other listed it as a near miss)\n"
+        "001-ninja.md: B only [jargon] 'Ninja Wanted' (the other listed it as a near miss)\n"
+        "001-ninja.md: family A jargon / B other: 'rockstar ninja'\n"
+        "001-ninja.md: level A P5 / B P4\n"
+        "001-ninja.md: years A only '2 years of Go' (2, fits False)\n"
+        "001-ninja.md: years '5+ years of Python': A 5/False, B 4/False\n"
+    )
+
+
+def test_the_readings_swapped_swap_precision_and_recall(pair, capsys):
+    a, b = pair
+    agreement.main([str(b), str(a), "--postings", str(a.parent / "postings")])
+    assert "| all | 3 | 3 | 2 | 2 | 0.67 | 0.67 |" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "{b}: cannot read (No such file or directory)"),
+    ("- file: [unclosed\n", "{b}:2:1: not valid YAML (check the quoting on that line)"),
+    ("file: 001-ninja.md\n", "{b}: expected a list of postings, each with a 'file' (see benchmarks/quality/README.md)"),
+    ("- file: 002-missing.md\n", "{b}: 002-missing.md: no such excerpt in {postings} (check the file name)"),
+    ("- file: 001-ninja.md\n  language: [{phrase: samurai, family: jargon}]\n",
+     "{b}: 001-ninja.md: language phrase 'samurai' is not in the excerpt (quote it character for character)"),
+])
+def test_unusable_reading_is_one_line_and_exit_2(pair, capsys, content, message):
+    a, b = pair
+    if content is None:
+        b.unlink()
+    else:
+        b.write_text(content, encoding="utf-8")
+    assert agreement.main([str(a), str(b)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == message.format(b=b, postings=a.parent / "postings") + "\n"
+
+
+# The second reading of the held-out set (benchmarks/quality/heldout/second_reading.yaml).
+SECOND = yaml.safe_load((HELDOUT / "second_reading.yaml").read_text(encoding="utf-8"))
+SECOND_IDS = [entry["file"] for entry in SECOND]
+LEVEL_YEARS = {
+    "P1": (0, 2), "P2": (1, 3), "P3": (3, 5), "P4": (5, 8),
+    "P5": (8, 12), "P6": (12, 18), "P7": (15, 22), "P8": (18, 30),
+}
+
+
+def test_second_reading_judges_every_heldout_excerpt_once():
+    assert sorted(SECOND_IDS) == sorted(p.name for p in (HELDOUT / "postings").glob("*.md"))
+    assert len(SECOND_IDS) == len(set(SECOND_IDS))
+
+
+@pytest.mark.parametrize("entry", SECOND, ids=SECOND_IDS)
+def test_second_reading_quotes_its_excerpt_exactly(entry):
+    excerpt = (HELDOUT / "postings" / entry["file"]).read_text(encoding="utf-8")
+    for item in entry["language"]:
+        assert item["family"] in agreement.FAMILIES, item
+        assert item["phrase"] in excerpt, item["phrase"]
+    for phrase in entry["language_ok"]:
+        assert phrase in excerpt, phrase
+    for item in entry["experience"]:
+        assert item["phrase"] in excerpt, item["phrase"]
+
+
+@pytest.mark.parametrize("entry", SECOND, ids=SECOND_IDS)
+def test_second_reading_follows_the_years_arithmetic(entry):
+    assert entry["level"] is None or entry["level"] in LEVEL_YEARS
+    if entry["level"] is None:
+        assert entry["level_note"]
+    for item in entry["experience"]:
+        if entry["level"] is None:
+            assert item["fits_level"] is None
+        else:
+            low, high = LEVEL_YEARS[entry["level"]]
+            assert item["fits_level"] is (low - 1 <= item["min_years"] < high), item
