@@ -17,7 +17,7 @@ the top level (a folder named includes its sub-folders; ``-`` is none, ``*`` is 
 ``tests/test_import_graph.py`` reads this table from here and fails on any import it does
 not allow and on any import cycle; the README's code map is checked to be the same::
 
-    (top level)    errors, messages, terminal-safe text, data   uses -
+    (top level)    errors, messages, text, data, workers        uses -
     __main__.py    python -m jdgen                              uses cli
     filesystem/    reads inside the catalog, writes inside -o   uses -
     catalog/       find, list, parse, check, type, cache; init  uses filesystem

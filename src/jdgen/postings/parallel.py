@@ -11,49 +11,25 @@ in. Only this process writes, each file atomically as before, so the files, the 
 lines and the exit code are those of ``--jobs 1``, and an error met in the middle of a
 chunk leaves exactly the files one process would have left.
 
-As for ``jdgen lint --jobs``: workers are forked where the system allows and spawned
-elsewhere (which is why they are given plain values and build their own catalog); at
-most a few chunks per worker are in flight, so memory stays flat; the workers ignore
-Ctrl-C, and this process stops handing out chunks, waits for the running ones and
-leaves with exit code 130, never having started a file it did not finish. A worker
-that dies ends the run with one line and exit code 3; a catalog error raised in a
-worker (an invalid profile, a template error) is the same error it would be here.
+Workers, chunks, Ctrl-C (exit code 130, no file left half written) and a dying worker
+(one line, exit code 3) behave as for ``jdgen lint --jobs``: :mod:`jdgen.workers` holds
+that part for both. Workers are given plain values and build their own catalog, since
+they may be spawned rather than forked.
 """
 
 from __future__ import annotations
 
-import os
-import signal
-from collections import deque
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+from ..workers import AUTO_MIN_PROFILES, ignore_interrupts, in_order, rebuilt, sent, usable_cores, workers_for
+
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
 
-# The same rule as jdgen lint's (and the same --jobs help): below this many profiles a run
-# without --jobs stays in one process, where starting workers would cost more than it saves.
-AUTO_MIN_PROFILES = 200
-CHUNK = 16          # codes per chunk, at most
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity mask, not the machine's count)."""
-    counted = getattr(os, "process_cpu_count", None)
-    if counted is not None:
-        return counted() or 1
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def workers_for(jobs: int | None, profiles: int) -> int:
-    """How many worker processes to use; 0 renders in this process."""
-    if jobs is None:
-        return 0 if profiles < AUTO_MIN_PROFILES else min(usable_cores(), profiles)
-    return 0 if jobs <= 1 or profiles <= 1 else min(jobs, profiles)
+__all__ = ["AUTO_MIN_PROFILES", "in_workers", "usable_cores", "workers_for"]
 
 
 # What a worker runs for each posting: (catalog, posting, job, gate, destination) -> outcome.
@@ -75,37 +51,12 @@ class _Setup:
 
 
 def _in_workers(setup: _Setup, codes: list[str], workers: int) -> Iterator[Any]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    size = max(1, min(CHUNK, len(codes) // (workers * 4) or 1))
-    chunks = [codes[i:i + size] for i in range(0, len(codes), size)]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_start_worker, initargs=(setup,))
-    pending: deque = deque()
-    try:
-        for chunk in chunks:
-            pending.append(pool.submit(_run_chunk, chunk))
-            if len(pending) > 2 * workers:
-                yield from _results(pending.popleft())
-        while pending:
-            yield from _results(pending.popleft())
-    except BrokenProcessPool:
-        raise RuntimeError("a worker process stopped unexpectedly (killed, or out of memory); "
-                           "--jobs 1 renders in one process") from None
-    finally:
-        # Ctrl-C, an error, or a consumer that stopped early: hand out nothing more, let the
-        # running chunks finish, then end the workers. Nothing is written but by this process.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _results(future) -> Iterator[Any]:
-    done, error = future.result()
-    yield from done
-    if error is not None:   # after the postings before it, as in one process
-        raise _rebuilt(*error)
+    with closing(in_order(codes, workers, initializer=_start_worker, initargs=(setup,), run_chunk=_run_chunk,
+                          single_process="--jobs 1 renders in one process")) as chunks:
+        for done, error in chunks:
+            yield from done
+            if error is not None:   # after the postings before it, as in one process
+                raise rebuilt(*error)
 
 
 # --- in the worker ------------------------------------------------------------------------------
@@ -139,9 +90,7 @@ class _Worker:
                     posting = compose(self.catalog, profile, company, self.job.when)
                     done.append(self.render_one(self.catalog, posting, self.job, self.gate, self.destination))
         except JdgenError as exc:
-            # Sent as class, arguments and attributes: a JdgenError subclass may take other
-            # arguments than its message, which pickling an exception would pass it.
-            return done, (type(exc), exc.args, dict(exc.__dict__))
+            return done, sent(exc)
         finally:
             # A worker renders each profile once: keeping them would grow with the catalog.
             self.catalog._profiles.clear()
@@ -153,16 +102,10 @@ _WORKER: _Worker | None = None
 
 def _start_worker(setup: _Setup) -> None:
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C does
+    ignore_interrupts()
     _WORKER = _Worker(setup)
 
 
 def _run_chunk(codes: list[str]) -> tuple[list, tuple | None]:
     return _WORKER.run(codes)
 
-
-def _rebuilt(kind: type, args: tuple, state: dict) -> BaseException:
-    error = kind.__new__(kind)
-    BaseException.__init__(error, *args)
-    error.__dict__.update(state)
-    return error

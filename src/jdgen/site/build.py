@@ -17,7 +17,6 @@ as from one process.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -112,8 +111,9 @@ def _workers(jobs: int | None, roles: int) -> int:
         return max(1, jobs)
     if roles < PARALLEL_FROM:
         return 1
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(usable, 8))
+    from ..workers import usable_cores
+
+    return max(1, min(usable_cores(), 8))
 
 
 _PLAN: list[SitePlan] = []
