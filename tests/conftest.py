@@ -117,3 +117,17 @@ def update_goldens(request) -> bool:
 def _private_cache(tmp_path_factory, monkeypatch):
     """Tests never touch the user's ~/.cache; one cache per test session exercises it."""
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "jdgen-cache"))
+
+
+@pytest.fixture
+def p7(catalog: Path) -> Path:
+    """The built-in catalog plus AIMLAM.GEN.P7, a copy of P6 one level up (its aliases' numerals
+    then warn, which the gate ignores: only errors hold a posting back), with P6's German text,
+    since Lindenhof publishes every profile in German."""
+    roles, german = catalog / "roles", catalog / "translations" / "de"
+    text = (roles / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
+    text = text.replace("AIMLAM.GEN.P6", "AIMLAM.GEN.P7").replace("\nlevel: P6\n", "\nlevel: P7\n")
+    (roles / "AIMLAM.GEN.P7.yaml").write_text(text, encoding="utf-8")
+    text = (german / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
+    (german / "AIMLAM.GEN.P7.yaml").write_text(text.replace("AIMLAM.GEN.P6", "AIMLAM.GEN.P7"), encoding="utf-8")
+    return catalog

@@ -21,19 +21,6 @@ DRAFT = ("warning: AIMLAM.GEN.P7 is not approved (status: draft); its posting is
          "review it before publishing")
 
 
-@pytest.fixture
-def p7(catalog: Path) -> Path:
-    """The built-in catalog plus AIMLAM.GEN.P7, a copy of P6 one level up (its aliases' numerals
-    then warn, which the gate ignores: only errors hold a posting back), with P6's German text,
-    since Lindenhof publishes every profile in German."""
-    text = (catalog / "roles" / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
-    text = text.replace("AIMLAM.GEN.P6", P7).replace("\nlevel: P6\n", "\nlevel: P7\n")
-    (catalog / "roles" / f"{P7}.yaml").write_text(text, encoding="utf-8")
-    german = (catalog / "translations" / "de" / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
-    (catalog / "translations" / "de" / f"{P7}.yaml").write_text(german.replace("AIMLAM.GEN.P6", P7), encoding="utf-8")
-    return catalog
-
-
 def findings(catalog: Path, severity: str) -> list[str]:
     company = catalog / "companies" / "northwind.yaml"
     denver, nyc = line_of(company, "- id: denver"), line_of(company, "- id: nyc")

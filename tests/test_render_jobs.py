@@ -18,16 +18,6 @@ NO_CACHE = {"JDGEN_CACHE_DIR": ""}
 P7 = "AIMLAM.GEN.P7"
 
 
-@pytest.fixture
-def p7(catalog: Path) -> Path:
-    text = (catalog / "roles" / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
-    text = text.replace("AIMLAM.GEN.P6", P7).replace("\nlevel: P6\n", "\nlevel: P7\n")
-    (catalog / "roles" / f"{P7}.yaml").write_text(text, encoding="utf-8")
-    german = (catalog / "translations" / "de" / "AIMLAM.GEN.P6.yaml").read_text(encoding="utf-8")
-    (catalog / "translations" / "de" / f"{P7}.yaml").write_text(german.replace("AIMLAM.GEN.P6", P7), encoding="utf-8")
-    return catalog
-
-
 def files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())} if folder.exists() else {}
 
