@@ -140,7 +140,7 @@ class SiteFolder:
         folder, file = self._folder(name)
         if folder is None:
             return None
-        at, where = (file, {"dir_fd": folder.fd}) if folder.fd is not None else (os.path.join(folder.path, file), {})
+        at, where = _entry(folder, file)
         try:
             info = os.stat(at, follow_symlinks=False, **where)
         except FileNotFoundError:
@@ -158,7 +158,7 @@ class SiteFolder:
         folder, file = self._folder(name)
         if folder is None:
             return False
-        at, where = (file, {"dir_fd": folder.fd}) if folder.fd is not None else (os.path.join(folder.path, file), {})
+        at, where = _entry(folder, file)
         try:
             info = os.stat(at, follow_symlinks=False, **where)
             if not stat.S_ISREG(info.st_mode):
@@ -169,6 +169,12 @@ class SiteFolder:
         except OSError as exc:
             raise OutputError(f"cannot delete {self.shown(name)}: {os_reason(exc)}") from None
         return True
+
+
+def _entry(folder, file: str) -> tuple[str, dict]:
+    """How os calls name ``file`` in ``folder``: relative to its open descriptor, which a link
+    swapped in for the folder cannot redirect, or by path where the system has no descriptors."""
+    return (file, {"dir_fd": folder.fd}) if folder.fd is not None else (os.path.join(folder.path, file), {})
 
 
 @dataclass
