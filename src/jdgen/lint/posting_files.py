@@ -54,6 +54,13 @@ _LISTS = {"responsibilities": ("responsibilities", "required"), "essential_funct
           "requirements": ("qualifications", "required"), "nice_to_have": ("qualifications", "preferred"),
           "skills": ("skills", "required")}
 LEVEL_RULES = ("JD301", "JD303")
+# The rules that judge wording against a word list or English grammar, and the languages their
+# lists are written in (gender_coded.<language>.yaml for JD501 and JD505; the rest are English).
+# A posting file in another language is not checked by them: a list finds nothing in a language
+# it was not written for, and "no findings" would read as a clean bill (documents/text_language.py).
+WORDING_LANGUAGES = {"JD501": ("en", "de"), "JD505": ("en", "de"), "JD502": ("en",), "JD503": ("en",),
+                     "JD506": ("en",), "JD507": ("en",), "JD508": ("en",), "JD509": ("en",), "JD510": ("en",),
+                     "JD606": ("en",)}
 _LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?locations?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 
 
@@ -132,10 +139,52 @@ def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
     return Text(piece.text, field_name, piece.location, None, (piece.location.line,), True, is_eeo, piece)
 
 
+@dataclass(frozen=True)
+class LanguageChoice:
+    code: str      # a two-letter code, or "" when the text reads as no language jdgen knows
+    how: str       # how it was found; said when a wording rule is skipped
+
+
+def language_for(document: "Document", given: str | None) -> LanguageChoice:
+    """The language a posting file is judged in: ``--language``, else the file's own declaration
+    (HTML lang), else what its words read as; a file too short to tell is taken as English."""
+    from ..documents.text_language import LANGUAGE_NAMES, guess_language
+
+    if given:
+        return LanguageChoice(given, f"--language {given}")
+    if document.language:
+        return LanguageChoice(document.language, f"the file declares lang=\"{document.language}\"")
+    guessed, words = guess_language(piece.text for piece in document.pieces())
+    if guessed == "":
+        return LanguageChoice("en", "too short to tell, read as English")
+    if guessed is None:
+        known = list(LANGUAGE_NAMES.values())
+        return LanguageChoice("", f"its commonest words are not those of {', '.join(known[:-1])} or {known[-1]}")
+    return LanguageChoice(guessed, f"its words read as {LANGUAGE_NAMES[guessed]}")
+
+
+def skipped_wording_hits(document: "Document", choice: LanguageChoice, enabled: set[str]) -> Iterator[tuple[str, Hit]]:
+    """One info for the wording rules that have no list in the posting's language, under the first
+    of them: ten lines saying the same would bury the findings that matter."""
+    from ..documents.text_language import LANGUAGE_NAMES
+
+    skipped = [code for code, languages in WORDING_LANGUAGES.items() if code in enabled and choice.code not in languages]
+    if not skipped:
+        return
+    others = sorted({language for code in skipped for language in WORDING_LANGUAGES[code]} - {"en"})
+    also = "".join(f" ({' and '.join(c for c in skipped if language in WORDING_LANGUAGES[c])} also "
+                   f"{LANGUAGE_NAMES[language]})" for language in others)
+    where = document.title.location if document.title else Location(document.path)
+    yield skipped[0], Hit(where, f"{', '.join(sorted(skipped))} skipped: {choice.how}, and "
+                                 f"{'its list is' if len(skipped) == 1 else 'their lists are'} in English{also}",
+                          "pass --language en to check the wording against the English lists anyway", severity="info")
+
+
 def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date,
                place: StatedPlace | None = None, language: str | None = None) -> PostingFile:
     """The posting the rules read for ``document``, judged at ``level``, its job at ``place``
-    (``--location``) or wherever it says it is."""
+    (``--location``) or wherever it says it is, written in ``language`` (default: what the file
+    declares, else English)."""
     title = document.title.text if document.title else ""
     profile = _Profile(title=title, code=title or document.path)
     texts: list[Text] = []
@@ -335,12 +384,17 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
                                        for d in exc.diagnostics()))
             continue
         choice = level_for(catalog, document, level)
-        posting = posting_of(document, choice.level, as_of, given_place, language)
+        written_in = language_for(document, language)
+        posting = posting_of(document, choice.level, as_of, given_place, written_in.code or "und")
         result.postings += 1
         for code, hit in skipped_level_hits(document, choice, enabled_codes):
             found.add(rules[code], (hit,))
+        for code, hit in skipped_wording_hits(document, written_in, enabled_codes):
+            found.add(rules[code], (hit,))
         for rule in enabled:
             if rule.code in LEVEL_RULES and choice.level is None:
+                continue
+            if rule.code in WORDING_LANGUAGES and written_in.code not in WORDING_LANGUAGES[rule.code]:
                 continue
             found.add(rule, rule.check(ctx, posting, settings.options_for(rule)))
     result.findings = found.finish()
