@@ -73,8 +73,19 @@ def test_a_posting_in_another_language_says_its_wording_rules_were_skipped(run, 
     skipped = [line for line in result.out.splitlines() if " JD5" in line or " JD606" in line]
     assert skipped == [
         "vaga.md:1:3: JD501 info JD501, JD502, JD503, JD505, JD506, JD507, JD508, JD509, JD510, JD606 skipped: "
-        "its words read as Portuguese, and their lists are in English (JD501 and JD505 also German) "
-        "(pass --language en to check the wording against the English lists anyway)"]
+        "its words read as Portuguese; these rules read English only (JD501 and JD505 also German) "
+        "(pass --language en to check it as English anyway)"]
+
+
+def test_a_level_rule_skipped_for_the_language_is_named_once_and_only_when_the_level_is_known(run, tmp_path):
+    (tmp_path / "vaga.md").write_text(PORTUGUESE, encoding="utf-8")
+    at_p4 = run("lint", "vaga.md", "--level", "P4", "--select", "JD301,JD509", *AS_OF, cwd=tmp_path)
+    assert at_p4.out.splitlines()[0] == (
+        "vaga.md:1:3: JD301 info JD301, JD509 skipped: its words read as Portuguese; these rules read English only "
+        "(pass --language en to check it as English anyway)")
+    unknown = run("lint", "vaga.md", "--select", "JD301,JD509", *AS_OF, cwd=tmp_path)
+    assert [line.split(" info ")[1].split(" skipped")[0] for line in unknown.out.splitlines() if " info " in line] == [
+        "JD301", "JD509"]
 
 
 def test_language_en_checks_such_a_posting_against_the_english_lists(run, tmp_path):
@@ -96,8 +107,8 @@ def test_text_of_no_known_language_is_named_as_such_for_the_one_rule_selected(ru
     result = run("lint", "tuyen-dung.md", "--select", "JD509", *AS_OF, cwd=tmp_path)
     assert (result.code, result.out.splitlines()[0]) == (0, (
         "tuyen-dung.md:1:3: JD509 info JD509 skipped: its commonest words are not those of English, German, "
-        "French, Spanish, Portuguese, Italian or Dutch, and its list is in English "
-        "(pass --language en to check the wording against the English lists anyway)"))
+        "French, Spanish, Portuguese, Italian or Dutch; this rule reads English only "
+        "(pass --language en to check it as English anyway)"))
 
 
 def test_a_german_posting_keeps_the_german_gender_coded_list_and_skips_the_english_ones(run, tmp_path):
@@ -105,6 +116,6 @@ def test_a_german_posting_keeps_the_german_gender_coded_list_and_skips_the_engli
                                         "Person.\n", encoding="utf-8")
     result = run("lint", "stelle.md", "--select", "JD501,JD509", *AS_OF, cwd=tmp_path)
     lines = result.out.splitlines()
-    assert lines[0] == ("stelle.md:1:3: JD509 info JD509 skipped: its words read as German, and its list is in "
-                        "English (pass --language en to check the wording against the English lists anyway)")
+    assert lines[0] == ("stelle.md:1:3: JD509 info JD509 skipped: its words read as German; this rule reads "
+                        "English only (pass --language en to check it as English anyway)")
     assert "'durchsetzungsstarke' is masculine-coded" in lines[1]

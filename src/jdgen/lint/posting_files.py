@@ -54,11 +54,12 @@ _LISTS = {"responsibilities": ("responsibilities", "required"), "essential_funct
           "requirements": ("qualifications", "required"), "nice_to_have": ("qualifications", "preferred"),
           "skills": ("skills", "required")}
 LEVEL_RULES = ("JD301", "JD303")
-# The rules that judge wording against a word list or English grammar, and the languages their
-# lists are written in (gender_coded.<language>.yaml for JD501 and JD505; the rest are English).
+# The rules that judge wording against a word list or English grammar (JD301 reads years the
+# English way, JD606 English verbs), and the languages they read (gender_coded.<language>.yaml
+# for JD501 and JD505; the rest English only).
 # A posting file in another language is not checked by them: a list finds nothing in a language
 # it was not written for, and "no findings" would read as a clean bill (documents/text_language.py).
-WORDING_LANGUAGES = {"JD501": ("en", "de"), "JD505": ("en", "de"), "JD502": ("en",), "JD503": ("en",),
+WORDING_LANGUAGES = {"JD301": ("en",), "JD501": ("en", "de"), "JD505": ("en", "de"), "JD502": ("en",), "JD503": ("en",),
                      "JD506": ("en",), "JD507": ("en",), "JD508": ("en",), "JD509": ("en",), "JD510": ("en",),
                      "JD606": ("en",)}
 _LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?locations?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
@@ -175,9 +176,9 @@ def skipped_wording_hits(document: "Document", choice: LanguageChoice, enabled: 
     also = "".join(f" ({' and '.join(c for c in skipped if language in WORDING_LANGUAGES[c])} also "
                    f"{LANGUAGE_NAMES[language]})" for language in others)
     where = document.title.location if document.title else Location(document.path)
-    yield skipped[0], Hit(where, f"{', '.join(sorted(skipped))} skipped: {choice.how}, and "
-                                 f"{'its list is' if len(skipped) == 1 else 'their lists are'} in English{also}",
-                          "pass --language en to check the wording against the English lists anyway", severity="info")
+    reads = "this rule reads" if len(skipped) == 1 else "these rules read"
+    yield skipped[0], Hit(where, f"{', '.join(sorted(skipped))} skipped: {choice.how}; {reads} English only{also}",
+                          "pass --language en to check it as English anyway", severity="info")
 
 
 def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: date,
@@ -389,7 +390,9 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
         result.postings += 1
         for code, hit in skipped_level_hits(document, choice, enabled_codes):
             found.add(rules[code], (hit,))
-        for code, hit in skipped_wording_hits(document, written_in, enabled_codes):
+        # A rule already skipped for want of a level is not named twice.
+        readable = enabled_codes - (set(LEVEL_RULES) if choice.level is None else set())
+        for code, hit in skipped_wording_hits(document, written_in, readable):
             found.add(rules[code], (hit,))
         for rule in enabled:
             if rule.code in LEVEL_RULES and choice.level is None:
