@@ -119,3 +119,11 @@ def test_a_german_posting_keeps_the_german_gender_coded_list_and_skips_the_engli
     assert lines[0] == ("stelle.md:1:3: JD509 info JD509 skipped: its words read as German; this rule reads "
                         "English only (pass --language en to check it as English anyway)")
     assert "'durchsetzungsstarke' is masculine-coded" in lines[1]
+
+
+def test_only_the_first_words_are_read_so_a_huge_file_costs_no_more_than_a_long_one():
+    from jdgen.documents.text_language import MAX_WORDS
+
+    english = "We are looking for a person who will work with the team and the data. " * 20_000
+    assert guess_language([english]) == ("en", MAX_WORDS)
+    assert guess_language([english, VIETNAMESE * 10_000]) == ("en", MAX_WORDS)

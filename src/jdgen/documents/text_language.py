@@ -8,7 +8,7 @@ as a verdict. Knowing the language lets the wording rules say they were skipped 
 The guess counts how many of a text's words are among a language's commonest function words
 (articles, pronouns, prepositions, conjunctions, auxiliaries): about a quarter to a third of the
 words of running English, German or French prose are, and almost none of another language's are.
-It needs no model and no dependency, is linear in the text, and only has to tell the
+It needs no model and no dependency, reads at most the first few thousand words, and only has to tell the
 languages jdgen has lists for apart from everything else: it answers one of the languages below
 or None ("none of them"), never a language it has no words for, and a file too short to tell
 is not guessed.
@@ -17,6 +17,7 @@ is not guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable
 
 # Each language's commonest function words, written for this check (any grammar's list of
@@ -61,22 +62,26 @@ MIN_WORDS = 40
 MIN_SHARE = 0.07
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A language shows in its first few thousand words; reading no more keeps a 1 MB file cheap.
+MAX_WORDS = 5000
 
 
 def guess_language(texts: Iterable[str]) -> tuple[str | None, int]:
-    """(the language the texts read as, or None for none of jdgen's; how many words were read).
+    """(the language the texts read as, or None for none of jdgen's; how many words were read,
+    up to :data:`MAX_WORDS`).
 
-    A text under :data:`MIN_WORDS` words gives ("", count): too short to tell either way."""
-    counts = dict.fromkeys(FUNCTION_WORDS, 0)
-    words = 0
+    Texts under :data:`MIN_WORDS` words in all give ("", count): too short to tell either way."""
+    words: list[str] = []
     for text in texts:
-        for match in _WORD.finditer(text.lower()):
-            words += 1
-            word = match.group()
-            for language, known in FUNCTION_WORDS.items():
-                if word in known:
-                    counts[language] += 1
-    if words < MIN_WORDS:
-        return "", words
+        for match in _WORD.finditer(text):
+            words.append(match.group())
+            if len(words) >= MAX_WORDS:
+                break
+        if len(words) >= MAX_WORDS:
+            break
+    if len(words) < MIN_WORDS:
+        return "", len(words)
+    seen = Counter(word.lower() for word in words)
+    counts = {language: sum(seen[word] for word in known if word in seen) for language, known in FUNCTION_WORDS.items()}
     best = max(counts, key=lambda language: (counts[language], language == "en"))
-    return (best if counts[best] >= MIN_SHARE * words else None), words
+    return (best if counts[best] >= MIN_SHARE * len(words) else None), len(words)
