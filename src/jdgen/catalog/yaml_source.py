@@ -24,7 +24,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -108,6 +108,8 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+_WORDS = {"null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True,
+          "false": False, "False": False, "FALSE": False}
 # Characters no posting can show: C0 controls other than tab and line breaks, DEL and C1.
 # libyaml refuses them written raw; a double-quoted escape ("\0", "\x1b") still gets them in.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -126,6 +128,10 @@ def resolve_plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema."""
     if text and text[0] not in _MAYBE_TYPED:  # most scalars are words: skip the regexes
         return text
+    if text and text[0] in "tTfFnN":
+        # A word starting like true, false or null: no number starts with a letter, so it is one
+        # of those words or text. ("$" in the patterns also matches before a final line break.)
+        return _WORDS.get(text[:-1] if text.endswith("\n") else text, text)
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -224,9 +230,15 @@ def display_path(path: Path | str) -> str:
     except ValueError:
         pass
     try:  # resolved only when needed: resolving costs a system call per folder of the path
-        return str(p.resolve().relative_to(cwd.resolve()))
+        return str(p.resolve().relative_to(_resolved(here)))
     except ValueError:
         return str(p)
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    """The working folder resolved, once per folder: a catalog outside it names every file through here."""
+    return Path(folder).resolve()
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
