@@ -28,7 +28,7 @@ from jdgen.errors import InvalidInputError
 from jdgen.catalog.hidden_characters import find_hidden
 from jdgen.compose.merge import OPERATORS, merge
 from jdgen.render.filters import md_escape
-from jdgen.catalog.yaml_source import SourceDoc, parse_yaml
+from jdgen.catalog.yaml_source import SourceDoc, parse_yaml, screen_text
 from jdgen.terminal_text import workflow_command
 
 SETTINGS = settings(max_examples=1000, deadline=None, database=None,
@@ -162,6 +162,37 @@ def test_generated_yaml_reads_back_as_written(data):
     doc = check_loader(dumped(data))
     assert doc is not None
     assert doc.data == data
+
+
+def _outcome(text: str) -> tuple:
+    """Everything a parse gives: its data, positions and text spans, or its messages."""
+    try:
+        doc = parse_yaml(text, "t.yaml")
+    except InvalidInputError as exc:
+        return ("refused", [d.format() for d in exc.diagnostics()])
+    return ("parsed", repr(doc.data), doc.value_positions, doc.key_positions, doc.hash_spans)
+
+
+@SETTINGS
+@given(st.one_of(documents.map(dumped), yaml_noise, st.text()))
+def test_screened_text_parses_as_checked_text(text):
+    """A file that passes the whole-text screen gives the same parse as checking every value: the
+    screen only skips checks that could not find anything."""
+    if not screen_text(text):
+        return
+    screened = _outcome(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("jdgen.catalog.yaml_source.screen_text", lambda text: False)
+        checked = _outcome(text)
+    assert screened == checked, text
+
+
+def test_screen_lets_through_only_text_with_nothing_to_find():
+    assert screen_text("title: Data engineer\nsummary: 'Builds # pipelines'\n")
+    assert screen_text("title: Ingénieure\n")  # letters outside ASCII are text
+    for refused in ("a: \"\\u202e\"\n", "a: x\u200by\n", "a: |\n  ::set-output\n", "a: b ##[group]\n",
+                    "a\u00a0b: 1\n", "a: \"\\x1b\"\n"):
+        assert not screen_text(refused), refused
 
 
 def _blocks(depth: int) -> str:

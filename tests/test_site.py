@@ -375,3 +375,24 @@ def test_an_invalid_catalog_writes_nothing(run, tmp_path):
     assert result.code == 1
     assert re.match(r"^\S*roles/AIMLAM\.GEN\.P4\.yaml:\d+:\d+: level 'P9' ", result.err)
     assert not out.exists()
+
+
+def test_site_templates_read_dict_values_as_jinja_does():
+    """The site's shortcut for ``a.b`` on a dict answers what Jinja's own lookup answers."""
+    import jinja2
+
+    from jdgen.site.templates import environment
+
+    ours, theirs = environment(), jinja2.Environment(undefined=jinja2.StrictUndefined)
+    data = {"title": "Data engineer", "items": [1], "get": "a key named like a method", 3: "three"}
+    for obj, name in [(data, "title"), (data, "items"), (data, "get"), (data, "keys"), (data, "missing"),
+                      ({}, "title"), ([1, 2], "title"), ("text", "upper"), (data, "__class__")]:
+        mine, jinja = ours.getattr(obj, name), theirs.getattr(obj, name)
+        if isinstance(jinja, jinja2.Undefined):
+            assert isinstance(mine, jinja2.StrictUndefined), name
+        else:
+            assert mine == jinja, name
+    template = ours.from_string("{{ d.title }} {{ d['items'][0] }} {{ d.items is callable }}")
+    assert template.render(d=data) == "Data engineer 1 True"
+    with pytest.raises(jinja2.UndefinedError):
+        ours.from_string("{{ d.missing }}").render(d=data)

@@ -90,6 +90,11 @@ def find_hidden(text: str) -> Hidden | None:
     return None
 
 
+def may_hide(text: str) -> bool:
+    """Whether ``text`` holds any character :func:`find_hidden` looks at: when not, no part of it can hide anything."""
+    return not text.isascii() and _candidate().search(text) is not None
+
+
 @cache
 def _candidate() -> re.Pattern:
     # One character class, no alternation, so the engine tests each character against a table;

@@ -109,17 +109,18 @@ def store_parse(digest: str | None, doc: SourceDoc) -> None:
     if folder is None or digest is None:
         return
     paths = list(doc.value_positions)
-    index = {path: i for i, path in enumerate(paths)}
+    index = dict(zip(paths, range(len(paths))))
     keyed = [path for path in doc.key_positions if path in index]  # a parse places every key's value too
     entry = {
         "format": FORMAT,
         "data": doc.data,
-        # Positions as flat numbers beside one list of paths: decoding them stays in C.
+        # Positions as flat numbers beside one list of paths: decoding them stays in C (and so
+        # does flattening them here: a cold build stores an entry for every file it reads).
         "paths": paths,
-        "values": [number for position in doc.value_positions.values() for number in position],
-        "key_paths": [index[path] for path in keyed],
-        "keys": [number for path in keyed for number in doc.key_positions[path]],
-        "hash_spans": [number for span in doc.hash_spans for number in span],
+        "values": list(chain.from_iterable(doc.value_positions.values())),
+        "key_paths": list(map(index.__getitem__, keyed)),
+        "keys": list(chain.from_iterable(map(doc.key_positions.__getitem__, keyed))),
+        "hash_spans": list(chain.from_iterable(doc.hash_spans)),
     }
     try:
         payload = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
@@ -208,14 +209,22 @@ def write_entry(root: Path, folders: tuple[str, ...], name: str, payload: bytes)
         return
     opened: list[int] = []
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        opened.append(os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+        # Each folder is opened first and made only when missing: after the first entries
+        # they all exist, and a cold run writes an entry per file it reads.
+        try:
+            opened.append(os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+        except FileNotFoundError:
+            root.mkdir(parents=True, exist_ok=True)
+            opened.append(os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
         for folder in folders:
             try:
-                os.mkdir(folder, dir_fd=opened[-1])
-            except FileExistsError:
-                pass
-            opened.append(os.open(folder, _DIRECTORY, dir_fd=opened[-1]))
+                opened.append(os.open(folder, _DIRECTORY, dir_fd=opened[-1]))
+            except FileNotFoundError:
+                try:
+                    os.mkdir(folder, dir_fd=opened[-1])
+                except FileExistsError:
+                    pass
+                opened.append(os.open(folder, _DIRECTORY, dir_fd=opened[-1]))
         here = opened[-1]
         temporary = f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644, dir_fd=here)
