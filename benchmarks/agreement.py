@@ -3,6 +3,7 @@
     python benchmarks/agreement.py A.yaml B.yaml            # the tables
     python benchmarks/agreement.py A.yaml B.yaml --show     # also every disagreement
     python benchmarks/agreement.py A.yaml B.yaml --postings DIR
+    python benchmarks/agreement.py A.yaml B.yaml --shared   # only postings both readings judged
 
 A and B are judgement files in the quality corpus's format (benchmarks/quality/README.md):
 a list of postings, each with `file`, `level`, `language` ({phrase, family}), `language_ok`
@@ -26,6 +27,9 @@ Design choices:
   phrases over all of A's. Precision of A against B is therefore the recall of B against A,
   and the other way round, so one table serves both directions. Per family, precision is
   counted by B's family and recall by A's.
+- A second reading often covers only part of a corpus (the tuning corpus's second reading is of
+  its postings 198-241, the fifth held-out set): --shared leaves out every posting only one
+  reading judged, so the other postings' phrases are not counted as disagreements.
 - Years statements are matched the same way (overlapping spans); for each matched pair the
   two `min_years` and `fits_level` are compared. `fits_level` is also scored as a finding,
   "does not fit", with B against A, as the experience check is.
@@ -308,10 +312,17 @@ def disagreements(a: dict[str, Posting], b: dict[str, Posting]) -> list[str]:
     return lines
 
 
-def report(a_path: Path, b_path: Path, postings_dir: Path | None = None, show: bool = False) -> str:
+def report(
+    a_path: Path, b_path: Path, postings_dir: Path | None = None, show: bool = False, shared: bool = False
+) -> str:
     postings_dir = postings_dir or a_path.parent / "postings"
-    a = read_postings(load_reading(a_path), postings_dir, a_path)
-    b = read_postings(load_reading(b_path), postings_dir, b_path)
+    a_reading, b_reading = load_reading(a_path), load_reading(b_path)
+    if shared:
+        both = set(a_reading) & set(b_reading)
+        a_reading = {name: entry for name, entry in a_reading.items() if name in both}
+        b_reading = {name: entry for name, entry in b_reading.items() if name in both}
+    a = read_postings(a_reading, postings_dir, a_path)
+    b = read_postings(b_reading, postings_dir, b_path)
     only = sorted(set(a) ^ set(b))
     lines = [f"A = {a_path.name}, B = {b_path.name}; {len(set(a) & set(b))} postings in both"]
     if only:
@@ -329,9 +340,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("b", type=Path, help="the second reading")
     parser.add_argument("--postings", type=Path, help="the excerpts' folder (default: postings/ beside A)")
     parser.add_argument("--show", action="store_true", help="also list every disagreement")
+    parser.add_argument(
+        "--shared", action="store_true", help="compare only the postings both readings judged"
+    )
     args = parser.parse_args(argv)
     try:
-        sys.stdout.write(report(args.a, args.b, args.postings, args.show))
+        sys.stdout.write(report(args.a, args.b, args.postings, args.show, args.shared))
     except ReadingError as exc:
         print(exc, file=sys.stderr)
         return 2

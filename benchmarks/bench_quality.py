@@ -3,6 +3,7 @@
     python benchmarks/bench_quality.py            # the table
     python benchmarks/bench_quality.py --check    # exit 1 when a target is missed
     python benchmarks/bench_quality.py --show     # also every disagreement, for reading
+    python benchmarks/bench_quality.py --sets     # the tuning set's figures per collection round
 
 The corpus is benchmarks/quality/: short excerpts of real postings (postings/*.md) and, in
 judgements.yaml, what a reviewer flagged in each before any rule ran (GUIDELINES.md says how).
@@ -36,6 +37,10 @@ LANGUAGE = tuple(f"JD50{n}" for n in range(1, 10)) + ("JD510",)
 TARGETS = {"language precision": 0.8, "language recall": 0.85,
            "experience precision": 0.9, "experience recall": 0.9}
 AS_OF = date(2026, 12, 3)
+# The tuning corpus's collection rounds by posting number: the first corpus and the five
+# held-out sets moved into it. A rule change written for one round should also help the
+# others; the per-round view (--sets) shows whether it does.
+SETS = ((1, 55), (56, 83), (84, 123), (124, 162), (163, 197), (198, 241))
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,11 @@ def findings_for(path: Path, level: str | None) -> list:
     return lint_posting_files(catalog, [(str(path), None)], level=level, as_of=AS_OF).findings
 
 
-def score(root: Path = HERE, show: bool = False) -> dict[str, float]:
+def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None = None) -> dict[str, float]:
+    """The figures for the postings of ``root``, or only those numbered within ``numbers``."""
     judgements = yaml.safe_load((root / "judgements.yaml").read_text(encoding="utf-8"))
+    if numbers is not None:
+        judgements = [e for e in judgements if numbers[0] <= int(e["file"][:3]) <= numbers[1]]
     right = wrong = 0
     found_phrases = 0
     phrases = 0
@@ -150,7 +158,21 @@ def score(root: Path = HERE, show: bool = False) -> dict[str, float]:
     return result
 
 
+def by_set() -> None:
+    """One line per collection round of the tuning corpus."""
+    print("| postings | findings | precision | phrases | recall | years P | years R |")
+    print("|---|---|---|---|---|---|---|")
+    for first, last in SETS + ((SETS[0][0], SETS[-1][1]),):
+        r = score(HERE, numbers=(first, last))
+        phrases = sum(v for k, v in r.items() if k.startswith("  phrases"))
+        print(f"| {first:03d}-{last:03d} | {r['language findings']} | {r['language precision']:.2f} | {phrases} "
+              f"| {r['language recall']:.2f} | {r['experience precision']:.2f} | {r['experience recall']:.2f} |")
+
+
 def main(argv: list[str]) -> int:
+    if "--sets" in argv:
+        by_set()
+        return 0
     missed_any = False
     # The held-out set (heldout/) was judged without the rules ever being tuned on it: its
     # figures are the ones to trust; the first set's were used to improve the rules.

@@ -1,6 +1,7 @@
 """benchmarks/agreement.py counts two readings' agreement right, and the second reading is well-formed.
 
-The script is the measure of how far two reviewers agree on the held-out set, so its counting
+The script is the measure of how far two reviewers agree on the fifth held-out set (now the tuning
+corpus's postings 198-241), so its counting
 is pinned on a made-up pair of readings small enough to count by hand. The second reading
 itself is checked as the corpus test checks the first: it names only excerpts that exist,
 quotes them exactly and follows the guideline's years arithmetic.
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-HELDOUT = REPO / "benchmarks" / "quality" / "heldout"
+CORPUS = REPO / "benchmarks" / "quality"
 
 
 def _load_script():
@@ -149,6 +150,23 @@ def test_the_readings_swapped_swap_precision_and_recall(pair, capsys):
     assert "| all | 3 | 3 | 2 | 2 | 0.67 | 0.67 |" in capsys.readouterr().out
 
 
+def test_shared_leaves_out_postings_only_one_reading_judged(pair, capsys):
+    a, b = pair
+    (a.parent / "postings" / "002-other.md").write_text("# Other\n\nA guru.\n", encoding="utf-8")
+    a.write_text(yaml.safe_dump(READING_A + [{
+        "file": "002-other.md", "level": None,
+        "language": [{"phrase": "guru", "family": "jargon"}], "language_ok": [], "experience": [],
+    }]), encoding="utf-8")
+    assert agreement.main([str(a), str(b)]) == 0
+    whole = capsys.readouterr().out
+    assert "In one reading only (their phrases count as unmatched): 002-other.md" in whole
+    assert "| all | 4 | 3 | 2 | 2 | 0.67 | 0.50 |" in whole
+    assert agreement.main([str(a), str(b), "--shared"]) == 0
+    shared = capsys.readouterr().out
+    assert "In one reading only" not in shared
+    assert "| all | 3 | 3 | 2 | 2 | 0.67 | 0.67 |" in shared
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (None, "{b}: cannot read (No such file or directory)"),
     ("- file: [unclosed\n", "{b}:2:1: not valid YAML (check the quoting on that line)"),
@@ -169,8 +187,10 @@ def test_unusable_reading_is_one_line_and_exit_2(pair, capsys, content, message)
     assert captured.err == message.format(b=b, postings=a.parent / "postings") + "\n"
 
 
-# The second reading of the held-out set (benchmarks/quality/heldout/second_reading.yaml).
-SECOND = yaml.safe_load((HELDOUT / "second_reading.yaml").read_text(encoding="utf-8"))
+# The second reading of the fifth held-out set, moved with it into the tuning corpus as
+# postings 198-241 (benchmarks/quality/second_reading.yaml).
+SECOND = yaml.safe_load((CORPUS / "second_reading.yaml").read_text(encoding="utf-8"))
+FIFTH_SET = [f"{n:03d}-" for n in range(198, 242)]
 SECOND_IDS = [entry["file"] for entry in SECOND]
 LEVEL_YEARS = {
     "P1": (0, 2), "P2": (1, 3), "P3": (3, 5), "P4": (5, 8),
@@ -178,14 +198,16 @@ LEVEL_YEARS = {
 }
 
 
-def test_second_reading_judges_every_heldout_excerpt_once():
-    assert sorted(SECOND_IDS) == sorted(p.name for p in (HELDOUT / "postings").glob("*.md"))
+def test_second_reading_judges_every_excerpt_of_the_fifth_set_once():
+    fifth = sorted(p.name for p in (CORPUS / "postings").glob("*.md") if p.name[:4] in FIFTH_SET)
+    assert len(fifth) == 44
+    assert sorted(SECOND_IDS) == fifth
     assert len(SECOND_IDS) == len(set(SECOND_IDS))
 
 
 @pytest.mark.parametrize("entry", SECOND, ids=SECOND_IDS)
 def test_second_reading_quotes_its_excerpt_exactly(entry):
-    excerpt = (HELDOUT / "postings" / entry["file"]).read_text(encoding="utf-8")
+    excerpt = (CORPUS / "postings" / entry["file"]).read_text(encoding="utf-8")
     for item in entry["language"]:
         assert item["family"] in agreement.FAMILIES, item
         assert item["phrase"] in excerpt, item["phrase"]

@@ -203,6 +203,17 @@ def test_physical_demands_are_the_job_when_the_title_is_physical_work(run, tmp_p
     assert bool(json.loads(result.out)["findings"]) is flagged
 
 
+# A "Physical Demands" heading is the employer's label, often ADA boilerplate on desk jobs: the
+# title decides whether sitting and lifting are the work, not the heading.
+@pytest.mark.parametrize("title, flagged", [("Brewer", False), ("Staff Software Engineer", True)])
+def test_a_physical_demands_heading_does_not_make_a_desk_job_physical(run, tmp_path, title, flagged):
+    _write(tmp_path, "posting.md", f"# {title}\n\n## Physical Demands\n\n"
+                                   "- Sedentary work (i.e., sitting for long periods of time)\n"
+                                   "- Frequently lift, carry, push or pull objects\n")
+    result = run("lint", "posting.md", "--select", "JD503", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert len(json.loads(result.out)["findings"]) == (2 if flagged else 0)
+
+
 def test_jd301_stops_after_two_hundred_years_requirements(run, tmp_path):
     bullets = "".join(f"- {n}: 10+ years of experience\n" for n in range(1, 203))
     _write(tmp_path, "posting.md", f"# Engineer\n\n## Requirements\n\n{bullets}")

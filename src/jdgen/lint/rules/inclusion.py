@@ -43,7 +43,8 @@ rule("JD508", "age-coded-language", severity="warning", target="posting", docume
          "nor are graduates welcomed beside others ('fresh graduates or juniors are welcome to apply'). An upper "
          "age limit is reported where its number is ('Age limit: 56 years', 'Maximum: 35 years', 'should not have "
          "reached their 48th birthday', a degree 'not earned earlier than 2014'); a label on its own line and a "
-         "minimum age are not.",
+         "minimum age of 18 are not, nor a higher minimum whose sentence names the law or licence behind it "
+         "('21 or older to serve alcohol'). 'Must be 21+' with no reason is reported.",
      bad=Example(profile="summary: Ideal for recent graduates who want to join a young and dynamic team.\n"),
      good=Example(profile="summary: An entry-level role in a young company that ships weekly.\n"))(
     phrase_rule("age_coded.yaml"))

@@ -89,6 +89,19 @@ def _row(word: str, side: str = "masculine", language: str = "en") -> tuple[str,
     return max(found)[2] if found else ("", "context")
 
 
+# What stands just before a trait word and takes it off the wanted person: a negation or a
+# comparison down ("with less reckless endangerment", "not aggressive", "without being pushy"),
+# or a possessive of the company ("our fearless founder", "our aggressive compensation"), which
+# describes someone or something the hire joins. Read only in English, the list's language.
+_NOT_THE_HIRE = re.compile(
+    r"(?:\b(?:not|never|no|nor|without|less|our|their|its)\s+(?:(?:being|too|so|very|overly|particularly|own)\s+)?"
+    r"|n[\x27\u2019]t\s+(?:be\s+)?(?:too\s+)?)$", re.IGNORECASE)
+
+
+def _not_the_hire(text: str, start: int, language: str) -> bool:
+    return language == "en" and _NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
+
+
 def _alternative(word: str, language: str = "en") -> str:
     return _row(word, "masculine", language)[0]
 
@@ -174,7 +187,7 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
     allowed = None
     for text in language_texts(posting):
         words = ((start, word) for start, word in _coded(text.text, "masculine", language)
-                 if _row(word, "masculine", language)[1] == "trait")
+                 if _row(word, "masculine", language)[1] == "trait" and not _not_the_hire(text.text, start, language))
         first = next(words, None)
         if first is None:
             continue
@@ -311,9 +324,14 @@ _ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential function
 def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
     essential = _essential_places(posting)
     # A posting file whose title names physical work: its demands are the job's own (posting_files.py).
-    physical_work = getattr(posting, "physical_work", False)
+    # A posting file's "Physical Demands" or "Essential Functions" heading is the employer's own
+    # label and often ADA boilerplate pasted onto desk jobs ("sitting for long periods" for a
+    # software engineer): there the title decides, not the heading. A catalog profile's
+    # `essential: true` is the author's considered mark and is taken as written.
+    physical_work = getattr(posting, "physical_work", None)
+    excused = essential if physical_work is None else frozenset()
     for found in phrase_findings(ctx, posting, PHYSICAL):
-        if found.phrase.suppress_if_essential and (physical_work or found.text.location in essential):
+        if found.phrase.suppress_if_essential and (physical_work or found.text.location in excused):
             continue
         phrase = found.phrase
         yield found.text.hit(f"{found.matched!r}: {phrase.message}",
