@@ -11,7 +11,9 @@ The rules were improved after a first run on that set, so it is reported as the 
 benchmarks/quality/heldout/, judged the same way and never used to change a rule, is the
 honest measure when it is there.
 Each excerpt is linted as a posting file (`jdgen lint FILE --level L`, L being the level the
-reviewer read from the title, when there is one).
+reviewer read from the title, when there is one). An excerpt the reviewer recorded as written in
+another language than English (``text_language``) is not scored: the wording lists are English,
+and jdgen says so for such a file; the scorer counts how many of them got that line.
 
 Language (rules JD501-JD510, findings that quote a phrase): a finding is right when the text it quotes overlaps a phrase
 the reviewer flagged, whatever the family, or repeats wording of one elsewhere in the posting (the guideline has a
@@ -100,11 +102,19 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
     per_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # found, judged
     exp = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
     disagreements: list[str] = []
+    other_languages = told_skipped = 0
     for entry in judgements:
         path = root / "postings" / entry["file"]
         text = path.read_text(encoding="utf-8")
         level = entry.get("level")
         findings = findings_for(path, level if level and level.startswith("P") else None)
+        if entry.get("text_language", "en") != "en":
+            # The wording lists are English: such a posting is not scored, only checked for the
+            # line that says its wording rules were skipped rather than passed.
+            other_languages += 1
+            told_skipped += any(f.severity == "info" and "skipped: its " in f.message and f.code in LANGUAGE
+                                for f in findings)
+            continue
         flagged = [(item, span_of(text, item["phrase"])) for item in entry.get("language") or ()]
         # Phrase findings only: JD505's balance and JD503's request for an accommodation sentence
         # judge the whole posting, which the reviewer did not (they quote no phrase).
@@ -142,7 +152,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             if key in ("fp", "fn"):
                 disagreements.append(f"{entry['file']}: experience {key}: {item['phrase']!r} at {level}")
     result = {
-        "postings": len(judgements),
+        "postings": len(judgements) - other_languages,
         "language findings": right + wrong,
         "language precision": right / (right + wrong) if right + wrong else 1.0,
         "language recall": found_phrases / phrases if phrases else 1.0,
@@ -150,6 +160,9 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
         "experience precision": exp["tp"] / (exp["tp"] + exp["fp"]) if exp["tp"] + exp["fp"] else 1.0,
         "experience recall": exp["tp"] / (exp["tp"] + exp["fn"]) if exp["tp"] + exp["fn"] else 1.0,
     }
+    if other_languages:
+        result["postings in other languages"] = other_languages
+        result["  of them, told rules skipped"] = told_skipped
     for family, (found, judged) in sorted(per_family.items()):
         result[f"  recall, {family}"] = found / judged
         result[f"  phrases, {family}"] = judged

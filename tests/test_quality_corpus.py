@@ -157,10 +157,18 @@ def test_heldout_shares_no_posting_with_the_tuning_corpus():
     assert not set(HELDOUT_IDS) & set(IDS)
 
 
+@pytest.mark.parametrize("entry", HELDOUT_JUDGEMENTS, ids=HELDOUT_IDS)
+def test_heldout_entry_names_the_language_of_its_excerpt(entry):
+    assert re.fullmatch(r"[a-z]{2}", entry.get("text_language", "")), "text_language is a two-letter code"
+
+
+# Only postings in English are scored with the wording rules (their lists are English); the
+# minimums hold for that part alone.
 def test_heldout_is_large_enough_to_score_with():
-    language = sum(len(j.get("language") or []) for j in HELDOUT_JUDGEMENTS)
-    experience = [e for j in HELDOUT_JUDGEMENTS for e in (j.get("experience") or [])]
-    assert len(HELDOUT_JUDGEMENTS) >= MIN_HELDOUT_POSTINGS
+    english = [j for j in HELDOUT_JUDGEMENTS if j.get("text_language", "en") == "en"]
+    language = sum(len(j.get("language") or []) for j in english)
+    experience = [e for j in english for e in (j.get("experience") or [])]
+    assert len(english) >= MIN_HELDOUT_POSTINGS
     assert language >= MIN_HELDOUT_LANGUAGE_PHRASES
     assert len(experience) >= MIN_HELDOUT_EXPERIENCE_STATEMENTS
     assert {e["fits_level"] for e in experience} >= {True, False, None}

@@ -3,6 +3,8 @@ rules say, in one info line, that they were skipped and why; `--language en` che
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jdgen.documents.text_language import MIN_WORDS, guess_language
@@ -127,3 +129,21 @@ def test_only_the_first_words_are_read_so_a_huge_file_costs_no_more_than_a_long_
     english = "We are looking for a person who will work with the team and the data. " * 20_000
     assert guess_language([english]) == ("en", MAX_WORDS)
     assert guess_language([english, VIETNAMESE * 10_000]) == ("en", MAX_WORDS)
+
+
+def test_every_real_posting_of_the_quality_corpus_is_read_in_the_language_its_reviewer_recorded():
+    """Real postings nobody wrote for jdgen: the tuning corpus is English, the held-out set
+    records each excerpt's language (benchmarks/quality/heldout/judgements.yaml)."""
+    import yaml
+
+    corpus = Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
+    read = {}
+    for folder in (corpus, corpus / "heldout"):
+        for entry in yaml.safe_load((folder / "judgements.yaml").read_text(encoding="utf-8")):
+            text = (folder / "postings" / entry["file"]).read_text(encoding="utf-8")
+            expected = entry.get("text_language", "en")
+            guessed = guess_language([text])[0]
+            read[entry["file"]] = (expected, guessed if guessed in ("en", "pt") else "other")
+    wrong = {name: pair for name, pair in read.items()
+             if pair[1] != (pair[0] if pair[0] in ("en", "pt") else "other")}
+    assert len(read) > 400 and not wrong
