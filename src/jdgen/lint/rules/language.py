@@ -242,8 +242,14 @@ def gender_neutral_title(ctx, posting, options) -> Iterator[Hit]:
         return
     every_language = frozenset(options["countries"])
     missing: dict[str, tuple[object, list[str], list[str]]] = {}
+    language = coded_language(posting)
+    # A company may list thousands of places in a few countries: one answer per country and region.
+    conventions: dict[tuple, tuple | None] = {}
     for place in posting.places:
-        found = title_convention(coded_language(posting), place.country, place.region, ctx.as_of, every_language)
+        key = (place.country, place.region)
+        if key not in conventions:
+            conventions[key] = title_convention(language, place.country, place.region, ctx.as_of, every_language)
+        found = conventions[key]
         if found is None:
             continue
         convention, basis = found
