@@ -112,7 +112,7 @@ class PostingFile:
     places: tuple = ()
     sections: tuple = ()
     provenance: dict = field(default_factory=dict)
-    physical_work: bool = False     # the title names work that is physical by nature (JD503)
+    physical_work: bool = False     # the title names physical work, or no desk work (JD503)
     employer_names: tuple = ()      # names the title gives the employer, never reported (wordlists.py)
     # (place, where it is stated) for the pay laws (JD401): --location, else what the posting states
     stated: tuple = ()
@@ -263,14 +263,17 @@ _SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urge
 
 
 def _physical_work(title: str) -> bool:
-    return bool(title) and bool(_physical_titles().search(title))
+    """Whether JD503 takes the posting's physical demands as the job's own: its title names
+    physical work, or names no desk work (physical_requirements.yaml says why the default leans
+    that way: desk work is the case a reviewer reports, and its titles are few)."""
+    return bool(_titles("physical_work_titles").search(title)) or not _titles("desk_work_titles").search(title)
 
 
 @cache
-def _physical_titles() -> re.Pattern[str]:
+def _titles(table: str) -> re.Pattern[str]:
     from .data import _load
 
-    words = _load("physical_requirements.yaml")["physical_work_titles"]
+    words = _load("physical_requirements.yaml")[table]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
 
 
