@@ -103,13 +103,28 @@ def _trim_memos() -> None:
     what the memos are for; past it they are rarely asked again. The answers are pure, so
     emptying them changes no result. Unbounded caches (word lists, tables) are kept.
     """
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("jdgen.lint") or module is None:
-            continue
-        for value in list(vars(module).values()):
-            parameters = getattr(value, "cache_parameters", None)
-            if parameters is None or getattr(value, "__module__", None) != name:
+    for memo in _bounded_memos():
+        if memo.cache_info().currsize > MEMO_LIMIT:
+            memo.cache_clear()
+
+
+_MEMOS: tuple[int, list] = (-1, [])
+
+
+def _bounded_memos() -> list:
+    """Lint's bounded memo functions, looked for again only when a module was imported since:
+    walking every module's names per chunk cost more than a warm run's chunk of cached profiles."""
+    global _MEMOS
+    if _MEMOS[0] != len(sys.modules):
+        found = []
+        for name, module in list(sys.modules.items()):
+            if not name.startswith("jdgen.lint") or module is None:
                 continue
-            maxsize = parameters().get("maxsize")
-            if maxsize is not None and value.cache_info().currsize > MEMO_LIMIT:
-                value.cache_clear()
+            for value in list(vars(module).values()):
+                parameters = getattr(value, "cache_parameters", None)
+                if parameters is None or getattr(value, "__module__", None) != name:
+                    continue
+                if parameters().get("maxsize") is not None:
+                    found.append(value)
+        _MEMOS = (len(sys.modules), found)
+    return _MEMOS[1]
