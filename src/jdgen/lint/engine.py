@@ -138,6 +138,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
         return None
     settings = config.resolved()
     result = LintResult(files=[display_path(f) for f in files])
+    names = dict(zip(files, result.files))  # each file named once: a run names every profile several times
     report = ValidationReport(files=files)
     profile_paths: list[Path] = []
     for path in files:
@@ -185,7 +186,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
         # One copy of each text however many records carry it: the same message, hint and file
         # names come back from thousands of profiles, and the findings keep them to the end.
         strings = record["strings"] = list(map(intern, record["strings"]))
-        shown = display_path(path)
+        shown = names[path]
         used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
         if record["code"] != NONE:
