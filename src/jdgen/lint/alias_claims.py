@@ -19,7 +19,6 @@ would give the rule nothing to report: none of its aliases has a second profile.
 from __future__ import annotations
 
 import json
-import tempfile
 from array import array
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,6 +38,8 @@ class AliasClaims:
         if not rows:
             return
         if self._spill is None:
+            import tempfile
+
             self._spill = tempfile.TemporaryFile()
         owner = len(self._offsets)
         self._offsets.append(self._spill.tell())

@@ -26,7 +26,6 @@ from .registry import Hit, Rule
 from .ruleset import all_rules
 from .per_profile import NONE
 from .suppress import Suppressions
-from .alias_claims import AliasClaims
 
 _STOP, _SKIPPED = object(), object()
 
@@ -127,6 +126,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     """
     from ..catalog.yaml_source import display_path
     from . import parallel
+    from .alias_claims import AliasClaims
     from .per_profile import Setup
     from .validate import ValidationReport, catalog_files, check_file, check_unique
 
