@@ -183,9 +183,11 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     first_profile: Path | None = None
     used_keys: set[str] = set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
-        # One copy of each text however many records carry it: the same message, hint and file
-        # names come back from thousands of profiles, and the findings keep them to the end.
-        strings = record["strings"] = list(map(intern, record["strings"]))
+        # The findings keep one copy of each text however many records carry it (replay and
+        # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,
+        # most of them) are not interned: the table of interned strings never shrinks, and held
+        # every alias title of the catalog.
+        strings = record["strings"]
         shown = names[path]
         used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
@@ -260,8 +262,8 @@ def _translated(catalog: "Catalog", code: str) -> bool:
 
 def _diagnostic(row: list, strings: list[str]) -> Diagnostic:
     file, line, col, message, hint = row
-    return Diagnostic(Location(strings[file], line, col) if file != NONE else None, strings[message],
-                      strings[hint] if hint != NONE else None)
+    return Diagnostic(Location(strings[file], line, col) if file != NONE else None, intern(strings[message]),
+                      intern(strings[hint]) if hint != NONE else None)
 
 
 def _all_comments(comments: list, shared: Suppressions, shared_used: dict[str, set[int]]) -> Suppressions:
@@ -428,14 +430,14 @@ class Findings:
         # finding of every profile here, in one process, while the workers wait for it.
         code, seen, counts, severity_for = rule.code, self._seen, self._counts, self.config.severity_for
         for file, line, col, message, hint, severity, skip in rows:
-            name = strings[file] if file != NONE else None
+            name = intern(strings[file]) if file != NONE else None
             count = counts.get((code, name), 0)
             if count > MAX_PER_FILE:
                 return  # stopped in this file already
             if skip:
                 continue
             location = Location(name, line, col) if file != NONE else None
-            text = strings[message]
+            text = intern(strings[message])
             key = (code, location, text)
             if key in seen:
                 continue
@@ -444,7 +446,7 @@ class Findings:
             if count > MAX_PER_FILE:
                 self._limit_reached(rule, key, location, level)
                 return
-            seen[key] = Diagnostic(location, text, strings[hint] if hint != NONE else None, code, level)
+            seen[key] = Diagnostic(location, text, intern(strings[hint]) if hint != NONE else None, code, level)
 
     def _offer(self, rule: Rule, location: Location | None, message: str, hint: str | None,
                severity: str | None, hit: Hit | object | None) -> object:
