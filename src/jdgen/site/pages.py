@@ -71,7 +71,7 @@ class SitePlan:
         self.neighbours = Neighbourhood(catalog)
         from .templates import catalog_site_templates
 
-        self.templates = catalog_site_templates(catalog)  # the catalog's templates/site folder, if any
+        self.templates = catalog_site_templates(catalog)  # the catalog's templates/ folder, if it has site/
         self._relative: dict = {}
         self._links: dict[tuple[str, str], dict[str, Any]] = {}
         taxonomy = catalog.taxonomy

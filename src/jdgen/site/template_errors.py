@@ -32,8 +32,9 @@ def render_guarded(env: jinja2.Environment, name: str, context: dict) -> str:
                             location=Location(display_path(exc.filename or name), exc.lineno or 1, 1),
                             hint="check the {{ }} and {% %} tags on this line") from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"site template {exc.name!r} not found",
-                            hint="name a template that the catalog's templates/site/ or jdgen ships") from None
+        missing = str(exc.name).removeprefix("site/")  # the loader's name for it; the author wrote the rest
+        raise TemplateError(f"site template {missing!r} not found in the catalog's templates/site/ nor among jdgen's",
+                            hint="name a template that exists, or add it to the catalog's templates/site/ folder") from None
     except BoundExceeded as exc:
         raise TemplateError(f"site template exceeds a limit: {exc}", location=_line(name),
                             hint="the limits are those of posting templates, listed under Templates in the README") from None

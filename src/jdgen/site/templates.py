@@ -72,15 +72,31 @@ def environment(override: str | None = None) -> jinja2.Environment:
         from ..render.loader import ContainedLoader
         from ..render.sandbox import BoundedSandbox
 
-        env = BoundedSandbox(loader=ContainedLoader((override, str(site_templates()))), **options)
+        # auto_reload on: a catalog's templates may change between two builds of one process
+        # (a server, a test), and --check must see it; the cost is a stat per template and page.
+        options["auto_reload"] = True
+        env = BoundedSandbox(loader=_SiteFolder(ContainedLoader((override, str(site_templates().parent)))), **options)
     env.filters["svg"] = Markup  # charts.pay_chart escapes every value it draws
     return env
 
 
 def catalog_site_templates(catalog) -> str | None:
-    """The catalog's ``templates/site`` folder, when it has one."""
-    folder = catalog.templates_dir / "site"
-    return str(folder) if folder.is_dir() else None
+    """The catalog's ``templates/`` folder, when it has a ``site`` folder."""
+    folder = catalog.templates_dir
+    return str(folder) if (folder / "site").is_dir() else None
+
+
+class _SiteFolder(jinja2.BaseLoader):
+    """Site template ``NAME`` read as ``site/NAME`` from the ``templates/`` folders: the loader
+    confines each folder to its parent, so a catalog's ``templates/`` keeps its site templates
+    inside the catalog, exactly as its posting templates (a link to a shared file of the catalog
+    is followed, one that leaves it is not)."""
+
+    def __init__(self, inner: jinja2.BaseLoader):
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        return self.inner.get_source(environment, f"site/{template}")
 
 
 def render_page(template: str, context: dict, override: str | None = None) -> bytes:
