@@ -15,8 +15,8 @@ A catalog's ``templates/site/NAME`` replaces the shipped ``NAME`` (``role.html.j
 templates. Those templates are data from a repository, so the whole site then renders in
 the posting templates' sandbox (:class:`jdgen.render.sandbox.BoundedSandbox`: no Python
 internals, every value, the output and the work bounded) and reads through their loader
-(:class:`jdgen.render.loader.ContainedLoader`: no link out of the catalog's ``templates/``
-folder is followed, only regular files are read). A failing catalog template stops the
+(:class:`jdgen.render.loader.ContainedLoader`: no link out of the catalog is followed,
+only regular files are read). The CSS and the search script stay jdgen's. A failing catalog template stops the
 build with one line naming the file and line (:mod:`.template_errors`).
 """
 
@@ -61,8 +61,8 @@ class _Environment(jinja2.Environment):
 
 @cache
 def environment(override: str | None = None) -> jinja2.Environment:
-    """The environment for the shipped templates, or, given a catalog's ``templates/site`` folder,
-    the sandbox that looks there first."""
+    """The environment for the shipped templates, or, given a catalog's ``templates/`` folder
+    (one holding ``site/``), the sandbox that looks in its ``site/`` first."""
     options = dict(undefined=jinja2.StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True, auto_reload=False)
     if override is None:
