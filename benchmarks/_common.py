@@ -47,8 +47,24 @@ def wall(argv: list[str], *, runs: int = 7, cwd: Path | None = None, env: dict |
     return statistics.median(times)
 
 
-def generate_catalog(root: Path, count: int, *, companies: bool = False) -> Path:
+# Seniority words of each P level as titles spell them, long and short (the ladder's JD303 reading).
+_SENIORITY = {1: ("Junior", "Jr."), 2: ("Associate", "Assoc."), 3: ("Mid-level", "Mid"), 4: ("Senior", "Sr."),
+              5: ("Staff", "Staff"), 6: ("Principal", "Principal")}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+def generate_catalog(root: Path, count: int, *, companies: bool = False, shared_titles: bool = False) -> Path:
     """A catalog of ``count`` profiles: the built-in P4 copied across invented functions and P levels.
+
+    Each copy gets its own title and title aliases, named after its invented function and
+    fitting its level, as a real catalog's roles do: 25,000 roles of a real employer do
+    not all answer to "Senior Machine Learning Engineer". Copies that kept P4's titles made
+    every profile claim the same 15 aliases, so the cross-profile alias rule (JD104) reported
+    each alias once per profile, naming the others: 15 findings a profile, most of what
+    a 25,000-profile run reported, held and printed by the main process. That measured a
+    catalog nobody keeps. ``shared_titles`` keeps P4's titles in every copy, for the
+    benchmarks and tests of that worst case (many profiles claiming one alias), which must
+    still work and stay bounded.
 
     With ``companies``, the built-in AIMLAM.GEN.P4 and the shipped companies come along
     (their role overrides name it), so every posting path is exercised. Above about 6,000
@@ -73,6 +89,8 @@ def generate_catalog(root: Path, count: int, *, companies: bool = False) -> Path
                 .replace("code: AIMLAM", f"code: {function}")
                 .replace("level: P4", f"level: P{level}")
                 .replace("5-8 years of experience", f"{lo}-{hi} years of experience"))
+        if not shared_titles:
+            text = _own_titles(text, function, level)
         (root / "roles" / f"{function}.GEN.P{level}.yaml").write_text(text, encoding="utf-8")
     taxonomy = ["schema_version: 1", "functions:"]
     for function in functions:
@@ -88,6 +106,35 @@ def generate_catalog(root: Path, count: int, *, companies: bool = False) -> Path
     if sum(line.lstrip().startswith("- ") for line in taxonomy) <= 2000:
         (root / "taxonomy.yaml").write_text("\n".join(taxonomy) + "\n", encoding="utf-8")
     return root
+
+
+def _own_titles(text: str, function: str, level: int) -> str:
+    """The P4 template's title and aliases renamed for ``function`` at ``level``: the field
+    names carry the function, the numerals and seniority words the level."""
+    long, short = _SENIORITY[level]
+    title = " ".join(filter(None, (long, function.title(), "Engineer", _ROMAN[level])))
+    lines = text.splitlines(keepends=True)
+    start = lines.index("title_aliases:\n")
+    for i, line in enumerate(lines):
+        if line.startswith("title: Senior AI/ML Engineer / Tech Lead"):
+            lines[i] = f"title: {title}\n"
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.startswith(("  ", "#", "\n")):
+            break
+        if not line.startswith("  - title: "):
+            continue
+        alias = line[len("  - title: "):].rstrip("\n")
+        if alias == "Senior AI/ML Engineer / Tech Lead":
+            alias = title
+        else:
+            for old, new in (("Senior ", long), ("Sr. ", short)):
+                if alias.startswith(old):
+                    alias = f"{new} {alias[len(old):]}".strip()
+            alias = alias.replace(" IV", f" {_ROMAN[level]}").replace(" 4", f" {level}")
+            alias = alias.replace("Learning", f"Learning {function.title()}").replace("Modeling", f"Modeling {function.title()}")
+        lines[i] = f"  - title: {alias}\n"
+    return "".join(lines)
 
 
 def pin_to_one_core() -> None:

@@ -50,8 +50,8 @@ def add_third_company(root: Path) -> None:
     (root / "companies" / f"{THIRD}.yaml").write_text(text, encoding="utf-8")
 
 
-def build_catalog(tmp: Path, count: int) -> Path:
-    root = generate_catalog(tmp / "catalog", count, companies=True)
+def build_catalog(tmp: Path, count: int, *, shared_titles: bool = False) -> Path:
+    root = generate_catalog(tmp / "catalog", count, companies=True, shared_titles=shared_titles)
     add_third_company(root)
     return root
 

@@ -66,6 +66,10 @@ def leading_words(pattern: re.Pattern[str], tree: list | None = None) -> dict[st
                        for other in words)}
 
 
+# A leading word shorter than this is extended into the branch after it, where there is one.
+_SHORT = 3
+
+
 def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
     for i, (op, av) in enumerate(items):
         if op is _sre.AT:
@@ -81,7 +85,16 @@ def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
                 if next_op is not _sre.LITERAL or not _foldable(chr(next_av)):
                     break
                 word += chr(next_av)
-            return {word.lower(): bounded and _is_word(word[0])} if word else None
+            if not word:
+                return None
+            after = items[i + len(word):]
+            if len(word) < _SHORT and after and after[0][0] in (_sre.BRANCH, _sre.SUBPATTERN, _sre.ATOMIC_GROUP):
+                # re's parser writes "his|her" as "h(?:is|er)": a one-letter word would be tried at
+                # every 'h' of the text, so the branch's words are joined to it ("his", "her").
+                longer = _leading(after, False)
+                if longer:
+                    return {(word + rest).lower(): bounded and _is_word(word[0]) for rest in longer}
+            return {word.lower(): bounded and _is_word(word[0])}
         if op is _sre.IN:  # a small set of characters, as in [ab]: each is a word of one
             chars = _characters(av)
             return {char: bounded and _is_word(char) for char in chars} if chars else None

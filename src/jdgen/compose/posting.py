@@ -155,8 +155,12 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     suffix = extras.get("title_suffix")
     if suffix and not merged["title"].rstrip().endswith(suffix.strip()):
         merged["title"] = f"{merged['title'].rstrip()} {suffix.strip()}"
+    # A company that changes none of the profile's own fields (its defaults hold only pay, places
+    # and the like, popped above) posts the profile as loaded: the models are frozen, so the
+    # loaded one serves, and validating the same data again would give its equal.
+    validated = profile.model if merged == profile.doc.data else Profile.model_validate(merged)
     return Posting(
-        profile=Profile.model_validate(merged),
+        profile=validated,
         level=level,
         date_posted=when,
         company=model,

@@ -126,6 +126,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     """
     from ..catalog.yaml_source import display_path
     from . import parallel
+    from .alias_claims import AliasClaims
     from .per_profile import Setup
     from .validate import ValidationReport, catalog_files, check_file, check_unique
 
@@ -137,6 +138,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
         return None
     settings = config.resolved()
     result = LintResult(files=[display_path(f) for f in files])
+    names = dict(zip(files, result.files))  # each file named once: a run names every profile several times
     report = ValidationReport(files=files)
     profile_paths: list[Path] = []
     for path in files:
@@ -173,21 +175,32 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     compose_errors: list[list[Diagnostic]] = []
     comments: list[tuple[str, list, list]] = []
     shared_used: dict[str, set[int]] = {}
-    views: list[_AliasView] = []
+    catalog_rules = [rule for rule in rules if rule.target == "catalog"]
+    wanted = {_CATALOG_INPUTS.get(rule.code, "all") for rule in catalog_rules}
+    claims = AliasClaims() if "aliases" in wanted else None
+    translated: list[Path] = []   # profiles with a translation file, for JD803
+    every: list[Path] = []        # every profile, for a catalog rule that needs them all
     first_profile: Path | None = None
     used_keys: set[str] = set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
-        # One copy of each text however many records carry it: the same message, hint and file
-        # names come back from thousands of profiles, and the findings keep them to the end.
-        strings = record["strings"] = list(map(intern, record["strings"]))
-        shown = display_path(path)
+        # The findings keep one copy of each text however many records carry it (replay and
+        # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,
+        # most of them) are not interned: the table of interned strings never shrinks, and held
+        # every alias title of the catalog.
+        strings = record["strings"]
+        shown = names[path]
         used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
         if record["code"] != NONE:
             code = strings[record["code"]]
             check_unique(code, path, Location(shown, *record["code_at"]), seen_codes, unique)
             first_profile = first_profile or path
-            views.append(_AliasView(path, shown, code, record["aliases"], strings))
+            if claims is not None:
+                claims.add(path, shown, code, record["aliases"], strings)
+            if "translated" in wanted and _translated(catalog, code):
+                translated.append(path)
+            if "all" in wanted:
+                every.append(path)
         for code, rows in record["calls"]:
             found.replay(rules_by_code[strings[code]], rows, strings)
         compose_errors.extend([_diagnostic(row, strings) for row in rows] for rows in record["compose"])
@@ -203,20 +216,21 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     found.add(jd001, (Hit(d.location, d.message, d.hint) for d in sorted(validation, key=Diagnostic.sort_key)))
     for diagnostics in compose_errors:
         found.add(jd001, (Hit(d.location, d.message, d.hint) for d in diagnostics))
-    for rule in rules:
-        if rule.target == "catalog":
-            wanted = _CATALOG_INPUTS.get(rule.code, "all")
-            if wanted == "aliases":
-                given = views
-            elif wanted == "first":
-                given = [catalog_profile(catalog, first_profile)] if first_profile else []
-            elif wanted == "translated":
-                given = [catalog_profile(catalog, view.path) for view in views if _translated(catalog, view.code)]
-            elif wanted == "all":
-                given = [catalog_profile(catalog, view.path) for view in views]
-            else:
-                given = []
-            found.add(rule, rule.check(ctx, given, settings.options_for(rule)))
+    for rule in catalog_rules:
+        needs = _CATALOG_INPUTS.get(rule.code, "all")
+        if needs == "aliases":
+            given = claims.shared()
+        elif needs == "first":
+            given = [catalog_profile(catalog, first_profile)] if first_profile else []
+        elif needs == "translated":
+            given = [catalog_profile(catalog, path) for path in translated]
+        elif needs == "all":
+            given = [catalog_profile(catalog, path) for path in every]
+        else:
+            given = []
+        found.add(rule, rule.check(ctx, given, settings.options_for(rule)))
+    if claims is not None:
+        claims.close()
     result.findings = found.finish()
     if context is not None:
         from . import result_cache
@@ -248,8 +262,8 @@ def _translated(catalog: "Catalog", code: str) -> bool:
 
 def _diagnostic(row: list, strings: list[str]) -> Diagnostic:
     file, line, col, message, hint = row
-    return Diagnostic(Location(strings[file], line, col) if file != NONE else None, strings[message],
-                      strings[hint] if hint != NONE else None)
+    return Diagnostic(Location(strings[file], line, col) if file != NONE else None, intern(strings[message]),
+                      intern(strings[hint]) if hint != NONE else None)
 
 
 def _all_comments(comments: list, shared: Suppressions, shared_used: dict[str, set[int]]) -> Suppressions:
@@ -281,50 +295,6 @@ def _all_comments(comments: list, shared: Suppressions, shared_used: dict[str, s
             if not entry.whole_file:
                 lines.setdefault(entry.target_line, []).append(entry)
     return Suppressions(_by_file=by_file, _malformed=malformed, _whole=whole, _by_line=by_line)
-
-
-class _AliasView:
-    """A profile as the alias rule (JD104) reads it: code, alias titles and where each is written.
-
-    Kept for every profile until the catalog rules run, so it holds those facts and no
-    parsed document; hits on it go through the suppression comments its unit recorded.
-    It is its own ``model``: the rule asks ``loaded.model.code`` once per claim.
-    """
-
-    __slots__ = ("path", "doc", "code", "_titles")
-
-    def __init__(self, path: Path, shown: str, code: str, rows: list, strings: list[str]):
-        self.path = path
-        self.code = code
-        self._titles = tuple(strings[row[0]] for row in rows)
-        self.doc = _Places(shown, rows)
-
-    @property
-    def model(self) -> "_AliasView":
-        return self
-
-    @property
-    def title_aliases(self) -> list:
-        from types import SimpleNamespace
-
-        return [SimpleNamespace(title=title) for title in self._titles]
-
-
-class _Places:
-    """The places of a profile's alias titles, answering ``where`` as its SourceDoc would for them."""
-
-    __slots__ = ("file", "_rows")
-    text = ""  # no comments of its own to read: the unit recorded them
-
-    def __init__(self, file: str, rows: list):
-        self.file = file
-        self._rows = tuple(tuple(row[1:]) for row in rows)
-
-    def where(self, path, *, key: bool = False) -> Location:
-        if len(path) >= 2 and path[0] == "title_aliases" and isinstance(path[1], int) and path[1] < len(self._rows):
-            line, col, item_line, item_col = self._rows[path[1]]
-            return Location(self.file, line, col) if path[2:] == ("title",) else Location(self.file, item_line, item_col)
-        return Location(self.file, 1, 1)
 
 
 def lint_posting(catalog: "Catalog", posting: "Posting", *, config: LintConfig | None = None,
@@ -460,14 +430,14 @@ class Findings:
         # finding of every profile here, in one process, while the workers wait for it.
         code, seen, counts, severity_for = rule.code, self._seen, self._counts, self.config.severity_for
         for file, line, col, message, hint, severity, skip in rows:
-            name = strings[file] if file != NONE else None
+            name = intern(strings[file]) if file != NONE else None
             count = counts.get((code, name), 0)
             if count > MAX_PER_FILE:
                 return  # stopped in this file already
             if skip:
                 continue
             location = Location(name, line, col) if file != NONE else None
-            text = strings[message]
+            text = intern(strings[message])
             key = (code, location, text)
             if key in seen:
                 continue
@@ -476,7 +446,7 @@ class Findings:
             if count > MAX_PER_FILE:
                 self._limit_reached(rule, key, location, level)
                 return
-            seen[key] = Diagnostic(location, text, strings[hint] if hint != NONE else None, code, level)
+            seen[key] = Diagnostic(location, text, intern(strings[hint]) if hint != NONE else None, code, level)
 
     def _offer(self, rule: Rule, location: Location | None, message: str, hint: str | None,
                severity: str | None, hit: Hit | object | None) -> object:

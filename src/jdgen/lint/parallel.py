@@ -41,7 +41,7 @@ def records(setup: Setup, paths: list[Path], jobs: int | None) -> Iterator[tuple
         for done, path in enumerate(paths, 1):
             yield record_for(unit, path)
             if done % CHUNK == 0:
-                _trim_memos()
+                _trim_memos(unit)
         return
     yield from _in_workers(setup, paths, workers)
 
@@ -90,11 +90,11 @@ def _run_chunk(chunk: list[str]) -> tuple[str, object]:
         done = [record_for(_UNIT, Path(path)) for path in chunk]
     except JdgenError as exc:
         return "error", sent(exc)
-    _trim_memos()
+    _trim_memos(_UNIT)
     return "ok", done
 
 
-def _trim_memos() -> None:
+def _trim_memos(unit: Unit) -> None:
     """Empty the bounded memo caches of lint's helpers once they grow past :data:`MEMO_LIMIT`.
 
     Rule helpers memoise per text with ``lru_cache(maxsize=65536)``; across tens of thousands
@@ -102,14 +102,38 @@ def _trim_memos() -> None:
     in every process. Within one chunk a profile's postings repeat their texts, which is
     what the memos are for; past it they are rarely asked again. The answers are pure, so
     emptying them changes no result. Unbounded caches (word lists, tables) are kept.
+
+    Rules also keep answers per text on the run's context (``ctx.__dict__``, e.g. the seniority
+    words of each title): a record may not depend on the profiles before it (see
+    :mod:`.per_profile`), so whatever a rule keeps there is a memo too, and a dict of them
+    past the limit is emptied the same way.
     """
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("jdgen.lint") or module is None:
-            continue
-        for value in list(vars(module).values()):
-            parameters = getattr(value, "cache_parameters", None)
-            if parameters is None or getattr(value, "__module__", None) != name:
+    for memo in _bounded_memos():
+        if memo.cache_info().currsize > MEMO_LIMIT:
+            memo.cache_clear()
+    context = getattr(unit, "ctx", None)  # a validate run's unit has none
+    for kept in vars(context).values() if context is not None else ():
+        if type(kept) is dict and len(kept) > MEMO_LIMIT:
+            kept.clear()
+
+
+_MEMOS: tuple[int, list] = (-1, [])
+
+
+def _bounded_memos() -> list:
+    """Lint's bounded memo functions, looked for again only when a module was imported since:
+    walking every module's names per chunk cost more than a warm run's chunk of cached profiles."""
+    global _MEMOS
+    if _MEMOS[0] != len(sys.modules):
+        found = []
+        for name, module in list(sys.modules.items()):
+            if not name.startswith("jdgen.lint") or module is None:
                 continue
-            maxsize = parameters().get("maxsize")
-            if maxsize is not None and value.cache_info().currsize > MEMO_LIMIT:
-                value.cache_clear()
+            for value in list(vars(module).values()):
+                parameters = getattr(value, "cache_parameters", None)
+                if parameters is None or getattr(value, "__module__", None) != name:
+                    continue
+                if parameters().get("maxsize") is not None:
+                    found.append(value)
+        _MEMOS = (len(sys.modules), found)
+    return _MEMOS[1]

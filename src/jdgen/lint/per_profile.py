@@ -38,7 +38,7 @@ from .config import LintConfig
 from .context import MAX_PER_FILE
 from .registry import Hit, Rule
 
-FORMAT = 1
+FORMAT = 2  # 2: each alias row ends with its title as JD104 compares it
 NONE = -1  # the string index that stands for None
 # A pass of one rule over one posting is no longer read once a file holds this many distinct,
 # unsuppressed hits from it (see the module docstring).
@@ -125,9 +125,14 @@ class Unit:
             return record
         where = loaded.doc.where(("code",))
         record["code"], record["code_at"] = strings(loaded.model.code), [where.line, where.col]
+        from ..architecture.resolve import normalise_title
+
         for i, alias in enumerate(loaded.model.title_aliases):
             at, item = loaded.doc.where(("title_aliases", i, "title")), loaded.doc.where(("title_aliases", i))
-            record["aliases"].append([strings(alias.title), at.line, at.col, item.line, item.col])
+            # The title as JD104 compares it, worked out here (and cached) rather than for every
+            # alias of the catalog in the one process that collects the records.
+            record["aliases"].append([strings(alias.title), at.line, at.col, item.line, item.col,
+                                      strings(normalise_title(alias.title))])
         if self.setup.mode == "lint":
             self._lint(loaded, record, strings)
         return record

@@ -307,7 +307,7 @@ def _decode(payload: bytes, entry_key: str) -> Record:
         check(found, diag)
     if type(record["postings"]) is not int or record["postings"] < 0:
         raise _Unusable("not a count")
-    check(record["aliases"], (some_text, line, line, line, line))
+    check(record["aliases"], (some_text, line, line, line, line, some_text))
     for names in (row[4] for row in check(record["entries"], (line, line, line, flag, None, some_text, flag))):
         check([names], (some_text,) * len(names))
     check(record["malformed"], (line, line, some_text, texts))

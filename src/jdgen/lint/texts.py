@@ -248,45 +248,99 @@ def source_doc(posting: Posting, file: str) -> SourceDoc | None:
     return posting.profile_doc
 
 
+# Texts are remembered on the documents they come from, and handed out again to the next posting
+# that holds the very same pieces: a profile is composed generic and once per company, and each of
+# those postings holds the profile's Location objects and strings themselves (merge copies
+# references), so all but the company's own texts repeat; a company's own texts repeat in every
+# profile's posting. A remembered Text is reused only when every input it was built from is the
+# same object (its location, its text, its document, the item's start, from_company), so the
+# result is the Text that building it again would give. Each list kind (list items, merged paths,
+# company-owned texts) has its own memo: rules compare texts by identity within one posting
+# (review.py's conflicting_experience), and a list item must stay a different object from the
+# printed item that has the same place, as it was.
+_ITEMS, _MERGED = "_lint_item_texts", "_lint_merged_texts"
+
+
+def _memo(doc: SourceDoc | None, kind: str) -> dict:
+    if doc is None:
+        return {}
+    found = doc.__dict__.get(kind)
+    if found is None:
+        found = doc.__dict__[kind] = {}
+    return found
+
+
 def _list_items(posting: Posting, name: str, items: list) -> Iterator[Text]:
     """_merged for (name, i, "text") of every item, written out: profiles may list thousands."""
     provenance, company_doc, profile_doc = posting.provenance, posting.company_doc, posting.profile_doc
     company_file = company_doc.file if company_doc else None
+    memo = _memo(profile_doc, _ITEMS)
     for i, item in enumerate(items):
         location = provenance.get((name, i, "text"))
         if location is None:
             continue
         doc = company_doc if location.file == company_file else profile_doc
         start = provenance.get((name, i))
-        lines = (location.line,)
-        if start is not None and start.file == location.file and start.line != location.line:
-            lines = (start.line, location.line) if start.line < location.line else (location.line, start.line)
-        yield Text(item.text, name, location, doc, lines, from_company=doc is company_doc)
+        known = memo.get(id(location))
+        if known is not None and known[0] is start and _same(known[1], item.text, name, location, doc, company_doc):
+            yield known[1]
+        else:
+            lines = (location.line,)
+            if start is not None and start.file == location.file and start.line != location.line:
+                lines = (start.line, location.line) if start.line < location.line else (location.line, start.line)
+            made = Text(item.text, name, location, doc, lines, from_company=doc is company_doc)
+            memo[id(location)] = (start, made)
+            yield made
         # The wording postings print in place of the text is read as the same list's prose.
         wording = provenance.get((name, i, "posting")) if item.posting else None
         if wording is not None:
             doc = source_doc(posting, wording.file)
-            yield Text(item.posting, name, wording, doc, (wording.line,), from_company=doc is company_doc)
+            known = memo.get(id(wording))
+            if known is not None and known[0] is None and _same(known[1], item.posting, name, wording, doc, company_doc):
+                yield known[1]
+            else:
+                made = Text(item.posting, name, wording, doc, (wording.line,), from_company=doc is company_doc)
+                memo[id(wording)] = (None, made)
+                yield made
+
+
+def _same(known: Text, text: str, field: str, location, doc, company_doc) -> bool:
+    """Whether ``known`` is the Text these inputs would build (identity, not equality, of each)."""
+    return (known.text is text and known.location is location and known.doc is doc and known.field == field
+            and known.from_company == (doc is company_doc))
 
 
 def _merged(posting: Posting, path: JsonPath, field: str, text: str) -> Text | None:
-    location = posting.provenance.get(path)
+    provenance = posting.provenance
+    location = provenance.get(path)
     if location is None:
         return None
     doc = source_doc(posting, location.file)
-    lines = {location.line}
+    item = None
     for depth in range(len(path), 0, -1):
         if isinstance(path[depth - 1], int):
-            item = posting.provenance.get(path[:depth])
-            if item is not None and item.file == location.file:
-                lines.add(item.line)
+            item = provenance.get(path[:depth])
             break
-    return Text(text, field, location, doc, tuple(sorted(lines)), from_company=doc is posting.company_doc)
+    memo = _memo(posting.profile_doc, _MERGED)
+    known = memo.get(id(location))
+    if known is not None and known[0] is item and _same(known[1], text, field, location, doc, posting.company_doc):
+        return known[1]
+    lines = {location.line}
+    if item is not None and item.file == location.file:
+        lines.add(item.line)
+    made = Text(text, field, location, doc, tuple(sorted(lines)), from_company=doc is posting.company_doc)
+    memo[id(location)] = (item, made)
+    return made
 
 
 def _own(doc: SourceDoc, path: JsonPath, field: str, text: str, *, is_eeo: bool = False) -> Text:
+    memo = _memo(doc, "_lint_own_texts")
+    known = memo.get(path)
+    if known is not None and known.text is text and known.field == field and known.is_eeo == is_eeo:
+        return known
     location = doc.where(path)
     lines = {location.line}
     if isinstance(path[-1], int):
         lines.add(location.line)
-    return Text(text, field, location, doc, tuple(sorted(lines)), from_company=True, is_eeo=is_eeo)
+    made = memo[path] = Text(text, field, location, doc, tuple(sorted(lines)), from_company=True, is_eeo=is_eeo)
+    return made

@@ -103,7 +103,7 @@ def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
     from .templates import render_page
 
     page = plan.page(key)
-    return page.path, render_page(page.template, page.context)
+    return page.path, render_page(page.template, page.context, plan.templates)
 
 
 def _workers(jobs: int | None, roles: int) -> int:

@@ -133,6 +133,28 @@ class Neighbourhood:
                 lateral.append(neighbour)
         return Paths(tuple(self.adjacent(code, limit)), up, tuple(lateral))
 
+    def pinned(self, code: str) -> list[Neighbour | str]:
+        """The adjacent roles ``code``'s profile pins, in its order: a :class:`Neighbour` for a
+        role of the catalog, measured as ``jdgen adjacent`` measures it, and the bare title of a
+        role named by title alone (one outside the catalog). Entries that pin nothing (a code the
+        catalog lacks, the role itself, a repeat) are left out here; lint's JD105 reports them,
+        and a site is no place to fail a build over a reviewer's typo."""
+        me = self.roles[code]
+        seen = {code}
+        pinned: list[Neighbour | str] = []
+        for entry in me.profile.adjacent_roles:
+            if entry.code is None:
+                if entry.title is not None:
+                    pinned.append(entry.title)
+                continue
+            other = self.roles.get(entry.code)
+            if other is None or entry.code in seen:
+                continue
+            seen.add(entry.code)
+            d = distance(me.profile, other.profile, me.level, other.level, self.taxonomy)
+            pinned.append(Neighbour(other.code, other.title, other.profile.level, d, band(d)))
+        return pinned
+
 
 def _prepend(first: _Role, rest: Iterator[_Role]) -> Iterator[_Role]:
     yield first

@@ -69,6 +69,9 @@ class SitePlan:
 
             self.company_name = find_company(catalog, options.company).model.company.name
         self.neighbours = Neighbourhood(catalog)
+        from .templates import catalog_site_templates
+
+        self.templates = catalog_site_templates(catalog)  # the catalog's templates/ folder, if it has site/
         self._relative: dict = {}
         self._links: dict[tuple[str, str], dict[str, Any]] = {}
         taxonomy = catalog.taxonomy
@@ -202,6 +205,10 @@ class SitePlan:
         family = (p.function.code, p.focus.code)
         root = "../"
         paths = self.neighbours.paths(code)
+        # Roles the catalog's reviewers chose come first; the computed ones follow without repeating them.
+        pinned = [self.neighbour(n, root) if not isinstance(n, str) else {"title": n}
+                  for n in self.neighbours.pinned(code)]
+        pinned_codes = {n["code"] for n in pinned if "code" in n}
         story = None
         if p.story is not None:
             s = p.story
@@ -234,7 +241,8 @@ class SitePlan:
                  "details": None if self.company_name else pay.details()} if pay else None,
             up=self.neighbour(paths.up, root) if paths.up else None,
             lateral=[self.neighbour(n, root) for n in paths.lateral],
-            adjacent=[self.neighbour(n, root) for n in paths.adjacent],
+            pinned=pinned,
+            adjacent=[self.neighbour(n, root) for n in paths.adjacent if n.code not in pinned_codes],
             compare=compare_links,
             references=[{"title": s.title, "href": web_link(s.url), "url": s.url, "note": s.note} for s in p.sources],
         )

@@ -1,0 +1,120 @@
+"""The profiles whose aliases JD104 must read, found without holding every profile's aliases.
+
+A whole-catalog run (:func:`.engine._lint_catalog`) hands JD104 (alias claimed twice) the
+aliases of its profiles once every record is in. In a real catalog almost no alias is
+claimed twice, yet the rule needs the titles and their places to say so, and 25,000
+profiles have some 375,000 aliases: kept as objects until the end they were the main
+process's largest holding, and comparing them all there took seconds of a warm re-lint.
+
+So each record carries its aliases already normalised (the unit did that, in a worker or
+from the cache), and this collector keeps, per alias, only a hash of that normalised
+title and the number of its profile (two small arrays), and writes each profile's titles
+and places to an unnamed temporary file, deleted when it is closed. At the end the
+profiles that share a hash with another profile are read back and handed to the rule,
+in file order; the rule compares the titles themselves, so a hash that collides by
+chance costs a few profiles read back, never a wrong finding. Every other profile
+would give the rule nothing to report: none of its aliases has a second profile.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from pathlib import Path
+from types import SimpleNamespace
+
+from ..diagnostics import Location
+
+
+class AliasClaims:
+    def __init__(self) -> None:
+        self._hashes = array("q")   # hash of each alias's normalised title
+        self._owners = array("q")   # the number of the profile that claims it
+        self._offsets = array("q")  # where each profile's line starts in the spill file
+        self._spill = None
+
+    def add(self, path: Path, shown: str, code: str, rows: list, strings: list[str]) -> None:
+        """One profile's aliases: rows of (title, line, col, item line, item col, normalised title)."""
+        if not rows:
+            return
+        if self._spill is None:
+            import tempfile
+
+            self._spill = tempfile.TemporaryFile()
+        owner = len(self._offsets)
+        self._offsets.append(self._spill.tell())
+        line = [str(path), shown, code, [[strings[r[0]], *r[1:5]] for r in rows]]
+        self._spill.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+        for row in rows:
+            self._hashes.append(hash(strings[row[5]]))
+            self._owners.append(owner)
+
+    def shared(self) -> list["AliasView"]:
+        """The profiles that claim an alias another profile may claim too, in file order."""
+        hashes, owners = self._hashes, self._owners
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        wanted: set[int] = set()
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while end < len(order) and hashes[order[end]] == hashes[order[start]]:
+                end += 1
+            group = {owners[i] for i in order[start:end]}
+            if len(group) > 1:
+                wanted |= group
+            start = end
+        views = []
+        if wanted:
+            spill = self._spill
+            for owner in sorted(wanted):
+                spill.seek(self._offsets[owner])
+                path, shown, code, rows = json.loads(spill.readline())
+                views.append(AliasView(Path(path), shown, code, rows))
+        return views
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
+
+
+class AliasView:
+    """A profile as the alias rule (JD104) reads it: code, alias titles and where each is written.
+
+    It holds those facts and no parsed document; hits on it go through the suppression
+    comments its unit recorded. It is its own ``model``: the rule asks ``loaded.model.code``
+    once per claim.
+    """
+
+    __slots__ = ("path", "doc", "code", "_titles")
+
+    def __init__(self, path: Path, shown: str, code: str, rows: list):
+        self.path = path
+        self.code = code
+        self._titles = tuple(row[0] for row in rows)
+        self.doc = _Places(shown, rows)
+
+    @property
+    def model(self) -> "AliasView":
+        return self
+
+    @property
+    def title_aliases(self) -> list:
+        return [SimpleNamespace(title=title) for title in self._titles]
+
+
+class _Places:
+    """The places of a profile's alias titles, answering ``where`` as its SourceDoc would for them."""
+
+    __slots__ = ("file", "_rows")
+    text = ""  # no comments of its own to read: the unit recorded them
+
+    def __init__(self, file: str, rows: list):
+        self.file = file
+        self._rows = tuple(tuple(row[1:5]) for row in rows)
+
+    def where(self, path, *, key: bool = False) -> Location:
+        if len(path) >= 2 and path[0] == "title_aliases" and isinstance(path[1], int) and path[1] < len(self._rows):
+            line, col, item_line, item_col = self._rows[path[1]]
+            return Location(self.file, line, col) if path[2:] == ("title",) else Location(self.file, item_line, item_col)
+        return Location(self.file, 1, 1)
