@@ -119,7 +119,9 @@ HELDOUT_POSTINGS = HELDOUT / "postings"
 HELDOUT_JUDGEMENTS = yaml.safe_load((HELDOUT / "judgements.yaml").read_text(encoding="utf-8"))
 HELDOUT_IDS = [j["file"] for j in HELDOUT_JUDGEMENTS]
 MIN_HELDOUT_POSTINGS = 40
-MIN_HELDOUT_LANGUAGE_PHRASES = 41
+# A set chosen by job, board and country rather than by searching for problem wording holds about one
+# flagged phrase in four postings (the seventh: 30 in 124); 30 phrases measure recall to about ±0.09.
+MIN_HELDOUT_LANGUAGE_PHRASES = 30
 MIN_HELDOUT_EXPERIENCE_STATEMENTS = 24
 
 
