@@ -20,6 +20,8 @@ POSITIVE = [
     ("8-10+ years of experience", "8-10+ years", 8, 10, True),
     ("8\u201310+ years of experience", "8\u201310+ years", 8, 10, True),
     ("8-10+\u00a0years of experience", "8-10+\u00a0years", 8, 10, True),
+    ("1~5 Year experience", "1~5 Year", 1, 5, False),  # a tilde range, as East Asian boards write it
+    ("2\uff5e4 years of experience", "2\uff5e4 years", 2, 4, False),
     ("5+ years", "5+ years", 5, None, True),
     ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
     ("at least five years", "at least five years", 5, None, True),

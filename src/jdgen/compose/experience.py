@@ -130,7 +130,8 @@ _UNIT_YEARS = {"decade": 10.0, "mo": 1 / 12}
 # One character for one character, so offsets found in the copy are offsets in the input.
 _NORMALIZE = str.maketrans(
     {c: " " for c in "\u00a0\u2007\u2009\u202f"}
-    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
+    # "1~5 years" (a tilde, as East Asian postings write a range) is a range too.
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212~\uff5e\u301c"}
     | {c: "'" for c in "\u2018\u2019"}
 )
 
