@@ -211,7 +211,7 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 _AGE = re.compile(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 _ADDRESSES_CANDIDATE = re.compile(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
-        |qualif\w*)\b""",
+        |qualif\w*|grade)\b""",
     _FLAGS,
 )
 _CLAUSE_END = re.compile(
