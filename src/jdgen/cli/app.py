@@ -479,7 +479,8 @@ def lint(
 
     jobs = _jobs(jobs)
     catalog = _catalog()
-    config = load_config(catalog.root)
+    # With no catalog around (posting files on their own), the configuration is the working folder's.
+    config = load_config(None if catalog.fallback else catalog.root)
     overrides = {}
     if select is not None:
         overrides["select"] = [s for item in select for s in item.split(",") if s.strip()]

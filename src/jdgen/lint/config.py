@@ -3,7 +3,7 @@
 Keys::
 
     select = ["JD", ...]          rules to run (codes, names or code prefixes); default all
-    ignore = ["JD601"]            rules to skip
+    ignore = ["JD601"]            rules to skip, or one row of a rule's word list: "JD507:binary-pronouns"
     fail-on = "error"             error | warning | info: the lowest severity that fails the run
     [lint.severity]               per-rule severity: JD501 = "error"
     [lint.options.JD601]          per-rule options: max_words = 900
@@ -12,6 +12,12 @@ Keys::
 
 Every key, rule and option is checked when the file is read; a mistake is a
 configuration error (exit 2) that names the key, and the file, line and column it is on.
+
+A row of a word list (``CODE:ROW``, the ids ``jdgen rules CODE`` lists) can be ignored on its own:
+reviewers of real postings agree on most rows and differ on a few (paired pronouns such as
+"he/she", a fitness line on a physical job), and a team that has settled such a row for itself
+keeps the rest of the rule. Rows are ignored from ``ignore`` and ``--ignore`` only; ``select``,
+severities and per-file ignores name whole rules.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -80,6 +87,10 @@ class LintConfig:
     def ignored_in_file(self, rule: Rule, file: str) -> bool:
         return rule.code in self.resolved().ignored_codes(file)
 
+    def ignored_rows(self) -> dict[str, frozenset[str]]:
+        """The row ids ``ignore`` leaves out, by word-list file (``"JD507:binary-pronouns"``)."""
+        return _ignored_rows(tuple(s for s in self.ignore if ROW_MARK in s))
+
     def resolved(self) -> "ResolvedConfig":
         """This configuration's answers for every rule, worked out once (see :class:`ResolvedConfig`)."""
         return ResolvedConfig(self)
@@ -98,7 +109,7 @@ class ResolvedConfig:
         self.config = config
         every = set(all_rules())
         chosen = every if config.select is None else _codes(config.select)
-        self._enabled = chosen - _codes(config.ignore)
+        self._enabled = chosen - _codes([s for s in config.ignore if ROW_MARK not in s])
         self._severity: dict[str, str] = {}
         for selector, level in config.severity.items():  # the first selector that names a rule wins
             for code in selected_codes(selector):
@@ -159,19 +170,28 @@ class FoundConfig(NamedTuple):
     prefix: str  # where the table sits in the file, as parse_config names keys
 
 
-def find_config(catalog_root: Path) -> FoundConfig | None:
-    """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward."""
+def find_config(catalog_root: Path | None) -> FoundConfig | None:
+    """The first lint table: the catalog's jdgen.toml, else the nearest pyproject.toml upward.
+
+    ``None``: no catalog around the work (posting files linted on their own, against the built-in
+    catalog): the nearest pyproject.toml upward from the working folder, where the team keeps its
+    postings, never one found upward from wherever jdgen is installed."""
     from ..filesystem.containment import confine, folder_words
 
-    marker = catalog_root / "jdgen.toml"
-    confine(catalog_root, marker)
-    if marker.is_file():
-        found = config_in(marker)
-        if found is not None:
-            return found
+    in_catalog = catalog_root is not None
+    if catalog_root is None:
+        catalog_root = Path.cwd()
+    else:
+        marker = catalog_root / "jdgen.toml"
+        confine(catalog_root, marker)
+        if marker.is_file():
+            found = config_in(marker)
+            if found is not None:
+                return found
     for folder in (catalog_root, *catalog_root.parents):
         pyproject = folder / "pyproject.toml"
-        confine(folder, pyproject, place="the catalog" if folder == catalog_root else folder_words(folder))
+        place = "the catalog" if in_catalog and folder == catalog_root else folder_words(folder)
+        confine(folder, pyproject, place=place)
         if pyproject.is_file():
             return config_in(pyproject)
     return None
@@ -204,7 +224,7 @@ def check_config_file(path: Path) -> None:
         parse_config(found.table, display_path(found.path), prefix=found.prefix, text=found.text)
 
 
-def load_config(catalog_root: Path) -> LintConfig:
+def load_config(catalog_root: Path | None) -> LintConfig:
     found = find_config(catalog_root)
     if found is None:
         return LintConfig()
@@ -303,6 +323,9 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         if key == "select" and not value:
             fail((key,), "selects no rules", "leave select out to run every rule")
         for selector in value:
+            if ROW_MARK in selector:
+                _check_row(selector, key, rules, lambda m, h: fail((key,), m, h), shown)
+                continue
             _known(selector, rules, lambda m, h: fail((key,), m, h), shown)
         return value
 
@@ -383,6 +406,45 @@ def _table(table: dict, key: str, fail) -> dict:
     if not isinstance(value, dict):
         fail((key,), "must be a table")
     return value
+
+
+# A selector naming one row of a rule's word list: "JD507:binary-pronouns".
+ROW_MARK = ":"
+
+
+@lru_cache(maxsize=64)
+def _ignored_rows(selectors: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    rows: dict[str, set[str]] = {}
+    rules = all_rules()
+    for selector in selectors:
+        named, row = (part.strip() for part in selector.split(ROW_MARK, 1))
+        for code in selected_codes(named):
+            word_list = rules[code].word_list
+            if word_list is not None:
+                rows.setdefault(word_list, set()).add(row)
+    return {file: frozenset(ids) for file, ids in rows.items()}
+
+
+def _check_row(selector: str, key: str, rules: dict[str, Rule], fail, shown) -> None:
+    """A ``CODE:ROW`` selector names one rule with a word list and a row of that list."""
+    if key != "ignore":
+        fail(f"{shown(selector)} names a row of a word list, which only ignore can leave out",
+             f"name the whole rule here, e.g. {shown(selector.split(ROW_MARK)[0])}")
+    named, row = (part.strip() for part in selector.split(ROW_MARK, 1))
+    matched = _rules_named(named, rules, fail, shown)
+    if len(matched) != 1:
+        fail(f"{shown(selector)} names {len(matched)} rules; a row belongs to one",
+             "name the rule by its code, e.g. \"JD507:binary-pronouns\"")
+    rule = matched[0]
+    if rule.word_list is None:
+        listed = ", ".join(r.code for r in sorted(rules.values(), key=lambda r: r.code) if r.word_list)
+        fail(f"{rule.code} has no word-list rows to ignore one by one", f"ignore the whole rule, or a row of {listed}")
+    from .data import phrases  # the word lists load only when a row is named
+
+    ids = [phrase.id for phrase in phrases(rule.word_list)]
+    if row not in ids:
+        fail(f"{rule.code} has no row {quoted(row)}",
+             suggestion_hint(row, ids) or f"`jdgen rules {rule.code}` lists its rows")
 
 
 def _rules_named(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:

@@ -37,5 +37,13 @@ def explain(selector: str) -> str:
             out.append(f"  # {example.note}")
         if not (example.profile or example.company or example.ladder or example.note):
             out.append("  # the built-in catalog as shipped")
+    if r.word_list:
+        from .data import phrases
+
+        listed = phrases(r.word_list)
+        out += ["", f"Rows ({r.word_list}; leave one out with ignore = [\"{r.code}:ROW\"] in [lint], "
+                    f"or --ignore {r.code}:ROW):"]
+        width = max(len(p.id) for p in listed)
+        out += [f"  {p.id:<{width}}  {p.message}" for p in listed]
     out += ["", f"Silence one finding with a comment on its line: # jdgen: ignore[{r.code}] <reason>"]
     return "\n".join(out) + "\n"

@@ -65,6 +65,9 @@ class Rule:
     # Whether the rule also runs on posting files people wrote (lint/posting_files.py): it reads
     # only wording, through lint/texts.py, and copes with a posting of no company or level.
     documents: bool = False
+    # The word list (a data file of rows with ids) the rule reports from, if any: its rows can be
+    # ignored one by one (`ignore = ["JD507:binary-pronouns"]`, lint/config.py).
+    word_list: str | None = None
 
     def may_report(self, severity: str) -> bool:
         return severity in (self.severities or (self.severity,))
@@ -75,9 +78,10 @@ RULES: dict[str, Rule] = {}
 
 def rule(code: str, name: str, *, severity: str, target: str, summary: str, why: str, bad: Example, good: Example,
          options: dict[str, tuple[Any, str]] | None = None, severities: tuple[str, ...] = (),
-         documents: bool = False):
+         documents: bool = False, word_list: str | None = None):
     """Register the decorated check function as a rule. ``options``: name → (default, help);
-    ``severities``: every severity a hit may set for itself, besides ``severity``."""
+    ``severities``: every severity a hit may set for itself, besides ``severity``; ``word_list``:
+    the data file whose rows the rule reports."""
     assert severity in SEVERITIES and target in TARGETS, (code, severity, target)
     assert all(s in SEVERITIES for s in severities), (code, severities)
 
@@ -87,7 +91,7 @@ def rule(code: str, name: str, *, severity: str, target: str, summary: str, why:
         RULES[code] = Rule(code, name, severity, target, summary, why, bad, good, check,
                            {k: v[0] for k, v in (options or {}).items()},
                            {k: v[1] for k, v in (options or {}).items()},
-                           tuple(dict.fromkeys((severity, *severities))), documents)
+                           tuple(dict.fromkeys((severity, *severities))), documents, word_list)
         return check
 
     return register

@@ -185,17 +185,30 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
             if ground is not None and any(ground.search(t.text) for t in language_texts(posting)):
                 return
             allowed = allowed_phrases(ctx, posting)
+            off = _ignored_indexes(ctx, file)
         places = text.places()
-        kept = _reportable(text.text, matches, listed, allowed_spans(text.text, allowed), posting, excused_here)
+        kept = _reportable(text.text, matches, listed, allowed_spans(text.text, allowed), posting, excused_here, off)
         for start, _, index, matched in _one_per_overlap(kept):
             yield Found(text, listed[index], start, matched, places.at(start, matched))
 
 
-def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[int, bool]):
-    """(start, end, row, matched) of the matches no allowed phrase, `unless` ground or quotation
-    takes back, lazily: a rule stops at its findings limit without reading the rest of a long text."""
+def _ignored_indexes(ctx, file: str) -> frozenset[int]:
+    """The rows of ``file`` the configuration ignores (``ignore = ["JD507:binary-pronouns"]``)."""
+    ignored_rows = getattr(getattr(ctx, "config", None), "ignored_rows", None)
+    ids = ignored_rows().get(file) if ignored_rows is not None else None
+    if not ids:
+        return frozenset()
+    return frozenset(index for index, phrase in enumerate(phrases(file)) if phrase.id in ids)
+
+
+def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[int, bool], off: frozenset[int]):
+    """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground or
+    quotation takes back, lazily: a rule stops at its findings limit without reading the rest of a
+    long text. An ignored row's words are left to the other rows, as if it were not in the list."""
     quotes = None
     for start, index, matched in matches:
+        if index in off:
+            continue
         phrase = listed[index]
         end = start + len(matched)
         if spans and inside(start, end, spans):

@@ -14,6 +14,7 @@ from ..registry import Example, rule
 from ..wordlists import phrase_rule
 
 rule("JD506", "gender-restricted-eligibility", severity="error", target="posting", documents=True,
+     word_list="gender_restricted.yaml",
      summary="A posting that restricts the job to one sex: 'women applicants only', 'male candidates preferred'.",
      why="Restricting or preferring a sex in a job advert is unlawful in the US (Title VII §704(b)), the UK "
          "(Equality Act 2010, EHRC guidance on adverts) and the EU (Directive 2006/54/EC Art. 14) unless sex is a "
@@ -25,6 +26,7 @@ rule("JD506", "gender-restricted-eligibility", severity="error", target="posting
     phrase_rule("gender_restricted.yaml"))
 
 rule("JD507", "gendered-language", severity="warning", target="posting", documents=True,
+     word_list="gendered_language.yaml",
      summary="Gendered address, pronouns and titles: 'Hey guys', 'he/she', 'he will', 'chairman', 'salesman' …",
      why="A posting that addresses its reader as a man, pictures the hire as 'he', or uses a title for one sex "
          "tells everyone else the job was meant for someone else; US, UK and EU equal-treatment law also reads "
@@ -35,6 +37,7 @@ rule("JD507", "gendered-language", severity="warning", target="posting", documen
     phrase_rule("gendered_language.yaml"))
 
 rule("JD508", "age-coded-language", severity="warning", target="posting", documents=True,
+     word_list="age_coded.yaml",
      summary="Age-coded phrasing: 'digital native', 'young and dynamic', 'ideal for recent graduates', 'class "
              "of 2024' …",
      why="Phrases that picture a young hire tell older applicants not to apply; in the US the ADEA §4(e) bars "
@@ -50,6 +53,7 @@ rule("JD508", "age-coded-language", severity="warning", target="posting", docume
     phrase_rule("age_coded.yaml"))
 
 rule("JD509", "alcohol-culture", severity="warning", target="posting", documents=True,
+     word_list="alcohol_culture.yaml",
      summary="Alcohol as a hiring stage or a perk: 'beer in the pub', 'beer on tap', 'Friday drinks' …",
      why="People who do not drink, for reasons of faith, health, recovery or pregnancy, read a drinks-centred "
          "interview or culture as not for them, and a 'beer test' judges sociability rather than the work. A "
@@ -59,6 +63,7 @@ rule("JD509", "alcohol-culture", severity="warning", target="posting", documents
     phrase_rule("alcohol_culture.yaml"))
 
 rule("JD510", "sensory-exclusion", severity="warning", target="posting", documents=True,
+     word_list="sensory_exclusion.yaml",
      summary="Sensory or neurodiversity exclusion: 'without headphones on', 'good eye contact', 'thrive in a "
              "loud office' …",
      why="Autistic people and people with ADHD or sensory processing differences are often excellent at the "

@@ -205,6 +205,7 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
 
 
 rule("JD502", "exclusionary-language", severity="warning", target="posting", documents=True,
+     word_list="exclusionary.yaml",
      summary="Jargon and exclusionary phrasing: rockstar, ninja, guru, 'work hard play hard', 'culture fit', "
              "'native speaker', 'U.S. citizenship required' …",
      why="Novelty titles and culture slogans signal an in-group and hide what the job is; origin-coded phrases "
@@ -316,6 +317,7 @@ _ACCOMMODATION_EXAMPLE = ("'You must be able to perform these essential function
 
 
 @rule("JD503", "physical-requirement", severity="warning", target="posting", documents=True,
+      word_list=PHYSICAL,
       summary="A physical requirement that may not be tied to the job (lifting, standing, driving, seeing …), or "
               "an essential one stated without 'with or without reasonable accommodation'.",
       why="Physical requirements that are not essential functions screen out disabled candidates (ADA, 42 U.S.C. "
