@@ -22,6 +22,8 @@ POSITIVE = [
     ("8-10+\u00a0years of experience", "8-10+\u00a0years", 8, 10, True),
     ("1~5 Year experience", "1~5 Year", 1, 5, False),  # a tilde range, as East Asian boards write it
     ("2\uff5e4 years of experience", "2\uff5e4 years", 2, 4, False),
+    ("5 year(s) or above", "5 year(s) or above", 5, None, True),
+    ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # a public-service notice: the years in the grade below are the experience asked for
     ("Served in the grade of Accountant II for a minimum period of three (3) years", "three (3) years", 3, 3, False),
     ("5+ years", "5+ years", 5, None, True),

@@ -160,8 +160,8 @@ _CLAIM = re.compile(
     )
     (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>years?|yrs?|months?|mos|decades?)\b
-    (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater)\b)?
+    (?P<unit>(?:years?|yrs?|months?|mos|decades?)\b(?:\(s\))?)
+    (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater|above)\b)?
     """,
     _FLAGS,
 )
@@ -181,7 +181,7 @@ _PERIOD_WORDS = frozenset(
 )
 _HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
 _ADJECTIVE_FOR_EXPERIENCE = re.compile(
-    r"""[ \t]*+\+?[ \t]*+(?:(?!(?:for|of|in|to|with|on|at|and|or)\b)[a-z][\w-]*+[ \t]++){0,3}?
+    r"""(?:'s?)?[ \t]*+\+?[ \t]*+(?:(?!(?:for|of|in|to|with|on|at|and|or)\b)[a-z][\w-]*+[ \t]++){0,3}?
         (?:experience|exp|track[ \t]+record|background)\b""",
     _FLAGS,
 )
