@@ -133,14 +133,21 @@ def _html_text(raw: str) -> list[str]:
 
 def _breakable(text: str) -> str:
     """Zero-width spaces every 40 characters in words longer than 60, so that they can wrap."""
+    if len(text) <= 60:
+        return text
     return _LONG.sub(lambda m: "\u200b".join(m[0][i:i + 40] for i in range(0, len(m[0]), 40)), text)
 
 
-def _run(text: str, fmt: tuple, language: str | None = None) -> str:
+@functools.lru_cache(maxsize=64)
+def _format_props(fmt: tuple) -> str:
     bold, italic, style = fmt
-    props = ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/><w:bCs/>" if bold else "")
-             + ("<w:i/><w:iCs/>" if italic else ""))
-    if text and max(text) >= "\u0590" and _RTL_ONLY.fullmatch(text):
+    return ((f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/><w:bCs/>" if bold else "")
+            + ("<w:i/><w:iCs/>" if italic else ""))
+
+
+def _run(text: str, fmt: tuple, language: str | None = None) -> str:
+    props = _format_props(fmt)
+    if text and not text.isascii() and max(text) >= "\u0590" and _RTL_ONLY.fullmatch(text):
         props += "<w:rtl/>"
     if language:   # after w:rtl: CT_RPr is a sequence
         props += f'<w:lang w:val="{esc(language)}"/>'
