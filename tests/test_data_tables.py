@@ -500,6 +500,25 @@ def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
+def test_a_stated_ground_matches_its_examples_and_none_of_the_rows(name: str):
+    """A list's `stated_ground` silences every row for the posting that states it: its examples must
+    state it, its counterexamples (and every row's own examples, which must still be reported) not."""
+    data = load(name)
+    if "stated_ground" not in data:
+        assert "stated_ground_examples" not in data
+        return
+    ground = compile_ci(data["stated_ground"])
+    assert data["stated_ground_examples"] and data["stated_ground_counterexamples"]
+    for text in data["stated_ground_examples"]:
+        assert ground.search(text), f"stated_ground should match {text!r}"
+    for text in data["stated_ground_counterexamples"]:
+        assert not ground.search(text), f"stated_ground should not match {text!r}"
+    for row in data["phrases"]:
+        for text in row["examples"]:
+            assert not ground.search(text), f"{row['id']}: example {text!r} states the ground, so it is never reported"
+
+
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_patterns_never_match_inside_a_word(name: str):
     for row in load(name)["phrases"]:
         regex = compile_ci(row["pattern"])

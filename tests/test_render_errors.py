@@ -172,6 +172,13 @@ def test_template_that_is_not_utf8(run, catalog):
                                "(save the template as UTF-8)", 2)
 
 
+def test_an_included_template_that_is_not_utf8_is_the_one_named(run, catalog):
+    _template(catalog, "# {{ title }}\n{% include 'footer.md.j2' %}\n")
+    (catalog / "templates" / "footer.md.j2").write_bytes(b"Thanks\n\xe9\n")
+    render_fails(run, catalog, "templates/footer.md.j2:2:1: template is not UTF-8 text: byte 0xe9 cannot be read "
+                               "(save the template as UTF-8)", 2)
+
+
 def test_template_cannot_escape_the_sandbox(run, catalog):
     _template(catalog, "# {{ title }}\n\n{{ ''.__class__.__mro__ }}\n")
     render_fails(run, catalog, "templates/posting.md.j2:3:1: template tried something the sandbox forbids: "

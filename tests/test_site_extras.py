@@ -138,6 +138,8 @@ def test_check_sees_a_change_in_a_catalog_template(run, tmp_path):
     ("{{ 'x' * 10000000 }}", r"^\S*templates/site/_header\.html\.j2:1:1: site template exceeds a limit"),
     ("{% include 'missing.html.j2' %}", r"^site template 'missing\.html\.j2' not found"),
     ("{{ 1 // 0 }}", r"^\S*templates/site/_header\.html\.j2:1:1: site template failed: integer division or modulo by zero"),
+    ("<p>\n{% if true %}x", r"^\S*templates/site/_header\.html\.j2:2:1: site template syntax error: \{% if %\} is never closed"),
+    ("{% include '_header.html.j2' %}", r"^\S*templates/site/_header\.html\.j2:1:1: site template recursion does not end"),
 ])
 def test_a_failing_catalog_template_is_one_line_and_exit_2(run, tmp_path, template, message):
     catalog = with_site_template(tmp_path, "_header.html.j2", template)
@@ -145,6 +147,16 @@ def test_a_failing_catalog_template_is_one_line_and_exit_2(run, tmp_path, templa
     assert result.code == 2
     assert re.match(message, result.err), result.err
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+
+
+def test_a_site_template_that_is_not_utf8_is_named_with_its_byte(run, tmp_path):
+    catalog = with_site_template(tmp_path, "_header.html.j2", HEADER)
+    (catalog / "templates" / "site" / "_header.html.j2").write_bytes(b"<p>\ncaf\xe9</p>\n")
+    result = run("--catalog", str(catalog), "site", "-o", str(tmp_path / "site"))
+    assert result.code == 2
+    assert re.match(r"^\S*templates/site/_header\.html\.j2:2:4: site template is not UTF-8 text: byte 0xe9 "
+                    r"cannot be read \(save the template as UTF-8\)", result.err), result.err
+    assert "Traceback" not in result.err
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")

@@ -20,6 +20,10 @@ POSITIVE = [
     ("8-10+ years of experience", "8-10+ years", 8, 10, True),
     ("8\u201310+ years of experience", "8\u201310+ years", 8, 10, True),
     ("8-10+\u00a0years of experience", "8-10+\u00a0years", 8, 10, True),
+    ("1~5 Year experience", "1~5 Year", 1, 5, False),  # a tilde range, as East Asian boards write it
+    ("2\uff5e4 years of experience", "2\uff5e4 years", 2, 4, False),
+    # a public-service notice: the years in the grade below are the experience asked for
+    ("Served in the grade of Accountant II for a minimum period of three (3) years", "three (3) years", 3, 3, False),
     ("5+ years", "5+ years", 5, None, True),
     ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
     ("at least five years", "at least five years", 5, None, True),
@@ -112,6 +116,7 @@ def test_subject(text, subject):
 
 
 NEGATIVE = [
+    "The firm has served clients for 40 years.",
     "50 years in business",
     "a company with 120 years of history",
     "founded 30 years ago",

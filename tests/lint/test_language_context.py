@@ -114,8 +114,21 @@ def test_a_fitness_line_tied_to_the_labour_it_names_is_not_reported(run, tmp_pat
     result = _lint(run, tmp_path, "- Physically strong and healthy to perform hard labour\n- Good physical health.\n",
                    select="JD503")
     assert result.out == (
-        "posting.md:4:3: JD503 warning 'Good physical health': General fitness or health rules screen out disabled "
+        "posting.md:4:3: JD503 warning 'Good physical health': General health rules screen out disabled "
         "and chronically ill people. (try list the essential physical tasks, if any)\n")
+
+
+def test_fitness_is_a_physical_job_s_own_demand_but_health_is_asked_of_no_job(run, tmp_path):
+    """Held-out reviewers let "Physically fit" pass for a head gardener and flagged a custodian's
+    "good emotional and physical health": fitness can be the work, health never is."""
+    body = "- Physically fit.\n- Possess good emotional and physical health.\n"
+    (tmp_path / "posting.md").write_text("# Head Gardener\n\n" + body, encoding="utf-8")
+    gardener = run("lint", "posting.md", "--select", "JD503", *AS_OF, cwd=tmp_path)
+    assert [line.split("'")[1] for line in gardener.out.splitlines()] == ["good emotional and physical health"]
+    (tmp_path / "posting.md").write_text("# Senior Data Analyst\n\n" + body, encoding="utf-8")
+    analyst = run("lint", "posting.md", "--select", "JD503", *AS_OF, cwd=tmp_path)
+    assert [line.split("'")[1] for line in analyst.out.splitlines()] == ["Physically fit",
+                                                                          "good emotional and physical health"]
 
 
 def test_a_beer_perk_denied_is_not_reported_and_not_all_free_beer_still_is(run, tmp_path):

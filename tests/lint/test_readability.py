@@ -83,8 +83,8 @@ def test_a_long_posting_names_its_longest_parts(tmp_path: Path):
     found = _found(root, "JD601")
     generic = _generic(found)[0]
     assert generic[:3] == ("AIMLAM.GEN.P4.yaml", 26, 10)  # where the opening's value starts
-    assert generic[3] == ("the AIMLAM.GEN.P4 posting has 1,175 words, over 1,000 "
-                          "(longest parts: the opening 957, What you will bring 100, What you will do 91)")
+    assert generic[3] == ("the AIMLAM.GEN.P4 posting has 1,177 words, over 1,000 "
+                          "(longest parts: the opening 957, What you will bring 102, What you will do 91)")
     # Northwind prints the profile's opening, so its posting is long too and says so; Lindenhof
     # writes its own opening, so its posting is not.
     assert {message.split(" has ")[0] for *_, message in found} == {

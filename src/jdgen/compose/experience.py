@@ -130,7 +130,8 @@ _UNIT_YEARS = {"decade": 10.0, "mo": 1 / 12}
 # One character for one character, so offsets found in the copy are offsets in the input.
 _NORMALIZE = str.maketrans(
     {c: " " for c in "\u00a0\u2007\u2009\u202f"}
-    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
+    # "1~5 years" (a tilde, as East Asian postings write a range) is a range too.
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212~\uff5e\u301c"}
     | {c: "'" for c in "\u2018\u2019"}
 )
 
@@ -210,7 +211,7 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 _AGE = re.compile(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 _ADDRESSES_CANDIDATE = re.compile(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
-        |qualif\w*)\b""",
+        |qualif\w*|grade)\b""",
     _FLAGS,
 )
 _CLAUSE_END = re.compile(

@@ -46,6 +46,14 @@ class Phrase:
 
 
 @cache
+def stated_ground(name: str) -> re.Pattern[str] | None:
+    """The words by which a posting states the lawful ground for every row of a word list at once
+    (gender_restricted.yaml: a genuine occupational requirement), or None."""
+    ground = _load(name).get("stated_ground")
+    return re.compile(ground, re.IGNORECASE) if ground else None
+
+
+@cache
 def phrases(name: str) -> tuple[Phrase, ...]:
     rows = _load(name)["phrases"]
     return tuple(Phrase(r["id"], re.compile(r["pattern"], re.IGNORECASE), " ".join(r["message"].split()),

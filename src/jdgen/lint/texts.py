@@ -74,6 +74,11 @@ class Places:
         self._counted: dict[str, tuple[int, int]] = {}  # fragment -> (counted up to, places before it)
 
     def at(self, start: int, fragment: str) -> Location:
+        piece = self.text.piece
+        if piece is not None and fragment:
+            # A posting file's text maps offsets to the file itself: no counting, and no search
+            # from the start for the k-th place, which made a long text's matches quadratic.
+            return piece.locate(start, start + len(fragment))
         upto, count = self._counted.get(fragment, (0, 0))
         if start < upto:  # out of order (overlapping matches): count again from the start
             upto, count = 0, 0

@@ -3,7 +3,7 @@ text, and the proper nouns inside which nothing is reported.
 
 Every match is reported, each at its own place (:class:`.texts.Places`): a phrase written
 twice in one field is two findings, so fixing the first does not reveal a second on the next
-run. The engine stops a rule at 100 findings a file, and matches are produced lazily, so a
+run. Words two rows of one list both match are one finding, the earlier row's. The engine stops a rule at 100 findings a file, and matches are produced lazily, so a
 hostile text costs the same as before.
 
 Proper nouns are allowed: the posting's company name (as written, without its legal suffix, so
@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Iterator, NamedTuple
+from itertools import chain
+from typing import Iterable, Iterator, NamedTuple
 
 from .anchors import AnchoredList, fold
-from .data import Phrase, phrases
+from .data import Phrase, phrases, stated_ground
 from .texts import Text, checked_once
 
 # The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
@@ -136,12 +137,35 @@ def _matchers(file: str) -> AnchoredList:
     return AnchoredList([phrase.pattern for phrase in phrases(file)])
 
 
-@lru_cache(maxsize=65536)
-def phrase_matches(file: str, text: str) -> tuple[tuple[int, int, str], ...]:
+# A text longer than this (only a hostile or broken file has one) is read a piece at a time, so
+# that a rule which stops at its findings limit does not first match a megabyte.
+CHUNK = 20_000
+# Each piece is read with this much text before it (for look-behinds and word boundaries) and
+# after it (for a match that starts inside the piece and ends past it); a row's match is far
+# shorter.
+_LEAD, _REACH = 200, 2_000
+
+
+def phrase_matches(file: str, text: str) -> Iterable[tuple[int, int, str]]:
     """(offset, row, matched text) of every match of every row of a word list, in text order
     (AnchoredList.finditer_each: each row's words are looked for once in the folded text, and
     the row's pattern is run only where one of them is written)."""
+    if len(text) <= CHUNK:
+        return _matches_in(file, text)
+    return _matches_by_piece(file, text)
+
+
+@lru_cache(maxsize=65536)
+def _matches_in(file: str, text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((start, index, match.group(0)) for start, index, match in _matchers(file).finditer_each(text))
+
+
+def _matches_by_piece(file: str, text: str) -> Iterator[tuple[int, int, str]]:
+    for begin in range(0, len(text), CHUNK):
+        lead = max(0, begin - _LEAD)
+        for start, index, match in _matchers(file).finditer_each(text[lead : begin + CHUNK + _REACH]):
+            if begin <= lead + start < begin + CHUNK:
+                yield lead + start, index, match.group(0)
 
 
 def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
@@ -151,34 +175,63 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     allowed = None
     excused_here: dict[int, bool] = {}  # row -> whether its `unless` words are anywhere in the posting
     for text in language_texts(posting):
-        matches = phrase_matches(file, text.text)
-        if not matches:
+        matches = iter(phrase_matches(file, text.text))
+        first = next(matches, None)
+        if first is None:
             continue
+        matches = chain((first,), matches)
         if allowed is None:
+            ground = stated_ground(file)
+            if ground is not None and any(ground.search(t.text) for t in language_texts(posting)):
+                return
             allowed = allowed_phrases(ctx, posting)
-        spans = allowed_spans(text.text, allowed)
-        quotes = None
         places = text.places()
-        for start, index, matched in matches:
-            phrase = listed[index]
-            end = start + len(matched)
-            if spans and inside(start, end, spans):
-                continue
-            if phrase.unless_before is not None and phrase.unless_before.search(text.text, max(0, start - 60), start):
-                continue
-            if phrase.unless is not None:
-                if phrase.unless_in == "posting":
-                    if index not in excused_here:
-                        excused_here[index] = any(phrase.unless.search(t.text) for t in language_texts(posting))
-                    if excused_here[index]:
-                        continue
-                elif phrase.unless.search(text.text, *sentence_around(text.text, start, end)):
+        kept = _reportable(text.text, matches, listed, allowed_spans(text.text, allowed), posting, excused_here)
+        for start, _, index, matched in _one_per_overlap(kept):
+            yield Found(text, listed[index], start, matched, places.at(start, matched))
+
+
+def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[int, bool]):
+    """(start, end, row, matched) of the matches no allowed phrase, `unless` ground or quotation
+    takes back, lazily: a rule stops at its findings limit without reading the rest of a long text."""
+    quotes = None
+    for start, index, matched in matches:
+        phrase = listed[index]
+        end = start + len(matched)
+        if spans and inside(start, end, spans):
+            continue
+        if phrase.unless_before is not None and phrase.unless_before.search(text, max(0, start - 60), start):
+            continue
+        if phrase.unless is not None:
+            if phrase.unless_in == "posting":
+                if index not in excused_here:
+                    excused_here[index] = any(phrase.unless.search(t.text) for t in language_texts(posting))
+                if excused_here[index]:
                     continue
-            if phrase.quotes_exempt:
-                quotes = quoted_spans(text.text) if quotes is None else quotes
-                if inside(start, end, quotes):
-                    continue
-            yield Found(text, phrase, start, matched, places.at(start, matched))
+            elif phrase.unless.search(text, *sentence_around(text, start, end)):
+                continue
+        if phrase.quotes_exempt:
+            quotes = quoted_spans(text) if quotes is None else quotes
+            if inside(start, end, quotes):
+                continue
+        yield start, end, index, matched
+
+
+def _one_per_overlap(matches: Iterator[tuple[int, int, int, str]]) -> Iterator[tuple[int, int, int, str]]:
+    """Of matches (start, end, row, text) in text order, one per run of overlapping ones: the
+    earliest row's. Two rows over the same words ("Eligibility: Only female" and ": Only female",
+    "able to lift" and "lift 50 pounds") are one mistake to the reader, and a list puts its most
+    specific rows first. Lazy: each run is given as soon as a match after it begins."""
+    run: list[tuple[int, int, int, str]] = []
+    run_end = -1
+    for match in matches:
+        if run and match[0] >= run_end:
+            yield min(run, key=lambda m: m[2])
+            run = []
+        run.append(match)
+        run_end = max(run_end, match[1]) if len(run) > 1 else match[1]
+    if run:
+        yield min(run, key=lambda m: m[2])
 
 
 def phrase_rule(file: str):

@@ -19,25 +19,20 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ..diagnostics import Location
-from ..errors import TemplateError, os_reason
 from ..resources import shipped
 from ..catalog.yaml_source import display_path
-from . import bounds
-from .bounds import BoundExceeded
 from .filters import FILTERS, md_escape, printable
 from .loader import ContainedLoader
 from .sandbox import BoundedSandbox
+from .template_failures import TemplateWording, template_failures
 
 
 @lru_cache(maxsize=16)
@@ -98,80 +93,19 @@ def render_template(name: str, kind: str, context: dict[str, Any], catalog_templ
     env = environment(kind, search_path(catalog_templates))
     if translations is not None:
         context = {**context, **gettext_callables(translations)}
-    budget = bounds.begin()
-    try:
-        template = env.get_template(name)
-        return template.render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        file = display_path(exc.filename or name)
-        from .blocks import open_block_behind  # the error path only: keeps its regexes off every start-up
-
-        block = open_block_behind(env, exc)
-        if block is not None and block.cut_by is None:
-            raise TemplateError(f"template syntax error: {{% {block.tag} %}} is never closed",
-                                location=Location(file, block.line, block.col),
-                                hint=f"add {{% end{block.tag} %}} where the block should end") from None
-        if block is not None:
-            raise TemplateError(f"template syntax error: {{% {block.tag} %}} is not closed before the "
-                                f"{{% {block.cut_by} %}} on line {block.cut_line}",
-                                location=Location(file, block.line, block.col),
-                                hint=f"add {{% end{block.tag} %}} before it") from None
-        raise TemplateError(f"template syntax error: {exc.message}", location=Location(file, exc.lineno or 1, 1),
-                            hint="check the {{ }} and {% %} tags on this line") from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template {exc.name!r} not found in {', '.join(map(display_path, env.loader.searchpath))}",
-                            hint="name a template that exists, or add it to the catalog's templates/ folder") from None
-    except BoundExceeded as exc:
-        raise TemplateError(f"template exceeds a limit: {exc}", location=_template_line(name), hint=_BOUNDS_HINT) from None
-    except SecurityError as exc:
-        raise TemplateError(f"template tried something the sandbox forbids: {str(exc).rstrip('.')}", location=_template_line(name),
-                            hint="templates may only format the posting's values") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses an undefined value: {exc.message}", location=_template_line(name),
-                            hint="check the spelling against the variables listed in templates/README.md") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"template error: {exc}", location=_template_line(name)) from None
-    except RecursionError:
-        raise TemplateError("template recursion does not end: a template includes, extends or calls itself",
-                            location=_template_line(name),
-                            hint="stop the include, extends or macro call from reaching itself again") from None
-    except UnicodeDecodeError as exc:
-        before = exc.object[:exc.start]
-        line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
-        raise TemplateError(f"template is not UTF-8 text: byte 0x{exc.object[exc.start]:02x} cannot be read",
-                            location=Location(_template_file(env, name), line, col),
-                            hint="save the template as UTF-8") from None
-    except OSError as exc:
-        raise TemplateError(f"cannot read template {exc.filename or name}: {os_reason(exc)}",
-                            hint="check the file and its permissions") from None
-    except (ArithmeticError, AttributeError, LookupError, RuntimeError, TypeError, ValueError) as exc:
-        # What an expression in a catalog's template can get wrong at run time: 1/0, a
-        # number added to text, a filter given the wrong kind of value, a mapping changed
-        # while a loop goes over it.
-        raise TemplateError(f"template failed: {exc} ({type(exc).__name__})", location=_template_line(name),
-                            hint="check the expression on this line") from None
-    finally:
-        bounds.end(budget)
+    with template_failures(env, name, POSTING_TEMPLATE):
+        return env.get_template(name).render(context)
 
 
-_BOUNDS_HINT = "a posting needs far less; the limits are listed under Templates in the README"
+def _not_found(env: jinja2.Environment, name: str) -> tuple[str, str]:
+    return (f"template {name!r} not found in {', '.join(map(display_path, env.loader.searchpath))}",
+            "name a template that exists, or add it to the catalog's templates/ folder")
 
 
-def _template_file(env: SandboxedEnvironment, name: str) -> str:
-    """The file the loader reads for ``name``: the first folder of the search path that has it."""
-    for folder in env.loader.searchpath:
-        candidate = Path(folder) / name
-        if candidate.is_file():
-            return display_path(candidate)
-    return name
-
-
-def _template_line(name: str) -> Location | None:
-    """The innermost template frame of the exception being handled, as file:line."""
-    tb = sys.exc_info()[2]
-    found = None
-    for frame, lineno in traceback.walk_tb(tb):
-        filename = frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            found = Location(display_path(filename), lineno, 1)
-    return found or Location(name, 1, 1)
+POSTING_TEMPLATE = TemplateWording(
+    noun="template",
+    sandbox_hint="templates may only format the posting's values",
+    undefined_hint="check the spelling against the variables listed in templates/README.md",
+    bounds_hint="a posting needs far less; the limits are listed under Templates in the README",
+    not_found=_not_found,
+)

@@ -56,6 +56,12 @@ class ContainedLoader(jinja2.BaseLoader):
                 except OSError:
                     return False
 
-            # A decoding error keeps its bytes, which the caller turns into a line and column.
-            return data.decode("utf-8"), os.path.normpath(filename), uptodate
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # The error keeps its bytes, which the caller turns into a line and column; the
+                # file is named here because it may be one the rendered template includes.
+                exc.template_file = lexical_shown(filename)
+                raise
+            return text, os.path.normpath(filename), uptodate
         raise jinja2.TemplateNotFound(template)
