@@ -1,6 +1,7 @@
 """DOCX posting speed and memory.
 
     python benchmarks/bench_docx.py [--profiles 300] [--pandoc-docs 20] [--memory-docs 1000] [--all-postings 10004]
+                                    [--all-only]
 
 Prints one table:
 * the DOCX step in-process (Markdown in, .docx bytes out) over every profile of a generated
@@ -16,7 +17,7 @@ Prints one table:
 * `jdgen render --all -f docx` end to end (load, compose, render, write) of a generated
   catalog of ``--all-postings`` profiles (generic postings, one each), on every usable
   core (the default --jobs), with a warm parse cache and without one (target: at least
-  800 documents per second on 2 cores); 0 skips it.
+  800 documents per second on 2 cores); 0 skips it, ``--all-only`` measures nothing else.
 
 Child processes run with compiled bytecode (PYTHONPYCACHEPREFIX in a temporary folder,
 warmed by one run first), as an installed jdgen does, even where the environment sets
@@ -43,8 +44,10 @@ import contextlib, io, os, resource, sys, time
 from jdgen.cli import main
 start = time.perf_counter()
 with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    # --allow-errors: generated profiles have no German translation, which the lint gate
+    # reports for every Lindenhof posting (JD801); the batch is to write them all.
     code = main(["--catalog", sys.argv[1], "render", "--all", "--all-companies", "-f", "docx", "-o", sys.argv[2],
-                 "--date", "2026-11-23"])
+                 "--date", "2026-11-23", "--allow-errors"])
 print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter() - start)
 """
 
@@ -163,7 +166,7 @@ def render_all_rows(postings: int, tmp: Path) -> list[tuple]:
 
     from jdgen.postings.parallel import usable_cores
 
-    root = generate_catalog(tmp / "all-catalog", postings - 1)      # plus the built-in P4
+    root = generate_catalog(tmp / "all-catalog", postings)      # one generic posting per generated profile
     rows = []
     for label, cache in (("warm cache", str(tmp / "all-cache")), ("no cache", "")):
         env = installed_env(JDGEN_CACHE_DIR=cache)
@@ -181,10 +184,11 @@ def render_all_rows(postings: int, tmp: Path) -> list[tuple]:
         written = len(list((tmp / "all-out").glob("*.docx")))
         rate = written / seconds
         ok = done.returncode == 0 and written == postings
+        load = os.getloadavg()[0]
         rows.append((f"render --all -f docx, {written:,} documents, {usable_cores()} cores, {label}",
                      f"{rate:,.0f} docs/s", ">= 800/s", ok and rate >= 800))
-        rows.append(("  its wall time; CPU per document (all processes)", f"{seconds:.1f} s; {cpu * 1000 / max(written, 1):.2f} ms",
-                     "", ok))
+        rows.append(("  its wall time; CPU per document (all processes); load after", f"{seconds:.1f} s; "
+                     f"{cpu * 1000 / max(written, 1):.2f} ms; {load:.1f}", "", ok))
     return rows
 
 
@@ -194,9 +198,14 @@ def main() -> int:
     parser.add_argument("--pandoc-docs", type=int, default=20)
     parser.add_argument("--memory-docs", type=int, default=1000)
     parser.add_argument("--all-postings", type=int, default=10_004)
+    parser.add_argument("--all-only", action="store_true", help="measure only `jdgen render --all -f docx`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jdgen-bench-docx-all-") as name:
         all_rows = render_all_rows(args.all_postings, Path(name)) if args.all_postings else []
+    if args.all_only:
+        met = print_table(all_rows)
+        print("(load average {:.2f} {:.2f} {:.2f})".format(*os.getloadavg()))
+        return 0 if met else 1
     pin_to_one_core()
     os.environ["JDGEN_CACHE_DIR"] = ""        # measure rendering, not the cache
     with tempfile.TemporaryDirectory(prefix="jdgen-bench-docx-") as name:

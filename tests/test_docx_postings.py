@@ -4,7 +4,7 @@ Every check here goes through the CLI and reads the file back the way a recruite
 would (python-docx, zipfile, the XML). The writer itself is tested in
 tests/test_docx_writer.py; LibreOffice opens the files in tests/test_docx_libreoffice.py.
 
-Golden files of the paragraph styles are in tests/golden/docx/; after an intended change
+Golden files of the paragraph styles, and digests of the whole files, are in tests/golden/docx/; after an intended change
 run ``pytest tests/test_docx_postings.py --update-goldens`` and review the diff.
 """
 
@@ -138,6 +138,20 @@ def test_styles_per_paragraph_match_golden(run, tmp_path, company, update_golden
         path.write_text(dump, encoding="utf-8")
     assert path.exists(), f"missing golden file {path.name}; run pytest --update-goldens"
     assert dump == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("company", CASES, ids=case_id)
+def test_bytes_match_golden_digest(run, tmp_path, company, update_goldens):
+    """The whole package, byte for byte: the dumps above show what changed, this that anything did
+    (a speed-up must leave every byte as it was)."""
+    import hashlib
+
+    digest = hashlib.sha256(docx_bytes(run, tmp_path, company)).hexdigest() + "\n"
+    path = GOLDEN / f"{file_name(company)}.sha256"
+    if update_goldens:
+        path.write_text(digest, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path.name}; run pytest --update-goldens"
+    assert digest == path.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------ determinism

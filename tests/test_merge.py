@@ -546,3 +546,25 @@ def test_property_layers_equal_merges_in_sequence(case):
     base_prov, over_prov = numbered(base, "base.yaml"), numbered(override, "acme.yaml")
     once = merge(base, base_prov, override, over_prov)
     assert merge_layers(base, base_prov, [Layer(override, over_prov), Layer({}, {})]) == once
+
+
+def test_a_generic_postings_provenance_reads_as_its_profiles_and_survives_pickling():
+    """Rendering does not read it, so it is worked out on first use; read, it is the same mapping."""
+    import pickle
+    from datetime import date
+
+    from jdgen.catalog.root import Catalog
+    from jdgen.compose.posting import compose
+    from jdgen.resources import builtin_catalog
+
+    catalog = Catalog(builtin_catalog())
+    loaded = catalog.profile("AIMLAM.GEN.P4")
+    posting = compose(catalog, loaded, None, date(2026, 11, 23))
+    expected = provenance_of(loaded.doc)
+    assert dict(posting.provenance) == expected
+    assert posting.provenance[("title",)] is expected[("title",)]
+    assert posting.provenance.get(("no such key",)) is None and ("title",) in posting.provenance
+    assert posting.provenance[("title",)].line == next(i for i, line in enumerate(loaded.doc.text.splitlines(), 1)
+                                                      if line.startswith("title:"))
+    again = pickle.loads(pickle.dumps(posting))
+    assert dict(again.provenance) == expected and again == posting

@@ -109,3 +109,68 @@ def part(data: bytes, name: str) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read(name)
+
+
+# --- the DOCX writer reads the blocks directly --------------------------------------------------
+
+
+def writers() -> list:
+    """The writer of jdgen's default reference and of each shipped company's own."""
+    from jdgen.catalog.companies import company_files, find_company
+    from jdgen.catalog.root import Catalog
+    from jdgen.postings.batch import build_posting
+    from jdgen.render.docx.posting_docx import docx_options
+    from jdgen.render.docx.writer import writer_for
+    from jdgen.resources import builtin_catalog
+
+    catalog = Catalog(builtin_catalog())
+    found = {writer_for(None)}
+    for slug in sorted(company_files(catalog)):
+        find_company(catalog, slug)
+        found.add(writer_for(docx_options(catalog, build_posting(catalog, catalog.codes[0], slug, WHEN)).reference))
+    return sorted(found, key=lambda writer: str(writer.reference))
+
+
+def same_body(writer, text: str, languages: dict[str, str]) -> str:
+    """The writer's paragraphs, links and numbering for ``text`` from the blocks, as from markdown-it's tokens."""
+    from jdgen.render.plain_blocks import plain_blocks
+
+    quick_links, quick_nums, token_links, token_nums = {}, [], {}, []
+    quick = writer._plain_body(plain_blocks(text), quick_links, quick_nums, languages)
+    tokens = writer._body(markdown_parser().parse(text), token_links, token_nums, languages)
+    assert (quick, quick_links, quick_nums) == (tokens, token_links, token_nums), repr(text)
+    return quick
+
+
+def test_docx_from_the_blocks_is_docx_from_markdown_its_tokens_for_every_shipped_posting():
+    from jdgen.render.draft import docx_markdown
+
+    postings = shipped_postings()
+    for writer in writers():
+        for name, markdown in postings:
+            text = docx_markdown(markdown, "DRAFT — not approved for publication (profile status: draft)")
+            assert same_body(writer, text, {}), name
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_docx_from_the_blocks_is_docx_from_markdown_its_tokens_for_generated_documents(seed):
+    """Headings, lists, quotes, bold lines, links and lines that read as headings ("Benefits:"),
+    some paragraphs in another language, on each shipped reference document."""
+    from jdgen.render.language import words
+    from jdgen.render.plain_blocks import plain_blocks
+
+    chance = random.Random(seed)
+    pool = PLAIN + ["Benefits:", "What we offer:", "Zweite Zeile · München", "[Only a link](https://x.example)",
+                    "A paragraph ending in a colon that is far too long to be read as a heading, surely:"]
+    foreign = {words("Zweite Zeile · München"): "de-DE", words("Straße Wörter"): "de"}
+    bodies = []
+    for writer in writers():
+        for _ in range(800):
+            lines = [chance.choice(pool) for _ in range(chance.randint(1, 14))]
+            text = "".join(line + chance.choice(("\n", "\n\n")) for line in lines)
+            if plain_blocks(text) is not None:
+                bodies.append(same_body(writer, text, foreign if chance.random() < 0.5 else {}))
+    # many documents compared, with every feature the blocks carry among them
+    assert len(bodies) > 200
+    for feature in ("<w:lang ", "<w:hyperlink ", "<w:numPr>", "<w:b/>", 'w:val="Heading1"'):
+        assert sum(feature in body for body in bodies) > 10, feature

@@ -53,6 +53,7 @@ order, each onto the result of the one before, by these rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -96,6 +97,42 @@ def provenance_of(doc: SourceDoc, *, prefix: JsonPath = (), root: JsonPath = ())
     if found is None:
         found = kept[(root, prefix)] = _provenance_of(doc, prefix, root)
     return found
+
+
+class LazyProvenance(Mapping):
+    """:func:`provenance_of` a whole document, worked out when first read.
+
+    A generic posting's provenance is its profile's, and rendering never reads it: only
+    lint and error messages point into the file. Building it (a Location for every value
+    of the file) was most of composing a generic posting, so ``jdgen render --all`` paid
+    for it on every profile. Read, it is the very mapping :func:`provenance_of` returns.
+    """
+
+    __slots__ = ("_doc", "_found")
+
+    def __init__(self, doc: SourceDoc):
+        self._doc = doc
+        self._found: Provenance | None = None
+
+    def _all(self) -> Provenance:
+        if self._found is None:
+            self._found = provenance_of(self._doc)
+        return self._found
+
+    def __getitem__(self, path: JsonPath) -> Location:
+        return self._all()[path]
+
+    def get(self, path: JsonPath, default: Any = None) -> Any:
+        return self._all().get(path, default)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._all()
+
+    def __iter__(self) -> Iterator[JsonPath]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _provenance_of(doc: SourceDoc, prefix: JsonPath, root: JsonPath) -> Provenance:

@@ -10,16 +10,18 @@ translation (:mod:`jdgen.compose.translation`).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from ..catalog.loading import Loaded
 from ..errors import UsageError
-from .merge import Layer, Provenance, merge_layers, provenance_of
+from .merge import LazyProvenance, Layer, Provenance, merge_layers, provenance_of
 from .translation import TranslationUse
 from ..catalog.models import Company, Level, PayBand, Place, Profile, Section, Team
-from ..catalog.yaml_source import SourceDoc
+from ..catalog.yaml_source import JsonPath, SourceDoc
+from ..diagnostics import Location
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
@@ -42,7 +44,7 @@ class Posting:
     employment_type: str = "full_time"
     requisition_id: str | None = None
     team: Team | None = None            # the company's team section for this role
-    provenance: Provenance = field(default_factory=dict, repr=False)
+    provenance: Mapping[JsonPath, Location] = field(default_factory=dict, repr=False)  # read-only
     profile_doc: SourceDoc | None = field(default=None, repr=False)
     company_doc: SourceDoc | None = field(default=None, repr=False)
     # How the profile's text got into the posting's language; None for a posting in English.
@@ -133,7 +135,7 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     level = catalog.level_of(profile.model)
     if company is None:
         return Posting(profile=profile.model, level=level, date_posted=when,
-                       provenance=provenance_of(profile.doc), profile_doc=profile.doc)
+                       provenance=LazyProvenance(profile.doc), profile_doc=profile.doc)
     base = {**profile.doc.data, "sections": []}
     # The profile has no sections; an empty list starts at the top of the profile.
     base_provenance = {**provenance_of(profile.doc), ("sections",): profile.doc.where(())}

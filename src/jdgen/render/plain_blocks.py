@@ -7,10 +7,11 @@ paragraphs, one-line ``-`` and ``1.`` list items, and a one-paragraph ``>`` quot
 notice; in DOCX a bold line), in plain text with links to web and mail addresses, but
 without other emphasis, code, images, entities or raw HTML.
 
-:func:`plain_tokens` recognises exactly that, line by line, and builds the tokens
-markdown-it would (same types, tags, maps, levels, markup and children), or returns
-None the moment a line or a character is anything else, and the caller parses with
-markdown-it as before. It never guesses: every rule below names the CommonMark case it
+:func:`plain_blocks` recognises exactly that, line by line, as a short list of block
+records, or returns None the moment a line or a character is anything else, and the
+caller parses with markdown-it as before. The DOCX writer reads the records as they are;
+:func:`plain_tokens` builds from them the tokens markdown-it would (same types, tags,
+maps, levels, markup and children), for HTML. It never guesses: every rule below names the CommonMark case it
 stays clear of, and ``tests/test_plain_blocks.py`` compares it with markdown-it on every
 shipped posting and on generated documents. A template that writes richer Markdown
 loses nothing but the shortcut.
@@ -78,13 +79,14 @@ class _NotPlain(Exception):
     """Raised inside the parse when a line needs markdown-it."""
 
 
-def _line_tokens(text: str) -> list[Token]:
-    """One line's inline tokens: text, and links to allowed addresses; _NotPlain for anything else."""
+def _line_parts(text: str) -> list[tuple[str, str | None]]:
+    """One line as ``(text, None)`` and ``(label, address)`` parts: text, and links to allowed
+    addresses; _NotPlain for anything else."""
     if "*" in text:
         raise _NotPlain
     if "[" not in text and "]" not in text:
-        return [_text(text)]
-    out: list[Token] = []
+        return [(text, None)]
+    out: list[tuple[str, str | None]] = []
     at = 0
     for link in _LINK.finditer(text):
         before = text[at:link.start()]
@@ -94,35 +96,30 @@ def _line_tokens(text: str) -> list[Token]:
         if link_problem(href) is not None:        # dropped and reported by markdown-it's path
             raise _NotPlain
         if before:
-            out.append(_text(before))
-        out += [_token("link_open", "a", 1, None, 0, "", "", False, attrs={"href": href}), _text(link[1], 1),
-                _token("link_close", "a", -1, None, 0, "", "", False)]
+            out.append((before, None))
+        out.append((link[1], href))
         at = link.end()
     rest = text[at:]
     if "[" in rest or "]" in rest:
         raise _NotPlain
     if rest:
-        out.append(_text(rest))
+        out.append((rest, None))
     return out
 
 
-def _inline(lines: list[str], start: int, end: int, level: int) -> Token:
-    children: list[Token] = []
-    for number, text in enumerate(lines):
-        if number:
-            children.append(_token("softbreak", "br", 0, None, 0, "", "", False))
-        children += _line_tokens(text)
-    return _token("inline", "", 0, [start, end], level, "\n".join(lines), "", True, children=children)
+def plain_blocks(text: str) -> list[tuple] | None:
+    """The blocks of ``text`` when it is plain posting Markdown, else None.
 
+    One tuple per block, in order, each line's inline content as :func:`_line_parts` gives it:
 
-def _paragraph(lines: list[str], start: int, end: int, level: int, hidden: bool = False) -> list[Token]:
-    return [_block("paragraph_open", "p", 1, start, end, level, hidden=hidden),
-            _inline(lines, start, end, level + 1),
-            _block("paragraph_close", "p", -1, 0, None, level, hidden=hidden)]
+    * ``("heading", line, marks, text, parts)``
+    * ``("quote", first line, end line, lines, parts of each line)``
+    * ``("list", first line, end line, ordered, items)``, an item ``(number as written, text, parts)``
+    * ``("bold", line, the line, the bold text)``
+    * ``("para", first line, end line, lines, parts of each line)``
 
-
-def plain_tokens(text: str) -> list[Token] | None:
-    """markdown-it's block tokens for ``text`` when it is plain posting Markdown, else None."""
+    The DOCX writer reads these directly; :func:`plain_tokens` turns them into markdown-it's tokens.
+    """
     if _NOT_PLAIN.search(text):
         return None
     try:
@@ -131,12 +128,18 @@ def plain_tokens(text: str) -> list[Token] | None:
         return None
 
 
-def _blocks(text: str) -> list[Token] | None:
+def plain_tokens(text: str) -> list[Token] | None:
+    """markdown-it's block tokens for ``text`` when it is plain posting Markdown, else None."""
+    blocks = plain_blocks(text)
+    return None if blocks is None else _tokens(blocks)
+
+
+def _blocks(text: str) -> list[tuple] | None:
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
     count = len(lines)
-    tokens: list[Token] = []
+    blocks: list[tuple] = []
     at = 0
     while at < count:
         line = lines[at]
@@ -147,11 +150,7 @@ def _blocks(text: str) -> list[Token] | None:
             found = _HEADING.fullmatch(line)
             if found is None or found[2].endswith("#"):   # a closing sequence, or not a heading at all
                 return None
-            marks = found[1]
-            tag = f"h{len(marks)}"
-            tokens += [_block("heading_open", tag, 1, at, at + 1, 0, marks),
-                       _inline([found[2]], at, at + 1, 1),
-                       _block("heading_close", tag, -1, 0, None, 0, marks)]
+            blocks.append(("heading", at, found[1], found[2], _line_parts(found[2])))
             at += 1
         elif line.startswith("> "):
             start = at
@@ -164,13 +163,11 @@ def _blocks(text: str) -> list[Token] | None:
                 at += 1
             if at < count and lines[at]:                  # a lazy continuation line
                 return None
-            tokens.append(_block("blockquote_open", "blockquote", 1, start, at, 0, ">"))
-            tokens += _paragraph(quoted, start, at, 1)
-            tokens.append(_block("blockquote_close", "blockquote", -1, 0, None, 0, ">"))
+            blocks.append(("quote", start, at, quoted, [_line_parts(part) for part in quoted]))
         elif line.startswith("- ") or _ORDERED_ITEM.match(line):
             ordered = not line.startswith("- ")
             start = at
-            items: list[tuple[str, str]] = []      # (number as written, text)
+            items: list[tuple[str, str, list]] = []      # (number as written, text, parts)
             while at < count and (lines[at].startswith("-") or _ORDERED_MARKER.match(lines[at])):
                 found = _ORDERED_ITEM.fullmatch(lines[at]) if ordered else None
                 if ordered and found is None or not ordered and not lines[at].startswith("- "):
@@ -178,7 +175,7 @@ def _blocks(text: str) -> list[Token] | None:
                 number, rest = (found[1], found[2]) if found else ("", lines[at][2:])
                 if not _plain_line(rest):
                     return None
-                items.append((number, rest))
+                items.append((number, rest, _line_parts(rest)))
                 at += 1
             if at < count and lines[at]:                  # a lazy continuation, or an interrupting block
                 return None
@@ -188,29 +185,12 @@ def _blocks(text: str) -> list[Token] | None:
                 end += 1
             if end < count and (lines[end].startswith("-") or _ORDERED_MARKER.match(lines[end])):
                 return None
-            # markdown-it's list and last item end at the next block, blank lines included.
-            kind, tag, markup = ("ordered_list", "ol", ".") if ordered else ("bullet_list", "ul", "-")
-            opener = _block(f"{kind}_open", tag, 1, start, end, 0, markup)
-            if ordered and int(items[0][0]) != 1:
-                opener.attrs = {"start": int(items[0][0])}
-            tokens.append(opener)
-            for offset, (number, item) in enumerate(items):
-                row = start + offset
-                tokens.append(_block("list_item_open", "li", 1, row, end if offset == len(items) - 1 else row + 1,
-                                     1, markup))
-                tokens[-1].info = number
-                tokens += _paragraph([item], row, row + 1, 2, hidden=True)
-                tokens.append(_block("list_item_close", "li", -1, 0, None, 1, markup))
-            tokens.append(_block(f"{kind}_close", tag, -1, 0, None, 0, markup))
+            blocks.append(("list", start, end, ordered, items))
         elif line.startswith("**"):
             bold = _BOLD_LINE.fullmatch(line)
             if bold is None or at + 1 < count and lines[at + 1]:  # not one bold line, or not alone
                 return None
-            children = [_text(""), _token("strong_open", "strong", 1, None, 0, "", "**", False),
-                        _text(bold[1], 1), _token("strong_close", "strong", -1, None, 0, "", "**", False), _text("")]
-            tokens += [_block("paragraph_open", "p", 1, at, at + 1, 0),
-                       _token("inline", "", 0, [at, at + 1], 1, line, "", True, children=children),
-                       _block("paragraph_close", "p", -1, 0, None, 0)]
+            blocks.append(("bold", at, line, bold[1]))
             at += 1
         elif _plain_line(line):
             start = at
@@ -218,7 +198,81 @@ def _blocks(text: str) -> list[Token] | None:
                 if not _plain_line(lines[at]):               # a heading, list or quote interrupting
                     return None
                 at += 1
-            tokens += _paragraph(lines[start:at], start, at, 0)
+            blocks.append(("para", start, at, lines[start:at], [_line_parts(part) for part in lines[start:at]]))
         else:
             return None
+    return blocks
+
+
+# --- markdown-it's tokens for the blocks ----------------------------------------------------------
+
+
+def _line_tokens(parts: list[tuple[str, str | None]]) -> list[Token]:
+    out: list[Token] = []
+    for text, href in parts:
+        if href is None:
+            out.append(_text(text))
+        else:
+            out += [_token("link_open", "a", 1, None, 0, "", "", False, attrs={"href": href}), _text(text, 1),
+                    _token("link_close", "a", -1, None, 0, "", "", False)]
+    return out
+
+
+def _inline(lines: list[str], parts: list[list], start: int, end: int, level: int) -> Token:
+    children: list[Token] = []
+    for number, line in enumerate(parts):
+        if number:
+            children.append(_token("softbreak", "br", 0, None, 0, "", "", False))
+        children += _line_tokens(line)
+    return _token("inline", "", 0, [start, end], level, "\n".join(lines), "", True, children=children)
+
+
+def _paragraph(lines: list[str], parts: list[list], start: int, end: int, level: int,
+               hidden: bool = False) -> list[Token]:
+    return [_block("paragraph_open", "p", 1, start, end, level, hidden=hidden),
+            _inline(lines, parts, start, end, level + 1),
+            _block("paragraph_close", "p", -1, 0, None, level, hidden=hidden)]
+
+
+def _tokens(blocks: list[tuple]) -> list[Token]:
+    tokens: list[Token] = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "heading":
+            _, at, marks, content, parts = block
+            tag = f"h{len(marks)}"
+            tokens += [_block("heading_open", tag, 1, at, at + 1, 0, marks),
+                       _inline([content], [parts], at, at + 1, 1),
+                       _block("heading_close", tag, -1, 0, None, 0, marks)]
+        elif kind == "quote":
+            _, start, end, lines, parts = block
+            tokens.append(_block("blockquote_open", "blockquote", 1, start, end, 0, ">"))
+            tokens += _paragraph(lines, parts, start, end, 1)
+            tokens.append(_block("blockquote_close", "blockquote", -1, 0, None, 0, ">"))
+        elif kind == "list":
+            _, start, end, ordered, items = block
+            # markdown-it's list and last item end at the next block, blank lines included.
+            name, tag, markup = ("ordered_list", "ol", ".") if ordered else ("bullet_list", "ul", "-")
+            opener = _block(f"{name}_open", tag, 1, start, end, 0, markup)
+            if ordered and int(items[0][0]) != 1:
+                opener.attrs = {"start": int(items[0][0])}
+            tokens.append(opener)
+            for offset, (number, item, parts) in enumerate(items):
+                row = start + offset
+                tokens.append(_block("list_item_open", "li", 1, row, end if offset == len(items) - 1 else row + 1,
+                                     1, markup))
+                tokens[-1].info = number
+                tokens += _paragraph([item], [parts], row, row + 1, 2, hidden=True)
+                tokens.append(_block("list_item_close", "li", -1, 0, None, 1, markup))
+            tokens.append(_block(f"{name}_close", tag, -1, 0, None, 0, markup))
+        elif kind == "bold":
+            _, at, line, inner = block
+            children = [_text(""), _token("strong_open", "strong", 1, None, 0, "", "**", False),
+                        _text(inner, 1), _token("strong_close", "strong", -1, None, 0, "", "**", False), _text("")]
+            tokens += [_block("paragraph_open", "p", 1, at, at + 1, 0),
+                       _token("inline", "", 0, [at, at + 1], 1, line, "", True, children=children),
+                       _block("paragraph_close", "p", -1, 0, None, 0)]
+        else:
+            _, start, end, lines, parts = block
+            tokens += _paragraph(lines, parts, start, end, 0)
     return tokens

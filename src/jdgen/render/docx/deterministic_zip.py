@@ -47,10 +47,13 @@ def entry_order(names: Iterable[str]) -> list[str]:
     return [n for n in _FIRST if n in names] + sorted(names.difference(_FIRST))
 
 
-def pack(entries: dict[str, Entry]) -> bytes:
-    """A zip archive of ``entries``; the same entries always give the same bytes."""
+def pack(entries: dict[str, Entry], order: list[str] | None = None) -> bytes:
+    """A zip archive of ``entries``; the same entries always give the same bytes.
+
+    ``order`` is ``entry_order(entries)`` when the caller has it already (a batch packs the
+    same names again and again)."""
     body, directory = bytearray(), bytearray()
-    names = entry_order(entries)
+    names = order if order is not None else entry_order(entries)
     for name in names:
         member = entries[name]
         encoded = name.encode("utf-8")

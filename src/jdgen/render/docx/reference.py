@@ -38,7 +38,7 @@ from jdgen.render.docx.opc import (APP_CT, APP_ENTRY, CORE_CT, CT_NS, DECL, MAIN
                                    content_types_xml, next_rid, rel_xml, rels_name, rels_xml, resolve,
                                    w_child, w_val as _val, xml_bytes)
 from jdgen.render.docx.package import Package, one_line
-from jdgen.render.docx.deterministic_zip import Entry, deflate, pack
+from jdgen.render.docx.deterministic_zip import Entry, deflate, entry_order, pack
 
 if TYPE_CHECKING:
     from jdgen.render.docx.logo import Logo
@@ -48,6 +48,16 @@ _R = "{%s}" % R
 _RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
 # Written by jdgen for every posting: no relationship of the reference may point at them.
 _WRITTEN = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml")
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The parts of a posting's package that only its header and paper decide (:meth:`Reference._frame`)."""
+
+    entries: dict[str, Entry]   # the parts carried over, the header's, the package relationships, content types
+    rels: str                   # the document's relationships before its hyperlinks
+    sect: str                   # w:sectPr
+    order: list[str]            # every entry name of the package, in pack order
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +180,7 @@ class Reference:
         self.static = {name: deflate(files[name]) for name in sorted(set(files) - regenerated)}
         self._deflate_memo: dict[bytes, Entry] = {}
         self._headers: dict[tuple, tuple[dict[str, Entry], dict[str, str]]] = {}
+        self._frames: dict[tuple, _Frame] = {}
         self.static["docProps/app.xml"] = APP_ENTRY
         # Content types of the parts carried over only; the two that every package needs are fixed.
         extensions = {posixpath.splitext(name)[1][1:].lower() for name in files}
@@ -340,6 +351,27 @@ class Reference:
 
         ``header_paragraphs`` go after the reference header's own (the company's name where
         the reference has no header, a draft marker), on every page."""
+        frame = self._frame(logo, header_paragraphs, paper)
+        entries = dict(frame.entries)
+        entries[self.footer_name] = self._deflated(self._footer(footer_paragraph))
+        rels = frame.rels + "".join(rel_xml(Rel(rid, RT_HYPERLINK, url, external=True)) for url, rid in links.items())
+        document = f"{DECL}<w:document {NS}><w:body>{body}{frame.sect}</w:body></w:document>"
+        entries[self.main] = deflate(document.encode("utf-8"))
+        entries[rels_name(self.main)] = self._deflated(rels_xml([rels]))
+        entries[self.numbering_part] = self._deflated(
+            (self.numbering_head + "".join(nums) + self.numbering_tail).encode())
+        entries[self.styles_part] = self.styles_entry(language)
+        entries["docProps/core.xml"] = deflate(core)
+        return pack(entries, frame.order)
+
+    def _frame(self, logo: "Logo | None", header_paragraphs: str, paper: str) -> "_Frame":
+        """What every posting with this header shares: the parts that do not change, the
+        document's relationships before its links, the content types and the entry order.
+        A batch has one or two (a draft's header differs), so each is made once."""
+        key = (logo, header_paragraphs, paper)
+        found = self._frames.get(key)
+        if found is not None:
+            return found
         header_rid = f"rId{self.next_rid}" if (logo or self.header or header_paragraphs) else None
         footer_rid = f"rId{self.next_rid + 1}"     # hyperlinks follow, from first_link_rid
         folder = posixpath.dirname(self.main)
@@ -356,19 +388,15 @@ class Reference:
                 defaults.update(header_defaults)
         rels.append(rel_xml(Rel(footer_rid, RT_FOOTER, posixpath.relpath(self.footer_name, folder))))
         overrides[self.footer_name] = WML_CT + "footer+xml"
-        entries[self.footer_name] = self._deflated(self._footer(footer_paragraph))
-        rels += [rel_xml(Rel(rid, RT_HYPERLINK, url, external=True)) for url, rid in links.items()]
-        document = (f"{DECL}<w:document {NS}><w:body>{body}"
-                    f"{self.sect_pr(paper, header_rid, footer_rid)}</w:body></w:document>")
-        entries[self.main] = deflate(document.encode("utf-8"))
-        entries[rels_name(self.main)] = self._deflated(rels_xml(rels))
-        entries[self.numbering_part] = self._deflated(
-            (self.numbering_head + "".join(nums) + self.numbering_tail).encode())
-        entries[self.styles_part] = self.styles_entry(language)
-        entries["docProps/core.xml"] = deflate(core)
         entries["_rels/.rels"] = self.package_rels_entry
-        entries["[Content_Types].xml"] = self._deflated(content_types_xml(defaults, overrides))
-        return pack(entries)
+        entries["[Content_Types].xml"] = deflate(content_types_xml(defaults, overrides))
+        names = [*entries, self.footer_name, self.main, rels_name(self.main), self.numbering_part, self.styles_part,
+                 "docProps/core.xml"]
+        if len(self._frames) >= 64:
+            self._frames.clear()
+        found = self._frames[key] = _Frame(entries, "".join(rels), self.sect_pr(paper, header_rid, footer_rid),
+                                           entry_order(names))
+        return found
 
     def _deflated(self, raw: bytes) -> Entry:
         """``raw`` deflated, remembered: a batch repeats the small parts (relationships, numbering,
