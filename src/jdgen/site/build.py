@@ -73,9 +73,12 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
 
 def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple[SitePlan, int]:
     from .loading import load_profiles
+    from .templates import catalog_site_templates, compile_shipped
 
     workers = _workers(jobs, len(catalog.codes))
-    return SitePlan(load_profiles(catalog, workers), options), workers
+    # A catalog's own templates are compiled where they render, so that their errors are reported there.
+    meanwhile = compile_shipped if workers > 1 and catalog_site_templates(catalog) is None else None
+    return SitePlan(load_profiles(catalog, workers, meanwhile), options), workers
 
 
 def _names(plan: SitePlan) -> list[str]:

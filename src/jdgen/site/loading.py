@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from ..catalog.models import Profile
@@ -51,8 +51,12 @@ _CATALOG: list = []
 RUNS_PER_WORKER = 16
 
 
-def load_profiles(catalog: "Catalog", workers: int) -> "Catalog | LoadedCatalog":
-    """The catalog with every profile loaded, by ``workers`` processes when more than one (and fork is available)."""
+def load_profiles(catalog: "Catalog", workers: int,
+                  meanwhile: Callable[[], None] | None = None) -> "Catalog | LoadedCatalog":
+    """The catalog with every profile loaded, by ``workers`` processes when more than one (and fork is available).
+
+    ``meanwhile`` is work this process does while the workers parse the first runs.
+    """
     import multiprocessing
 
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -73,7 +77,10 @@ def load_profiles(catalog: "Catalog", workers: int) -> "Catalog | LoadedCatalog"
     try:  # the collector would walk every model as it is built here, for no garbage
         with paused_gc(), multiprocessing.get_context("fork").Pool(workers) as pool:
             # Each run's models are built here while the workers parse the next runs.
-            for run in pool.imap(_load_run, runs):
+            results = pool.imap(_load_run, runs)
+            if meanwhile is not None:
+                meanwhile()
+            for run in results:
                 if run is None:
                     failed = True
                     break
