@@ -211,10 +211,15 @@ def test_workers_build_the_same_bytes_as_one_process(tmp_path):
     from jdgen.site.build import site_files
     from jdgen.site.pages import SiteOptions
 
+    import gc
+    import multiprocessing
+
     root = generate_catalog(tmp_path / "catalog", 30)
     one = site_files(Catalog(root), SiteOptions(), jobs=1)
     two = site_files(Catalog(root), SiteOptions(), jobs=2)
     assert len(one) == 1 + 30 + 5 + 25 + 3 and one == two
+    # The build leaves no worker behind and gives the garbage collector back everything it held off.
+    assert multiprocessing.active_children() == [] and gc.get_freeze_count() == 0
 
 
 def test_workers_report_a_broken_catalog_as_one_process_does(run, tmp_path, monkeypatch):

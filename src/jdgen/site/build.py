@@ -43,12 +43,18 @@ class SiteRequest:
 
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
     """Every file of the site, by its "/"-separated name inside the output folder, in name order."""
-    plan, workers = _plan(catalog, options, jobs)
-    return dict(sorted(_files(plan, workers)))
+    from .loading import finish
+
+    try:
+        plan, workers = _plan(catalog, options, jobs)
+        return dict(sorted(_files(plan, workers)))
+    finally:
+        finish()
 
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
     """Write the site into ``request.output`` (or, with ``check``, compare it with what is there)."""
+    from .loading import finish
     from .names import check_source_url
 
     if not request.output or not request.output.strip():
@@ -60,15 +66,18 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
         raise UsageError(f"-o {request.output} is a file, but a site is a folder of pages",
                          hint=f"name a folder instead, e.g. -o {folder.stem or 'site'}-site/")
     options = SiteOptions(company=request.company, source_url=check_source_url(request.source_url))
-    plan, workers = _plan(catalog, options, request.jobs)
-    with SiteFolder(folder, catalog.root, check=request.check) as opened:
-        if request.check:
-            return check_site(opened, dict(sorted(_files(plan, workers))))
-        writer = SiteWriter(opened)
-        writer.start(_names(plan))
-        for name, data in _files(plan, workers):
-            writer.put(name, data)
-        return writer.finish()
+    try:
+        plan, workers = _plan(catalog, options, request.jobs)
+        with SiteFolder(folder, catalog.root, check=request.check) as opened:
+            if request.check:
+                return check_site(opened, dict(sorted(_files(plan, workers))))
+            writer = SiteWriter(opened)
+            writer.start(_names(plan))
+            for name, data in _files(plan, workers):
+                writer.put(name, data)
+            return writer.finish()
+    finally:
+        finish()  # the workers of both pools leave while the last files are written
 
 
 def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple[SitePlan, int]:
@@ -133,13 +142,19 @@ def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> Itera
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from (_render(plan, key) for key in keys)
         return
+    from .loading import let_leave
+
     _PLAN[:] = [plan]
+    pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for run in pool.imap(_render_run, [keys[i:i + RUN] for i in range(0, len(keys), RUN)]):
-                yield from run
+        for run in pool.imap(_render_run, [keys[i:i + RUN] for i in range(0, len(keys), RUN)]):
+            yield from run
+    except BaseException:  # also a consumer that stops early (GeneratorExit)
+        pool.terminate()
+        raise
     finally:
         _PLAN.clear()
+    let_leave(pool)  # the last files are written while the workers end
 
 
 def _render_run(keys: list[tuple]) -> list[tuple[str, bytes]]:
