@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import UsageError
-from .pages import SiteOptions, SitePlan
+from .options import SiteOptions
 from .writer import Outcome, SiteFolder, SiteWriter, check_site
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
+    from .pages import SitePlan
 
 PARALLEL_FROM = 300
 RUN = 25  # pages per task handed to a worker: small enough to stream, large enough to be cheap to send
@@ -80,24 +81,39 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
         finish()  # the workers of both pools leave while the last files are written
 
 
-def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple[SitePlan, int]:
+def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple["SitePlan", int]:
     from .loading import load_profiles
-    from .templates import catalog_site_templates, compile_shipped
 
     workers = _workers(jobs, len(catalog.codes))
-    # A catalog's own templates are compiled where they render, so that their errors are reported there.
-    meanwhile = compile_shipped if workers > 1 and catalog_site_templates(catalog) is None else None
-    return SitePlan(load_profiles(catalog, workers, meanwhile), options), workers
+    loaded = load_profiles(catalog, workers, (lambda: _prepare(catalog)) if workers > 1 else None)
+    from .pages import SitePlan
+
+    return SitePlan(loaded, options), workers
 
 
-def _names(plan: SitePlan) -> list[str]:
+def _prepare(catalog: "Catalog") -> None:
+    """What this process does while workers parse: import the modules the plan needs and compile
+    the shipped templates, which the render workers forked later then inherit instead of each
+    compiling its own. A catalog's own templates are compiled where they render, so that their
+    errors are reported there."""
+    from importlib import import_module
+
+    from .templates import catalog_site_templates, compile_shipped
+
+    import_module(".pages", __package__)
+
+    if catalog_site_templates(catalog) is None:
+        compile_shipped()
+
+
+def _names(plan: "SitePlan") -> list[str]:
     from .templates import STATIC
 
     return [plan.page_path(key) for key in plan.page_keys()] + [f"assets/{name}" for name in STATIC] + [
         "assets/search-index.js"]
 
 
-def _files(plan: SitePlan, workers: int) -> Iterator[tuple[str, bytes]]:
+def _files(plan: "SitePlan", workers: int) -> Iterator[tuple[str, bytes]]:
     """Every file of the site as (name, bytes): the pages in plan order, then the assets."""
     from .search import search_index_js
     from .templates import static_files
@@ -111,7 +127,7 @@ def _files(plan: SitePlan, workers: int) -> Iterator[tuple[str, bytes]]:
     yield "assets/search-index.js", search_index_js(plan.search_entries())
 
 
-def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
+def _render(plan: "SitePlan", key: tuple) -> tuple[str, bytes]:
     from .templates import render_page
 
     page = plan.page(key)
@@ -128,10 +144,10 @@ def _workers(jobs: int | None, roles: int) -> int:
     return max(1, min(usable_cores(), 8))
 
 
-_PLAN: list[SitePlan] = []
+_PLAN: list = []
 
 
-def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> Iterator[tuple[str, bytes]]:
+def _render_in_workers(plan: "SitePlan", keys: list[tuple], workers: int) -> Iterator[tuple[str, bytes]]:
     """The pages built and rendered by ``workers`` forked processes, in runs of :data:`RUN`, in order.
 
     The workers inherit the loaded catalog and the plan from this process (fork), so nothing
