@@ -136,6 +136,10 @@ class SiteFolder:
         folder, file = self._folder(PurePosixPath(name).as_posix())
         return folder.read(file, limit) if folder is not None else (None, None)
 
+    def is_empty(self) -> bool:
+        """Whether the output folder holds nothing at all (or is not there)."""
+        return self.root is None or not self.root.entries()
+
     def kind(self, name: str) -> str | None:
         """None when nothing is at ``name``; else "file", or what else is there ("a symbolic link", ...)."""
         from ..filesystem.containment import kind_of_entry
@@ -218,7 +222,8 @@ class SiteWriter:
         self.previous = set(parse_manifest(self.old_manifest))
         self.outcome.total = len(names) + 1
         new = [name for name in self.names if name not in self.previous]
-        kinds = [folder.kind(name) for name in new]
+        # A first build into a new or empty folder has nothing to look at, name by name.
+        kinds = [folder.kind(name) for name in new] if not folder.is_empty() else [None] * len(new)
         self.absent = {name for name, kind in zip(new, kinds) if kind is None}
         foreign = [name for name, kind in zip(new, kinds) if kind is not None]
         if foreign:
