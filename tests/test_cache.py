@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import write
 from jdgen.catalog import parse_cache as cache
 from jdgen.catalog.root import Catalog
@@ -80,3 +82,32 @@ def test_empty_cache_dir_turns_caching_off(catalog, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     Catalog(catalog).profile("AIMLAM.GEN.P4")
     assert not (tmp_path / "xdg").exists()
+
+
+ROUND_TRIPS = {
+    "plain": "code: X\nlist:\n  - a\n  - {b: 1, c: [true, null, 2.5]}\nempty: {}\nnone: []\n",
+    "text holding #": "a: 'one # two'\nb: |\n  three # four\nc: [\"#\", x]\n",
+    "aliased mapping": "base: &b {x: 1, y: [a, b]}\ncopy: *b\nafter: {z: 2}\n",
+    "aliased list and text": "one: &l [p, q]\ntwo: [*l, *l]\nw: &w word\nv: *w\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND_TRIPS))
+def test_a_stored_parse_comes_back_with_every_position_in_order(name, tmp_path, monkeypatch):
+    """What a hit gives is what the parse gave: the data, and the line and column of every value and key.
+    (An alias that repeats a list or mapping leaves its copy without positions of its own, so such
+    a parse is stored with its paths written out; any other is stored without them.)"""
+    from jdgen.catalog.yaml_source import parse_yaml
+
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path / "cache"))
+    text = ROUND_TRIPS[name]
+    parsed = parse_yaml(text, "file.yaml")
+    digest = cache.key("test", name)
+    cache.store_parse(digest, parsed)
+    assert len(stored(tmp_path / "cache")) == 1
+    hit = cache.load_parse(digest, "file.yaml", text)
+    assert hit is not None and hit.data == parsed.data and hit.text == text
+    assert list(hit.value_positions.items()) == list(parsed.value_positions.items())
+    assert list(hit.key_positions.items()) == list(parsed.key_positions.items())
+    assert hit.hash_spans == parsed.hash_spans
+    assert hit.where(("copy", "y", 1)) == parsed.where(("copy", "y", 1))  # a copy's values: where its alias is

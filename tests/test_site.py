@@ -211,10 +211,35 @@ def test_workers_build_the_same_bytes_as_one_process(tmp_path):
     from jdgen.site.build import site_files
     from jdgen.site.pages import SiteOptions
 
+    import gc
+    import multiprocessing
+
     root = generate_catalog(tmp_path / "catalog", 30)
     one = site_files(Catalog(root), SiteOptions(), jobs=1)
     two = site_files(Catalog(root), SiteOptions(), jobs=2)
     assert len(one) == 1 + 30 + 5 + 25 + 3 and one == two
+    # The build leaves no worker behind and gives the garbage collector back everything it held off.
+    assert multiprocessing.active_children() == [] and gc.get_freeze_count() == 0
+
+
+def test_workers_report_a_broken_catalog_as_one_process_does(run, tmp_path, monkeypatch):
+    """Profiles loaded by workers: a broken one stops the build with the messages, order and exit
+    code of a load in one process, and no folder is made."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _common import generate_catalog
+
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path / "cache"))
+    root = generate_catalog(tmp_path / "catalog", 30)
+    roles = sorted((root / "roles").glob("*.yaml"))
+    for broken in (roles[3], roles[21]):
+        broken.write_text(broken.read_text(encoding="utf-8").replace("\nlevel: ", "\nlevel: Q", 1), encoding="utf-8")
+    results = [run("--catalog", str(root), "site", "-o", str(tmp_path / f"site{jobs}"), "--jobs", str(jobs))
+               for jobs in (1, 2, 2)]  # the last with the valid profiles' parses cached
+    assert results[0].code == 1 and results[0].err.count(".yaml:15:8: level 'QP") == 2
+    assert results[1] == results[0] and results[2] == results[0]
+    assert not (tmp_path / "site1").exists() and not (tmp_path / "site2").exists()
 
 
 def test_a_page_no_longer_produced_is_deleted_and_other_files_are_kept(run, tmp_path):

@@ -18,10 +18,12 @@ Each test also checks that a sentinel folder outside the catalog and cache is un
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import pickle
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -209,6 +211,20 @@ def _set(field, value):
     return _mutate(lambda entry: entry.__setitem__(field, value))
 
 
+def _unpack(packed: str) -> list[int]:
+    """The numbers of a packed field: 32-bit little-endian, base64."""
+    raw = base64.b64decode(packed)
+    return list(struct.unpack(f"<{len(raw) // 4}I", raw))
+
+
+def _numbers(field, change):
+    """The entry with the numbers packed in ``field`` changed, and packed again as jdgen packs them."""
+    def repack(entry):
+        numbers = change(_unpack(entry[field]))
+        entry[field] = base64.b64encode(struct.pack(f"<{len(numbers)}I", *numbers)).decode()
+    return _mutate(repack)
+
+
 def _nest(depth: int):
     value: list = ["x"]
     for _ in range(depth):
@@ -223,11 +239,11 @@ TAMPERED = {
     "truncated": lambda genuine: genuine[: len(genuine) // 2],
     "not-an-object": lambda genuine: b"[1, 2, 3]",
     "deeply-nested": lambda genuine: b"[" * 200_000 + b"]" * 200_000,
-    "huge-number": lambda genuine: genuine.replace(b'"format":1', b'"format":' + b"1" * 20_000),
+    "huge-number": lambda genuine: genuine.replace(b'"format":2', b'"format":2' + b"0" * 20_000),
     # Larger than any entry jdgen writes, although everything in it is well formed.
     "oversized": lambda genuine: _title(PLANTED)(genuine) + b" " * cache.MAX_ENTRY_BYTES,
     # Another format, or fields added or missing.
-    "other-format": _set("format", 2),
+    "other-format": _set("format", 1),
     "extra-field": _set("code", "print('hello')"),
     "missing-field": _mutate(lambda entry: entry.pop("paths")),
     # Data a YAML file cannot produce, or that the models or checks refuse.
@@ -240,16 +256,21 @@ TAMPERED = {
     "wrong-type": _title(12345),
     "fails-a-cross-check": _mutate(lambda entry: entry["data"].update(code="AIMLAM.GEN.P5", title=PLANTED)),
     "invisible-space-in-key": _mutate(lambda entry: entry["data"].__setitem__("title\u00a0", PLANTED)),
-    # Positions that are not line and column numbers.
-    "positions-short": _mutate(lambda entry: entry.__setitem__("values", entry["values"][:-1])),
-    "positions-zero": _mutate(lambda entry: entry.__setitem__("values", [0] * len(entry["values"]))),
-    "positions-text": _mutate(lambda entry: entry.__setitem__("keys", ["1"] * len(entry["keys"]))),
-    "positions-true": _mutate(lambda entry: entry.__setitem__("values", [True] * len(entry["values"]))),
-    "key-path-out-of-range": _mutate(lambda entry: entry.__setitem__("key_paths", [10**6] * len(entry["key_paths"]))),
-    "key-path-negative": _mutate(lambda entry: entry.__setitem__("key_paths", [-1] * len(entry["key_paths"]))),
-    "path-of-floats": _mutate(lambda entry: entry["paths"].__setitem__(0, [1.5])),
-    "path-not-a-list": _mutate(lambda entry: entry["paths"].__setitem__(0, "title")),
-    "hash-spans-odd": _set("hash_spans", [1, 2, 3]),
+    # Positions that are not line and column numbers, or not as many as the data has values and keys.
+    "positions-short": _numbers("values", lambda numbers: numbers[:-2]),
+    "positions-long": _numbers("keys", lambda numbers: numbers + [1, 1]),
+    "positions-zero": _numbers("values", lambda numbers: [0] * len(numbers)),
+    "positions-not-base64": _set("values", "not base64!"),
+    "positions-cut-mid-number": _mutate(lambda entry: entry.__setitem__("values", entry["values"][:-8])),
+    "positions-a-list": _mutate(lambda entry: entry.__setitem__("keys", [1] * len(_unpack(entry["keys"])))),
+    "positions-true": _set("values", True),
+    # Paths written out (as for a file whose aliases repeat a list or mapping) that are not paths.
+    "key-path-out-of-range": _mutate(lambda entry: entry.__setitem__("key_paths", [10**6] * (len(_unpack(entry["keys"])) // 2))),
+    "key-path-negative": _mutate(lambda entry: entry.__setitem__("key_paths", [-1] * (len(_unpack(entry["keys"])) // 2))),
+    "path-of-floats": _set("paths", [[1.5]]),
+    "path-not-a-list": _set("paths", ["title"]),
+    "paths-not-a-list": _set("paths", "title"),
+    "hash-spans-odd": _numbers("hash_spans", lambda numbers: numbers + [1, 2, 3]),
 }
 
 

@@ -11,14 +11,15 @@ every problem is reported on every run.
 Why JSON, and why only the parse: the cache folder is not trusted. CI keeps it between
 runs or inside the workspace, where a pull request can plant a file at a name it can
 compute, so a stored entry must not be able to run code (a pickle can) nor stand in
-for a verdict. An entry is plain JSON, read with a size bound, checked to hold only
-what the YAML loader could have built, and then goes through the same model and
-cross-checks as a fresh parse (:func:`jdgen.catalog.loading.load_checked`); anything that
-fails is a miss, parsed afresh and overwritten. The text itself is never stored: it
-comes from the file's own bytes. What this does not give: an entry planted with other
-data that passes every check is used as the file's parse. It can make a run show what
-the author could have written in the file, never run code nor skip a check; keep caches
-written by untrusted runs away from trusted ones (or set ``JDGEN_CACHE_DIR=""``).
+for a verdict. An entry is plain JSON (:mod:`jdgen.catalog.parse_entries`), read with a
+size bound, checked to hold only what the YAML loader could have built, and then goes
+through the same model and cross-checks as a fresh parse
+(:func:`jdgen.catalog.loading.load_checked`); anything that fails is a miss, parsed afresh
+and overwritten. The text itself is never stored: it comes from the file's own bytes.
+What this does not give: an entry planted with other data that passes every check is
+used as the file's parse. It can make a run show what the author could have written in
+the file, never run code nor skip a check; keep caches written by untrusted runs away
+from trusted ones (or set ``JDGEN_CACHE_DIR=""``).
 
 ``JDGEN_CACHE_DIR`` moves the cache (default: ``$XDG_CACHE_HOME/jdgen`` or
 ``~/.cache/jdgen``); set it to an empty value to turn caching off. A cache that cannot
@@ -28,19 +29,16 @@ be read or written is ignored.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from functools import cache
-from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from .yaml_source import SourceDoc, could_be_parsed
+from .parse_entries import FORMAT, Unusable, decode, encode
+from .yaml_source import SourceDoc
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-FORMAT = 1
 # The largest catalog file jdgen reads is 1 MB; a parse larger than this is not stored, and
 # no larger entry is read.
 MAX_ENTRY_BYTES = 8_000_000
@@ -50,10 +48,6 @@ _FOLDER = "parsed"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _READ = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _DIRECTORY = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_DIRECTORY", 0)
-
-
-class _Unusable(Exception):
-    """An entry that is not a parse this jdgen stored: treated as a miss."""
 
 
 def cache_dir() -> Path | None:
@@ -74,7 +68,7 @@ def _code_digest() -> bytes:
     digest.update(f"parse format {FORMAT}".encode())
     checks = ["catalog/models.py", "catalog/loading.py", "catalog/ladder_checks.py", "catalog/taxonomy_checks.py",
               "catalog/yaml_source.py", "catalog/companies.py", "catalog/currencies.py",
-              "catalog/parse_cache.py", "catalog/translations.py"]
+              "catalog/parse_cache.py", "catalog/parse_entries.py", "catalog/translations.py"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:
         digest.update(path.read_bytes())
     return digest.digest()
@@ -98,8 +92,8 @@ def load_parse(digest: str | None, shown: str, text: str) -> SourceDoc | None:
         return None
     try:
         entry = read_entry(folder / _FOLDER / digest[:2] / f"{digest}.json")
-        return _decode(entry, shown, text) if entry is not None else None
-    except (_Unusable, ValueError, TypeError, LookupError, RecursionError):
+        return decode(entry, shown, text) if entry is not None else None
+    except (Unusable, ValueError, TypeError, LookupError, RecursionError):
         return None
 
 
@@ -108,23 +102,9 @@ def store_parse(digest: str | None, doc: SourceDoc) -> None:
     folder = cache_dir()
     if folder is None or digest is None:
         return
-    paths = list(doc.value_positions)
-    index = dict(zip(paths, range(len(paths))))
-    keyed = [path for path in doc.key_positions if path in index]  # a parse places every key's value too
-    entry = {
-        "format": FORMAT,
-        "data": doc.data,
-        # Positions as flat numbers beside one list of paths: decoding them stays in C (and so
-        # does flattening them here: a cold build stores an entry for every file it reads).
-        "paths": paths,
-        "values": list(chain.from_iterable(doc.value_positions.values())),
-        "key_paths": list(map(index.__getitem__, keyed)),
-        "keys": list(chain.from_iterable(map(doc.key_positions.__getitem__, keyed))),
-        "hash_spans": list(chain.from_iterable(doc.hash_spans)),
-    }
     try:
-        payload = json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
-    except (ValueError, TypeError, RecursionError):
+        payload = encode(doc)
+    except (ValueError, TypeError, RecursionError, OverflowError):
         return
     if len(payload) <= MAX_ENTRY_BYTES:
         write_entry(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
@@ -154,47 +134,6 @@ def read_entry(path: Path | str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         return None
     finally:
         os.close(handle)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _Unusable(f"{name} is not a number a catalog holds")
-
-
-_FIELDS = {"format", "data", "paths", "values", "key_paths", "keys", "hash_spans"}
-
-
-def _decode(payload: bytes, shown: str, text: str) -> SourceDoc:
-    entry = json.loads(payload, parse_constant=_refuse_constant)
-    if type(entry) is not dict or entry.keys() != _FIELDS or entry["format"] != FORMAT:
-        raise _Unusable("not an entry of this format")
-    data = entry["data"]
-    if type(data) is not dict or not could_be_parsed(data):
-        raise _Unusable("data the YAML loader could not have built")
-    paths = entry["paths"]
-    if type(paths) is not list or not set(map(type, paths)) <= {list}:
-        raise _Unusable("paths are not lists")
-    paths = list(map(tuple, paths))
-    if not set(map(type, chain.from_iterable(paths))) <= {str, int}:
-        raise _Unusable("a path holds something other than keys and indexes")
-    key_index = _numbers(entry["key_paths"], None, minimum=0)
-    key_paths = list(map(paths.__getitem__, key_index))
-    values = _numbers(entry["values"], 2 * len(paths))
-    keys = _numbers(entry["keys"], 2 * len(key_paths))
-    spans = _numbers(entry["hash_spans"], None)
-    if len(spans) % 4:
-        raise _Unusable("hash spans are not four numbers each")
-    doc = SourceDoc(shown, data, text, dict(zip(paths, zip(values[::2], values[1::2]))),
-                    dict(zip(key_paths, zip(keys[::2], keys[1::2]))))
-    doc.hash_spans = list(zip(*[iter(spans)] * 4))
-    return doc
-
-
-def _numbers(numbers: object, count: int | None, *, minimum: int = 1) -> list[int]:
-    """``numbers`` when it is a list of ``count`` whole numbers of at least ``minimum``."""
-    if (type(numbers) is not list or (count is not None and len(numbers) != count)
-            or not set(map(type, numbers)) <= {int} or (numbers and min(numbers) < minimum)):
-        raise _Unusable("positions are not line and column numbers")
-    return numbers
 
 
 def write_entry(root: Path, folders: tuple[str, ...], name: str, payload: bytes) -> None:

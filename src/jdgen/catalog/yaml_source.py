@@ -165,6 +165,9 @@ class SourceDoc:
     # Where quoted and block text holding a '#' lies, (line, col) to (line, col): a '#' there
     # is text, not a comment, which suppression comments must not be confused with.
     hash_spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Whether an alias repeats a list or mapping: the copy's values then have no positions of
+    # their own, so walking the data no longer gives the paths of value_positions in order.
+    repeats: bool = False
 
     def inside_text(self, line: int, col: int) -> bool:
         """Whether 1-based (line, col) falls inside a quoted or block scalar's text."""
@@ -400,6 +403,7 @@ class _Builder:
             return value
         known = self._built.get(id(node))
         if known is not None:  # an alias: the same value again, which later steps will see twice
+            self.doc.repeats = True
             self._spend(self._sizes[id(node)] - 1, node)
             self._budget -= 1
             return known

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import UsageError
-from .pages import SiteOptions, SitePlan
+from .options import SiteOptions
 from .writer import Outcome, SiteFolder, SiteWriter, check_site
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
+    from .pages import SitePlan
 
 PARALLEL_FROM = 300
 RUN = 25  # pages per task handed to a worker: small enough to stream, large enough to be cheap to send
@@ -43,12 +44,18 @@ class SiteRequest:
 
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
     """Every file of the site, by its "/"-separated name inside the output folder, in name order."""
-    plan, workers = _plan(catalog, options, jobs)
-    return dict(sorted(_files(plan, workers)))
+    from .loading import finish
+
+    try:
+        plan, workers = _plan(catalog, options, jobs)
+        return dict(sorted(_files(plan, workers)))
+    finally:
+        finish()
 
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
     """Write the site into ``request.output`` (or, with ``check``, compare it with what is there)."""
+    from .loading import finish
     from .names import check_source_url
 
     if not request.output or not request.output.strip():
@@ -60,32 +67,53 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
         raise UsageError(f"-o {request.output} is a file, but a site is a folder of pages",
                          hint=f"name a folder instead, e.g. -o {folder.stem or 'site'}-site/")
     options = SiteOptions(company=request.company, source_url=check_source_url(request.source_url))
-    plan, workers = _plan(catalog, options, request.jobs)
-    with SiteFolder(folder, catalog.root, check=request.check) as opened:
-        if request.check:
-            return check_site(opened, dict(sorted(_files(plan, workers))))
-        writer = SiteWriter(opened)
-        writer.start(_names(plan))
-        for name, data in _files(plan, workers):
-            writer.put(name, data)
-        return writer.finish()
+    try:
+        plan, workers = _plan(catalog, options, request.jobs)
+        with SiteFolder(folder, catalog.root, check=request.check) as opened:
+            if request.check:
+                return check_site(opened, dict(sorted(_files(plan, workers))))
+            writer = SiteWriter(opened)
+            writer.start(_names(plan))
+            for name, data in _files(plan, workers):
+                writer.put(name, data)
+            return writer.finish()
+    finally:
+        finish()  # the workers of both pools leave while the last files are written
 
 
-def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple[SitePlan, int]:
+def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple["SitePlan", int]:
     from .loading import load_profiles
 
     workers = _workers(jobs, len(catalog.codes))
-    return SitePlan(load_profiles(catalog, workers), options), workers
+    loaded = load_profiles(catalog, workers, (lambda: _prepare(catalog)) if workers > 1 else None)
+    from .pages import SitePlan
+
+    return SitePlan(loaded, options), workers
 
 
-def _names(plan: SitePlan) -> list[str]:
+def _prepare(catalog: "Catalog") -> None:
+    """What this process does while workers parse: import the modules the plan needs and compile
+    the shipped templates, which the render workers forked later then inherit instead of each
+    compiling its own. A catalog's own templates are compiled where they render, so that their
+    errors are reported there."""
+    from importlib import import_module
+
+    from .templates import catalog_site_templates, compile_shipped
+
+    import_module(".pages", __package__)
+
+    if catalog_site_templates(catalog) is None:
+        compile_shipped()
+
+
+def _names(plan: "SitePlan") -> list[str]:
     from .templates import STATIC
 
     return [plan.page_path(key) for key in plan.page_keys()] + [f"assets/{name}" for name in STATIC] + [
         "assets/search-index.js"]
 
 
-def _files(plan: SitePlan, workers: int) -> Iterator[tuple[str, bytes]]:
+def _files(plan: "SitePlan", workers: int) -> Iterator[tuple[str, bytes]]:
     """Every file of the site as (name, bytes): the pages in plan order, then the assets."""
     from .search import search_index_js
     from .templates import static_files
@@ -99,7 +127,7 @@ def _files(plan: SitePlan, workers: int) -> Iterator[tuple[str, bytes]]:
     yield "assets/search-index.js", search_index_js(plan.search_entries())
 
 
-def _render(plan: SitePlan, key: tuple) -> tuple[str, bytes]:
+def _render(plan: "SitePlan", key: tuple) -> tuple[str, bytes]:
     from .templates import render_page
 
     page = plan.page(key)
@@ -116,10 +144,10 @@ def _workers(jobs: int | None, roles: int) -> int:
     return max(1, min(usable_cores(), 8))
 
 
-_PLAN: list[SitePlan] = []
+_PLAN: list = []
 
 
-def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> Iterator[tuple[str, bytes]]:
+def _render_in_workers(plan: "SitePlan", keys: list[tuple], workers: int) -> Iterator[tuple[str, bytes]]:
     """The pages built and rendered by ``workers`` forked processes, in runs of :data:`RUN`, in order.
 
     The workers inherit the loaded catalog and the plan from this process (fork), so nothing
@@ -130,13 +158,19 @@ def _render_in_workers(plan: SitePlan, keys: list[tuple], workers: int) -> Itera
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from (_render(plan, key) for key in keys)
         return
+    from .loading import let_leave
+
     _PLAN[:] = [plan]
+    pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for run in pool.imap(_render_run, [keys[i:i + RUN] for i in range(0, len(keys), RUN)]):
-                yield from run
+        for run in pool.imap(_render_run, [keys[i:i + RUN] for i in range(0, len(keys), RUN)]):
+            yield from run
+    except BaseException:  # also a consumer that stops early (GeneratorExit)
+        pool.terminate()
+        raise
     finally:
         _PLAN.clear()
+    let_leave(pool)  # the last files are written while the workers end
 
 
 def _render_run(keys: list[tuple]) -> list[tuple[str, bytes]]:

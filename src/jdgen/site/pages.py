@@ -30,6 +30,7 @@ from ..compose.posting import is_approved
 from .charts import Bar, chart_groups, has_figures, pay_chart
 from .names import catalog_path, source_link, unique_stems, web_link
 from .neighbours import Neighbourhood
+from .options import SiteOptions
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
@@ -48,12 +49,6 @@ class Page:
     path: str                      # inside the output folder, "/"-separated: "roles/AIMLAM.GEN.P4.html"
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class SiteOptions:
-    company: str | None = None     # a company slug: its pay bands and name
-    source_url: str | None = None  # checked --source-url, without its trailing slash
 
 
 class SitePlan:

@@ -80,6 +80,14 @@ def environment(override: str | None = None) -> jinja2.Environment:
     return env
 
 
+def compile_shipped() -> None:
+    """Compile every shipped site template now, so that worker processes forked later inherit
+    them instead of each compiling its own (about 80 ms a process)."""
+    env = environment()
+    for path in sorted(site_templates().glob("*.j2")):
+        env.get_template(path.name)
+
+
 def catalog_site_templates(catalog) -> str | None:
     """The catalog's ``templates/`` folder, when it has a ``site`` folder."""
     folder = catalog.templates_dir

@@ -99,9 +99,12 @@ class SiteFolder:
         head, _, tail = name.rpartition("/")
         if not head:
             return self.root, tail
-        if self._subs.get(head) is None and self.root is not None:
-            self._subs[head] = self._open_sub(head, create and not self.check)
-        return self._subs.get(head), tail
+        folder = self._subs.get(head)
+        # A folder found missing stays missing for reads (a build asks about each of its
+        # thousands of names first) until a write creates it.
+        if folder is None and self.root is not None and (create or head not in self._subs):
+            folder = self._subs[head] = self._open_sub(head, create and not self.check)
+        return folder, tail
 
     def _open_sub(self, name: str, create: bool) -> OutputFolder | None:
         from ..filesystem.containment import kind_of_entry
@@ -132,6 +135,10 @@ class SiteFolder:
         """As :meth:`OutputFolder.read`, for a "/"-separated name inside the site (a missing folder has no files)."""
         folder, file = self._folder(PurePosixPath(name).as_posix())
         return folder.read(file, limit) if folder is not None else (None, None)
+
+    def is_empty(self) -> bool:
+        """Whether the output folder holds nothing at all (or is not there)."""
+        return self.root is None or not self.root.entries()
 
     def kind(self, name: str) -> str | None:
         """None when nothing is at ``name``; else "file", or what else is there ("a symbolic link", ...)."""
@@ -205,6 +212,7 @@ class SiteWriter:
         self.names: list[str] = []
         self.previous: set[str] = set()
         self.old_manifest: bytes | None = None
+        self.absent: set[str] = set()  # names with nothing there when the build started
         self.outcome = Outcome()
 
     def start(self, names: list[str]) -> None:
@@ -213,7 +221,11 @@ class SiteWriter:
         self.old_manifest, _ = folder.read(MANIFEST, MAX_MANIFEST_BYTES)
         self.previous = set(parse_manifest(self.old_manifest))
         self.outcome.total = len(names) + 1
-        foreign = [name for name in self.names if name not in self.previous and folder.kind(name) is not None]
+        new = [name for name in self.names if name not in self.previous]
+        # A first build into a new or empty folder has nothing to look at, name by name.
+        kinds = [folder.kind(name) for name in new] if not folder.is_empty() else [None] * len(new)
+        self.absent = {name for name, kind in zip(new, kinds) if kind is None}
+        foreign = [name for name, kind in zip(new, kinds) if kind is not None]
         if foreign:
             more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
             raise OutputError(f"cannot build the site in {folder.path}: {folder.shown(foreign[0])}{more} "
@@ -225,7 +237,9 @@ class SiteWriter:
             folder.write(MANIFEST, owned)
 
     def put(self, name: str, data: bytes) -> None:
-        old, _ = self.folder.read(name, len(data))
+        # A name that was free when the build started is written without reading it first:
+        # a first build into an empty folder reads nothing.
+        old = None if name in self.absent else self.folder.read(name, len(data))[0]
         if old == data:
             self.outcome.unchanged += 1
             return
