@@ -3,8 +3,9 @@ text, and the proper nouns inside which nothing is reported.
 
 Every match is reported, each at its own place (:class:`.texts.Places`): a phrase written
 twice in one field is two findings, so fixing the first does not reveal a second on the next
-run. Words two rows of one list both match are one finding, the earlier row's. The engine stops a rule at 100 findings a file, and matches are produced lazily, so a
-hostile text costs the same as before.
+run. Words two rows of one list both match are one finding, the earlier row's. The engine
+stops a rule at 100 findings a file, and matches are produced lazily, so a hostile text costs
+the same as before.
 
 Proper nouns are allowed: the posting's company name (as written, without its legal suffix, so
 "Ninjas Code Ltd." allows "Ninjas Code", and its first word, so "Rockstar Games" allows "Rockstar
