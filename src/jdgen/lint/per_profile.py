@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..catalog.yaml_source import SourceDoc, display_path
+from ..catalog.yaml_source import SourceDoc
 from ..diagnostics import Diagnostic
 from ..errors import InvalidInputError
 from .config import LintConfig

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..architecture.pay import PayView, market_pay
+from ..architecture.pay import PayView
 from ..architecture.relations import FACTS, compare, ladder_rows
 from ..catalog.models import COMPONENT_LISTS
 from ..compose.posting import is_approved
