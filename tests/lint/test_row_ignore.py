@@ -93,6 +93,19 @@ def test_a_row_named_wrongly_is_a_usage_error(run, tmp_path, arguments, message)
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("table, key", [
+    ('[tool.jdgen.lint.severity]\n"JD507:guys" = "error"\n', 'tool.jdgen.lint.severity."JD507:guys"'),
+    ('[tool.jdgen.lint.per-file-ignores]\n"*.md" = ["JD507:guys"]\n', 'tool.jdgen.lint.per-file-ignores."*.md"'),
+])
+def test_a_row_where_only_whole_rules_go_says_so(run, tmp_path, table, key):
+    folder = _posting(tmp_path)
+    (folder / "pyproject.toml").write_text(table, encoding="utf-8")
+    result = run("lint", "posting.md", *AS_OF, cwd=folder)
+    assert result.code == 2
+    assert result.err == (f'pyproject.toml:2:1: {key}: "JD507:guys" names a row of a word list, which only ignore '
+                          'can leave out (name the whole rule here, e.g. "JD507")\n')
+
+
 def test_a_wrong_row_in_the_configuration_file_points_at_its_line(run, tmp_path):
     folder = _posting(tmp_path)
     (folder / "pyproject.toml").write_text('[project]\nname = "careers"\n\n[tool.jdgen.lint]\n'

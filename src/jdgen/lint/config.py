@@ -312,6 +312,8 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
     known: dict[str, list[Rule]] = {}  # a selector checked once, however often it is listed
 
     def _known(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
+        if ROW_MARK in selector:  # a row where only whole rules go: say so, not "no rule matches"
+            _check_row(selector, "", rules, fail, shown)
         if selector not in known:
             known[selector] = _rules_named(selector, rules, fail, shown)
         return known[selector]
