@@ -313,7 +313,8 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
 
     def _known(selector: str, rules: dict[str, Rule], fail, shown) -> list[Rule]:
         if ROW_MARK in selector:  # a row where only whole rules go: say so, not "no rule matches"
-            _check_row(selector, "", rules, fail, shown)
+            fail(f"{shown(selector)} names a row of a word list, which only ignore can leave out",
+                 f"name the whole rule here, e.g. {shown(selector.split(ROW_MARK)[0])}")
         if selector not in known:
             known[selector] = _rules_named(selector, rules, fail, shown)
         return known[selector]
@@ -325,8 +326,8 @@ def parse_config(table: Any, source: str | None, *, prefix: str = "lint.", text:
         if key == "select" and not value:
             fail((key,), "selects no rules", "leave select out to run every rule")
         for selector in value:
-            if ROW_MARK in selector:
-                _check_row(selector, key, rules, lambda m, h: fail((key,), m, h), shown)
+            if ROW_MARK in selector and key == "ignore":
+                _check_row(selector, rules, lambda m, h: fail((key,), m, h), shown)
                 continue
             _known(selector, rules, lambda m, h: fail((key,), m, h), shown)
         return value
@@ -427,11 +428,8 @@ def _ignored_rows(selectors: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {file: frozenset(ids) for file, ids in rows.items()}
 
 
-def _check_row(selector: str, key: str, rules: dict[str, Rule], fail, shown) -> None:
-    """A ``CODE:ROW`` selector names one rule with a word list and a row of that list."""
-    if key != "ignore":
-        fail(f"{shown(selector)} names a row of a word list, which only ignore can leave out",
-             f"name the whole rule here, e.g. {shown(selector.split(ROW_MARK)[0])}")
+def _check_row(selector: str, rules: dict[str, Rule], fail, shown) -> None:
+    """A ``CODE:ROW`` selector under ``ignore`` names one rule with a word list and a row of that list."""
     named, row = (part.strip() for part in selector.split(ROW_MARK, 1))
     matched = _rules_named(named, rules, fail, shown)
     if len(matched) != 1:
