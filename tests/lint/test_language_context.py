@@ -166,3 +166,17 @@ def test_a_trait_in_the_company_s_own_we_sentence_is_not_asked_of_the_hire(run, 
     assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
         ("posting.md:5:13:", "fearless"), ("posting.md:6:29:", "assertive"), ("posting.md:8:11:", "fearless")]
 
+
+
+def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):
+    """South Africa's EE notation lists each designated group by population group and sex as the
+    employer's targets (held-out set 10, a City of Tshwane notice); the same words outside it, or
+    a sex asked for with a comma after it, are still reported."""
+    table = "".join(f"- {group} {sex}\n" for group in ("African", "Coloured", "Indian", "White")
+                    for sex in ("female", "male"))
+    result = _lint(run, tmp_path, "This position seeks to attract\n\n" + table + "- All categories\n", select="JD506")
+    assert result.out == "" and result.code == 0
+    result = _lint(run, tmp_path, "- Indian female with fluent English\n"
+                                  "- Well-spoken Afrikaans speaking female, preferably aged 30-50\n", select="JD506")
+    assert [line.split(" JD506 ")[0] for line in result.out.splitlines()] == ["posting.md:3:3:", "posting.md:4:34:"]
+
