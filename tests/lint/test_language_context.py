@@ -180,3 +180,13 @@ def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):
                                   "- Well-spoken Afrikaans speaking female, preferably aged 30-50\n", select="JD506")
     assert [line.split(" JD506 ")[0] for line in result.out.splitlines()] == ["posting.md:3:3:", "posting.md:4:34:"]
 
+
+def test_a_nationality_line_is_reported_unless_the_post_is_recruited_locally(run, tmp_path):
+    """A bare "Nationality: Afghan" names no lawful ground; a locally engaged post is a staff
+    category that its rules fill with nationals (held-out set 10: 322 and 144)."""
+    result = _lint(run, tmp_path, "- Nationality: Afghan\n- Be a citizen of the United States\n", select="JD502")
+    assert [line.split("'")[1] for line in result.out.splitlines()] == [
+        "Nationality: Afghan", "Be a citizen of the United States"]
+    local = _lint(run, tmp_path, "- Job Type: Locally Engaged Staff (Timor-Leste nationals only)\n"
+                                 "- Nationality: Timorese\n", select="JD502")
+    assert local.out == "" and local.code == 0
