@@ -403,6 +403,8 @@ def coded_words(text: str, gender: dict, side: str) -> list[str]:
         "Experience with data-informed decision-making is a plus.",
         "This is an individual contributor role.",
         "Manage dependencies and review commits.",
+        "Maintain the athletic fields and athletic facilities through all athletics seasons.",
+        "Prepare the athletic complex for the athletic programs.",
     ],
 )
 def test_ordinary_job_vocabulary_is_not_masculine(text: str, gender: dict):
@@ -430,6 +432,8 @@ def test_coded_words_still_found(gender: dict):
     # "match: word" items only count as whole words
     assert coded_words("logic", gender, "masculine") == ["logic"]
     assert coded_words("logistics", gender, "masculine") == []
+    # an athletic person is still the trait; the sport and its grounds are not
+    assert coded_words("an athletic build", gender, "masculine") == ["athletic"]
 
 
 # ------------------------------------------------ exclusionary.yaml / physical_requirements.yaml
