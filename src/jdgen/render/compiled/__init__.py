@@ -4,7 +4,7 @@ Written by ``python -m jdgen.render.compile_shipped``: do not edit.
 """
 
 JINJA_VERSION = '3.1.6'
-CODE_DIGEST = 'dd5d0419e5e9e962cfef977e0d15966381420be123b248dea6ce7aeeb6f96054'
+CODE_DIGEST = '72d0f3e46af158673e74fb8236a007ded79bf60d47c4d4b49d5b887c999ef76f'
 # (environment kind, template name): (module here, sha256 of the template's text)
 TEMPLATES = {
     ('md', 'posting.md.j2'): ('posting_md', '4652ed991de6852205fe75477ddb82a04fb9a24a7e3b68423179c4caa2ce8fc7'),
