@@ -152,7 +152,8 @@ def load_checked(path: Path, kind: str, model_type: type[M],
     """
     shown = display_path(path)
     raw = read_bytes(path, shown)
-    digest = cache.key(kind, shown, str(path.resolve()), raw, depends_on)
+    # No folder, no key: working it out first reads jdgen's schemas and sources (~1-4 ms a process).
+    digest = cache.key(kind, shown, str(path.resolve()), raw, depends_on) if cache.cache_dir() is not None else None
     text = decode(raw, shown)
     stored = cache.load_parse(digest, shown, text.removeprefix("\ufeff"))  # parse_yaml drops a BOM too
     if stored is not None:

@@ -13,9 +13,11 @@ verdict on every single-value mutation of the shipped files and on random combin
 Optional fields are written ``name: Text = None`` rather than ``Text | None``: the
 schemas do not allow an explicit ``null``, and pydantic does not validate defaults, so
 this is how "may be absent, but never null" is said to both.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: pydantic reads every field's annotation
+when a class is made, and as strings it evaluates each one again (about 240 ``eval``
+calls, ~5 ms of every cold start that loads a catalog file).
+"""
 
 import re
 from typing import Annotated, Literal, TypeVar

@@ -318,3 +318,37 @@ class AnchoredList:
                 matches = matcher.finditer(text, folded, matcher._starts(text, folded, words))
             found += [(match.start(), index, match) for match in matches]
         return sorted(found, key=lambda item: item[:2])
+
+
+class AnchoredLater:
+    """:class:`Anchored`, built only once a process has used the pattern enough to pay for building it.
+
+    Reading a pattern's words takes 1-6 ms (the years pattern is the slowest); a command that
+    reads a few short texts, such as ``jdgen render`` with one posting's qualifications, spent
+    more on that than the pattern itself takes on them (15-40 µs a text). So the pattern runs
+    as it is, with the same matches (see :class:`Anchored`), on the first ``after`` texts of
+    at most ``short`` characters; a longer text, where the pattern alone would take about a
+    microsecond a character, has it built at once.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], after: int = 128, short: int = 1000):
+        self.pattern = pattern
+        self._left = after
+        self._short = short
+        self._anchored: Anchored | None = None
+
+    def _built(self, text: str) -> Anchored | None:
+        if self._anchored is None:
+            self._left -= 1
+            if self._left >= 0 and len(text) <= self._short:
+                return None
+            self._anchored = Anchored(self.pattern)
+        return self._anchored
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        anchored = self._built(text)
+        return self.pattern.search(text) if anchored is None else anchored.search(text, folded)
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        anchored = self._built(text)
+        return self.pattern.finditer(text) if anchored is None else anchored.finditer(text, folded)

@@ -108,11 +108,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
-from typing import Sequence
+from typing import Iterator, Sequence
 
-from .anchors import Anchored, fold
+from .anchors import AnchoredLater, fold
+from .lazy_regex import lazy
 
-__all__ = ["YearsClaim", "find_years_claims", "total_experience_claims"]
+__all__ = ["YearsClaim", "asks_for_years", "find_years_claims", "total_experience_claims"]
 
 _WORD_VALUES = {
     word: float(value)
@@ -123,7 +124,7 @@ _WORD_VALUES = {
 }
 _TENS = {word: 10.0 * (i + 2) for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _ARTICLES = frozenset({"a", "an"})
-_HALF = re.compile(r"half[ \t]++an?", re.I | re.A)
+_HALF = lazy(r"half[ \t]++an?", re.I | re.A)
 # Years per unit; a decade is ten of them.
 _UNIT_YEARS = {"decade": 10.0, "mo": 1 / 12}
 
@@ -145,7 +146,7 @@ _NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:(?:%s)(?:[ \t]*+-[ \t]*+(?:%s)\b)?|%s)\b)" % 
 # "five (5) years": the digits repeat the word and add nothing.
 _ECHO = r"(?:[ \t]*+\([ \t]*+[0-9]+(?:\.[0-9]+)?[ \t]*+\))?"
 
-_CLAIM = re.compile(
+_CLAIM = lazy(
     rf"""
     (?:
         \bbetween{_SS}(?P<b_lo>{_NUM}){_SS}and{_SS}(?P<b_hi>{_NUM})
@@ -165,7 +166,7 @@ _CLAIM = re.compile(
     """,
     _FLAGS,
 )
-_NOT_EXPERIENCE_AFTER = re.compile(
+_NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
         |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
@@ -174,23 +175,23 @@ _NOT_EXPERIENCE_AFTER = re.compile(
         |(?:of[ \t]+)?(?:age|aged))\b""",
     _FLAGS,
 )
-_LAST_WORD = re.compile(r"([a-z]+)[ \t]*$", _FLAGS)
+_LAST_WORD = lazy(r"([a-z]+)[ \t]*$", _FLAGS)
 _PERIOD_WORDS = frozenset(
     "within in next past last first every each per after before during once twice times "
     "duration length term lasting spanning aged age".split()
 )
 _HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
-_ADJECTIVE_FOR_EXPERIENCE = re.compile(
+_ADJECTIVE_FOR_EXPERIENCE = lazy(
     r"""(?:'s?)?[ \t]*+\+?[ \t]*+(?:(?!(?:for|of|in|to|with|on|at|and|or)\b)[a-z][\w-]*+[ \t]++){0,3}?
         (?:experience|exp|track[ \t]+record|background)\b""",
     _FLAGS,
 )
-_EXPERIENCE_HINT = re.compile(
+_EXPERIENCE_HINT = lazy(
     r"""\b(?:experience|exp|background|track[ \t]+record|work\w*|employ\w*|roles?|positions?|jobs?
         |lead\w*|manag\w*|professional|industry|as[ \t]+an?)\b""",
     _FLAGS,
 )
-_COMPANY_AGE = re.compile(
+_COMPANY_AGE = lazy(
     r"""\b(?:founded|established|incorporated|in[ \t]+business|around|serving|served|history
         |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
         |(?<=[a-z][ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
@@ -200,7 +201,7 @@ _COMPANY_AGE = re.compile(
 )
 # A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
 # for 2 years", "stay with us for at least 3 years"), read where the claim follows "for"/"of".
-_DURATION = re.compile(
+_DURATION = lazy(
     r"""\b(?:contract\w*|assignment|appointment|engagement|secondment|fixed[ \t-]term|fellowship|internship
         |placement|commit\w*|stay\w*|remain\w*|guarantee\w*|funded|lease|warranty|visa|sponsor\w*
         |probation\w*|retention|tenure)\b""",
@@ -208,73 +209,73 @@ _DURATION = re.compile(
 )
 _DURATION_LINK = frozenset("for of lasting spanning".split())
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
-_AGE = re.compile(r"\b(?:age[ds]?|ages)\b", _FLAGS)
-_ADDRESSES_CANDIDATE = re.compile(
+_AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
+_ADDRESSES_CANDIDATE = lazy(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
         |qualif\w*|grade)\b""",
     _FLAGS,
 )
-_CLAUSE_END = re.compile(
+_CLAUSE_END = lazy(
     r"""[;:!?()\[\]\n\u2022|]|\.(?=\s|$)
         |,[ \t]*(?:including|of[ \t]+which|with|plus|ideally|preferabl[ey]|preferred|where|which
                   |who)\b""",
     _FLAGS,
 )
-_SENTENCE_END = re.compile(r"[.;!?\n\u2022]")
-_LEADING_FILLER = re.compile(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
-_TRAILING_WORD = re.compile(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
+_SENTENCE_END = lazy(r"[.;!?\n\u2022]")
+_LEADING_FILLER = lazy(r"(?:'s?)?\s*+(?:(?:of|in|as|at|on|with)\s+)?(?:(?:an?|the)\s+)?", _FLAGS)
+_TRAILING_WORD = lazy(r"\b(?:and|or|with|including|of\ which|plus|of|in|at|for|to)\Z", _FLAGS)
 
 
 # --- Routes: alternatives, routes that are only considered, and parts (see the module docstring).
-_PART_BEFORE = re.compile(
+_PART_BEFORE = lazy(
     r"""\b(?:including|includ(?:es|e)|incl|of[ \t]+which|within[ \t]+(?:which|that|those|this|these)
         |as[ \t]+part[ \t]+of|among[ \t]+(?:them|which|these))\b""",
     _FLAGS,
 )
-_ALTERNATIVE_BEFORE = re.compile(
+_ALTERNATIVE_BEFORE = lazy(
     r"""\b(?:alternatively|in[ \t]+the[ \t]+alternative|otherwise|(?:will|may|would|can)[ \t]+(?:also[ \t]+)?accept)\b
         |(?:^|[.;:!?\n][ \t]*+)if\b""",
     _FLAGS,
 )
-_OR = re.compile(r"\bor\b", _FLAGS)
+_OR = lazy(r"\bor\b", _FLAGS)
 # What may stand between "or" and the years of another route: "or 3 years", "or with at least 3".
-_ROUTE_FILLER = re.compile(
+_ROUTE_FILLER = lazy(
     r"""[\s,(]*+(?:(?:with|have|has|having|possess\w*|bring\w*|about|approximately|an?|the|just|only|even
         |perhaps|possibly|else)\b[\s,]*+)*+""",
     _FLAGS,
 )
-_CREDENTIAL = re.compile(
+_CREDENTIAL = lazy(
     r"""\b(?:degrees?|bachelor\w*|master\w*|ms|msc|bs|bsc|ba|phd|ph\.d|doctora\w*|associate'?s|diploma|ged
         |high[ \t]+school|certificat\w*|licen[cs]\w*)""",
     _FLAGS,
 )
 # "or" that opens a route of its own rather than a list: "OR", "; or", "or a Master's degree and".
-_ROUTE_OR = re.compile(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma|high[ \t]+school))", re.A | re.X | re.M)
+_ROUTE_OR = lazy(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma|high[ \t]+school))", re.A | re.X | re.M)
 # After a claim, "or" straight before a credential opens the next route even without an article:
 # "a Bachelor's and 12+ years of related experience or master's degree, and 8+ years". (Before
 # any claim, "Bachelor's or Master's degree and 5 years" is a list of credentials for one route,
 # which is why _ROUTE_OR asks for an article there.)
-_OR_CREDENTIAL = re.compile(
+_OR_CREDENTIAL = lazy(
     r"\bor[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma))", re.I | re.A)
-_ALTERNATIVE_AFTER = re.compile(
+_ALTERNATIVE_AFTER = lazy(
     r"""\b(?:with|holding|having|plus)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:relevant[ \t]+|related[ \t]+|advanced[ \t]+)?
           (?:master|ms\b|msc\b|phd|ph\.d|doctora|graduate[ \t]+degree|advanced[ \t]+degree|post-?graduate)
         |\bin[ \t]+(?:lieu|place)[ \t]+of\b|\binstead[ \t]+of\b|\bas[ \t]+(?:a[ \t]+)?substitut
         |\b(?:is|are|be)[ \t]+(?:also[ \t]+)?acceptable\b|\bwill[ \t]+be[ \t]+accepted\b|\bas[ \t]+equivalent\b""",
     _FLAGS,
 )
-_REPLACES_CREDENTIAL = re.compile(
+_REPLACES_CREDENTIAL = lazy(
     r"\b(?:in[ \t]+(?:lieu|place)[ \t]+of|instead[ \t]+of|substitut\w*|equivalent[ \t]+(?:to|for))\b", _FLAGS
 )
-_CONSIDERED = re.compile(
+_CONSIDERED = lazy(
     r"""\b(?:be|been|being)[ \t]+considered\b|\b(?:will|may|might|could|would)[ \t]+(?:also[ \t]+)?consider\b
         |\bmay[ \t]+(?:also[ \t]+)?qualify\b""",
     _FLAGS,
 )
-_BUT = re.compile(r",[ \t]*(?:though|but|however|while|although|yet)\b|\bequivalent\b", _FLAGS)
+_BUT = lazy(r",[ \t]*(?:though|but|however|while|although|yet)\b|\bequivalent\b", _FLAGS)
 # A route without years: the years can be replaced by a degree ("may substitute for the
 # required work experience", "in lieu of experience").
-_NO_YEARS_ROUTE = re.compile(
+_NO_YEARS_ROUTE = lazy(
     r"""\b(?:may|can|will|could)[ \t]+(?:be[ \t]+)?substitut\w*[ \t]+for[ \t]+(?:the[ \t]+)?(?:required[ \t]+|minimum[ \t]+)?
           (?:[a-z]+[ \t]+)?experience\b
         |\bin[ \t]+(?:lieu|place)[ \t]+of[ \t]+(?:the[ \t]+)?(?:required[ \t]+)?experience\b""",
@@ -283,12 +284,12 @@ _NO_YEARS_ROUTE = re.compile(
 # "5 years of experience, or a Master's degree" / "... or you're straight out of university": a
 # route after the last claim that needs no years, so the text states no minimum (as "a degree or 4
 # years" does when the credential comes first). Looked for up to the sentence's end.
-_OR_WITHOUT_YEARS = re.compile(
+_OR_WITHOUT_YEARS = lazy(
     r"""\bor\b[ \t,]+(?:[\w'\u2019-]+[ \t]+){0,6}?(?:degree|bachelor\w*|master\w*|ph\.?d|doctora\w*|diploma
         |(?P<none>straight[ \t]+(?:out[ \t]+of|from)[ \t]+(?:university|college|school)|fresh[ \t]+graduate|new[ \t]+grad\w*))""",
     _FLAGS,
 )
-_SENTENCE_STOP = re.compile(r"[.;!?\n](?=\s|$)")
+_SENTENCE_STOP = lazy(r"[.;!?\n](?=\s|$)")
 _LOOK = 300  # how far the route words are looked for around a claim: linear in the text
 
 
@@ -362,20 +363,30 @@ def _is_adjective(m: re.Match[str]) -> bool:
     return "-" in m["joint"] or (singular and (ranged or not one))
 
 
+# The word-list patterns, tried only where one of their words is written (see .anchors);
+# each made on first use, as most texts need only some of them.
 @cache
-def _word_lists() -> tuple[Anchored, Anchored, Anchored]:
-    """The word-list patterns, tried only where one of their words is written (see .anchors)."""
-    return Anchored(_EXPERIENCE_HINT), Anchored(_COMPANY_AGE), Anchored(_ADDRESSES_CANDIDATE)
+def _experience_hint() -> AnchoredLater:
+    return AnchoredLater(_EXPERIENCE_HINT)
 
 
 @cache
-def _claims() -> Anchored:
+def _company_age() -> AnchoredLater:
+    return AnchoredLater(_COMPANY_AGE)
+
+
+@cache
+def _addresses_candidate() -> AnchoredLater:
+    return AnchoredLater(_ADDRESSES_CANDIDATE)
+
+
+@cache
+def _claims() -> AnchoredLater:
     """_CLAIM, tried only where a number, a number word or one of its leading words is written."""
-    return Anchored(_CLAIM)
+    return AnchoredLater(_CLAIM)
 
 
 def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
-    experience_hint, company_age, addresses_candidate = _word_lists()
     if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
         return False
     before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
@@ -384,7 +395,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
     clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
-    if (m["lo"] or "").lower() in _ARTICLES and not experience_hint.search(clause, folded_clause):
+    if (m["lo"] or "").lower() in _ARTICLES and not _experience_hint().search(clause, folded_clause):
         return False
     # A bounded look-back keeps long texts linear; company boilerplate sits close by. The
     # sentence is what follows the last sentence end in it (found by bisection, not by splitting).
@@ -393,39 +404,54 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if last >= 0:
         begin = max(begin, sentence_ends[last] + 1)
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
-    if company_age.search(sentence, folded_sentence) and not addresses_candidate.search(sentence, folded_sentence):
+    if _company_age().search(sentence, folded_sentence) and not _addresses_candidate().search(sentence, folded_sentence):
         return False
     word = before[1].lower() if before else ""
     if word in _DURATION_LINK and _DURATION.search(sentence):
         return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
-    if _AGE.search(line) and not experience_hint.search(clause, folded_clause):
+    if _AGE.search(line) and not _experience_hint().search(clause, folded_clause):
         return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
     if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
         rest = norm[m.end() : m.end() + 200]
-        if not addresses_candidate.search(rest, fold(rest)):
+        if not _addresses_candidate().search(rest, fold(rest)):
             return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
-    if (m["floor"] or "").lower().startswith("over") and not experience_hint.search(clause, folded_clause):
+    if (m["floor"] or "").lower().startswith("over") and not _experience_hint().search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
+
+
+def _requirements(norm: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each place in ``norm`` (the normalized text) that states a years requirement, with where
+    its clause ends, in order of position (of the first :data:`MAX_CANDIDATES` places that read
+    like one)."""
+    folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
+    matches = list(islice(_claims().finditer(norm, folded), MAX_CANDIDATES))
+    sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
+    for i, m in enumerate(matches):
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
+        stop = _CLAUSE_END.search(norm, m.end(), limit)
+        clause_end = stop.start() if stop else limit
+        if (_is_experience(norm, folded, sentence_ends, m, clause_end)
+                and not _only_considered(norm, sentence_ends, m.start(), m.end())):
+            yield m, clause_end
+
+
+def asks_for_years(text: str) -> bool:
+    """Whether ``text`` states a years-of-experience requirement: ``find_years_claims(text)``
+    is not empty. A posting asks only this of its qualifications, so it is answered at the
+    first requirement found, without the routes, subjects and patterns that the rest needs."""
+    return next(_requirements(text.translate(_NORMALIZE)), None) is not None
 
 
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Every years-of-experience requirement in ``text``, in order of position (of the first
     :data:`MAX_CANDIDATES` places that read like one)."""
     norm = text.translate(_NORMALIZE)
-    folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
-    matches = list(islice(_claims().finditer(norm, folded), MAX_CANDIDATES))
-    sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
     found = []
-    for i, m in enumerate(matches):
-        limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
-        stop = _CLAUSE_END.search(norm, m.end(), limit)
-        clause_end = stop.start() if stop else limit
-        if not _is_experience(norm, folded, sentence_ends, m, clause_end):
-            continue
+    for m, clause_end in _requirements(norm):
         low, high, open_ended = _bounds(m)
         per = _UNIT_YEARS.get(m["unit"].lower()[:2] if m["unit"].lower().startswith("mo") else m["unit"].lower().rstrip("s"))
         if per:
@@ -433,7 +459,6 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
         found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject, clause_end))
-    found = [claim for claim in found if not _only_considered(norm, sentence_ends, claim[3], claim[4])]
     roles = _roles(norm, [(claim[0], claim[3], claim[4], claim[7]) for claim in found])
     claims = [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]
     if claims and all(role == "alternative" for role in roles):

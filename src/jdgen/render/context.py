@@ -154,9 +154,9 @@ def printed_qualifications(posting: Posting) -> list[str]:
 
 def states_years(qualifications: list[str]) -> bool:
     """Whether any of these qualifications asks for years, as JD301 reads them."""
-    from ..compose.experience import find_years_claims  # its patterns compile on first use
+    from ..compose.experience import asks_for_years  # imported here: only a posting with qualifications reads them
 
-    return any(find_years_claims(text) for text in qualifications)
+    return any(asks_for_years(text) for text in qualifications)
 
 
 def where_you_work(places, locale: PostingLocale = ENGLISH, _=_english) -> str | None:

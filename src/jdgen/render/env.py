@@ -30,7 +30,7 @@ from markupsafe import Markup
 from ..resources import shipped
 from ..catalog.yaml_source import display_path
 from .filters import FILTERS, md_escape, printable
-from .loader import ContainedLoader
+from .precompiled import PrecompiledLoader
 from .sandbox import BoundedSandbox
 from .template_failures import TemplateWording, template_failures
 
@@ -38,9 +38,10 @@ from .template_failures import TemplateWording, template_failures
 @lru_cache(maxsize=16)
 def environment(kind: str, search_path: tuple[str, ...]) -> SandboxedEnvironment:
     # No bytecode_cache: Jinja's stores compiled code that it runs when loaded, and the cache
-    # folder is writable by whoever shapes a CI workspace. Compiling costs ~25 ms per run.
+    # folder is writable by whoever shapes a CI workspace. The shipped templates come
+    # compiled with the package instead (jdgen.render.precompiled); others compile each run.
     env = BoundedSandbox(
-        loader=ContainedLoader(search_path),
+        loader=PrecompiledLoader(search_path, kind),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

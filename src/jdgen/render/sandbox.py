@@ -16,8 +16,10 @@ to the rendering's budget (:mod:`jdgen.render.bounds`), at the places Jinja give
   bounded in length, the page stopping at the line that pushes it over.
 
 ``lipsum()`` is gone: it is random (outputs must be reproducible) and sized by its caller.
-Compiled templates are never cached on disk (:mod:`jdgen.render.env` says why), so code
-compiled without these bounds, or planted, is never loaded.
+Compiled templates are never cached where a run writes or a catalog could plant them
+(:mod:`jdgen.render.env` says why), so code compiled without these bounds, or planted, is
+never loaded. The shipped templates' compiled form is part of the package, written by this
+code generator and used only while this module is unchanged (:mod:`jdgen.render.precompiled`).
 """
 
 from __future__ import annotations
