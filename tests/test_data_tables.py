@@ -405,6 +405,11 @@ def coded_words(text: str, gender: dict, side: str) -> list[str]:
         "Manage dependencies and review commits.",
         "Maintain the athletic fields and athletic facilities through all athletics seasons.",
         "Prepare the athletic complex for the athletic programs.",
+        # the plan's pace and a mission's or a fire service's fight (held-out set 11)
+        "Thrive in a team environment with an appreciation of aggressive goals.",
+        "Find candidates through aggressive outreach on the phone and email.",
+        "Maintain trucks, Police vehicles and Fire Fighting vehicles.",
+        "UNDP is an organization fighting to end the injustice of poverty.",
     ],
 )
 def test_ordinary_job_vocabulary_is_not_masculine(text: str, gender: dict):
@@ -434,6 +439,8 @@ def test_coded_words_still_found(gender: dict):
     assert coded_words("logistics", gender, "masculine") == []
     # an athletic person is still the trait; the sport and its grounds are not
     assert coded_words("an athletic build", gender, "masculine") == ["athletic"]
+    # an aggressive or fighting person is still the trait
+    assert coded_words("an aggressive closer with a fighting spirit", gender, "masculine") == ["aggressive", "fighting"]
 
 
 # ------------------------------------------------ exclusionary.yaml / physical_requirements.yaml
@@ -501,6 +508,22 @@ def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
             assert regex.search(text) and excused(text), f"{row['id']}: {text!r} is not an excused match"
         for text in row["examples"]:
             assert not excused(text), f"{row['id']}: example {text!r} would be excused"
+
+
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
+def test_a_rows_when_context_matches_its_examples(name: str):
+    """A row with `when` counts only in a posting holding those words somewhere: its
+    `when_examples` show texts that give the context, `when_counterexamples` texts that do not."""
+    for row in load(name)["phrases"]:
+        assert ("when" in row) == ("when_examples" in row) == ("when_counterexamples" in row), row["id"]
+        if "when" not in row:
+            continue
+        gate = compile_ci(row["when"])
+        assert not gate.search(""), row["id"]
+        for text in row["when_examples"]:
+            assert gate.search(text), f"{row['id']}: `when` should match {text!r}"
+        for text in row["when_counterexamples"]:
+            assert not gate.search(text), f"{row['id']}: `when` should not match {text!r}"
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])

@@ -190,3 +190,26 @@ def test_a_nationality_line_is_reported_unless_the_post_is_recruited_locally(run
     local = _lint(run, tmp_path, "- Job Type: Locally Engaged Staff (Timor-Leste nationals only)\n"
                                  "- Nationality: Timorese\n", select="JD502")
     assert local.out == "" and local.code == 0
+
+
+def test_a_bare_upper_bound_is_an_age_limit_only_in_a_posting_that_speaks_of_age(run, tmp_path):
+    """"Not exceeding 35 years." under an "Age limit" heading is a ceiling on age (held-out set 11,
+    234); the same words in a posting that never speaks of age may be anything, and are left."""
+    aged = _lint(run, tmp_path, "## Age limit\n\nNot  exceeding  35  years.\n", select="JD508")
+    assert [line.split("'")[1] for line in aged.out.splitlines()] == ["Not exceeding 35 years"]
+    unaged = _lint(run, tmp_path, "## Terms\n\nNot  exceeding  35  years.\n", select="JD508")
+    assert unaged.out == "" and unaged.code == 0
+    relaxed = _lint(run, tmp_path, "## Age limit\n\nRelaxable by 5 years, so not exceeding 40 years for SC/ST.\n",
+                    select="JD508")
+    assert relaxed.out == "" and relaxed.code == 0
+
+
+def test_a_public_employer_s_citizenship_line_and_young_people_it_serves_are_left(run, tmp_path):
+    """Held-out set 11: a scheme-of-service grade's "Be a Kenyan citizen" (031), and "adolescent
+    girls, boys, young people" an NGO works with (254); "young Nigerians" it recruits are the hire."""
+    public = _lint(run, tmp_path, "For appointment to this grade, an officer must have;\n\n- Be a Kenyan citizen;\n",
+                   select="JD502")
+    assert public.out == "" and public.code == 0
+    served = _lint(run, tmp_path, "We focus our interventions on adolescent girls, boys, young people.\n\n"
+                                  "We request applications from young Nigerians.\n", select="JD508")
+    assert [line.split("'")[1] for line in served.out.splitlines()] == ["young Nigerians"]

@@ -43,6 +43,9 @@ class Phrase:
     # words just before the match that turn it around: "not looking for a rockstar" asks for the
     # opposite of the label (looked for in the 60 characters before it, to the end of that stretch)
     unless_before: re.Pattern[str] | None = None
+    # words the posting must hold somewhere for the row to count: a bare "Not exceeding 35 years."
+    # is an age limit under an "Age limit" heading and nothing in a posting that never speaks of age
+    when: re.Pattern[str] | None = None
 
 
 @cache
@@ -61,7 +64,8 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt")),
                         re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
                         r.get("unless_in", "sentence"),
-                        re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None) for r in rows)
+                        re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None,
+                        re.compile(r["when"], re.IGNORECASE) if r.get("when") else None) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,9 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     for rows that say so, quotations) left out, each located where it is written."""
     listed = phrases(file)
     allowed = None
-    excused_here: dict[int, bool] = {}  # row -> whether its `unless` words are anywhere in the posting
+    # row -> whether its `unless` words are anywhere in the posting; -1 - row -> whether its `when`
+    # words are nowhere in it
+    excused_here: dict[int, bool] = {}
     for text in language_texts(posting):
         matches = iter(phrase_matches(file, text.text))
         first = next(matches, None)
@@ -203,8 +205,8 @@ def _ignored_indexes(ctx, file: str) -> frozenset[int]:
 
 
 def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[int, bool], off: frozenset[int]):
-    """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground or
-    quotation takes back, lazily: a rule stops at its findings limit without reading the rest of a
+    """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground,
+    missing `when` context or quotation takes back, lazily: a rule stops at its findings limit without reading the rest of a
     long text. An ignored row's words are left to the other rows, as if it were not in the list."""
     quotes = None
     for start, index, matched in matches:
@@ -216,6 +218,12 @@ def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[i
             continue
         if phrase.unless_before is not None and phrase.unless_before.search(text, max(0, start - 60), start):
             continue
+        if phrase.when is not None:
+            key = -1 - index  # beside the `unless` answers, apart from them
+            if key not in excused_here:
+                excused_here[key] = not any(phrase.when.search(t.text) for t in language_texts(posting))
+            if excused_here[key]:
+                continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
                 if index not in excused_here:
