@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from .cache_sweep import renew_if_old, sweep_once
 from .parse_entries import FORMAT, Unusable, decode, encode
 from .yaml_source import SourceDoc
 
@@ -91,7 +92,7 @@ def load_parse(digest: str | None, shown: str, text: str) -> SourceDoc | None:
     if folder is None or digest is None:
         return None
     try:
-        entry = read_entry(folder / _FOLDER / digest[:2] / f"{digest}.json")
+        entry = read_entry(folder / _FOLDER / digest[:2] / f"{digest}.json", renew=True)
         return decode(entry, shown, text) if entry is not None else None
     except (Unusable, ValueError, TypeError, LookupError, RecursionError):
         return None
@@ -108,10 +109,13 @@ def store_parse(digest: str | None, doc: SourceDoc) -> None:
         return
     if len(payload) <= MAX_ENTRY_BYTES:
         write_entry(folder, (_FOLDER, digest[:2]), f"{digest}.json", payload)
+        sweep_once(folder, _FOLDER)
 
 
-def read_entry(path: Path | str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+def read_entry(path: Path | str, limit: int = MAX_ENTRY_BYTES, renew: bool = False) -> bytes | None:
     """The bytes of the cache entry at ``path``, or None: missing, not a regular file, a symlink, or over ``limit``.
+
+    ``renew``: mark the entry as read, so that the parse cache's sweep keeps it (:mod:`.cache_sweep`).
 
     Shared with the findings cache (:mod:`jdgen.lint.result_cache`), which trusts its folder no more.
     """
@@ -120,8 +124,11 @@ def read_entry(path: Path | str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
             return None
+        if renew:
+            renew_if_old(handle, info.st_mtime)
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(handle, limit + 1 - size)
