@@ -174,3 +174,37 @@ def test_heldout_is_large_enough_to_score_with():
     assert language >= MIN_HELDOUT_LANGUAGE_PHRASES
     assert len(experience) >= MIN_HELDOUT_EXPERIENCE_STATEMENTS
     assert {e["fits_level"] for e in experience} >= {True, False, None}
+
+
+# A set being collected (benchmarks/quality/incoming/, when there is one) is judged by the same
+# guideline and must already keep its shape and stay apart from both keys above: it becomes the
+# held-out set once complete, and a posting in two keys would be scored where it was tuned.
+INCOMING = CORPUS / "incoming"
+INCOMING_JUDGEMENTS = (yaml.safe_load((INCOMING / "judgements.yaml").read_text(encoding="utf-8"))
+                       if (INCOMING / "judgements.yaml").is_file() else [])
+INCOMING_IDS = [j["file"] for j in INCOMING_JUDGEMENTS]
+
+
+def _incoming_excerpt(entry: dict) -> str:
+    return (INCOMING / "postings" / entry["file"]).read_text(encoding="utf-8")
+
+
+def test_every_incoming_file_is_judged_once_and_every_judged_file_exists():
+    on_disk = sorted(p.name for p in (INCOMING / "postings").glob("*.md")) if INCOMING.is_dir() else []
+    assert sorted(INCOMING_IDS) == on_disk
+    assert len(INCOMING_IDS) == len(set(INCOMING_IDS))
+
+
+@pytest.mark.parametrize("entry", INCOMING_JUDGEMENTS, ids=INCOMING_IDS)
+def test_incoming_entry_excerpt_phrases_and_arithmetic(entry):
+    test_entry_shape(entry)
+    _check_excerpt_shape(_incoming_excerpt(entry))
+    _check_phrases_in(entry, _incoming_excerpt(entry))
+    test_fits_level_follows_the_guideline_arithmetic(entry)
+
+
+def test_incoming_shares_no_posting_with_either_key():
+    def pages(entries):
+        return {e[k] for e in entries for k in ("source", "original") if e.get(k)}
+
+    assert not pages(INCOMING_JUDGEMENTS) & (pages(JUDGEMENTS) | pages(HELDOUT_JUDGEMENTS))
