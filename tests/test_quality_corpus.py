@@ -129,10 +129,19 @@ def _heldout_excerpt(entry: dict) -> str:
     return (HELDOUT_POSTINGS / entry["file"]).read_text(encoding="utf-8")
 
 
+def _check_judged_once(postings: Path, ids: list[str]) -> None:
+    on_disk = sorted(p.name for p in postings.glob("*.md"))
+    assert sorted(ids) == on_disk
+    assert len(ids) == len(set(ids))
+
+
+def _pages(entries: list[dict]) -> set[str]:
+    """Every page address a key names (its sources and the boards they mirror)."""
+    return {e[k] for e in entries for k in ("source", "original") if e.get(k)}
+
+
 def test_every_heldout_file_is_judged_once_and_every_judged_file_exists():
-    on_disk = sorted(p.name for p in HELDOUT_POSTINGS.glob("*.md"))
-    assert sorted(HELDOUT_IDS) == on_disk
-    assert len(HELDOUT_IDS) == len(set(HELDOUT_IDS))
+    _check_judged_once(HELDOUT_POSTINGS, HELDOUT_IDS)
 
 
 @pytest.mark.parametrize("entry", HELDOUT_JUDGEMENTS, ids=HELDOUT_IDS)
@@ -152,10 +161,7 @@ def test_heldout_fits_level_follows_the_guideline_arithmetic(entry):
 
 
 def test_heldout_shares_no_posting_with_the_tuning_corpus():
-    def pages(entries):
-        return {e[k] for e in entries for k in ("source", "original") if e.get(k)}
-
-    assert not pages(HELDOUT_JUDGEMENTS) & pages(JUDGEMENTS)
+    assert not _pages(HELDOUT_JUDGEMENTS) & _pages(JUDGEMENTS)
     assert not set(HELDOUT_IDS) & set(IDS)
 
 
@@ -190,9 +196,7 @@ def _incoming_excerpt(entry: dict) -> str:
 
 
 def test_every_incoming_file_is_judged_once_and_every_judged_file_exists():
-    on_disk = sorted(p.name for p in (INCOMING / "postings").glob("*.md")) if INCOMING.is_dir() else []
-    assert sorted(INCOMING_IDS) == on_disk
-    assert len(INCOMING_IDS) == len(set(INCOMING_IDS))
+    _check_judged_once(INCOMING / "postings", INCOMING_IDS)
 
 
 @pytest.mark.parametrize("entry", INCOMING_JUDGEMENTS, ids=INCOMING_IDS)
@@ -204,7 +208,4 @@ def test_incoming_entry_excerpt_phrases_and_arithmetic(entry):
 
 
 def test_incoming_shares_no_posting_with_either_key():
-    def pages(entries):
-        return {e[k] for e in entries for k in ("source", "original") if e.get(k)}
-
-    assert not pages(INCOMING_JUDGEMENTS) & (pages(JUDGEMENTS) | pages(HELDOUT_JUDGEMENTS))
+    assert not _pages(INCOMING_JUDGEMENTS) & (_pages(JUDGEMENTS) | _pages(HELDOUT_JUDGEMENTS))
