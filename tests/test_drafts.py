@@ -199,3 +199,35 @@ def test_posting_is_draft_unless_approved(status):
     from jdgen.compose.posting import is_approved
 
     assert is_approved(status) is (status == "approved")
+
+
+def _set_status(catalog: Path, keep_unapproved: int) -> list[str]:
+    """Approve every profile but the first ``keep_unapproved``; the codes left unapproved, in file order."""
+    roles = sorted((catalog / "roles").glob("*.yaml"))
+    for path in roles[keep_unapproved:]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\nstatus: \w+\n", "\nstatus: approved\n", text), encoding="utf-8")
+    return [path.stem for path in roles[:keep_unapproved]]
+
+
+def _draft_line(code: str, catalog: Path) -> str:
+    status = re.search(r"\nstatus: (\w+)\n", (catalog / "roles" / f"{code}.yaml").read_text(encoding="utf-8"))[1]
+    return f"warning: {code} is not approved (status: {status}); its posting is marked as a draft: review it before publishing"
+
+
+@pytest.mark.parametrize("unapproved, summary", [
+    (5, None),
+    (6, "warning: 1 more profile is not approved; their postings are marked as drafts too "
+        "(`jdgen list` shows each profile's status)"),
+    (9, "warning: 4 more profiles are not approved; their postings are marked as drafts too "
+        "(`jdgen list` shows each profile's status)"),
+])
+def test_a_batch_names_five_drafts_and_counts_the_rest(run, catalog, unapproved, summary):
+    codes = _set_status(catalog, unapproved)
+    result = run("--catalog", str(catalog), "render", "--all", "--all-companies", "-o", str(catalog.parent / "out"),
+                 "--date", DATE, cwd=catalog.parent)
+    assert result.code == 0, result.err
+    drafts = [line for line in result.err.splitlines() if "not approved" in line]
+    # one line per profile, however many companies render it
+    assert drafts == [_draft_line(code, catalog) for code in codes[:5]] + ([summary] if summary else [])
+    assert all((catalog.parent / "out" / f"{code}.northwind.md").is_file() for code in codes)

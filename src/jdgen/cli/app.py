@@ -223,6 +223,21 @@ def schema(name: str = typer.Argument(..., metavar="NAME", help="profile, ladder
     _out(schema_path(name).read_text(encoding="utf-8"))
 
 
+# Drafts named one per line, then counted: a catalog of thousands of drafts would otherwise bury the
+# run's other warnings under one line each.
+DRAFTS_NAMED = 5
+
+
+def _warn_drafts(drafts: dict[str, str]) -> None:
+    for code, status in list(drafts.items())[:DRAFTS_NAMED]:
+        _err(f"warning: {code} is not approved (status: {status}); its posting is marked as a draft: "
+             "review it before publishing")
+    more = len(drafts) - DRAFTS_NAMED
+    if more > 0:
+        _err(f"warning: {more} more {'profile is' if more == 1 else 'profiles are'} not approved; their postings "
+             "are marked as drafts too (`jdgen list` shows each profile's status)")
+
+
 @app.command(cls=CheckedCommand)
 def render(
     role: Optional[str] = typer.Argument(None, metavar="CODE_OR_TITLE", help="Role code (any case) or a title alias, e.g. \"Sr. Machine Learning\"."),
@@ -265,6 +280,7 @@ def render(
 
         shown = LintResult(findings=list(dict.fromkeys(delivery.findings)))
         sys.stderr.write(findings_text(shown, colour=False))
+    _warn_drafts(delivery.drafts)
     for warning in dict.fromkeys(delivery.warnings):
         _err(f"warning: {warning}")
     if delivery.stdout:

@@ -65,6 +65,7 @@ class Rendered:
     outputs: dict[str, bytes] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     dropped: list = field(default_factory=list)   # jdgen.render.links.Dropped items: what the outputs left out
+    draft_status: str | None = None               # the profile's status when it is not approved
 
     def name(self, fmt: str) -> str:
         return output_name(self.posting.code, self.posting.slug, fmt)
@@ -93,8 +94,7 @@ def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, json
     result = Rendered(posting)
     notice = draft_notice(posting)
     if notice:
-        result.warnings.append(f"{posting.code} is not approved (status: {posting.profile.status}); its posting is "
-                               "marked as a draft: review it before publishing")
+        result.draft_status = posting.profile.status
     markdown = render_markdown(posting, templates)
     check_printed(markdown, templates)
     if "md" in formats:
@@ -192,6 +192,7 @@ class Delivery:
     orphans: list[str] = field(default_factory=list)    # with check: postings the catalog no longer produces
     findings: list = field(default_factory=list)        # the gate's lint findings (Diagnostic), in posting order
     held: list[str] = field(default_factory=list)       # postings not written because of them (posting_label)
+    drafts: dict[str, str] = field(default_factory=dict)  # code -> status of each profile not approved, in order
 
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
@@ -267,6 +268,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     findings: list = field(default_factory=list)
     held: str | None = None                                   # posting_label when the gate held it back
+    draft_status: str | None = None                           # the profile's status when it is not approved
 
 
 @dataclass
@@ -298,6 +300,7 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
         return outcome
     rendered = render(catalog, posting, request.formats, jsonld_drafts=request.jsonld_drafts)
     outcome.warnings.extend(rendered.warnings)
+    outcome.draft_status = rendered.draft_status
     for fmt in request.formats:
         data = rendered.outputs[fmt]
         if not request.check:
@@ -409,6 +412,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
         try:
             for outcome in stream:
                 result.warnings.extend(outcome.warnings)
+                if outcome.draft_status is not None:
+                    result.drafts.setdefault(outcome.code, outcome.draft_status)
                 result.findings.extend(outcome.findings)
                 result.stale.extend(outcome.stale)
                 if outcome.held is not None:
