@@ -170,8 +170,10 @@ _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
         |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
-        |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|data|college|university|study
+        |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|college|university|study
           |studies|schooling|education|coursework|tuition)
+        |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
+        |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged))\b""",
     _FLAGS,
 )
