@@ -74,7 +74,8 @@ def _claim_sweep(top: int, now: float) -> bool:
             return False
     except FileNotFoundError:
         pass
-    handle = os.open(STAMP, os.O_WRONLY | os.O_CREAT | _NO_FOLLOW, 0o644, dir_fd=top)
+    # O_NONBLOCK: a FIFO swapped in for the stamp after the check fails to open instead of waiting.
+    handle = os.open(STAMP, os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0), 0o644, dir_fd=top)
     try:
         os.utime(handle) if os.utime in os.supports_fd else None
     finally:
