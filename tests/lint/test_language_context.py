@@ -25,7 +25,7 @@ def test_fresh_graduates_required_is_reported_but_welcomed_is_not(run, tmp_path)
     assert result.out.splitlines()[0] == (
         "posting.md:3:13: JD508 warning 'fresh graduates': Asking for people who have just graduated pictures a "
         "young hire and turns away experienced people and career changers (ADEA §4(e)). (try 'entry-level', or "
-        "the actual skill: 'knowledge of statistics')")
+        "the actual skill: 'knowledge of statistics'; --ignore JD508:recent-graduate leaves this row out)")
 
 
 def test_citizenship_is_reported_unless_the_posting_names_the_clearance_that_needs_it(run, tmp_path):
@@ -34,7 +34,8 @@ def test_citizenship_is_reported_unless_the_posting_names_the_clearance_that_nee
         "posting.md:3:3: JD502 warning 'U.S. citizenship is required': Requiring a citizenship or domicile, not "
         "only the right to work, excludes lawful workers by national origin; in the US it is allowed only where a "
         "law, regulation or government contract demands it. (try 'must be authorised to work <country>', or name "
-        "the law or clearance that requires citizenship)".replace("work <", "work in <")]
+        "the law or clearance that requires citizenship; --ignore JD502:citizenship-gate leaves this row out)"
+        .replace("work <", "work in <")]
     cleared = _lint(run, tmp_path, "- U.S. citizenship is required.\n- Security clearance level: Secret\n")
     assert cleared.out == "" and cleared.code == 0
 
@@ -45,7 +46,8 @@ def test_headphones_pictured_as_a_fault_are_reported_and_offered_are_not(run, tm
     assert result.out.splitlines() == [
         "posting.md:3:27: JD510 warning 'puts their headphones on': Picturing headphones as a fault rules out "
         "people who need them to work among noise (autistic people, people with ADHD or sensory processing "
-        "differences). (try describe the collaboration you need, e.g. 'pairing sessions most mornings')"]
+        "differences). (try describe the collaboration you need, e.g. 'pairing sessions most mornings'; "
+        "--ignore JD510:headphones-frowned-on leaves this row out)"]
 
 
 def test_a_label_turned_down_is_not_a_call_for_it(run, tmp_path):
@@ -115,7 +117,8 @@ def test_a_fitness_line_tied_to_the_labour_it_names_is_not_reported(run, tmp_pat
                    select="JD503")
     assert result.out == (
         "posting.md:4:3: JD503 warning 'Good physical health': General health rules screen out disabled "
-        "and chronically ill people. (try list the essential physical tasks, if any)\n")
+        "and chronically ill people. (try list the essential physical tasks, if any; "
+        "--ignore JD503:good-health leaves this row out)\n")
 
 
 def test_fitness_is_a_physical_job_s_own_demand_but_health_is_asked_of_no_job(run, tmp_path):

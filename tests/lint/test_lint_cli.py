@@ -57,7 +57,7 @@ def test_text_format(run, broken):
     assert result.out == (
         f"{P4}:{s}:5: JD502 warning 'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
         "stereotype and tell the reader nothing about the work. (try name the skill or level, e.g. 'senior "
-        "engineer', 'experienced designer')\n"
+        "engineer', 'experienced designer'; --ignore JD502:rockstar leaves this row out)\n"
         f"{P4}:{q}:11: JD301 error asks for 10+ years ('10+ years'), but P4 (Senior Professional) means 5–8 "
         "years (state 5–8 years, or move the role to a higher level)\n")
     assert re.fullmatch(r"1 error, 1 warning, 0 info in \d+ files and \d+ postings\n", result.err)

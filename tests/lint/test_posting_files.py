@@ -50,7 +50,7 @@ def test_markdown_findings_point_into_the_file(run, tmp_path):
         "(say more about the work, the team and what success looks like)",
         "posting.md:5:22: JD502 warning 'rockstar': Celebrity labels read as a call for a young, loud, mostly male "
         "stereotype and tell the reader nothing about the work. (try name the skill or level, e.g. 'senior "
-        "engineer', 'experienced designer')",
+        "engineer', 'experienced designer'; --ignore JD502:rockstar leaves this row out)",
         "posting.md:13:3: JD301 warning asks for 1+ years ('1+ year'), below P4's 5–8 years (state 5–8 years, or "
         "move the role to a lower level)",
     ]

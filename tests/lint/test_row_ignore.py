@@ -36,6 +36,21 @@ def test_a_row_ignored_on_the_command_line_leaves_the_rule_s_other_rows(run, tmp
     assert _quoted(result.out) == [("JD507", "guys")]
 
 
+def test_each_finding_names_the_selector_that_leaves_its_row_out(run, tmp_path):
+    """The hint's selector is the one `--ignore` takes: following it silences that row and no other (where
+    another row covers the same words, that row still speaks, as an ignored row's words are left to it)."""
+    import re
+
+    folder = _posting(tmp_path)
+    every = run("lint", "posting.md", "--select", "JD506,JD507", *AS_OF, cwd=folder)
+    selectors = re.findall(r"--ignore (JD5\d\d:[\w-]+) leaves this row out\)$", every.out, re.MULTILINE)
+    assert selectors == ["JD507:binary-pronouns", "JD507:guys", "JD506:only-gender-considered"]
+    for selector in selectors:
+        left = run("lint", "posting.md", "--select", "JD506,JD507", "--ignore", selector, *AS_OF, cwd=folder)
+        assert selector not in left.out
+        assert all(other in left.out for other in selectors if other != selector)
+
+
 def test_a_row_ignored_in_the_working_folder_s_pyproject(run, tmp_path):
     """Posting files linted with no catalog around read the working folder's pyproject.toml."""
     folder = _posting(tmp_path)

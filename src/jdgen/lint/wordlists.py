@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from itertools import chain
-from typing import Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from .anchors import AnchoredList, fold
 from .data import Phrase, phrases, stated_ground
 from .texts import Text, checked_once
+
+if TYPE_CHECKING:
+    from .registry import Hit
 
 # The fields a posting shows; profile-only fields (story, tasks, competencies) are not published.
 RENDERED = frozenset({"title", "summary", "responsibilities", "qualifications", "skills", "knowledge", "tools",
@@ -257,10 +260,28 @@ def _one_per_overlap(matches: Iterator[tuple[int, int, int, str]]) -> Iterator[t
 
 
 def phrase_rule(file: str):
-    """The check of a rule that reports each match of one word list with its row's message."""
+    """The check of a rule that reports each match of one word list with its row's message.
+
+    The hint names the row as ``ignore`` takes it (``JD507:guys``): where a team reads a row
+    differently from jdgen, the finding itself says how to leave that row out.
+    """
     def check(ctx, posting, options):
         for found in phrase_findings(ctx, posting, file):
-            phrase = found.phrase
-            yield found.text.hit(f"{found.matched!r}: {phrase.message}",
-                                 f"try {phrase.alternative}" if phrase.alternative else None, found.where)
+            yield phrase_hit(found, file)
     return check
+
+
+def phrase_hit(found: Found, file: str) -> Hit:
+    """A word-list match as a finding: the row's message, its alternative, and the row's selector."""
+    phrase = found.phrase
+    row = f"--ignore {_code_of(file)}:{phrase.id} leaves this row out"
+    return found.text.hit(f"{found.matched!r}: {phrase.message}",
+                          f"try {phrase.alternative}; {row}" if phrase.alternative else row, found.where)
+
+
+@cache
+def _code_of(file: str) -> str:
+    """The code of the rule whose word list is ``file`` (registered by the time a check runs)."""
+    from .registry import RULES
+
+    return next(code for code, rule in RULES.items() if rule.word_list == file)

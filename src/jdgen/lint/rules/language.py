@@ -34,7 +34,7 @@ from ..data import gender_balance, gender_list, gender_words, phrases, title_con
 from ..registry import Example, Hit, rule
 from ..texts import posting_texts
 from ..wordlists import (RENDERED, allowed_phrases, allowed_spans, inside, language_texts, phrase_findings,
-                         phrase_matches, phrase_rule, sentence_around)
+                         phrase_hit, phrase_matches, phrase_rule, sentence_around)
 
 
 def coded_language(posting) -> str:
@@ -361,9 +361,7 @@ def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
     for found in phrase_findings(ctx, posting, PHYSICAL):
         if found.phrase.suppress_if_essential and (physical_work or found.text.location in excused):
             continue
-        phrase = found.phrase
-        yield found.text.hit(f"{found.matched!r}: {phrase.message}",
-                             f"try {phrase.alternative}" if phrase.alternative else None, found.where)
+        yield phrase_hit(found, PHYSICAL)
     if essential and posting.company is not None and posting.company_doc is not None:
         demand = _essential_demand(posting, essential)
         if demand is not None and not any(_ACCOMMODATION.search(t.text) for t in posting_texts(posting)):
