@@ -106,7 +106,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 from itertools import islice
 from typing import Iterator, Sequence
 
@@ -365,27 +364,13 @@ def _is_adjective(m: re.Match[str]) -> bool:
     return "-" in m["joint"] or (singular and (ranged or not one))
 
 
-# The word-list patterns, tried only where one of their words is written (see .anchors);
-# each made on first use, as most texts need only some of them.
-@cache
-def _experience_hint() -> AnchoredLater:
-    return AnchoredLater(_EXPERIENCE_HINT)
-
-
-@cache
-def _company_age() -> AnchoredLater:
-    return AnchoredLater(_COMPANY_AGE)
-
-
-@cache
-def _addresses_candidate() -> AnchoredLater:
-    return AnchoredLater(_ADDRESSES_CANDIDATE)
-
-
-@cache
-def _claims() -> AnchoredLater:
-    """_CLAIM, tried only where a number, a number word or one of its leading words is written."""
-    return AnchoredLater(_CLAIM)
+# The word-list patterns, tried only where one of their words is written (see .anchors); _CLAIM
+# only where a number, a number word or one of its leading words is. Making one costs nothing:
+# the pattern compiles on first use, and its anchors once a process has used it enough.
+_HINT_WORDS = AnchoredLater(_EXPERIENCE_HINT)
+_COMPANY_AGE_WORDS = AnchoredLater(_COMPANY_AGE)
+_CANDIDATE_WORDS = AnchoredLater(_ADDRESSES_CANDIDATE)
+_CLAIMS = AnchoredLater(_CLAIM)
 
 
 def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
@@ -397,7 +382,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if _is_adjective(m) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
     clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
-    if (m["lo"] or "").lower() in _ARTICLES and not _experience_hint().search(clause, folded_clause):
+    if (m["lo"] or "").lower() in _ARTICLES and not _HINT_WORDS.search(clause, folded_clause):
         return False
     # A bounded look-back keeps long texts linear; company boilerplate sits close by. The
     # sentence is what follows the last sentence end in it (found by bisection, not by splitting).
@@ -406,21 +391,21 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if last >= 0:
         begin = max(begin, sentence_ends[last] + 1)
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
-    if _company_age().search(sentence, folded_sentence) and not _addresses_candidate().search(sentence, folded_sentence):
+    if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
     word = before[1].lower() if before else ""
     if word in _DURATION_LINK and _DURATION.search(sentence):
         return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
-    if _AGE.search(line) and not _experience_hint().search(clause, folded_clause):
+    if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
         return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
     if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
         rest = norm[m.end() : m.end() + 200]
-        if not _addresses_candidate().search(rest, fold(rest)):
+        if not _CANDIDATE_WORDS.search(rest, fold(rest)):
             return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
-    if (m["floor"] or "").lower().startswith("over") and not _experience_hint().search(clause, folded_clause):
+    if (m["floor"] or "").lower().startswith("over") and not _HINT_WORDS.search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
 
@@ -430,7 +415,7 @@ def _requirements(norm: str) -> Iterator[tuple[re.Match[str], int]]:
     its clause ends, in order of position (of the first :data:`MAX_CANDIDATES` places that read
     like one)."""
     folded = fold(norm)  # one character for one character: its slices are the folded slices of norm
-    matches = list(islice(_claims().finditer(norm, folded), MAX_CANDIDATES))
+    matches = list(islice(_CLAIMS.finditer(norm, folded), MAX_CANDIDATES))
     sentence_ends = [end.start() for end in _SENTENCE_END.finditer(norm)] if matches else []
     for i, m in enumerate(matches):
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
