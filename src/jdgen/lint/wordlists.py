@@ -177,9 +177,7 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     for rows that say so, quotations) left out, each located where it is written."""
     listed = phrases(file)
     allowed = None
-    # row -> whether its `unless` words are anywhere in the posting; -1 - row -> whether its `when`
-    # words are nowhere in it
-    excused_here: dict[int, bool] = {}
+    in_posting: dict[re.Pattern[str], bool] = {}  # a row's `unless`/`when` words -> anywhere in the posting?
     for text in language_texts(posting):
         matches = iter(phrase_matches(file, text.text))
         first = next(matches, None)
@@ -193,7 +191,7 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
             allowed = allowed_phrases(ctx, posting)
             off = _ignored_indexes(ctx, file)
         places = text.places()
-        kept = _reportable(text.text, matches, listed, allowed_spans(text.text, allowed), posting, excused_here, off)
+        kept = _reportable(text.text, matches, listed, allowed_spans(text.text, allowed), posting, in_posting, off)
         for start, _, index, matched in _one_per_overlap(kept):
             yield Found(text, listed[index], start, matched, places.at(start, matched))
 
@@ -207,10 +205,12 @@ def _ignored_indexes(ctx, file: str) -> frozenset[int]:
     return frozenset(index for index, phrase in enumerate(phrases(file)) if phrase.id in ids)
 
 
-def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[int, bool], off: frozenset[int]):
+def _reportable(text: str, matches, listed, spans, posting, in_posting: dict[re.Pattern[str], bool],
+                off: frozenset[int]):
     """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground,
-    missing `when` context or quotation takes back, lazily: a rule stops at its findings limit without reading the rest of a
-    long text. An ignored row's words are left to the other rows, as if it were not in the list."""
+    missing `when` context or quotation takes back, lazily: a rule stops at its findings limit
+    without reading the rest of a long text. An ignored row's words are left to the other rows, as
+    if it were not in the list."""
     quotes = None
     for start, index, matched in matches:
         if index in off:
@@ -221,17 +221,11 @@ def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[i
             continue
         if phrase.unless_before is not None and phrase.unless_before.search(text, max(0, start - 60), start):
             continue
-        if phrase.when is not None:
-            key = -1 - index  # beside the `unless` answers, apart from them
-            if key not in excused_here:
-                excused_here[key] = not any(phrase.when.search(t.text) for t in language_texts(posting))
-            if excused_here[key]:
-                continue
+        if phrase.when is not None and not _anywhere(phrase.when, posting, in_posting):
+            continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
-                if index not in excused_here:
-                    excused_here[index] = any(phrase.unless.search(t.text) for t in language_texts(posting))
-                if excused_here[index]:
+                if _anywhere(phrase.unless, posting, in_posting):
                     continue
             elif phrase.unless.search(text, *sentence_around(text, start, end)):
                 continue
@@ -240,6 +234,13 @@ def _reportable(text: str, matches, listed, spans, posting, excused_here: dict[i
             if inside(start, end, quotes):
                 continue
         yield start, end, index, matched
+
+
+def _anywhere(pattern: re.Pattern[str], posting, memo: dict[re.Pattern[str], bool]) -> bool:
+    """Whether ``pattern`` occurs in any of the posting's texts; asked once per pattern and posting."""
+    if pattern not in memo:
+        memo[pattern] = any(pattern.search(t.text) for t in language_texts(posting))
+    return memo[pattern]
 
 
 def _one_per_overlap(matches: Iterator[tuple[int, int, int, str]]) -> Iterator[tuple[int, int, int, str]]:
