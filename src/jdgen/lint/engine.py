@@ -32,20 +32,29 @@ _STOP, _SKIPPED = object(), object()
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
     from ..compose.posting import Posting
+    from .spill import SortedFindings, Spill
 
 
 @dataclass
 class LintResult:
-    findings: list[Diagnostic] = field(default_factory=list)
+    """What a lint run found. ``findings`` is in file and line order; after a large catalog it is a
+    :class:`~.spill.SortedFindings`, which reads like a list but is best read by iterating."""
+
+    findings: "list[Diagnostic] | SortedFindings" = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     postings: int = 0
 
     def merged(self, other: "LintResult") -> "LintResult":
         """This result and ``other`` as one: the catalog's and the posting files' findings, in file order."""
-        return LintResult(sorted(self.findings + other.findings, key=Diagnostic.sort_key),
-                          self.files + other.files, self.postings + other.postings)
+        from .spill import merge_sorted
+
+        return LintResult(merge_sorted(self.findings, other.findings), self.files + other.files,
+                          self.postings + other.postings)
 
     def count(self, severity: str) -> int:
+        counted = getattr(self.findings, "count_severity", None)
+        if counted is not None:
+            return counted(severity)
         return sum(1 for f in self.findings if f.severity == severity)
 
 
@@ -203,6 +212,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
                 every.append(path)
         for code, rows in record["calls"]:
             found.replay(rules_by_code[strings[code]], rows, strings)
+        found.settle(shown)
         compose_errors.extend([_diagnostic(row, strings) for row in rows] for rows in record["compose"])
         result.postings += record["postings"]
         if record["entries"] or record["malformed"]:
@@ -417,6 +427,8 @@ class Findings:
         self._seen: dict[tuple, Diagnostic] = {}
         self._counts: dict[tuple[str, str | None], int] = {}
         self._stopped: set[str] = set()  # codes of rules cut short: their suppressions may have gone unused
+        self._replayed: list[tuple] = []  # keys of the findings replay added since the last settle()
+        self._spill: "Spill | None" = None
 
     def add(self, rule: Rule, hits: Iterable[Hit]) -> None:
         for hit in hits:
@@ -447,6 +459,23 @@ class Findings:
                 self._limit_reached(rule, key, location, level)
                 return
             seen[key] = Diagnostic(location, text, intern(strings[hint]) if hint != NONE else None, code, level)
+            self._replayed.append(key)
+
+    def settle(self, file: str) -> None:
+        """Hand the replayed findings in ``file`` over to the spill (:mod:`.spill`): the record of that
+        file has been replayed, and no later record or rule adds a finding of the same rule there."""
+        replayed, self._replayed = self._replayed, []
+        mine = [key for key in replayed if key[1] is not None and key[1].file == file]
+        if not mine:
+            return
+        if self._spill is None:
+            from .spill import Spill
+
+            self._spill = Spill()
+        seen, counts = self._seen, self._counts
+        self._spill.add([seen.pop(key) for key in mine])
+        for code in {key[0] for key in mine}:
+            counts.pop((code, file), None)
 
     def _offer(self, rule: Rule, location: Location | None, message: str, hint: str | None,
                severity: str | None, hit: Hit | object | None) -> object:
@@ -482,16 +511,19 @@ class Findings:
         self._seen[key] = Diagnostic(
             location, f"{rule.code} stops here: it has reported {MAX_PER_FILE} findings in this file",
             "fix those and lint again; the rest are not shown", rule.code, severity)
+        self._replayed.append(key)
 
     def sorted(self) -> list[Diagnostic]:
         """The findings so far, in file and line order."""
         return sorted(self._seen.values(), key=Diagnostic.sort_key)
 
-    def finish(self) -> list[Diagnostic]:
-        """Every finding, the suppression comments' own problems added, in file and line order."""
+    def finish(self) -> "list[Diagnostic] | SortedFindings":
+        """Every finding, the suppression comments' own problems added, in file and line order: a list,
+        or (when findings were spilled) a :class:`~.spill.SortedFindings` that reads like one."""
         rules = all_rules()
         for code, hit in self.suppressions.problems(cut_short=self._stopped):
             rule = rules[code]
             if self.config.enabled(rule):
                 self.add(rule, (hit,))
-        return self.sorted()
+        held = self.sorted()
+        return held if self._spill is None else self._spill.with_held(held)

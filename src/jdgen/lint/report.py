@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+from itertools import islice
 from typing import Iterable, Iterator, TextIO
 from urllib.parse import quote
 
@@ -53,9 +54,9 @@ def text(result: LintResult, *, colour: bool = False) -> Safe:
 
 def text_pieces(result: LintResult, *, colour: bool = False) -> Iterator[Safe]:
     """The text format a slice of findings at a time, for writing as it is made."""
-    for start in range(0, len(result.findings), _SLICE):
+    for batch in _batches(result.findings):
         lines = []
-        for f in result.findings[start:start + _SLICE]:
+        for f in batch:
             severity = f"{_COLOURS[f.severity]}{f.severity}\033[0m" if colour else f.severity
             where = f"{f.location}: " if f.location else ""
             hint = f" ({f.hint})" if f.hint else ""
@@ -63,6 +64,13 @@ def text_pieces(result: LintResult, *, colour: bool = False) -> Iterator[Safe]:
             # name could begin a workflow command, and the message.
             lines.append(f"{line(f'{where}{f.code} ')}{severity}{one_line(f' {f.message}{hint}')}\n")
         yield Safe("".join(lines))
+
+
+def _batches(findings: Iterable[Diagnostic]) -> Iterator[list[Diagnostic]]:
+    """The findings :data:`_SLICE` at a time, read once in order (a large run's are read back as they go)."""
+    found = iter(findings)
+    while batch := list(islice(found, _SLICE)):
+        yield batch
 
 
 def _finding(f: Diagnostic) -> dict:
@@ -128,9 +136,9 @@ def github(result: LintResult) -> Safe:
 
 def github_pieces(result: LintResult) -> Iterator[Safe]:
     rules = all_rules()
-    for start in range(0, len(result.findings), _SLICE):
+    for batch in _batches(result.findings):
         out = []
-        for f in result.findings[start:start + _SLICE]:
+        for f in batch:
             command = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
             props = []
             if f.location:
