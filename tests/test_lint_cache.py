@@ -185,3 +185,20 @@ def test_linting_named_files_leaves_the_cache_alone(lint, run, scaled, tmp_path)
     before = {path: path.stat().st_mtime_ns for path in entries(tmp_path)}
     run("lint", "roles/AIMLAM.GEN.P3.yaml", *AS_OF, cwd=scaled, env={"JDGEN_CACHE_DIR": str(tmp_path / "cache")})
     assert {path: path.stat().st_mtime_ns for path in entries(tmp_path)} == before
+
+
+def test_the_used_keys_a_run_remembers_answer_for_the_entries_it_used_and_no_other():
+    import hashlib
+
+    from jdgen.lint.result_cache import UsedKeys
+
+    used = UsedKeys()
+    keys = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(50)]  # as result_cache.key makes them
+    for key in keys[::2]:
+        used.add(key)
+    used.add(None)  # a run without a cache key for a profile
+    assert all(key in used for key in keys[::2])
+    assert not any(key in used for key in keys[1::2])
+    assert "README" not in used and ".json" not in used and "" not in used  # names the cache never writes
+    used.add(keys[1])  # added after a lookup: looked up again
+    assert keys[1] in used

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jdgen.lint import alias_claims
 from jdgen.lint.alias_claims import _BUCKETS, AliasClaims
 
 
@@ -36,16 +37,30 @@ def test_a_profile_repeating_its_own_alias_claims_it_from_nobody():
 def test_two_aliases_that_only_share_a_bucket_are_not_a_shared_claim():
     claims = _claims(("A.GEN.P1", ["ml engineer"]), ("B.GEN.P1", ["data analyst"]))
     # Give the two different titles hashes that differ only above the bucket bits.
-    claims._hashes[0] = 12345
-    claims._hashes[1] = 12345 + _BUCKETS
+    claims._pairs[0] = 12345  # pairs: hash, owner, hash, owner …
+    claims._pairs[2] = 12345 + _BUCKETS
     assert claims.shared() == []
-    claims._hashes[1] = 12345
+    claims._pairs[2] = 12345
     assert [view.code for view in claims.shared()] == ["A.GEN.P1", "B.GEN.P1"]
     claims.close()
 
 
 def test_negative_hashes_fall_in_buckets_too():
     claims = _claims(("A.GEN.P1", ["x"]), ("B.GEN.P1", ["y"]))
-    claims._hashes[0] = claims._hashes[1] = -7
+    claims._pairs[0] = claims._pairs[2] = -7
     assert [view.code for view in claims.shared()] == ["A.GEN.P1", "B.GEN.P1"]
     claims.close()
+
+
+def test_pairs_written_out_a_block_at_a_time_find_the_same_profiles(monkeypatch):
+    profiles = [(f"P{n:03d}.GEN.P1", [f"title {n}", f"other {n % 7}"]) for n in range(40)]
+    held = _claims(*profiles)
+    expected = [(view.code, [a.title for a in view.model.title_aliases]) for view in held.shared()]
+    held.close()
+    monkeypatch.setattr(alias_claims, "_PAIRS_HELD", 6)  # three pairs: most go to the file
+    written = _claims(*profiles)
+    assert written._pairs_file is not None
+    assert [(view.code, [a.title for a in view.model.title_aliases]) for view in written.shared()] == expected
+    assert len(expected) == 40  # 'other 0' … 'other 6' are each claimed by several profiles
+    written.close()
+    assert written._pairs_file is None and written._spill is None

@@ -8,7 +8,7 @@ process's largest holding, and comparing them all there took seconds of a warm r
 
 So each record carries its aliases already normalised (the unit did that, in a worker or
 from the cache), and this collector keeps, per alias, only a hash of that normalised
-title and the number of its profile (two small arrays), and writes each profile's titles
+title and the number of its profile (written out a block at a time), and writes each profile's titles
 and places to an unnamed temporary file, deleted when it is closed. At the end the
 profiles that share a hash with another profile are read back and handed to the rule,
 in file order; the rule compares the titles themselves, so a hash that collides by
@@ -28,12 +28,17 @@ from ..diagnostics import Location
 # Buckets of the first pass over the alias hashes: 2**24 bits, 2 MB, so that a catalog's few
 # hundred thousand aliases leave most buckets holding one alias.
 _BUCKETS = 1 << 24
+# Numbers of (hash, owner) pairs held in memory before they are written out: 32,768 pairs, 512 KB.
+_PAIRS_HELD = 1 << 16
 
 
 class AliasClaims:
     def __init__(self) -> None:
-        self._hashes = array("q")   # hash of each alias's normalised title
-        self._owners = array("q")   # the number of the profile that claims it
+        # (hash of an alias's normalised title, number of the profile that claims it), in pairs:
+        # written to a second unnamed file a block at a time, since 16 bytes an alias in memory
+        # were 6 MB at 25,000 profiles, a fifth of what the main process then grew by.
+        self._pairs = array("q")
+        self._pairs_file = None
         self._offsets = array("q")  # where each profile's line starts in the spill file
         self._spill = None
 
@@ -51,20 +56,41 @@ class AliasClaims:
         self._spill.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
         # A title a profile lists twice under two spellings is one claim of its own: only other
         # profiles' claims matter here, and repeats would fill the buckets shared() looks at twice.
+        pairs = self._pairs
         for value in {hash(strings[row[5]]) for row in rows}:
-            self._hashes.append(value)
-            self._owners.append(owner)
+            pairs.append(value)
+            pairs.append(owner)
+        if len(pairs) >= _PAIRS_HELD:
+            self._write_pairs()
+
+    def _write_pairs(self) -> None:
+        if self._pairs_file is None:
+            import tempfile
+
+            self._pairs_file = tempfile.TemporaryFile()
+        self._pairs_file.write(self._pairs.tobytes())
+        self._pairs = array("q")
+
+    def _every_pair(self):
+        """(hash, owner) of every alias added, in the order added, a block at a time."""
+        if self._pairs_file is not None:
+            self._pairs_file.seek(0)
+            while block := self._pairs_file.read(_PAIRS_HELD * 8):
+                read = array("q")
+                read.frombytes(block)
+                yield from zip(read[::2], read[1::2])
+        pairs = self._pairs
+        yield from zip(pairs[::2], pairs[1::2])
 
     def shared(self) -> list["AliasView"]:
         """The profiles that claim an alias another profile may claim too, in file order."""
-        hashes, owners = self._hashes, self._owners
         # Sorting every hash (or keeping a set of them) would hold one Python int per alias: at
         # 25,000 profiles about 30 MB on top of the run, the main process's peak. A bitmap of the
         # hashes' low bits (2 MB) marks each bucket once; only aliases in a bucket met twice, a
         # few thousand by chance in a catalog without shared titles, are grouped exactly.
         seen, mask = bytearray(_BUCKETS >> 3), _BUCKETS - 1
         twice: set[int] = set()
-        for value in hashes:
+        for value, _ in self._every_pair():
             bucket = value & mask
             bit = 1 << (bucket & 7)
             if seen[bucket >> 3] & bit:
@@ -74,7 +100,7 @@ class AliasClaims:
         del seen
         claimants: dict[int, set[int]] = {}
         if twice:
-            for value, owner in zip(hashes, owners):
+            for value, owner in self._every_pair():
                 if value & mask in twice:
                     claimants.setdefault(value, set()).add(owner)
         wanted = {owner for group in claimants.values() if len(group) > 1 for owner in group}
@@ -88,9 +114,10 @@ class AliasClaims:
         return views
 
     def close(self) -> None:
-        if self._spill is not None:
-            self._spill.close()
-            self._spill = None
+        for name in ("_spill", "_pairs_file"):
+            if getattr(self, name) is not None:
+                getattr(self, name).close()
+                setattr(self, name, None)
 
 
 class AliasView:

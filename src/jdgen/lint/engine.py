@@ -147,12 +147,13 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
         return None
     settings = config.resolved()
     result = LintResult(files=[display_path(f) for f in files])
-    names = dict(zip(files, result.files))  # each file named once: a run names every profile several times
     report = ValidationReport(files=files)
     profile_paths: list[Path] = []
-    for path in files:
+    profile_names: list[str] = []  # each file named once: a run names every profile several times
+    for path, shown in zip(files, result.files):
         if path.suffix != ".toml" and kind_of(path) == "profile":
             profile_paths.append(path)
+            profile_names.append(shown)
         else:
             check_file(catalog, path, report, {})
     profiles, companies, ladder = _targets(report.loaded, files, catalog)
@@ -190,15 +191,16 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     translated: list[Path] = []   # profiles with a translation file, for JD803
     every: list[Path] = []        # every profile, for a catalog rule that needs them all
     first_profile: Path | None = None
-    used_keys: set[str] = set()
-    for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
+    used_keys = result_cache.UsedKeys() if context is not None else None
+    for path, shown, (entry_key, record) in zip(profile_paths, profile_names,
+                                               parallel.records(setup, profile_paths, jobs)):
         # The findings keep one copy of each text however many records carry it (replay and
         # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,
         # most of them) are not interned: the table of interned strings never shrinks, and held
         # every alias title of the catalog.
         strings = record["strings"]
-        shown = names[path]
-        used_keys.add(entry_key)
+        if used_keys is not None:
+            used_keys.add(entry_key)
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
         if record["code"] != NONE:
             code = strings[record["code"]]
