@@ -188,6 +188,16 @@ def test_one_code_in_two_files(run, catalog, p4_text):
                                   "roles/AIMLAM.GEN.P4.yaml (one code, one file: remove or rename one of them)")
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_code_in_two_files_is_what_a_whole_catalog_lint_reports(run, catalog, p4_text, jobs):
+    # The listing of roles/ refuses the second file; lint's per-profile pass keeps no table of codes.
+    write(catalog / "roles" / "archive" / "aimlam.gen.p4.yaml", p4_text)
+    result = run("lint", "--jobs", jobs, cwd=catalog)
+    assert result.code == 1
+    assert result.err.strip() == ("roles/archive/aimlam.gen.p4.yaml:1:1: code aimlam.gen.p4 is also defined in "
+                                  "roles/AIMLAM.GEN.P4.yaml (one code, one file: remove or rename one of them)")
+
+
 def test_dates_and_yes_no_stay_text(tmp_path):
     from jdgen.catalog.yaml_source import parse_yaml
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from sys import intern
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Location
 from ..catalog.loading import kind_of
@@ -48,7 +48,7 @@ class LintResult:
         """This result and ``other`` as one: the catalog's and the posting files' findings, in file order."""
         from .spill import merge_sorted
 
-        return LintResult(merge_sorted(self.findings, other.findings), self.files + other.files,
+        return LintResult(merge_sorted(self.findings, other.findings), [*self.files, *other.files],
                           self.postings + other.postings)
 
     def count(self, severity: str) -> int:
@@ -137,26 +137,32 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     from . import parallel
     from .alias_claims import AliasClaims
     from .per_profile import Setup
-    from .validate import ValidationReport, catalog_files, check_file, check_unique
+    from .validate import ValidationReport, check_file, files_around_profiles
 
     catalog, config = ctx.catalog, ctx.config
-    files = catalog_files(catalog)
+    before, after = files_around_profiles(catalog)
     try:
         catalog.ladder, catalog.taxonomy  # noqa: B018
     except InvalidInputError:
         return None
     settings = config.resolved()
-    result = LintResult(files=[display_path(f) for f in files])
-    report = ValidationReport(files=files)
-    profile_paths: list[Path] = []
-    profile_names: list[str] = []  # each file named once: a run names every profile several times
-    for path, shown in zip(files, result.files):
+    # Profiles are named by their path as text, as the catalog keeps it: one Path object each,
+    # held for the whole run, was the largest thing a large catalog's listing cost this process.
+    profile_paths: list[str] = []
+    others: list[Path] = [*before]
+    for text in catalog.profile_files.texts():
+        path = Path(text)
         if path.suffix != ".toml" and kind_of(path) == "profile":
-            profile_paths.append(path)
-            profile_names.append(shown)
+            profile_paths.append(text)
         else:
-            check_file(catalog, path, report, {})
-    profiles, companies, ladder = _targets(report.loaded, files, catalog)
+            others.append(path)
+    others.extend(after)
+    result = LintResult(files=_FileNames([display_path(f) for f in before], profile_paths,
+                                         [display_path(f) for f in others[len(before):]]))
+    report = ValidationReport(files=others)
+    for path in others:
+        check_file(catalog, path, report, {})
+    profiles, companies, ladder = _targets(report.loaded, others, catalog)
     shared = Suppressions()
     for loaded in (*companies, *([ladder] if ladder else [])):
         shared.register(loaded.doc)
@@ -180,20 +186,18 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
                   company_paths, context)
     rules_by_code = all_rules()
     validation = list(report.diagnostics)
-    unique = ValidationReport()
-    seen_codes: dict[str, Path] = {}
     compose_errors: list[list[Diagnostic]] = []
     comments: list[tuple[str, list, list]] = []
     shared_used: dict[str, set[int]] = {}
     catalog_rules = [rule for rule in rules if rule.target == "catalog"]
     wanted = {_CATALOG_INPUTS.get(rule.code, "all") for rule in catalog_rules}
     claims = AliasClaims() if "aliases" in wanted else None
-    translated: list[Path] = []   # profiles with a translation file, for JD803
-    every: list[Path] = []        # every profile, for a catalog rule that needs them all
-    first_profile: Path | None = None
+    translated: list[str] = []   # profiles with a translation file, for JD803
+    every: list[str] = []        # every profile, for a catalog rule that needs them all
+    first_profile: str | None = None
     used_keys = result_cache.UsedKeys() if context is not None else None
-    for path, shown, (entry_key, record) in zip(profile_paths, profile_names,
-                                               parallel.records(setup, profile_paths, jobs)):
+    for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
+        shown = display_path(path)  # named once here: the record and its findings share the text
         # The findings keep one copy of each text however many records carry it (replay and
         # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,
         # most of them) are not interned: the table of interned strings never shrinks, and held
@@ -204,7 +208,9 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
         validation.extend(_diagnostic(row, strings) for row in record["diags"])
         if record["code"] != NONE:
             code = strings[record["code"]]
-            check_unique(code, path, Location(shown, *record["code_at"]), seen_codes, unique)
+            # No two valid profiles share a code here, so none is checked (validate.check_unique):
+            # a profile's code must be its file name, and the catalog's listing refuses two files
+            # of one name, so the check only held a dict of every code of the catalog.
             first_profile = first_profile or path
             if claims is not None:
                 claims.add(path, shown, code, record["aliases"], strings)
@@ -224,7 +230,6 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
 
     found.suppressions = _all_comments(comments, shared, shared_used)
     jd001 = rules_by_code["JD001"]
-    validation.extend(unique.diagnostics)
     found.add(jd001, (Hit(d.location, d.message, d.hint) for d in sorted(validation, key=Diagnostic.sort_key)))
     for diagnostics in compose_errors:
         found.add(jd001, (Hit(d.location, d.message, d.hint) for d in diagnostics))
@@ -251,10 +256,35 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     return result
 
 
-def catalog_profile(catalog: "Catalog", path: Path):
+def catalog_profile(catalog: "Catalog", path: Path | str):
     from ..catalog.loading import load_profile
 
-    return load_profile(path, catalog.ladder, catalog.taxonomy, catalog.context_digest)
+    return load_profile(Path(path), catalog.ladder, catalog.taxonomy, catalog.context_digest)
+
+
+class _FileNames(Sequence):
+    """The names of a whole-catalog run's files, in file order, as the report prints them; the
+    profiles' names are made when read (only their count is, by every output format)."""
+
+    def __init__(self, before: list[str], profiles: list[str], after: list[str]) -> None:
+        self._before, self._profiles, self._after = before, profiles, after
+
+    def __len__(self) -> int:
+        return len(self._before) + len(self._profiles) + len(self._after)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("file index out of range")
+        if index < len(self._before):
+            return self._before[index]
+        index -= len(self._before)
+        if index < len(self._profiles):
+            return display_path(self._profiles[index])
+        return self._after[index - len(self._profiles)]
 
 
 def _translated(catalog: "Catalog", code: str) -> bool:

@@ -33,13 +33,13 @@ __all__ = ["AUTO_MIN_PROFILES", "record_for", "records", "usable_cores", "worker
 MEMO_LIMIT = 4096
 
 
-def records(setup: Setup, paths: list[Path], jobs: int | None) -> Iterator[tuple[str | None, Record]]:
+def records(setup: Setup, paths: "list[Path] | list[str]", jobs: int | None) -> Iterator[tuple[str | None, Record]]:
     """(cache key, record) of each profile file, in the order of ``paths``."""
     workers = workers_for(jobs, len(paths))
     if not workers:
         unit = Unit(setup)
         for done, path in enumerate(paths, 1):
-            yield record_for(unit, path)
+            yield record_for(unit, Path(path))
             if done % CHUNK == 0:
                 _trim_memos(unit)
         return
@@ -63,7 +63,7 @@ def record_for(unit: Unit, path: Path) -> tuple[str | None, Record]:
     return entry_key, found
 
 
-def _in_workers(setup: Setup, paths: list[Path], workers: int) -> Iterator[tuple[str | None, Record]]:
+def _in_workers(setup: Setup, paths: "list[Path] | list[str]", workers: int) -> Iterator[tuple[str | None, Record]]:
     with closing(in_order([str(p) for p in paths], workers, initializer=_start_worker, initargs=(setup,),
                           run_chunk=_run_chunk, single_process="--jobs 1 checks the catalog in one process")) as chunks:
         for outcome, value in chunks:

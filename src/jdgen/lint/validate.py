@@ -43,19 +43,26 @@ class ValidationReport:
 
 def catalog_files(catalog: Catalog) -> list[Path]:
     """Every file of the catalog, the ladder and taxonomy first so that profiles can rely on them."""
-    files = [catalog.ladder_path]
+    before, after = files_around_profiles(catalog)
+    return [*before, *catalog.profile_files.values(), *after]
+
+
+def files_around_profiles(catalog: Catalog) -> tuple[list[Path], list[Path]]:
+    """The catalog's files other than profiles, as :func:`catalog_files` orders them: those listed
+    before the profiles (ladder, taxonomy) and those after (companies, translations, jdgen.toml)."""
+    before = [catalog.ladder_path]
     if catalog.taxonomy_path:
-        files.append(catalog.taxonomy_path)
-    files.extend(catalog.profile_files.values())
+        before.append(catalog.taxonomy_path)
+    catalog.profile_files  # noqa: B018  (a problem in roles/ is reported before the rest is listed)
     # Company files sit directly in companies/; its subfolders hold their assets (logos,
     # reference documents), which render and lint never read as companies either.
-    files.extend(sorted(company_files(catalog).values()))
-    files.extend(translation_files(catalog).values())
+    after = sorted(company_files(catalog).values())
+    after.extend(translation_files(catalog).values())
     marker = catalog.root / "jdgen.toml"
     catalog.refuse_leaving(marker)
     if marker.is_file():
-        files.append(marker)
-    return files
+        after.append(marker)
+    return before, after
 
 
 def expand_paths(paths: Iterable[str | Path], catalog_root: Path) -> list[Path]:
