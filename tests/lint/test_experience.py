@@ -26,6 +26,8 @@ POSITIVE = [
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # a public-service notice: the years in the grade below are the experience asked for
     ("Served in the grade of Accountant II for a minimum period of three (3) years", "three (3) years", 3, 3, False),
+    # ... and the same echo in square brackets (held-out set 13)
+    ("in a comparable and relevant position for at least three [3] years;", "at least three [3] years", 3, None, True),
     ("5+ years", "5+ years", 5, None, True),
     ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
     ("at least five years", "at least five years", 5, None, True),
@@ -300,6 +302,13 @@ ROUTES = [
      "university.", [("At least 5 years", "alternative"), ("straight out of university", "total")]),
     ("3+ years of experience, or a new graduate with a strong portfolio", [("3+ years", "alternative"),
                                                                            ("new graduate", "total")]),
+    # a credential route that says it needs no experience is a minimum of none, even when the only
+    # route with years is one that "may be considered" (held-out set 13's 175) ...
+    ("Entry is with a Bachelor's degree and no experience. An Associate's degree plus 2 years of relevant experience "
+     "may be considered.", [("no experience", "total")]),
+    # ... but not where a minimum is stated, nor without the credential
+    ("5+ years of experience; a degree and no experience of Go is fine", [("5+ years", "total")]),
+    ("No experience needed", []),
     # ... but a credential before the "or" belongs to the same route, and so does a later sentence
     ("5 years of experience with a Bachelor's or Master's degree", [("5 years", "total")]),
     ("5+ years of experience in Python or Java. A degree in computer science.", [("5+ years", "total")]),
