@@ -90,3 +90,21 @@ def test_a_whole_catalog_lint_that_spills_reports_the_bytes_of_one_that_does_not
     for name, pieces in report.PIECES.items():
         assert "".join(pieces(spilled)) == "".join(pieces(held)), name
     assert report.summary(spilled) == report.summary(held)
+
+
+def test_a_whole_catalog_lint_lists_roles_once_for_itself_and_its_units(catalog_root, monkeypatch):
+    from jdgen.catalog import root as catalog_module
+    from jdgen.catalog.root import Catalog
+    from jdgen.lint import engine
+
+    listed = []
+    real = catalog_module.iter_yaml_files
+
+    def counted(directory):
+        listed.append(directory)
+        return real(directory)
+
+    monkeypatch.setattr(catalog_module, "iter_yaml_files", counted)
+    result = engine.lint(Catalog(catalog_root), as_of=date(2026, 11, 23), jobs=1)
+    assert listed == [catalog_root / "roles"]  # the units read the run's listing
+    assert result.postings == 15 * 3 and len(result.findings) >= 14  # generic and two companies each

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .root import Catalog
 
 def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
-    depends_on = catalog.context_digest + "\n".join(catalog.codes).encode()
+    depends_on = catalog.context_digest + catalog.codes_digest
     return load_checked(path, "company", Company, lambda doc: company_checks(doc, path, catalog), depends_on)
 
 

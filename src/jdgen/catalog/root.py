@@ -182,6 +182,12 @@ class Catalog:
             parts.append(self.taxonomy_path.read_bytes())
         return hashlib.sha256(b"\0".join(parts)).digest()
 
+    @cached_property
+    def codes_digest(self) -> bytes:
+        """A digest of every profile code: what a company's checks read of the profiles (its role
+        overrides must name one), for the company's cache key, joined and hashed once per catalog."""
+        return hashlib.sha256("\n".join(self.codes).encode()).digest()
+
     def profile(self, code: str) -> Loaded[Profile]:
         key = self.lookup(code)
         loaded = self._profiles.get(key)

@@ -196,7 +196,8 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     every: list[str] = []        # every profile, for a catalog rule that needs them all
     first_profile: str | None = None
     used_keys = result_cache.UsedKeys() if context is not None else None
-    for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs)):
+    for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs,
+                                                                         catalog.profile_files)):
         shown = display_path(path)  # named once here: the record and its findings share the text
         # The findings keep one copy of each text however many records carry it (replay and
         # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,

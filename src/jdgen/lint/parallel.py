@@ -22,10 +22,13 @@ from __future__ import annotations
 import sys
 from contextlib import closing
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..workers import AUTO_MIN_PROFILES, CHUNK, ignore_interrupts, in_order, rebuilt, sent, usable_cores, workers_for
 from .per_profile import Record, Setup, Unit
+
+if TYPE_CHECKING:
+    from ..catalog.root import ProfileFiles
 
 __all__ = ["AUTO_MIN_PROFILES", "record_for", "records", "usable_cores", "workers_for"]
 
@@ -33,17 +36,23 @@ __all__ = ["AUTO_MIN_PROFILES", "record_for", "records", "usable_cores", "worker
 MEMO_LIMIT = 4096
 
 
-def records(setup: Setup, paths: "list[Path] | list[str]", jobs: int | None) -> Iterator[tuple[str | None, Record]]:
-    """(cache key, record) of each profile file, in the order of ``paths``."""
+def records(setup: Setup, paths: "list[Path] | list[str]", jobs: int | None,
+            listing: "ProfileFiles | None" = None) -> Iterator[tuple[str | None, Record]]:
+    """(cache key, record) of each profile file, in the order of ``paths``.
+
+    ``listing`` is the catalog's profile index as this run listed it: the units read it instead
+    of listing roles/ again (a worker of a 25,000-profile run otherwise spent a scan of the folder
+    and some 10 MB on its own copy; a forked worker shares this one's pages).
+    """
     workers = workers_for(jobs, len(paths))
     if not workers:
-        unit = Unit(setup)
+        unit = Unit(setup, listing)
         for done, path in enumerate(paths, 1):
             yield record_for(unit, Path(path))
             if done % CHUNK == 0:
                 _trim_memos(unit)
         return
-    yield from _in_workers(setup, paths, workers)
+    yield from _in_workers(setup, paths, workers, listing)
 
 
 def record_for(unit: Unit, path: Path) -> tuple[str | None, Record]:
@@ -63,8 +72,9 @@ def record_for(unit: Unit, path: Path) -> tuple[str | None, Record]:
     return entry_key, found
 
 
-def _in_workers(setup: Setup, paths: "list[Path] | list[str]", workers: int) -> Iterator[tuple[str | None, Record]]:
-    with closing(in_order([str(p) for p in paths], workers, initializer=_start_worker, initargs=(setup,),
+def _in_workers(setup: Setup, paths: "list[Path] | list[str]", workers: int,
+                listing: "ProfileFiles | None") -> Iterator[tuple[str | None, Record]]:
+    with closing(in_order([str(p) for p in paths], workers, initializer=_start_worker, initargs=(setup, listing),
                           run_chunk=_run_chunk, single_process="--jobs 1 checks the catalog in one process")) as chunks:
         for outcome, value in chunks:
             if outcome == "error":
@@ -77,10 +87,10 @@ def _in_workers(setup: Setup, paths: "list[Path] | list[str]", workers: int) -> 
 _UNIT: Unit | None = None
 
 
-def _start_worker(setup: Setup) -> None:
+def _start_worker(setup: Setup, listing: "ProfileFiles | None") -> None:
     global _UNIT
     ignore_interrupts()
-    _UNIT = Unit(setup)
+    _UNIT = Unit(setup, listing)
 
 
 def _run_chunk(chunk: list[str]) -> tuple[str, object]:

@@ -81,13 +81,17 @@ class Strings:
 class Unit:
     """Checks profile files one at a time against the catalog of ``setup`` (loaded once per process)."""
 
-    def __init__(self, setup: Setup):
+    def __init__(self, setup: Setup, listing=None):
+        """``listing``: the catalog's profile index as the run listed it (``Catalog.profile_files``),
+        read instead of listing roles/ again; None: listed here when needed."""
         from ..catalog.companies import load_company
         from ..catalog.loading import load_ladder
         from ..catalog.root import Catalog
 
         self.setup = setup
         catalog = Catalog(Path(setup.root), builtin=setup.builtin, fallback=setup.fallback)
+        if listing is not None:
+            catalog.__dict__["profile_files"] = listing  # the cached property, filled
         catalog.ladder, catalog.taxonomy, catalog.context_digest  # noqa: B018  (loaded once, up front)
         self.catalog = catalog
         self.companies = [load_company(Path(path), catalog) for path in setup.companies]
