@@ -56,27 +56,6 @@ def ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _return_free_memory() -> None:
-    """Give the memory this process has freed back to the system before forking, where the C
-    library can (glibc's ``malloc_trim``).
-
-    A forked worker starts with every page this process holds, freed ones included, and counts
-    them as its own until they are written or dropped: the transient lists of a large catalog's
-    listing made each worker of a 25,000-profile lint start several MB larger than one of a
-    500-profile lint. Elsewhere (another C library, another system) this does nothing.
-    """
-    try:
-        import ctypes
-
-        # The symbols already loaded into this process (the C library's among them): naming the
-        # library would have ctypes.util run ldconfig, some 20 ms.
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    except (OSError, ImportError, TypeError):
-        return
-    if trim is not None:
-        trim(0)
-
-
 def in_order(items: Sequence[Any], workers: int, *, initializer: Callable[..., None], initargs: tuple,
              run_chunk: Callable[[list], Any], single_process: str) -> Iterator[Any]:
     """``run_chunk``'s result for each chunk of ``items``, in order, from ``workers`` processes.
@@ -93,15 +72,15 @@ def in_order(items: Sequence[Any], workers: int, *, initializer: Callable[..., N
     size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
     chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    # A forked worker shares this process's memory until it writes to it, and the collector
-    # writes to every object it examines: frozen, the objects built so far (the catalog's listing
-    # of 25,000 profiles among them) are not examined in the workers, so their pages stay shared
-    # instead of being copied into each worker. Unfrozen when the workers are done, unless the
-    # caller had frozen objects itself (site/loading.py does, and thaws them when it is done).
+    # A forked worker shares this process's memory until either writes to it, and the collector
+    # writes to every object it examines: frozen, the objects built so far (modules, the catalog's
+    # listing) are not examined in the workers, and their pages stay shared rather than copied
+    # into each worker (bench_scale.py, all processes' PSS: 110 -> 94 MB at 500 profiles, 130 ->
+    # 116 MB at 25,000). Unfrozen when the workers are done, unless the caller had frozen objects
+    # itself (site/loading.py does, and thaws them when its build is done).
     froze = gc.get_freeze_count() == 0
     if froze:
         gc.freeze()
-    _return_free_memory()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                initializer=initializer, initargs=initargs)
     pending: deque = deque()
