@@ -6,6 +6,8 @@ every problem found on the way is collected so that a person sees all of them at
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
@@ -36,17 +38,21 @@ class Loaded(Generic[M]):
     model: M
 
 
-def kind_of(path: Path) -> str:
+def kind_of(path: Path | str) -> str:
     """What a YAML file holds, from where it sits: ladder.yaml, taxonomy.yaml, companies/*,
-    translations/LANGUAGE/*, else a profile."""
-    name = path.name.lower()
+    translations/LANGUAGE/*, else a profile. A path as text is read as text (no Path made)."""
+    if not isinstance(path, str):
+        path = os.fspath(path)
+    folder, name = os.path.split(path)
+    name = name.lower()
     if name in ("ladder.yaml", "ladder.yml"):
         return "ladder"
     if name in ("taxonomy.yaml", "taxonomy.yml"):
         return "taxonomy"
-    if path.parent.name == "companies":
+    parent, folder_name = os.path.split(folder)
+    if folder_name == "companies":
         return "company"
-    if path.parent.parent.name == "translations":
+    if os.path.basename(parent) == "translations":
         return "translation"
     return "profile"
 

@@ -135,6 +135,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     """
     from ..catalog.yaml_source import display_path
     from . import parallel
+    from ..catalog.root import display_names
     from .alias_claims import AliasClaims
     from .per_profile import Setup
     from .validate import ValidationReport, check_file, files_around_profiles
@@ -151,11 +152,10 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     profile_paths: list[str] = []
     others: list[Path] = [*before]
     for text in catalog.profile_files.texts():
-        path = Path(text)
-        if path.suffix != ".toml" and kind_of(path) == "profile":
+        if not text.endswith(".toml") and kind_of(text) == "profile":
             profile_paths.append(text)
         else:
-            others.append(path)
+            others.append(Path(text))
     others.extend(after)
     result = LintResult(files=_FileNames([display_path(f) for f in before], profile_paths,
                                          [display_path(f) for f in others[len(before):]]))
@@ -196,9 +196,11 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     every: list[str] = []        # every profile, for a catalog rule that needs them all
     first_profile: str | None = None
     used_keys = result_cache.UsedKeys() if context is not None else None
+    name_of = display_names(catalog.roles_dir)
+    translated_codes = _translated_codes(catalog) if "translated" in wanted else set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs,
                                                                          catalog.profile_files)):
-        shown = display_path(path)  # named once here: the record and its findings share the text
+        shown = name_of(path)  # named once here: the record and its findings share the text
         # The findings keep one copy of each text however many records carry it (replay and
         # _diagnostic intern what they keep); the rest of a record's strings (its alias titles,
         # most of them) are not interned: the table of interned strings never shrinks, and held
@@ -215,7 +217,7 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
             first_profile = first_profile or path
             if claims is not None:
                 claims.add(path, shown, code, record["aliases"], strings)
-            if "translated" in wanted and _translated(catalog, code):
+            if translated_codes and code.upper() in translated_codes:
                 translated.append(path)
             if "all" in wanted:
                 every.append(path)
@@ -288,19 +290,15 @@ class _FileNames(Sequence):
         return self._after[index - len(self._profiles)]
 
 
-def _translated(catalog: "Catalog", code: str) -> bool:
-    """Whether the catalog has a translation file of profile ``code``, in any language."""
+def _translated_codes(catalog: "Catalog") -> set[str]:
+    """The upper-case codes of the profiles that have a translation file, in any language."""
     from ..catalog.translations import translation_files
     from ..errors import JdgenError
 
-    codes = catalog.__dict__.get("_translated_codes")
-    if codes is None:
-        try:
-            codes = {translated for _, translated in translation_files(catalog)}
-        except JdgenError:
-            codes = set()  # the rule itself stops at a listing problem (validate reports it)
-        catalog.__dict__["_translated_codes"] = codes
-    return code.upper() in codes
+    try:
+        return {translated for _, translated in translation_files(catalog)}
+    except JdgenError:
+        return set()  # the rule itself stops at a listing problem (validate reports it)
 
 
 def _diagnostic(row: list, strings: list[str]) -> Diagnostic:

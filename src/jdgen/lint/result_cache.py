@@ -141,7 +141,10 @@ def context(catalog, config, as_of, mode: str, companies: tuple[str, ...]) -> st
         if folder.is_dir() and not folder.is_symlink():
             for path in _files(folder):
                 file(folder_name, path)
-    part("profiles", "\n".join(f"{code} {display_path(path)}" for code, path in catalog.profile_files.items()))
+    from ..catalog.root import display_names
+
+    shown = display_names(catalog.roles_dir)
+    part("profiles", "\n".join(f"{code} {shown(text)}" for code, text in catalog.profile_files.text_items()))
     return digest.hexdigest()
 
 
