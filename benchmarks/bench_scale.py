@@ -97,15 +97,20 @@ class PeakSampler:
         return found
 
 
-def _vm_hwm(pid: int) -> int | None:
+def _proc_kb(pid: int, name: str, field: str) -> int | None:
+    """A figure in kB from /proc/PID/NAME, the line starting with FIELD; None once the process is gone."""
     try:
-        with open(f"/proc/{pid}/status") as handle:
+        with open(f"/proc/{pid}/{name}") as handle:
             for line in handle:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         return None
     return None
+
+
+def _vm_hwm(pid: int) -> int | None:
+    return _proc_kb(pid, "status", "VmHWM:")
 
 
 def _pss(pid: int) -> int | None:
@@ -113,14 +118,7 @@ def _pss(pid: int) -> int | None:
     processes counted as its share. A forked worker's resident set (VmHWM) counts every page it
     still shares with the main process as its own, so summing those counts the shared pages once
     per process; summing PSS counts each page once, which is the memory the run takes."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
+    return _proc_kb(pid, "smaps_rollup", "Pss:")
 
 
 def timed_lint(root: Path, jobs: int, cache: Path) -> dict:
