@@ -66,6 +66,10 @@ def in_order(items: Sequence[Any], workers: int, *, initializer: Callable[..., N
     """
     import gc
     import multiprocessing
+
+    from .collector import batch_begins
+
+    batch_begins()  # a run with workers is a batch (jdgen/collector.py)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

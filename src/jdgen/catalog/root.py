@@ -198,6 +198,9 @@ class Catalog:
 
     def profiles(self) -> list[Loaded[Profile]]:
         """Every profile, in code order; raises with every problem of every file."""
+        from ..collector import batch_begins
+
+        batch_begins()  # every profile: the collector runs again (jdgen/collector.py)
         problems: list[Diagnostic] = []
         loaded: list[Loaded[Profile]] = []
         # Every profile is checked against the ladder and taxonomy: load them first, so that a

@@ -55,6 +55,9 @@ class ImportResult:
 def import_postings(catalog: "Catalog", sources: list[tuple[str, bytes | None]], *, output: str | None = None,
                     code: str | None = None, level: str | None = None, force: bool = False) -> ImportResult:
     """Draft a profile from each ``(name, data)`` (a path, or standard input's bytes as ``("-", data)``)."""
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from ..documents import read_document, read_document_bytes
     from ..filesystem.writing import OutputFolder
 

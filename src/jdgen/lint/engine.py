@@ -67,6 +67,9 @@ def lint(catalog: "Catalog", paths: Iterable[str | Path] = (), *, config: LintCo
     with the findings cache when ``cache`` is true; the result is the same either way.
     """
     from .validate import catalog_files, expand_paths, validate  # here: render's gate needs none of it
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
 
     config = config or LintConfig()
     ctx = LintContext(catalog, as_of or date.today(), config)

@@ -350,6 +350,9 @@ def lint_posting_files(catalog: "Catalog", sources: Iterable[tuple[str, bytes | 
     of standard input (``name`` "-"). A file that is not a readable posting (empty, binary, not
     UTF-8) is a JD001 finding at its first line, so the other files are still checked; a file
     that cannot be opened at all raises, as for catalog files."""
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from ..documents import read_document, read_document_bytes
     from ..errors import InvalidInputError, UsageError
     from .config import LintConfig

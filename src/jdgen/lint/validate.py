@@ -122,6 +122,9 @@ def _company_asset(path: Path, given: Path) -> bool:
 
 def validate(catalog: Catalog, paths: Iterable[str | Path] = ()) -> ValidationReport:
     """Validate the named files, or the whole catalog when none are named."""
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     paths = list(paths)
     try:
         files = expand_paths(paths, catalog.root) if paths else catalog_files(catalog)

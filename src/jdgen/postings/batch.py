@@ -343,6 +343,10 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
     total = len(codes) * len(companies)
+    if total > 1:
+        from ..collector import batch_begins
+
+        batch_begins()  # many postings: the collector runs again (jdgen/collector.py)
     many = total > 1 or len(request.formats) > 1 or request.all_roles or request.all_companies
     target = request.output
     if target == "-" and many:

@@ -44,6 +44,9 @@ class SiteRequest:
 
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
     """Every file of the site, by its "/"-separated name inside the output folder, in name order."""
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from .loading import finish
 
     try:
@@ -55,6 +58,9 @@ def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
     """Write the site into ``request.output`` (or, with ``check``, compare it with what is there)."""
+    from ..collector import batch_begins
+
+    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from .loading import finish
     from .names import check_source_url
 
