@@ -41,9 +41,7 @@ class Loaded(Generic[M]):
 def kind_of(path: Path | str) -> str:
     """What a YAML file holds, from where it sits: ladder.yaml, taxonomy.yaml, companies/*,
     translations/LANGUAGE/*, else a profile. A path as text is read as text (no Path made)."""
-    if not isinstance(path, str):
-        path = os.fspath(path)
-    folder, name = os.path.split(path)
+    folder, name = os.path.split(os.fspath(path))
     name = name.lower()
     if name in ("ladder.yaml", "ladder.yml"):
         return "ladder"

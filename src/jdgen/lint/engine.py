@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from sys import intern
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..diagnostics import Diagnostic, Location
 from ..catalog.loading import kind_of
@@ -154,13 +154,14 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     # held for the whole run, was the largest thing a large catalog's listing cost this process.
     profile_paths: list[str] = []
     others: list[Path] = [*before]
-    for text in catalog.profile_files.texts():
-        if not text.endswith(".toml") and kind_of(text) == "profile":
+    for text in catalog.profile_files.texts():  # YAML files only: the listing reads nothing else
+        if kind_of(text) == "profile":
             profile_paths.append(text)
         else:
             others.append(Path(text))
     others.extend(after)
-    result = LintResult(files=_FileNames([display_path(f) for f in before], profile_paths,
+    name_of = display_names(catalog.roles_dir)
+    result = LintResult(files=_FileNames([display_path(f) for f in before], profile_paths, name_of,
                                          [display_path(f) for f in others[len(before):]]))
     report = ValidationReport(files=others)
     for path in others:
@@ -199,7 +200,6 @@ def _lint_catalog(ctx: LintContext, jobs: int | None, cache: bool) -> LintResult
     every: list[str] = []        # every profile, for a catalog rule that needs them all
     first_profile: str | None = None
     used_keys = result_cache.UsedKeys() if context is not None else None
-    name_of = display_names(catalog.roles_dir)
     translated_codes = _translated_codes(catalog) if "translated" in wanted else set()
     for path, (entry_key, record) in zip(profile_paths, parallel.records(setup, profile_paths, jobs,
                                                                          catalog.profile_files)):
@@ -272,8 +272,9 @@ class _FileNames(Sequence):
     """The names of a whole-catalog run's files, in file order, as the report prints them; the
     profiles' names are made when read (only their count is, by every output format)."""
 
-    def __init__(self, before: list[str], profiles: list[str], after: list[str]) -> None:
-        self._before, self._profiles, self._after = before, profiles, after
+    def __init__(self, before: list[str], profiles: list[str], name_of: Callable[[str], str],
+                 after: list[str]) -> None:
+        self._before, self._profiles, self._name_of, self._after = before, profiles, name_of, after
 
     def __len__(self) -> int:
         return len(self._before) + len(self._profiles) + len(self._after)
@@ -289,7 +290,7 @@ class _FileNames(Sequence):
             return self._before[index]
         index -= len(self._before)
         if index < len(self._profiles):
-            return display_path(self._profiles[index])
+            return self._name_of(self._profiles[index])
         return self._after[index - len(self._profiles)]
 
 
