@@ -96,6 +96,8 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
     judgements = yaml.safe_load((root / "judgements.yaml").read_text(encoding="utf-8"))
     if numbers is not None:
         judgements = [e for e in judgements if numbers[0] <= int(e["file"].split("-")[0]) <= numbers[1]]
+    second = second_reading(root)
+    two = {"postings": 0, "right": 0, "findings": 0, "found": 0, "phrases": 0}   # see two_readers
     right = wrong = 0
     found_phrases = 0
     phrases = 0
@@ -134,6 +136,8 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
                 wrong += 1
                 disagreements.append(f"{entry['file']}:{where[0]}:{where[1]}: not flagged by the reviewer: "
                                      f"{finding.code} {finding.message[:90]}")
+        if entry["file"] in second:
+            two_readers(two, text, flagged, second[entry["file"]], language)
         for item, span in flagged:
             phrases += 1
             per_family[item["family"]][1] += 1
@@ -164,6 +168,11 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
         "experience precision": exp["tp"] / (exp["tp"] + exp["fp"]) if exp["tp"] + exp["fp"] else 1.0,
         "experience recall": exp["tp"] / (exp["tp"] + exp["fn"]) if exp["tp"] + exp["fn"] else 1.0,
     }
+    if two["postings"]:
+        result["read twice: postings"] = two["postings"]
+        result["  precision, right by either reader"] = two["right"] / two["findings"] if two["findings"] else 1.0
+        result["  recall, phrases both flagged"] = two["found"] / two["phrases"] if two["phrases"] else 1.0
+        result["  phrases both flagged"] = two["phrases"]
     if other_languages:
         result["postings in other languages"] = other_languages
         result["  of them, told rules skipped"] = told_skipped
@@ -177,6 +186,39 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
     if show:
         print("\n".join(disagreements))
     return result
+
+
+def second_reading(root: Path) -> dict[str, list[dict]]:
+    """The second reviewer's flagged phrases per posting file, when ``root`` has a second reading."""
+    path = root / "second_reading.yaml"
+    if not path.exists():
+        return {}
+    return {entry["file"]: list(entry.get("language") or ()) for entry in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
+def two_readers(counts: dict, text: str, flagged: list, other: list[dict], findings: list) -> None:
+    """Score one posting against two readings (``flagged``: the first's, ``other``: the second's).
+
+    Reviewers differ on borderline wording (agreement.py measures how far), so a finding one of
+    them flagged is not plainly wrong: precision here counts a finding right when it lands on
+    a phrase of either reading, and recall counts only the phrases both readings flagged (a
+    first-reading phrase that a second-reading phrase overlaps), the wording no careful reader
+    would let pass. The one-reader figures above stay the measure the targets are read against.
+    """
+    seconds = [(item, span_of(text, item["phrase"])) for item in other]
+    both = [(item, span) for item, span in flagged
+            if span and any(s and s.start <= span.end and span.start <= s.end for _, s in seconds)]
+    counts["postings"] += 1
+    for finding in findings:
+        where = (finding.location.line, finding.location.col)
+        length = matched_length(finding.message)
+        quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
+        counts["findings"] += 1
+        counts["right"] += any(span and span.holds(*where, length) for _, span in flagged + seconds) or \
+            any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged + seconds)
+    for item, span in both:
+        counts["phrases"] += 1
+        counts["found"] += any(span.holds(f.location.line, f.location.col, matched_length(f.message)) for f in findings)
 
 
 def by_set() -> None:
