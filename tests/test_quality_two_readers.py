@@ -1,0 +1,62 @@
+"""bench_quality.py's two-reader figures count what they say, on a posting small enough to count by hand.
+
+Where a held-out folder has a second reading, the scorer also reports precision with a finding
+right when either reader flagged its wording, and recall over the phrases both readers flagged.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("_jdgen_bench_quality", REPO / "benchmarks" / "bench_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+quality = _load_script()
+
+TEXT = "# Ninja\n\nWe want a rockstar ninja. Young and dynamic team. Beer fridge.\n"
+
+
+def _finding(line: int, col: int, quoted: str):
+    return SimpleNamespace(location=SimpleNamespace(line=line, col=col), message=f"'{quoted}': a reason")
+
+
+def _spans(phrases):
+    return [({"phrase": p}, quality.span_of(TEXT, p)) for p in phrases]
+
+
+def test_a_finding_either_reader_flagged_is_right_and_recall_counts_phrases_both_flagged():
+    first = _spans(["rockstar", "Young and dynamic team"])
+    second = [{"phrase": "rockstar ninja"}, {"phrase": "Beer fridge"}]
+    findings = [
+        _finding(3, 11, "rockstar"),     # both readers
+        _finding(3, 51, "Beer fridge"),  # the second reader only
+        _finding(3, 27, "Young"),        # the first reader only
+        _finding(3, 4, "want"),          # neither
+    ]
+    counts = {"postings": 0, "right": 0, "findings": 0, "found": 0, "phrases": 0}
+    quality.two_readers(counts, TEXT, first, second, findings)
+    assert counts == {"postings": 1, "right": 3, "findings": 4, "found": 1, "phrases": 1}
+
+
+def test_a_phrase_only_one_reader_flagged_is_not_counted_for_recall():
+    counts = {"postings": 0, "right": 0, "findings": 0, "found": 0, "phrases": 0}
+    quality.two_readers(counts, TEXT, _spans(["Young and dynamic team"]), [{"phrase": "Beer fridge"}], [])
+    assert counts == {"postings": 1, "right": 0, "findings": 0, "found": 0, "phrases": 0}
+
+
+def test_a_folder_without_a_second_reading_has_none(tmp_path):
+    assert quality.second_reading(tmp_path) == {}
+    (tmp_path / "second_reading.yaml").write_text("- file: 001-a.md\n  language:\n  - {phrase: guys, family: gendered_address}\n",
+                                                  encoding="utf-8")
+    assert quality.second_reading(tmp_path) == {"001-a.md": [{"phrase": "guys", "family": "gendered_address"}]}
