@@ -50,9 +50,27 @@ class Span:
     start: tuple[int, int]
     end: tuple[int, int]
 
-    def holds(self, line: int, col: int, length: int = 1) -> bool:
-        """Whether the stretch of ``length`` characters at (line, col) overlaps this span."""
-        return self.start <= (line, col + max(length, 1) - 1) and (line, col) <= self.end
+    def holds(self, text: str, line: int, col: int, length: int = 1) -> bool:
+        """Whether the stretch of ``length`` characters of ``text`` at (line, col) overlaps this span.
+
+        The stretch is walked through the text, so a finding that quotes across a line break
+        ("Age Limit:" and the cap on the next line, quoted as one phrase) reaches the next line.
+        """
+        return self.start <= reach(text, line, col, length) and (line, col) <= self.end
+
+
+def reach(text: str, line: int, col: int, length: int) -> tuple[int, int]:
+    """The (line, column) of the last of ``length`` characters of ``text`` starting at (line, col)."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return line, col + max(length, 1) - 1
+    last = offset + col - 1 + max(length, 1) - 1
+    newlines = text.count("\n", offset, last)
+    if not newlines:
+        return line, col + max(length, 1) - 1
+    return line + newlines, last - text.rfind("\n", 0, last)
 
 
 def matched_length(message: str) -> int:
@@ -126,7 +144,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             where = (finding.location.line, finding.location.col)
             length = matched_length(finding.message)
             quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
-            agrees = any(span and span.holds(*where, length) for _, span in flagged) or \
+            agrees = any(span and span.holds(text, *where, length) for _, span in flagged) or \
                 any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged)
             per_rule[finding.code][0] += agrees
             per_rule[finding.code][1] += 1
@@ -141,7 +159,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
         for item, span in flagged:
             phrases += 1
             per_family[item["family"]][1] += 1
-            hit = any(span and span.holds(f.location.line, f.location.col, matched_length(f.message))
+            hit = any(span and span.holds(text, f.location.line, f.location.col, matched_length(f.message))
                       for f in language)
             if hit:
                 found_phrases += 1
@@ -214,11 +232,11 @@ def two_readers(counts: dict, text: str, flagged: list, other: list[dict], findi
         length = matched_length(finding.message)
         quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
         counts["findings"] += 1
-        counts["right"] += any(span and span.holds(*where, length) for _, span in flagged + seconds) or \
+        counts["right"] += any(span and span.holds(text, *where, length) for _, span in flagged + seconds) or \
             any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged + seconds)
     for item, span in both:
         counts["phrases"] += 1
-        counts["found"] += any(span.holds(f.location.line, f.location.col, matched_length(f.message)) for f in findings)
+        counts["found"] += any(span.holds(text, f.location.line, f.location.col, matched_length(f.message)) for f in findings)
 
 
 def by_set() -> None:

@@ -60,3 +60,12 @@ def test_a_folder_without_a_second_reading_has_none(tmp_path):
     (tmp_path / "second_reading.yaml").write_text("- file: 001-a.md\n  language:\n  - {phrase: guys, family: gendered_address}\n",
                                                   encoding="utf-8")
     assert quality.second_reading(tmp_path) == {"001-a.md": [{"phrase": "guys", "family": "gendered_address"}]}
+
+
+def test_a_finding_quoting_across_a_line_break_reaches_the_phrase_on_the_next_line():
+    text = "# Deputy Manager\n\nAge Limit:\nMust not exceed 35 years as on 01-Sep-2025\n"
+    span = quality.span_of(text, "Must not exceed 35 years as on 01-Sep-2025")
+    # 'Age Limit: Must not exceed 35 years' starts on line 3 and ends on line 4
+    assert quality.reach(text, 3, 1, len("Age Limit: Must not exceed 35 years")) == (4, 24)
+    assert span.holds(text, 3, 1, len("Age Limit: Must not exceed 35 years"))
+    assert not span.holds(text, 3, 1, len("Age Limit:"))
