@@ -1,7 +1,7 @@
 """benchmarks/agreement.py counts two readings' agreement right, and the second readings are well-formed.
 
-The script is the measure of how far two reviewers agree (on the fifth held-out set, now the
-tuning corpus's postings 198-241, and on the set in heldout/), so its counting is pinned on a
+The script is the measure of how far two reviewers agree (on the fifth and fourteenth held-out
+sets, now the tuning corpus's postings 198-241 and 2401-2628, and on the set in heldout/), so its counting is pinned on a
 made-up pair of readings small enough to count by hand. Each second reading itself is checked
 as the corpus test checks the first: it judges every excerpt it covers once, names only
 excerpts that exist, quotes them exactly and follows the guideline's years arithmetic.
@@ -187,11 +187,12 @@ def test_unusable_reading_is_one_line_and_exit_2(pair, capsys, content, message)
     assert captured.err == message.format(b=b, postings=a.parent / "postings") + "\n"
 
 
-# The second readings: of the fifth held-out set, moved with it into the tuning corpus as
-# postings 198-241 (benchmarks/quality/second_reading.yaml), and of the held-out set now in
-# benchmarks/quality/heldout/ (heldout/second_reading.yaml, every excerpt there).
+# The second readings: of the fifth and fourteenth held-out sets, moved with them into the tuning
+# corpus as postings 198-241 and 2401-2628 (benchmarks/quality/second_reading.yaml), and of the set
+# in benchmarks/quality/heldout/ when it has one (heldout/second_reading.yaml, every excerpt there).
 READINGS = {
-    "tuning": (CORPUS, [f"{n:03d}-" for n in range(198, 242)]),
+    # the fifth set (198-241) and the fourteenth (2401-2628; 2436 and 2437 were never in it)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437}),
     "heldout": (CORPUS / "heldout", None),
 }
 SECOND = [(folder, entry) for folder, _ in READINGS.values() if (folder / "second_reading.yaml").exists()
@@ -205,13 +206,13 @@ LEVEL_YEARS = {
 
 @pytest.mark.parametrize("name", sorted(READINGS))
 def test_second_reading_judges_every_excerpt_it_covers_once(name):
-    folder, prefixes = READINGS[name]
+    folder, numbers = READINGS[name]
     if not (folder / "second_reading.yaml").exists():
         pytest.skip(f"no second reading in {folder.name}/")
     files = [entry["file"] for where, entry in SECOND if where == folder]
     covered = sorted(p.name for p in (folder / "postings").glob("*.md")
-                     if prefixes is None or p.name[:4] in prefixes)
-    assert prefixes is None or len(covered) == len(prefixes)  # every posting of the range is there
+                     if numbers is None or int(p.name.split("-")[0]) in numbers)
+    assert numbers is None or len(covered) == len(numbers)  # every posting of the ranges is there
     assert sorted(files) == covered
     assert len(files) == len(set(files))
 
