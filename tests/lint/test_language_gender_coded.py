@@ -99,3 +99,12 @@ def test_a_language_that_is_not_a_code_is_a_usage_error(run, tmp_path):
     assert (result.code, result.out) == (2, "")
     assert result.err == ("--language 'German' is not a two-letter language code (write it as ISO 639-1, "
                           "e.g. en, de, fr)\n")
+
+
+def test_fight_and_battle_are_not_reported_one_by_one_but_a_trait_beside_them_is(run, catalog):
+    # Reviewers never flagged them word by word (0 of 7 across the quality corpus): a cause's fight,
+    # a school called Battle Ground. They still count in the posting's balance (JD505).
+    _, line = lindenhof(catalog, "en", "A fearless designer for the fight for good design at Battle Ground.")
+    assert findings(run, catalog, "JD501", "lindenhof") == (0, [
+        f"companies/lindenhof.yaml:{line}:9: JD501 warning 'fearless' is masculine-coded (try 'willing to try "
+        "new things')"])
