@@ -245,7 +245,7 @@ def by_set() -> None:
     print("|---|---|---|---|---|---|---|")
     for first, last in SETS + ((SETS[0][0], SETS[-1][1]),):
         r = score(HERE, numbers=(first, last))
-        phrases = sum(v for k, v in r.items() if k.startswith("  phrases"))
+        phrases = sum(v for k, v in r.items() if k.startswith("  phrases, "))
         print(f"| {first:03d}-{last:03d} | {r['language findings']} | {r['language precision']:.2f} | {phrases} "
               f"| {r['language recall']:.2f} | {r['experience precision']:.2f} | {r['experience recall']:.2f} |")
 
