@@ -46,6 +46,10 @@ class Phrase:
     # words the posting must hold somewhere for the row to count: a bare "Not exceeding 35 years."
     # is an age limit under an "Age limit" heading and nothing in a posting that never speaks of age
     when: re.Pattern[str] | None = None
+    # physical_requirements.yaml: whether a posting file whose title names physical work excuses the
+    # row as it excuses lifting and standing (false for the senses: hearing a guest or telling
+    # colours apart is not what makes housekeeping physical)
+    physical_work_excuses: bool = True
 
 
 @cache
@@ -65,7 +69,8 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
                         r.get("unless_in", "sentence"),
                         re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None,
-                        re.compile(r["when"], re.IGNORECASE) if r.get("when") else None) for r in rows)
+                        re.compile(r["when"], re.IGNORECASE) if r.get("when") else None,
+                        bool(r.get("physical_work_excuses", True))) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -359,7 +359,8 @@ def physical_requirement(ctx, posting, options) -> Iterator[Hit]:
     physical_work = getattr(posting, "physical_work", None)
     excused = essential if physical_work is None else frozenset()
     for found in phrase_findings(ctx, posting, PHYSICAL):
-        if found.phrase.suppress_if_essential and (physical_work or found.text.location in excused):
+        if found.phrase.suppress_if_essential and \
+                ((physical_work and found.phrase.physical_work_excuses) or found.text.location in excused):
             continue
         yield phrase_hit(found, PHYSICAL)
     if essential and posting.company is not None and posting.company_doc is not None:
