@@ -26,6 +26,7 @@ and recall 0.85, experience precision and recall 0.9.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -83,6 +84,15 @@ def matched_length(message: str) -> int:
         if ends:
             return min(ends) - 1
     return 1
+
+
+def years_reach(text: str, finding) -> tuple[int, int]:
+    """The first and last line a JD301 finding's quotation covers: "asks for 2–3 years ('Minimum of
+    2–3 years'), ..." quotes the statement, which may run on past a line break ("Minimum of" on one
+    line, "2–3 years of experience ..." on the next)."""
+    line, col = finding.location.line, finding.location.col
+    quoted = re.search(r"\('(.+?)'\)", finding.message)
+    return line, reach(text, line, col, len(quoted.group(1)))[0] if quoted else line
 
 
 def _bare(text: str) -> str:
@@ -171,7 +181,8 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             if item.get("fits_level") is None:
                 continue
             span = span_of(text, item["phrase"])
-            flagged_here = any(span and span.start[0] <= f.location.line <= span.end[0] for f in years)
+            flagged_here = any(span and years_reach(text, f)[0] <= span.end[0] and span.start[0] <= years_reach(text, f)[1]
+                               for f in years)
             key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
                 (flagged_here, bool(item["fits_level"]))]
             exp[key] += 1

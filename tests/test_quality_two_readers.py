@@ -1,7 +1,8 @@
-"""bench_quality.py's two-reader figures count what they say, on a posting small enough to count by hand.
+"""bench_quality.py counts what it says, on postings small enough to count by hand.
 
 Where a held-out folder has a second reading, the scorer also reports precision with a finding
-right when either reader flagged its wording, and recall over the phrases both readers flagged.
+right when either reader flagged its wording, and recall over the phrases both readers flagged;
+and a finding whose quotation runs past a line break reaches the phrase on the next line.
 """
 
 from __future__ import annotations
@@ -69,3 +70,12 @@ def test_a_finding_quoting_across_a_line_break_reaches_the_phrase_on_the_next_li
     assert quality.reach(text, 3, 1, len("Age Limit: Must not exceed 35 years")) == (4, 24)
     assert span.holds(text, 3, 1, len("Age Limit: Must not exceed 35 years"))
     assert not span.holds(text, 3, 1, len("Age Limit:"))
+
+
+def test_a_years_finding_whose_quotation_runs_past_a_line_break_covers_the_next_line():
+    text = "# Team Leader\n\nMinimum of\n2–3 years of experience as a Team Leader\n"
+    finding = SimpleNamespace(location=SimpleNamespace(line=3, col=1),
+                              message="asks for 2–3+ years ('Minimum of 2–3 years'), below P5's 8–12 years")
+    assert quality.years_reach(text, finding) == (3, 4)
+    one_line = SimpleNamespace(location=SimpleNamespace(line=4, col=1), message="asks for 2–3 years ('2–3 years'), below")
+    assert quality.years_reach(text, one_line) == (4, 4)
