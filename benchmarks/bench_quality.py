@@ -181,8 +181,8 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             if item.get("fits_level") is None:
                 continue
             span = span_of(text, item["phrase"])
-            flagged_here = any(span and years_reach(text, f)[0] <= span.end[0] and span.start[0] <= years_reach(text, f)[1]
-                               for f in years)
+            flagged_here = span is not None and any(first <= span.end[0] and span.start[0] <= last
+                                                    for first, last in (years_reach(text, f) for f in years))
             key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
                 (flagged_here, bool(item["fits_level"]))]
             exp[key] += 1

@@ -203,6 +203,16 @@ def test_physical_demands_are_the_job_when_the_title_is_physical_work(run, tmp_p
     assert bool(json.loads(result.out)["findings"]) is flagged
 
 
+def test_a_physical_title_excuses_lifting_but_not_hearing_and_speech(run, tmp_path):
+    # Housekeeping is physical work, so lifting is the job; hearing and speaking are not what
+    # makes it physical (held-out set 15's 140, both readers), so they are still reported.
+    _write(tmp_path, "posting.md", "# Housekeeping Attendant\n\n## Requirements\n\n- Must be able to lift 50 pounds\n"
+                                   "- Must have the ability to speak and hear\n")
+    result = run("lint", "posting.md", "--select", "JD503", "-f", "json", *AS_OF, cwd=tmp_path)
+    lines = sorted(f["line"] for f in json.loads(result.out)["findings"])
+    assert lines == [6]
+
+
 # A "Physical Demands" heading is the employer's label, often ADA boilerplate on desk jobs: the
 # title decides whether sitting and lifting are the work, not the heading. Demands are reported
 # only on a title that names desk work; a title naming neither (a bar's "Managers", an orchard's
