@@ -44,9 +44,6 @@ class SiteRequest:
 
 def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None) -> dict[str, bytes]:
     """Every file of the site, by its "/"-separated name inside the output folder, in name order."""
-    from ..collector import batch_begins
-
-    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from .loading import finish
 
     try:
@@ -58,9 +55,6 @@ def site_files(catalog: "Catalog", options: SiteOptions, jobs: int | None = None
 
 def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
     """Write the site into ``request.output`` (or, with ``check``, compare it with what is there)."""
-    from ..collector import batch_begins
-
-    batch_begins()  # a batch: the collector runs again (jdgen/collector.py)
     from .loading import finish
     from .names import check_source_url
 
@@ -88,7 +82,10 @@ def build_site(catalog: "Catalog", request: SiteRequest) -> Outcome:
 
 
 def _plan(catalog: "Catalog", options: SiteOptions, jobs: int | None) -> tuple["SitePlan", int]:
+    from ..collector import batch_begins
     from .loading import load_profiles
+
+    batch_begins()  # a site is a batch: the collector runs again (jdgen/collector.py)
 
     workers = _workers(jobs, len(catalog.codes))
     loaded = load_profiles(catalog, workers, (lambda: _prepare(catalog)) if workers > 1 else None)
