@@ -95,6 +95,20 @@ def years_reach(text: str, finding) -> tuple[int, int]:
     return line, reach(text, line, col, len(quoted.group(1)))[0] if quoted else line
 
 
+def agrees_with(text: str, finding, flagged: list) -> bool:
+    """Whether a language finding lands on a flagged phrase (``flagged``: (item, span) pairs), or
+    quotes the wording of one written elsewhere in the posting (a reviewer records a wording once)."""
+    length = matched_length(finding.message)
+    quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
+    return any(span and span.holds(text, finding.location.line, finding.location.col, length) for _, span in flagged) \
+        or any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged)
+
+
+def found_by(text: str, span: "Span", findings: list) -> bool:
+    """Whether any of ``findings`` lands on the flagged phrase at ``span``."""
+    return any(span.holds(text, f.location.line, f.location.col, matched_length(f.message)) for f in findings)
+
+
 def _bare(text: str) -> str:
     """Wording without case or spaces: "He /she" repeats "he/she"."""
     return "".join(text.split()).casefold()
@@ -152,10 +166,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
         language = [f for f in findings if f.code in LANGUAGE and f.message[:1] in "'\""]
         for finding in language:
             where = (finding.location.line, finding.location.col)
-            length = matched_length(finding.message)
-            quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
-            agrees = any(span and span.holds(text, *where, length) for _, span in flagged) or \
-                any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged)
+            agrees = agrees_with(text, finding, flagged)
             per_rule[finding.code][0] += agrees
             per_rule[finding.code][1] += 1
             if agrees:
@@ -169,9 +180,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
         for item, span in flagged:
             phrases += 1
             per_family[item["family"]][1] += 1
-            hit = any(span and span.holds(text, f.location.line, f.location.col, matched_length(f.message))
-                      for f in language)
-            if hit:
+            if span and found_by(text, span, language):
                 found_phrases += 1
                 per_family[item["family"]][0] += 1
             else:
@@ -222,7 +231,8 @@ def second_reading(root: Path) -> dict[str, list[dict]]:
     path = root / "second_reading.yaml"
     if not path.exists():
         return {}
-    return {entry["file"]: list(entry.get("language") or ()) for entry in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {entry["file"]: list(entry.get("language") or ()) for entry in entries}
 
 
 def two_readers(counts: dict, text: str, flagged: list, other: list[dict], findings: list) -> None:
@@ -238,16 +248,10 @@ def two_readers(counts: dict, text: str, flagged: list, other: list[dict], findi
     both = [(item, span) for item, span in flagged
             if span and any(s and s.start <= span.end and span.start <= s.end for _, s in seconds)]
     counts["postings"] += 1
-    for finding in findings:
-        where = (finding.location.line, finding.location.col)
-        length = matched_length(finding.message)
-        quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
-        counts["findings"] += 1
-        counts["right"] += any(span and span.holds(text, *where, length) for _, span in flagged + seconds) or \
-            any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged + seconds)
-    for item, span in both:
-        counts["phrases"] += 1
-        counts["found"] += any(span.holds(text, f.location.line, f.location.col, matched_length(f.message)) for f in findings)
+    counts["findings"] += len(findings)
+    counts["right"] += sum(agrees_with(text, finding, flagged + seconds) for finding in findings)
+    counts["phrases"] += len(both)
+    counts["found"] += sum(found_by(text, span, findings) for _, span in both)
 
 
 def by_set() -> None:
