@@ -30,6 +30,13 @@ def _entries(root):
     return sorted(p.name for p in (root / "parsed").rglob("*.json"))
 
 
+def _unused_shard(root):
+    # Entry keys depend on the catalog's path, which differs per run: a fixed name could
+    # already be a real shard.
+    parsed = root / "parsed"
+    return next(parsed / f"{n:02x}" for n in range(256) if not (parsed / f"{n:02x}").exists())
+
+
 def _cache(tmp_path, monkeypatch, catalog):
     root = tmp_path / "cache"
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(root))
@@ -99,7 +106,7 @@ def test_links_and_folders_planted_in_the_cache_are_left_alone(catalog, tmp_path
     shard.mkdir(exist_ok=True)
     (shard / "link.json").symlink_to(outside / "precious.json")
     (shard / "dir.json").mkdir()
-    (root / "parsed" / "ef").symlink_to(outside)  # a shard that is a link to a folder elsewhere
+    _unused_shard(root).symlink_to(outside)  # a shard that is a link to a folder elsewhere
     _age(root / "parsed" / STAMP, REFRESH_SECONDS + 60)
     assert sweep_once(root, "parsed") == 0
     assert (outside / "precious.json").exists()
