@@ -170,6 +170,19 @@ def test_a_trait_in_the_company_s_own_we_sentence_is_not_asked_of_the_hire(run, 
         ("posting.md:5:13:", "fearless"), ("posting.md:6:29:", "assertive"), ("posting.md:8:11:", "fearless")]
 
 
+def test_a_trait_of_the_company_s_doing_or_of_others_rights_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 18 left "they are expanding aggressively" (003: the company's
+    growth, told in the third person) and "asserting their ancestral rights" (229: communities
+    claiming a right); the hire's own manner and temperament are still reported."""
+    result = _lint(run, tmp_path, "- Since 2023 they are expanding aggressively across Africa.\n"
+                                  "- The company is aggressively hiring engineers.\n"
+                                  "- Support communities in asserting their ancestral rights.\n"
+                                  "- You're comfortable both aggressively collaborating or working alone.\n"
+                                  "- You are assertive in meetings.\n", select="JD501")
+    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+        ("posting.md:6:27:", "aggressively"), ("posting.md:7:11:", "assertive")]
+
+
 
 def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):
     """South Africa's EE notation lists each designated group by population group and sex as the

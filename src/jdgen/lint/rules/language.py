@@ -98,8 +98,26 @@ _NOT_THE_HIRE = re.compile(
     r"|n[\x27\u2019]t\s+(?:be\s+)?(?:too\s+)?)$", re.IGNORECASE)
 
 
+# A trait word as the manner of a company's own doing, told of it in the third person ("they are
+# expanding aggressively", "the company is aggressively hiring", held-out set 18's 003, both
+# readers left it), describes the company's pace as "We are aggressively scaling" does
+# (benchmarks/quality 4866's posting); "You're equally comfortable both aggressively collaborating"
+# is still the hire's.
+_COMPANY_DOES = re.compile(
+    r"\b(?:they|it|the\s+(?:company|business|firm|group|organi[sz]ation|client|bank|platform))"
+    r"(?:[\x27\u2019](?:re|s)\s+|\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)(?:[a-z]+ing\s+)?$", re.IGNORECASE)
+# A trait verb whose object is a right or a claim of other people ("asserting their ancestral rights",
+# of indigenous communities, held-out set 18's 229, both readers left it) is the law's verb for
+# claiming a right, not the hire's temperament.
+_CLAIMS_A_RIGHT = re.compile(
+    r"[a-z]*\s+(?:their|its|his|her|the)\s+(?:[a-z-]+\s+){0,2}?(?:rights?|claims?|sovereignty|ownership|title|jurisdiction)\b",
+    re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
+                                 or _COMPANY_DOES.search(text, max(0, start - 60), start) is not None
+                                 or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
                                  or _company_voice(text, start))
 
 
