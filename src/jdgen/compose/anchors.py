@@ -1,4 +1,4 @@
-"""Word-list patterns, tried only where a match can start.
+r"""Word-list patterns, tried only where a match can start.
 
 The word lists (masculine-coded words, exclusionary and physical phrases, the words that
 tell an experience claim from a company's age) are case-insensitive patterns of dozens of
