@@ -239,10 +239,12 @@ class Anchored:
         """False when the text cannot hold a match: none of the words every match contains is there."""
         return not self.required or any(word in folded for word in self.required)
 
-    def plain(self, text: str) -> bool:
+    def plain(self, text: str, other_digits: bool | None = None) -> bool:
         """Whether the pattern is run as it is on ``text``: its start could not be read, or it
-        starts with a digit and the text holds a digit the leading words do not name."""
-        return self.words is None or self.digit_guard and _has_other_digits(text)
+        starts with a digit and the text holds a digit the leading words do not name
+        (``other_digits``, when the caller has already looked)."""
+        return self.words is None or self.digit_guard and (
+            _has_other_digits(text) if other_digits is None else other_digits)
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         if self.plain(text):
@@ -335,7 +337,7 @@ class AnchoredList:
         found = []
         for index in sorted(present):
             matcher = self.matchers[index]
-            if matcher.words is None or other_digits and matcher.digit_guard:
+            if matcher.plain(text, other_digits):
                 match = matcher.pattern.search(text)
             elif not matcher.holds(folded):
                 continue
@@ -357,7 +359,7 @@ class AnchoredList:
         found = []
         for index, words in sorted(self._present(folded, other_digits).items()):
             matcher = self.matchers[index]
-            if matcher.words is None or other_digits and matcher.digit_guard:
+            if matcher.plain(text, other_digits):
                 matches = matcher.pattern.finditer(text)
             elif not matcher.holds(folded):
                 continue
