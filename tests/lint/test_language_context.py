@@ -229,3 +229,16 @@ def test_a_public_employer_s_citizenship_line_and_young_people_it_serves_are_lef
     served = _lint(run, tmp_path, "We focus our interventions on adolescent girls, boys, young people.\n\n"
                                   "We request applications from young Nigerians.\n", select="JD508")
     assert [line.split("'")[1] for line in served.out.splitlines()] == ["young Nigerians"]
+
+
+def test_drink_as_the_work_is_read_from_the_title_only(run, tmp_path):
+    """A Junior Sommelier attends wine tastings to learn the list (held-out set 21's 103, both readers
+    left it); a developer's team tastings stay reported, whatever the body says about drink."""
+    body = "- Attending wine tastings and training sessions to deepen knowledge.\n"
+    (tmp_path / "posting.md").write_text("# Junior Sommelier\n\n" + body, encoding="utf-8")
+    sommelier = run("lint", "posting.md", "--select", "JD509", *AS_OF, cwd=tmp_path)
+    assert sommelier.out == ""
+    (tmp_path / "posting.md").write_text("# Senior Developer\n\n" + body + "- Our sommelier friends visit.\n",
+                                         encoding="utf-8")
+    developer = run("lint", "posting.md", "--select", "JD509", *AS_OF, cwd=tmp_path)
+    assert [line.split("'")[1] for line in developer.out.splitlines()] == ["wine tastings"]

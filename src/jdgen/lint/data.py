@@ -61,6 +61,13 @@ def stated_ground(name: str) -> re.Pattern[str] | None:
 
 
 @cache
+def stated_ground_in(name: str) -> str:
+    """Where a list's `stated_ground` is looked for: "posting" (any of its texts) or "title" (the
+    title alone: alcohol_culture.yaml's drink trades, which are the work only when they are the job)."""
+    return _load(name).get("stated_ground_in", "posting")
+
+
+@cache
 def phrases(name: str) -> tuple[Phrase, ...]:
     rows = _load(name)["phrases"]
     return tuple(Phrase(r["id"], re.compile(r["pattern"], re.IGNORECASE), " ".join(r["message"].split()),

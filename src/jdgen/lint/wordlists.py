@@ -21,7 +21,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from .anchors import AnchoredList, fold
-from .data import Phrase, phrases, stated_ground
+from .data import Phrase, phrases, stated_ground, stated_ground_in
 from .texts import Text, checked_once
 
 if TYPE_CHECKING:
@@ -186,8 +186,10 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
         matches = chain((first,), matches)
         if allowed is None:
             ground = stated_ground(file)
-            if ground is not None and any(ground.search(t.text) for t in language_texts(posting)):
-                return
+            if ground is not None:
+                title_only = stated_ground_in(file) == "title"
+                if any(ground.search(t.text) for t in language_texts(posting) if not title_only or t.field == "title"):
+                    return
             allowed = allowed_phrases(ctx, posting)
             off = _ignored_indexes(ctx, file)
         places = text.places()
