@@ -528,6 +528,23 @@ def test_a_rows_title_ground_matches_its_examples(name: str):
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
+def test_a_rows_title_context_matches_its_examples(name: str):
+    """A row with `when_title` counts only in a posting whose title holds those words: its
+    `when_title_examples` are titles that give the context, `when_title_counterexamples` titles
+    that do not."""
+    for row in load(name)["phrases"]:
+        assert ("when_title" in row) == ("when_title_examples" in row) == ("when_title_counterexamples" in row), row["id"]
+        if "when_title" not in row:
+            continue
+        gate = compile_ci(row["when_title"])
+        assert not gate.search(""), row["id"]
+        for text in row["when_title_examples"]:
+            assert gate.search(text), f"{row['id']}: `when_title` should match {text!r}"
+        for text in row["when_title_counterexamples"]:
+            assert not gate.search(text), f"{row['id']}: `when_title` should not match {text!r}"
+
+
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_a_rows_when_context_matches_its_examples(name: str):
     """A row with `when` counts only in a posting holding those words somewhere: its
     `when_examples` show texts that give the context, `when_counterexamples` texts that do not."""

@@ -256,3 +256,13 @@ def test_a_minimum_age_is_left_for_a_sworn_officers_post_named_in_the_title(run,
                                          encoding="utf-8")
     result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
     assert "'not more than 30 years old'" in result.out
+
+
+def test_a_scheme_that_targets_youth_is_reported_only_when_the_title_names_the_scheme(run, tmp_path):
+    """`when_title`: "This initiative targets unemployed local youth" limits the applicants of an
+    apprenticeship the title names; under a project coordinator's title it is the public served."""
+    body = "Applications are invited. This initiative targets unemployed local youth.\n"
+    for title, reported in (("Electrical Apprenticeship Program 2025", True), ("Project Coordinator", False)):
+        (tmp_path / "posting.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+        assert ("'targets unemployed local youth'" in result.out) is reported, title

@@ -53,6 +53,10 @@ class Phrase:
     # words in the posting's title that state the ground for the row wherever it matches: a police
     # recruit's minimum age is set by the peace-officer law the notice seldom cites
     unless_title: re.Pattern[str] | None = None
+    # words the posting's title must hold for the row to count: a scheme that "targets unemployed
+    # local youth" limits its applicants when the post is that scheme (an apprenticeship's notice)
+    # and names the public served elsewhere (an NGO project's coordinator)
+    when_title: re.Pattern[str] | None = None
 
 
 @cache
@@ -81,7 +85,8 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None,
                         re.compile(r["when"], re.IGNORECASE) if r.get("when") else None,
                         bool(r.get("physical_work_excuses", True)),
-                        re.compile(r["unless_title"], re.IGNORECASE) if r.get("unless_title") else None) for r in rows)
+                        re.compile(r["unless_title"], re.IGNORECASE) if r.get("unless_title") else None,
+                        re.compile(r["when_title"], re.IGNORECASE) if r.get("when_title") else None) for r in rows)
 
 
 @dataclass(frozen=True)

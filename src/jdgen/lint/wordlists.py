@@ -227,6 +227,8 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
             continue
         if phrase.unless_title is not None and _in_title(phrase.unless_title, posting, in_posting):
             continue
+        if phrase.when_title is not None and not _in_title(phrase.when_title, posting, in_posting):
+            continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
                 if _anywhere(phrase.unless, posting, in_posting):
