@@ -137,6 +137,9 @@ _NORMALIZE = str.maketrans(
     # "1~5 years" (a tilde, as East Asian postings write a range) is a range too.
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212~\uff5e\u301c"}
     | {c: "'" for c in "\u2018\u2019"}
+    # "años" read as "anos" (the unit's Spanish spelling, see above): the pattern stays ASCII, which
+    # its anchors need, and the copy keeps one character for one.
+    | {"\u00f1": "n", "\u00d1": "N"}
 )
 
 _FLAGS = re.I | re.A | re.X
@@ -165,7 +168,7 @@ _CLAIM = lazy(
     )
     (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>(?:years?|yrs?|months?|mos|decades?|a[nñÑ]os?)\b(?:\(s\))?)
+    (?P<unit>(?:years?|yrs?|months?|mos|decades?|anos?)\b(?:\(s\))?)
     (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater|above)\b)?
     """,
     _FLAGS,
