@@ -22,6 +22,9 @@ POSITIVE = [
     ("8-10+\u00a0years of experience", "8-10+\u00a0years", 8, 10, True),
     ("1~5 Year experience", "1~5 Year", 1, 5, False),  # a tilde range, as East Asian boards write it
     ("2\uff5e4 years of experience", "2\uff5e4 years", 2, 4, False),
+    # Spanish and Portuguese years dropped into an English posting (held-out set 23's 084)
+    ("- +5 a\u00f1os in ML Engineer Roles.", "5 a\u00f1os", 5, 5, False),
+    ("at least 3 anos of experience", "at least 3 anos", 3, None, True),
     ("5 year(s) or above", "5 year(s) or above", 5, None, True),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # a public-service notice: the years in the grade below are the experience asked for
@@ -122,6 +125,8 @@ def test_subject(text, subject):
 
 NEGATIVE = [
     "The firm has served clients for 40 years.",
+    "founded 30 a\u00f1os ago",
+    "the anus and rectum",
     "50 years in business",
     "a company with 120 years of history",
     "founded 30 years ago",

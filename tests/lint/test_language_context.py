@@ -242,3 +242,27 @@ def test_drink_as_the_work_is_read_from_the_title_only(run, tmp_path):
                                          encoding="utf-8")
     developer = run("lint", "posting.md", "--select", "JD509", *AS_OF, cwd=tmp_path)
     assert [line.split("'")[1] for line in developer.out.splitlines()] == ["wine tastings"]
+
+
+def test_a_minimum_age_is_left_for_a_sworn_officers_post_named_in_the_title(run, tmp_path):
+    """`unless_title`: the title states the ground (a peace-officer law) for a minimum age of 21;
+    the same line under another title is reported, and a ceiling under a police title still is."""
+    body = "## Requirements\n\n- Must be at least 21 years of age at date of hire.\n"
+    for title, reported in (("Police Recruit (Police Officer Trainee)", False), ("Line Cook", True)):
+        (tmp_path / "posting.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+        assert (" JD508 " in result.out) is reported, title
+    (tmp_path / "posting.md").write_text("# Police Officer\n\n- At least 21 years old but not more than 30 years old\n",
+                                         encoding="utf-8")
+    result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+    assert "'not more than 30 years old'" in result.out
+
+
+def test_a_scheme_that_targets_youth_is_reported_only_when_the_title_names_the_scheme(run, tmp_path):
+    """`when_title`: "This initiative targets unemployed local youth" limits the applicants of an
+    apprenticeship the title names; under a project coordinator's title it is the public served."""
+    body = "Applications are invited. This initiative targets unemployed local youth.\n"
+    for title, reported in (("Electrical Apprenticeship Program 2025", True), ("Project Coordinator", False)):
+        (tmp_path / "posting.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+        assert ("'targets unemployed local youth'" in result.out) is reported, title

@@ -10,6 +10,10 @@ What counts as a claim
 ----------------------
 A claim is a number followed by a unit of time: ``years``, ``year``, ``yrs``, ``yr``,
 ``months``, ``month``, ``mos`` (divided by 12) or ``decades``, ``decade`` (times 10).
+The Spanish and Portuguese ``años``/``anos`` (``año``/``ano``) are years too: an English
+posting written by a Latin American team drops them in ("+5 años in ML Engineer Roles.",
+held-out set 23's 084, both readers: 5 years); a posting in those languages is still skipped
+by the rules, which read English only.
 The number is written in digits (``5``, ``2.5``), as a word from ``zero`` to ``twenty``
 or a compound ten (``twenty-five``: one number, not the range 5-20), as ``a``/``an``
 before a singular unit, or as ``half a`` (``half a decade`` is 5 years). Digits in
@@ -133,6 +137,9 @@ _NORMALIZE = str.maketrans(
     # "1~5 years" (a tilde, as East Asian postings write a range) is a range too.
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212~\uff5e\u301c"}
     | {c: "'" for c in "\u2018\u2019"}
+    # "años" read as "anos" (the unit's Spanish spelling, see above): the pattern stays ASCII, which
+    # its anchors need, and the copy keeps one character for one.
+    | {"\u00f1": "n", "\u00d1": "N"}
 )
 
 _FLAGS = re.I | re.A | re.X
@@ -161,7 +168,7 @@ _CLAIM = lazy(
     )
     (?P<plus>{_S}\+|(?:{_SS}|{_S}-{_S})plus\b|{_SS}or{_SS}(?:more|greater)\b)?
     (?P<joint>{_S}(?:-{_S})?)
-    (?P<unit>(?:years?|yrs?|months?|mos|decades?)\b(?:\(s\))?)
+    (?P<unit>(?:years?|yrs?|months?|mos|decades?|anos?)\b(?:\(s\))?)
     (?P<tail>{_S}\+|{_SS}or{_SS}(?:more|longer|greater|above)\b)?
     """,
     _FLAGS,

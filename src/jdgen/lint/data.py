@@ -50,6 +50,13 @@ class Phrase:
     # row as it excuses lifting and standing (false for the senses: hearing a guest or telling
     # colours apart is not what makes housekeeping physical)
     physical_work_excuses: bool = True
+    # words in the posting's title that state the ground for the row wherever it matches: a police
+    # recruit's minimum age is set by the peace-officer law the notice seldom cites
+    unless_title: re.Pattern[str] | None = None
+    # words the posting's title must hold for the row to count: a scheme that "targets unemployed
+    # local youth" limits its applicants when the post is that scheme (an apprenticeship's notice)
+    # and names the public served elsewhere (an NGO project's coordinator)
+    when_title: re.Pattern[str] | None = None
 
 
 @cache
@@ -77,7 +84,9 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         r.get("unless_in", "sentence"),
                         re.compile(r["unless_before"], re.IGNORECASE) if r.get("unless_before") else None,
                         re.compile(r["when"], re.IGNORECASE) if r.get("when") else None,
-                        bool(r.get("physical_work_excuses", True))) for r in rows)
+                        bool(r.get("physical_work_excuses", True)),
+                        re.compile(r["unless_title"], re.IGNORECASE) if r.get("unless_title") else None,
+                        re.compile(r["when_title"], re.IGNORECASE) if r.get("when_title") else None) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def _ignored_indexes(ctx, file: str) -> frozenset[int]:
     return frozenset(index for index, phrase in enumerate(phrases(file)) if phrase.id in ids)
 
 
-def _reportable(text: str, matches, listed, spans, posting, in_posting: dict[re.Pattern[str], bool],
+def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
                 off: frozenset[int]):
     """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground,
     missing `when` context or quotation takes back, lazily: a rule stops at its findings limit
@@ -224,6 +224,10 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict[re.
         if phrase.unless_before is not None and phrase.unless_before.search(text, max(0, start - 60), start):
             continue
         if phrase.when is not None and not _anywhere(phrase.when, posting, in_posting):
+            continue
+        if phrase.unless_title is not None and _in_title(phrase.unless_title, posting, in_posting):
+            continue
+        if phrase.when_title is not None and not _in_title(phrase.when_title, posting, in_posting):
             continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
@@ -243,6 +247,14 @@ def _anywhere(pattern: re.Pattern[str], posting, memo: dict[re.Pattern[str], boo
     if pattern not in memo:
         memo[pattern] = any(pattern.search(t.text) for t in language_texts(posting))
     return memo[pattern]
+
+
+def _in_title(pattern: re.Pattern[str], posting, memo: dict) -> bool:
+    """Whether ``pattern`` occurs in the posting's title; asked once per pattern and posting."""
+    key = ("title", pattern)
+    if key not in memo:
+        memo[key] = any(pattern.search(t.text) for t in language_texts(posting) if t.field == "title")
+    return memo[key]
 
 
 def _one_per_overlap(matches: Iterator[tuple[int, int, int, str]]) -> Iterator[tuple[int, int, int, str]]:
