@@ -510,54 +510,29 @@ def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
             assert not excused(text), f"{row['id']}: example {text!r} would be excused"
 
 
-@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
-def test_a_rows_title_ground_matches_its_examples(name: str):
-    """A row with `unless_title` is excused in a posting whose title holds those words: its
-    `unless_title_examples` are titles that state the ground, `unless_title_counterexamples` titles
-    that do not."""
-    for row in load(name)["phrases"]:
-        assert ("unless_title" in row) == ("unless_title_examples" in row) == ("unless_title_counterexamples" in row), row["id"]
-        if "unless_title" not in row:
-            continue
-        ground = compile_ci(row["unless_title"])
-        assert not ground.search(""), row["id"]
-        for text in row["unless_title_examples"]:
-            assert ground.search(text), f"{row['id']}: `unless_title` should match {text!r}"
-        for text in row["unless_title_counterexamples"]:
-            assert not ground.search(text), f"{row['id']}: `unless_title` should not match {text!r}"
+# The context gates a row may carry: `when`, words the posting must hold somewhere for the row to
+# count; `when_title`, words its title must hold; `unless_title`, words in the title that state the
+# ground and excuse the row wherever it matches.
+CONTEXT_GATES = ("when", "when_title", "unless_title")
 
 
+@pytest.mark.parametrize("gate_key", CONTEXT_GATES)
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
-def test_a_rows_title_context_matches_its_examples(name: str):
-    """A row with `when_title` counts only in a posting whose title holds those words: its
-    `when_title_examples` are titles that give the context, `when_title_counterexamples` titles
-    that do not."""
+def test_a_rows_context_gate_matches_its_examples(name: str, gate_key: str):
+    """A row with a context gate carries texts that give the context (`<gate>_examples`) and texts
+    that do not (`<gate>_counterexamples`); the gate matches the first and none of the second, and
+    never matches an empty text."""
+    examples, counterexamples = f"{gate_key}_examples", f"{gate_key}_counterexamples"
     for row in load(name)["phrases"]:
-        assert ("when_title" in row) == ("when_title_examples" in row) == ("when_title_counterexamples" in row), row["id"]
-        if "when_title" not in row:
+        assert (gate_key in row) == (examples in row) == (counterexamples in row), row["id"]
+        if gate_key not in row:
             continue
-        gate = compile_ci(row["when_title"])
+        gate = compile_ci(row[gate_key])
         assert not gate.search(""), row["id"]
-        for text in row["when_title_examples"]:
-            assert gate.search(text), f"{row['id']}: `when_title` should match {text!r}"
-        for text in row["when_title_counterexamples"]:
-            assert not gate.search(text), f"{row['id']}: `when_title` should not match {text!r}"
-
-
-@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
-def test_a_rows_when_context_matches_its_examples(name: str):
-    """A row with `when` counts only in a posting holding those words somewhere: its
-    `when_examples` show texts that give the context, `when_counterexamples` texts that do not."""
-    for row in load(name)["phrases"]:
-        assert ("when" in row) == ("when_examples" in row) == ("when_counterexamples" in row), row["id"]
-        if "when" not in row:
-            continue
-        gate = compile_ci(row["when"])
-        assert not gate.search(""), row["id"]
-        for text in row["when_examples"]:
-            assert gate.search(text), f"{row['id']}: `when` should match {text!r}"
-        for text in row["when_counterexamples"]:
-            assert not gate.search(text), f"{row['id']}: `when` should not match {text!r}"
+        for text in row[examples]:
+            assert gate.search(text), f"{row['id']}: `{gate_key}` should match {text!r}"
+        for text in row[counterexamples]:
+            assert not gate.search(text), f"{row['id']}: `{gate_key}` should not match {text!r}"
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
