@@ -334,6 +334,17 @@ ROUTES = [
     ("PhD in a scientific discipline with 5+ years of product development experience, OR M.S. with 7+ years of "
      "experience OR B.S. with 12+ years of experience",
      [("5+ years", "total"), ("7+ years", "alternative"), ("12+ years", "alternative")]),
+    # a grade written just before its years states that grade's own requirement, not a part of the
+    # next grade's (held-out set 24's 065, whose lines a posting file joins into one paragraph) ...
+    ("Your Grade 12 with Accounting and Bookkeeper I 2 years experience in bookkeeping/ accounting function "
+     "Bookkeeper II 3 to 5 years experience in bookkeeping/ accounting function (3 years experience as Bookkeeper "
+     "I)will enable you to:", [("2 years", "total"), ("3 to 5 years", "total"), ("3 years", "total")]),
+    ("Engineer I: 2 years of experience. Engineer II: 4 years of experience",
+     [("2 years", "total"), ("4 years", "total")]),
+    # ... but a grade's own sub-requirement is still a part, and a lower-case or Arabic grade is no grade
+    ("Engineer I: 2 years of experience, including 1 year of Python", [("2 years", "total"), ("1 year", "part")]),
+    ("at least 5 years, of which I 2 years in Go", [("at least 5 years", "total"), ("2 years", "part")]),
+    ("8 years of experience; Level 2 3 years of it leading", [("8 years", "total"), ("3 years", "part")]),
 ]
 
 
