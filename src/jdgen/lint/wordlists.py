@@ -177,7 +177,7 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     for rows that say so, quotations) left out, each located where it is written."""
     listed = phrases(file)
     allowed = None
-    in_posting: dict[re.Pattern[str], bool] = {}  # a row's `unless`/`when` words -> anywhere in the posting?
+    in_posting: dict[tuple[re.Pattern[str], bool], bool] = {}  # (words, title only) -> in the posting?
     for text in language_texts(posting):
         matches = iter(phrase_matches(file, text.text))
         first = next(matches, None)
@@ -186,10 +186,8 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
         matches = chain((first,), matches)
         if allowed is None:
             ground = stated_ground(file)
-            if ground is not None:
-                title_only = stated_ground_in(file) == "title"
-                if any(ground.search(t.text) for t in language_texts(posting) if not title_only or t.field == "title"):
-                    return
+            if ground is not None and _anywhere(ground, posting, in_posting, stated_ground_in(file) == "title"):
+                return
             allowed = allowed_phrases(ctx, posting)
             off = _ignored_indexes(ctx, file)
         places = text.places()
@@ -225,9 +223,9 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
             continue
         if phrase.when is not None and not _anywhere(phrase.when, posting, in_posting):
             continue
-        if phrase.unless_title is not None and _in_title(phrase.unless_title, posting, in_posting):
+        if phrase.unless_title is not None and _anywhere(phrase.unless_title, posting, in_posting, True):
             continue
-        if phrase.when_title is not None and not _in_title(phrase.when_title, posting, in_posting):
+        if phrase.when_title is not None and not _anywhere(phrase.when_title, posting, in_posting, True):
             continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
@@ -242,18 +240,14 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
         yield start, end, index, matched
 
 
-def _anywhere(pattern: re.Pattern[str], posting, memo: dict[re.Pattern[str], bool]) -> bool:
-    """Whether ``pattern`` occurs in any of the posting's texts; asked once per pattern and posting."""
-    if pattern not in memo:
-        memo[pattern] = any(pattern.search(t.text) for t in language_texts(posting))
-    return memo[pattern]
-
-
-def _in_title(pattern: re.Pattern[str], posting, memo: dict) -> bool:
-    """Whether ``pattern`` occurs in the posting's title; asked once per pattern and posting."""
-    key = ("title", pattern)
+def _anywhere(pattern: re.Pattern[str], posting, memo: dict[tuple[re.Pattern[str], bool], bool],
+              title_only: bool = False) -> bool:
+    """Whether ``pattern`` occurs in any of the posting's texts (in its title alone, with
+    ``title_only``); asked once per pattern, scope and posting."""
+    key = (pattern, title_only)
     if key not in memo:
-        memo[key] = any(pattern.search(t.text) for t in language_texts(posting) if t.field == "title")
+        memo[key] = any(pattern.search(t.text) for t in language_texts(posting)
+                        if not title_only or t.field == "title")
     return memo[key]
 
 
