@@ -12,7 +12,11 @@ Runs, alternating so that a busy machine slows each the same, ``--runs`` times e
   a typer command with one string argument and one option, run with both. typer 0.29 converts
   every option's value through a pydantic TypeAdapter, so this alone brings in pydantic's
   model machinery, which ``import pydantic`` defers; the ratio of this row to the bare
-  imports shows how much of the render target typer itself takes.
+  imports shows how much of the render target typer itself takes;
+* for reference too, the same four imports and one pydantic model (one integer field)
+  validating one value, no typer command: what any use of a pydantic model costs on its own.
+  jdgen checks every catalog file with its models, so a render pays this whatever typer does
+  (with typer 0.28, which built no TypeAdapters, jdgen's render took about the same CPU time).
 
 Each run is a fresh process with compiled bytecode (PYTHONPYCACHEPREFIX, warmed first),
 as an installed jdgen has it. Prints the median wall time and the median CPU time (user
@@ -48,6 +52,12 @@ def other():
     pass
 app()
 """
+PYDANTIC_FLOOR = """
+import typer, pydantic, jinja2, yaml
+class Model(pydantic.BaseModel):
+    x: int
+Model.model_validate({"x": 1})
+"""
 
 
 def timed(argv: list[str], env: dict, cwd: Path) -> tuple[float, float]:
@@ -61,7 +71,7 @@ def timed(argv: list[str], env: dict, cwd: Path) -> tuple[float, float]:
 
 
 def startup_rows(runs: int = 15) -> list[tuple[str, str, str, bool]]:
-    """The table's rows: each command's median wall and CPU time, then the three ratios."""
+    """The table's rows: each command's median wall and CPU time, then the ratios."""
     cwd = Path(tempfile.mkdtemp(prefix="jdgen-bench-startup-"))
     no_cache = installed_env(JDGEN_CACHE_DIR="")
     warm = installed_env(JDGEN_CACHE_DIR=str(cwd / "cache"))
@@ -74,6 +84,7 @@ def startup_rows(runs: int = 15) -> list[tuple[str, str, str, bool]]:
         "jdgen --help": (jdgen_command() + ["--help"], no_cache),
         "one-option typer command": ([sys.executable, "-c", TYPER_FLOOR, "render", "AIMLAM.GEN.P4", "--date",
                                       "2026-11-23"], no_cache),
+        "one pydantic model": ([sys.executable, "-c", PYDANTIC_FLOOR], no_cache),
     }
     for argv, env in cases.values():          # bytecode, and the warm cache, once
         subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False)
@@ -88,7 +99,8 @@ def startup_rows(runs: int = 15) -> list[tuple[str, str, str, bool]]:
     for label, bare, target in (("render, no cache", "bare render imports", 1.5),
                                 ("render, warm cache", "bare render imports", 1.5),
                                 ("jdgen --help", "bare --help imports", 1.2),
-                                ("one-option typer command", "bare render imports", None)):
+                                ("one-option typer command", "bare render imports", None),
+                                ("one pydantic model", "bare render imports", None)):
         ratio, steady = wall[label] / wall[bare], cpu[label] / cpu[bare]
         rows.append((f"{label} / {bare} (wall; CPU)", f"{ratio:.2f}x; {steady:.2f}x",
                      "" if target is None else f"<= {target}x", target is None or ratio <= target))
