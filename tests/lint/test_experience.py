@@ -27,6 +27,9 @@ POSITIVE = [
     ("at least 3 anos of experience", "at least 3 anos", 3, None, True),
     ("5 year(s) or above", "5 year(s) or above", 5, None, True),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
+    # "in business" as the first word of a noun is no company age (held-out set 26's 125)
+    ("Experience in business operations or a related field with at least 5-8 years of experience",
+     "at least 5-8 years", 5, 8, True),
     # a public-service notice: the years in the grade below are the experience asked for
     ("Served in the grade of Accountant II for a minimum period of three (3) years", "three (3) years", 3, 3, False),
     # ... and the same echo in square brackets (held-out set 13)
@@ -128,6 +131,8 @@ NEGATIVE = [
     "founded 30 a\u00f1os ago",
     "the anus and rectum",
     "50 years in business",
+    "We have been in business for 30 years",
+    "Proudly in business over 25 years",
     "a company with 120 years of history",
     "founded 30 years ago",
     "we have been around for 25 years",
