@@ -19,8 +19,8 @@ Language (rules JD501-JD510, findings that quote a phrase): a finding is right w
 the reviewer flagged, whatever the family, or repeats wording of one elsewhere in the posting (the guideline has a
 reviewer record a wording once: "Rockstar" in a heading is the "Front End Rockstar" flagged below it); precision is right findings over all findings,
 recall is flagged phrases with a finding on them over all flagged phrases. Experience (JD301): each
-statement the reviewer judged against a level is flagged or not; a JD301 finding on the
-statement's line agrees with "does not fit". Targets (the issue's): language precision 0.8
+statement the reviewer judged against a level is flagged or not; a JD301 finding that quotes the
+statement, or quotes no judged statement but stands on its line, agrees with "does not fit". Targets (the issue's): language precision 0.8
 and recall 0.85, experience precision and recall 0.9.
 """
 
@@ -86,13 +86,35 @@ def matched_length(message: str) -> int:
     return 1
 
 
-def years_reach(text: str, finding) -> tuple[int, int]:
-    """The first and last line a JD301 finding's quotation covers: "asks for 2–3 years ('Minimum of
-    2–3 years'), ..." quotes the statement, which may run on past a line break ("Minimum of" on one
-    line, "2–3 years of experience ..." on the next)."""
-    line, col = finding.location.line, finding.location.col
+def years_length(finding) -> int:
+    """How many characters of the posting a JD301 finding covers from its position: the statement it
+    quotes ("asks for 2–3 years ('Minimum of 2–3 years'), ..."); one when it quotes none."""
     quoted = re.search(r"\('(.+?)'\)", finding.message)
-    return line, reach(text, line, col, len(quoted.group(1)))[0] if quoted else line
+    return len(quoted.group(1)) if quoted else 1
+
+
+def years_reach(text: str, finding) -> tuple[int, int]:
+    """The first and last line a JD301 finding's quotation covers; the statement it quotes may run on
+    past a line break ("Minimum of" on one line, "2–3 years of experience ..." on the next)."""
+    line, col = finding.location.line, finding.location.col
+    return line, reach(text, line, col, years_length(finding))[0]
+
+
+def years_on(text: str, span: Span, findings: list, statements: list[Span]) -> bool:
+    """Whether a JD301 finding speaks of the reviewer's statement at ``span``. A finding whose
+    quotation overlaps one of the posting's judged statements (``statements``) speaks of that one
+    only, so two statements on one line ("5+ years ...; we expect candidates with 1 - 3 years") are
+    told apart; one that quotes none of them (other words on the line, "three years of high school
+    courses") speaks of the statements on the lines it covers, as a reader of the warning takes it."""
+    for finding in findings:
+        line, col, length = finding.location.line, finding.location.col, years_length(finding)
+        if span.holds(text, line, col, length):
+            return True
+        if not any(other.holds(text, line, col, length) for other in statements):
+            first, last = years_reach(text, finding)
+            if first <= span.end[0] and span.start[0] <= last:
+                return True
+    return False
 
 
 def agrees_with(text: str, finding, flagged: list) -> bool:
@@ -186,12 +208,13 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             else:
                 disagreements.append(f"{entry['file']}: missed ({item['family']}): {item['phrase']!r}")
         years = [f for f in findings if f.code == "JD301" and f.severity != "info"]
+        statements = [span for span in (span_of(text, item["phrase"]) for item in entry.get("experience") or ())
+                      if span is not None]
         for item in entry.get("experience") or ():
             if item.get("fits_level") is None:
                 continue
             span = span_of(text, item["phrase"])
-            flagged_here = span is not None and any(first <= span.end[0] and span.start[0] <= last
-                                                    for first, last in (years_reach(text, f) for f in years))
+            flagged_here = span is not None and years_on(text, span, years, statements)
             key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
                 (flagged_here, bool(item["fits_level"]))]
             exp[key] += 1

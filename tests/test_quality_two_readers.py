@@ -79,3 +79,30 @@ def test_a_years_finding_whose_quotation_runs_past_a_line_break_covers_the_next_
     assert quality.years_reach(text, finding) == (3, 4)
     one_line = SimpleNamespace(location=SimpleNamespace(line=4, col=1), message="asks for 2–3 years ('2–3 years'), below")
     assert quality.years_reach(text, one_line) == (4, 4)
+    span = quality.span_of(text, "2–3 years of experience as a Team Leader")
+    assert quality.years_on(text, span, [finding], [span])
+
+
+def _years_finding(text: str, quote: str):
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if quote in row)
+    col = text.splitlines()[line - 1].index(quote) + 1
+    return SimpleNamespace(location=SimpleNamespace(line=line, col=col),
+                           message=f"asks for some years ('{quote}'), below the level's band")
+
+
+def test_a_years_finding_speaks_only_of_the_statement_it_quotes_on_a_shared_line():
+    text = "# Golang Engineer (Senior/Middle)\n\n5+ years for seniors; we expect middles with 1 - 3 years experience\n"
+    seniors = quality.span_of(text, "5+ years for seniors")
+    middles = quality.span_of(text, "we expect middles with 1 - 3 years experience")
+    finding = _years_finding(text, "1 - 3 years")
+    assert quality.years_on(text, middles, [finding], [seniors, middles])
+    assert not quality.years_on(text, seniors, [finding], [seniors, middles])
+
+
+def test_a_years_finding_quoting_no_judged_statement_speaks_of_the_statements_on_its_line():
+    text = "# Crew Leader\n\nA minimum of one year as a custodian and three years of high school courses\n\nMore text\n"
+    statement = quality.span_of(text, "A minimum of one year as a custodian")
+    finding = _years_finding(text, "three years")
+    assert quality.years_on(text, statement, [finding], [statement])
+    elsewhere = SimpleNamespace(location=SimpleNamespace(line=5, col=1), message="asks for 3 years ('More'), below")
+    assert not quality.years_on(text, statement, [elsewhere], [statement])
