@@ -266,3 +266,14 @@ def test_a_scheme_that_targets_youth_is_reported_only_when_the_title_names_the_s
         (tmp_path / "posting.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
         result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
         assert ("'targets unemployed local youth'" in result.out) is reported, title
+
+
+def test_a_trait_among_the_values_a_workplace_is_built_on_is_the_company_s(run, tmp_path):
+    """Both readers of held-out set 27's 171 left "fearlessness" in "A work environment built on
+    trust, ... fearlessness, kindness and respect": the culture's values, not a trait asked of the
+    hire. The same word asked of the person after the sentence ends is still reported."""
+    result = _lint(run, tmp_path, "- A work environment built on trust, curiosity, fearlessness and respect\n"
+                                  "- Our culture is founded on assertiveness and care.\n"
+                                  "- Assertiveness\n", select="JD501")
+    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+        ("posting.md:5:3:", "Assertiveness")]

@@ -276,6 +276,19 @@ _ROUTE_OR = lazy(r"(?:^|[;.:)\n][ \t]*+)or\b|\bOR\b|\bor[ \t]+(?:an?|the)[ \t]+(
 # which is why _ROUTE_OR asks for an article there.)
 _OR_CREDENTIAL = lazy(
     r"\bor[ \t]+(?=[\w'. ]{0,12}?(?:degree|bachelor|master|associate|phd|doctora|diploma))", re.I | re.A)
+# A sentence that opens with a credential alone, its field at most after it, then ", or" and
+# another credential ("Ph.D. in a related field, or Master's in a related field with several years
+# of relevant experience, or Bachelor's ... with more than five years", a research associate,
+# held-out set 27's 074, both readers: 0, the doctorate needs no years) names a route without years
+# before the routes with them, as "a degree or 4 years" does; the comma keeps "Bachelor's or
+# Master's degree and 5 years", one route's list of credentials, out.
+_CREDENTIAL_ALONE_OR = lazy(
+    r"""(?<![^\n.;:])[ \t]*+(?:[-*\u2022][ \t]*+)?(?:an?[ \t]+)?
+        (?:phd|ph\.[ \t]?d\.?|doctora\w*|master\w*|bachelor\w*|ms|msc|bs|bsc|[mb]\.[ \t]?sc?\.)(?:'s)?
+        (?:[ \t]+degree)?(?:[ \t]+(?:in|of)[ \t]+(?:[\w'&/-]+[ \t]+){0,5}?[\w'&/-]+)?[ \t]*,[ \t]*(?P<or>or)[ \t]+
+        (?=(?:an?[ \t]+)?(?:phd|ph\.[ \t]?d|doctora|master|bachelor|ms\b|msc\b|bs\b|bsc\b|[mb]\.[ \t]?sc?\.))""",
+    _FLAGS,
+)
 _ALTERNATIVE_AFTER = lazy(
     r"""\b(?:with|holding|having|plus)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:relevant[ \t]+|related[ \t]+|advanced[ \t]+)?
           (?:master|ms\b|msc\b|phd|ph\.d|doctora|graduate[ \t]+degree|advanced[ \t]+degree|post-?graduate)
@@ -586,6 +599,9 @@ def _is_alternative(norm: str, gap_start: int, start: int, after: str,
         return route_or.start(), bool(_CREDENTIAL.search(gap, 0, route_or.start()))
     if after_claim and _SLASH_CREDENTIAL.match(gap):
         return 0, False
+    alone = _CREDENTIAL_ALONE_OR.search(norm, gap_start, start)
+    if alone is not None:
+        return alone.start("or") - gap_start, True
     if after_claim:
         # "... 12+ years of related experience or master's degree, and 8+ years": unless the "or"
         # only joins two credentials ("a bachelor's or master's degree, and 1 year of Go").
