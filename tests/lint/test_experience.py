@@ -356,6 +356,15 @@ ROUTES = [
      [("8 years", "alternative"), ("6 years", "alternative"), ("3 years", "total")]),
     # ... but a slash with other words joins parts of one route
     ("5 years / 3 years in management", [("5 years", "total"), ("3 years", "part")]),
+    # a sentence naming the seniority level its years are for states that level's own requirement
+    # (benchmarks/quality 4522, a Senior/Middle posting's two bars on one line) ...
+    ("For Senior level, we expect candidate with 5+ year experience of development with backend development & at "
+     "least from 3 years with Golang. We are also looking for Golang Engineer - middle and junior level, we expect "
+     "candidates with 1 - 3 years experience with backend development using Golang",
+     [("5+ year", "total"), ("3 years", "part"), ("1 - 3 years", "total")]),
+    # ... but a level named in the claim's own sentence, or none, keeps one requirement's parts together
+    ("5 years of experience, including 2 years at senior level", [("5 years", "total"), ("2 years", "part")]),
+    ("5 years of experience. Of these, 2 years in Go", [("5 years", "total"), ("2 years", "part")]),
 ]
 
 

@@ -531,6 +531,15 @@ def find_years_claims(text: str) -> list[YearsClaim]:
 _GRADE_BEFORE = lazy(r"\b[A-Z][A-Za-z&/-]*+[ \t]++(?:I{1,3}|IV|V)[ \t]*+[:-]?[ \t]*+\Z")
 
 
+# A sentence that names the seniority level its years are for ("For Senior level, we expect candidate
+# with 5+ year experience ... We are also looking for Golang Engineer - middle and junior level, we
+# expect candidates with 1 - 3 years", a Senior/Middle Golang engineer, benchmarks/quality 4522,
+# both readers: 1, does not fit P4) states that level's own requirement, as a grade does: its years
+# are not a part of the claim in the sentence before. Read only in the claim's own sentence, after
+# a sentence's end that follows the claim before it, so one sentence's routes stay one group.
+_LEVEL_SENTENCE = lazy(r"[.;!?][ \t]++[^.;!?\n]*?\b(?:junior|middle|mid|senior|entry|intermediate)[ \t-]++levels?\b[^.;!?\n]*+\Z", _FLAGS)
+
+
 def _grade_groups(norm: str, found: list) -> list[list]:
     """The claims ``found`` (in text order) cut into one group per grade: a claim a grade is written
     just before begins a new group; every other claim joins the group before it."""
@@ -541,6 +550,10 @@ def _grade_groups(norm: str, found: list) -> list[list]:
         # the numeral's last letter first: a text of thousands of claims seldom has one before any
         if not groups or (before.rstrip(" \t:-")[-1:] in ("I", "V") and _GRADE_BEFORE.search(before)):
             groups.append([])
+        elif "evel" in norm[max(groups[-1][-1][4], start - 120) : start]:
+            level = _LEVEL_SENTENCE.search(norm, max(groups[-1][-1][4], start - 120), start)
+            if level is not None:
+                groups.append([])
         groups[-1].append(claim)
     return groups
 
