@@ -208,12 +208,11 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             else:
                 disagreements.append(f"{entry['file']}: missed ({item['family']}): {item['phrase']!r}")
         years = [f for f in findings if f.code == "JD301" and f.severity != "info"]
-        statements = [span for span in (span_of(text, item["phrase"]) for item in entry.get("experience") or ())
-                      if span is not None]
-        for item in entry.get("experience") or ():
+        judged = [(item, span_of(text, item["phrase"])) for item in entry.get("experience") or ()]
+        statements = [span for _, span in judged if span is not None]
+        for item, span in judged:
             if item.get("fits_level") is None:
                 continue
-            span = span_of(text, item["phrase"])
             flagged_here = span is not None and years_on(text, span, years, statements)
             key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
                 (flagged_here, bool(item["fits_level"]))]

@@ -542,7 +542,8 @@ _LEVEL_SENTENCE = lazy(r"[.;!?][ \t]++[^.;!?\n]*?\b(?:junior|middle|mid|senior|e
 
 def _grade_groups(norm: str, found: list) -> list[list]:
     """The claims ``found`` (in text order) cut into one group per grade: a claim a grade is written
-    just before begins a new group; every other claim joins the group before it."""
+    just before, or whose sentence names the level its years are for, begins a new group; every
+    other claim joins the group before it."""
     groups: list[list] = []
     for claim in found:
         start = claim[3]
@@ -550,9 +551,9 @@ def _grade_groups(norm: str, found: list) -> list[list]:
         # the numeral's last letter first: a text of thousands of claims seldom has one before any
         if not groups or (before.rstrip(" \t:-")[-1:] in ("I", "V") and _GRADE_BEFORE.search(before)):
             groups.append([])
-        elif "evel" in norm[max(groups[-1][-1][4], start - 120) : start]:
-            level = _LEVEL_SENTENCE.search(norm, max(groups[-1][-1][4], start - 120), start)
-            if level is not None:
+        else:
+            since = max(groups[-1][-1][4], start - 120)  # no further back than the claim before
+            if "evel" in norm[since:start] and _LEVEL_SENTENCE.search(norm, since, start) is not None:
                 groups.append([])
         groups[-1].append(claim)
     return groups
