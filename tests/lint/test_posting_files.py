@@ -156,6 +156,18 @@ def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
         "asks for 1+ years ('1+ year'), below P6–P8's 12–30 years")   # Principal: P6–P8 in the canon
 
 
+@pytest.mark.parametrize("title, lines", [
+    ("Senior Golang Developer (+2 years of exp.)", [1, 13]),   # held-out set 29's 163, both readers
+    ("Senior Data Engineer - 3+ years experience", [1, 13]),
+    ("Senior Data Engineer (2 years)", [13]),                # a contract's length, not experience
+    ("Senior Data Engineer (2 Years Contract)", [13]),
+])
+def test_a_titles_years_are_read_only_as_experience(run, tmp_path, title, lines):
+    _write(tmp_path, "posting.md", POSTING.replace("Senior Machine Learning Engineer", title))
+    result = run("lint", "posting.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
 def test_the_place_comes_from_the_option_before_the_text(run, tmp_path):
     _write(tmp_path, "posting.md", POSTING)
     result = run("lint", "posting.md", "--select", "JD401", "--location", "Austin, TX", *AS_OF, cwd=tmp_path)
