@@ -288,4 +288,4 @@ def test_a_trait_named_as_a_skill_the_programme_teaches_is_not_asked(run, tmp_pa
                                   "- An assertive communication style\n"
                                   "- Skills such as assertive communication\n", select="JD501")
     assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
-        ("posting.md:5:6:", "assertive"), ("posting.md:6:21:", "assertive")]
+        ("posting.md:5:6:", "assertive"), ("posting.md:6:18:", "assertive")]
