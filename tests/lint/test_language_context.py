@@ -277,3 +277,15 @@ def test_a_trait_among_the_values_a_workplace_is_built_on_is_the_company_s(run, 
                                   "- Assertiveness\n", select="JD501")
     assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
         ("posting.md:5:3:", "Assertiveness")]
+
+
+def test_a_trait_named_as_a_skill_the_programme_teaches_is_not_asked(run, tmp_path):
+    """Both readers of held-out set 31's 026 left "assertive" in "graduates will also gain personal
+    and professional skills such as assertive communication": a skill taught, not a trait asked.
+    The word asked of the person, with no verb of being taught, is still reported."""
+    result = _lint(run, tmp_path, "- Graduates will gain personal and professional skills such as assertive communication, public speaking and etiquette.\n"
+                                  "- You will learn skills like teamwork, assertive negotiation and planning.\n"
+                                  "- An assertive communication style\n"
+                                  "- Skills such as assertive communication\n", select="JD501")
+    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+        ("posting.md:5:6:", "assertive"), ("posting.md:6:18:", "assertive")]
