@@ -201,8 +201,7 @@ READINGS = {
     # and the thirtieth (5154-5282)
     "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 5283))),
     "heldout": (CORPUS / "heldout", None),
-    # the thirty-second set's second reading covers 001-091 so far (092-114 are being read)
-    "incoming": (CORPUS / "incoming", set(range(1, 92))),
+    "incoming": (CORPUS / "incoming", None),
 }
 SECOND = [(folder, entry) for folder, _ in READINGS.values() if (folder / "second_reading.yaml").exists()
           for entry in yaml.safe_load((folder / "second_reading.yaml").read_text(encoding="utf-8"))]
