@@ -41,17 +41,13 @@ YEARS_FIELDS = ("qualifications", "summary", "opening", "story.who", "story.prob
 # exp", benchmarks/quality 3876, both readings): every other years figure a title in the four
 # readings carries is a contract's or a programme's length ("Postdoc position (2 years)", "Finance
 # Executive (2 Years Contract)", "Parks (1 Year)"), which no reader recorded.
+_READ_FIELDS = (*YEARS_FIELDS, "title")
 _TITLE_EXPERIENCE = re.compile(r"\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
 
 
 def _said_experience(text: str, claims: tuple) -> tuple:
     """The claims of a title followed by the word experience (or its "exp." short form)."""
-    kept = []
-    for claim in claims:
-        at = text.find(claim.phrase, max(0, claim.start))
-        if at >= 0 and _TITLE_EXPERIENCE.match(text, at + len(claim.phrase)):
-            kept.append(claim)
-    return tuple(kept)
+    return tuple(claim for claim in claims if _TITLE_EXPERIENCE.match(text, claim.end))
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +72,7 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     low, high = level.years.min, level.years.max
     weighed = 0
     for text in checked_once(posting):
-        if text.is_eeo or (text.field not in YEARS_FIELDS and text.field != "title"):
+        if text.is_eeo or text.field not in _READ_FIELDS:
             continue
         claims = claims_in(text.text)
         if text.field == "title":
