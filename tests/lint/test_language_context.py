@@ -289,3 +289,10 @@ def test_a_trait_named_as_a_skill_the_programme_teaches_is_not_asked(run, tmp_pa
                                   "- Skills such as assertive communication\n", select="JD501")
     assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
         ("posting.md:5:6:", "assertive"), ("posting.md:6:18:", "assertive")]
+
+
+def test_an_opinionated_hire_is_masculine_coded_but_an_opinion_is_not(run, tmp_path):
+    """Held-out set 33's 089, both readers: the paper's "Opinion" made a trait of the person."""
+    result = _lint(run, tmp_path, "- You're opinionated about code.\n- Share your opinion in reviews.\n",
+                   select="JD501")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:3:10: JD501"]
