@@ -170,6 +170,16 @@ def test_a_titles_years_are_read_only_as_experience(run, tmp_path, title, lines)
     assert [line for _, line, _, _ in _found(result.out)] == lines
 
 
+@pytest.mark.parametrize("heading, lines", [
+    ("## I’m looking for someone with two years’ experience in consulting", [11, 15]),   # held-out set 33's 132
+    ("## Two years in review", [15]),                       # a heading's years not said as experience
+])
+def test_a_headings_years_are_read_only_as_experience(run, tmp_path, heading, lines):
+    _write(tmp_path, "posting.md", POSTING.replace("## Requirements", heading + "\n\n## Requirements"))
+    result = run("lint", "posting.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers
