@@ -93,6 +93,9 @@ POSITIVE = [
     ("For 5+ years, you have built ML systems", "5+ years", 5, None, True),
     ("Have been coding professionally for 5+ years", "5+ years", 5, None, True),
     ("must be of legal age; 5 years of experience", "5 years", 5, 5, False),
+    # held-out set 33's 108, both readers: a "who" that served is a person, not the company
+    ("open for individuals who served in our legal offices as paralegals for at least 2 years",
+     "at least 2 years", 2, None, True),
 ]
 
 
@@ -187,6 +190,7 @@ NEGATIVE = [
     "two years of college",
     "years of experience with Python",
     "a 2-decade career",
+    "Our firm, which has served clients for 20 years, is hiring.",
 ]
 
 

@@ -289,3 +289,22 @@ def test_a_trait_named_as_a_skill_the_programme_teaches_is_not_asked(run, tmp_pa
                                   "- Skills such as assertive communication\n", select="JD501")
     assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
         ("posting.md:5:6:", "assertive"), ("posting.md:6:18:", "assertive")]
+
+
+def test_an_opinionated_hire_is_masculine_coded_but_an_opinion_is_not(run, tmp_path):
+    """Held-out set 33's 089, both readers: the paper's "Opinion" made a trait of the person."""
+    result = _lint(run, tmp_path, "- You're opinionated about code.\n- Share your opinion in reviews.\n",
+                   select="JD501")
+    assert [line.split(" warning ")[0] for line in result.out.splitlines()] == ["posting.md:3:10: JD501"]
+
+
+def test_the_employers_name_in_the_title_is_not_counted_in_the_balance(run, tmp_path):
+    """Held-out set 33's 108: 'defenders' counted seven times from "Justice Defenders"."""
+    body = ("Justice Defenders is recruiting. Justice Defenders Trainees work across Justice Defenders. "
+            "Join Justice Defenders and work independently with intellectual rigour.\n")
+    (tmp_path / "posting.md").write_text("# Legal Trainees at Justice Defenders\n\n" + body, encoding="utf-8")
+    named = run("lint", "posting.md", "--select", "JD505", *AS_OF, cwd=tmp_path)
+    assert named.out == ""
+    (tmp_path / "posting.md").write_text("# Legal Trainees\n\n" + body, encoding="utf-8")
+    unnamed = run("lint", "posting.md", "--select", "JD505", *AS_OF, cwd=tmp_path)
+    assert "'defenders' ×4" in unnamed.out

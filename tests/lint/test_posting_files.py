@@ -161,11 +161,45 @@ def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
     ("Senior Data Engineer - 3+ years experience", [1, 13]),
     ("Senior Data Engineer (2 years)", [13]),                # a contract's length, not experience
     ("Senior Data Engineer (2 Years Contract)", [13]),
+    # held-out set 33's 132, both readers: the field before the word experience
+    ("Senior Data Engineer with 2 years’ consultancy and/or public service experience", [1, 13]),
 ])
 def test_a_titles_years_are_read_only_as_experience(run, tmp_path, title, lines):
     _write(tmp_path, "posting.md", POSTING.replace("Senior Machine Learning Engineer", title))
     result = run("lint", "posting.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
     assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
+@pytest.mark.parametrize("heading, lines", [
+    ("## I’m looking for someone with two years’ experience in consulting", [11, 15]),   # held-out set 33's 132
+    ("## Two years in review", [15]),                       # a heading's years not said as experience
+])
+def test_a_headings_years_are_read_only_as_experience(run, tmp_path, heading, lines):
+    _write(tmp_path, "posting.md", POSTING.replace("## Requirements", heading + "\n\n## Requirements"))
+    result = run("lint", "posting.md", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
+@pytest.mark.parametrize("title, judged", [
+    ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
+    ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers
+    ("Apprentice Electrician", "P1"),
+    ("Horticulture Interns", "P1"),
+    ("Project Officer at Abt Associates", None),     # a firm's name, not an Associate rung
+])
+def test_entry_rungs_are_read_in_the_singular_and_the_plural(tmp_path, title, judged):
+    from jdgen.catalog.root import Catalog
+    from jdgen.lint.posting_files import lint_posting_files
+    from jdgen.resources import builtin_catalog
+
+    catalog = Catalog(builtin_catalog())
+    path = tmp_path / "posting.md"
+    path.write_text(f"# {title}\n\nWe ask for 5+ years of experience.\n", encoding="utf-8")
+    found = [f for f in lint_posting_files(catalog, [(str(path), None)]).findings if f.code == "JD301"]
+    if judged is None:
+        assert [f.severity for f in found] == ["info"]
+    else:
+        assert [f.severity for f in found] == ["error"] and f"{judged} " in found[0].message
 
 
 def test_the_place_comes_from_the_option_before_the_text(run, tmp_path):

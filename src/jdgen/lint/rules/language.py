@@ -457,7 +457,10 @@ def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
     if gender_list(language) is None:
         return
     texts = [t for t in posting_texts(posting) if not t.is_eeo and t.field in RENDERED]
-    verdict = _balance(texts, language)
+    # The employer's name as its title gives it ("Legal Trainees at Justice Defenders", held-out
+    # set 33's 108: 'defenders' counted seven times) names the employer, not the work or the hire,
+    # as JD501's rows already read it; its words are not counted. A posting file's names only.
+    verdict = _balance(texts, language, getattr(posting, "employer_names", ()))
     if verdict is None:
         return
     if posting.company is not None and _balance([t for t in texts if not t.from_company], language) is not None:
@@ -480,9 +483,10 @@ def gender_coded_balance(ctx, posting, options) -> Iterator[Hit]:
 BALANCE_WORDS = 20_000
 
 
-def _balance(texts, language: str = "en") -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
+def _balance(texts, language: str = "en", names: tuple[str, ...] = ()) -> tuple[list[tuple[str, int]], list[tuple[str, int]], int] | None:
     """(masculine words with counts, feminine words with counts, words) when the texts are strongly
-    masculine-coded by the language list's thresholds, else None."""
+    masculine-coded by the language list's thresholds, else None. The coded words inside ``names``
+    (the employer's, as written) are not counted."""
     limits = gender_balance(language)
     masculine: dict[str, int] = {}
     feminine: dict[str, int] = {}
@@ -492,11 +496,14 @@ def _balance(texts, language: str = "en") -> tuple[list[tuple[str, int]], list[t
             break  # a ratio: the first 20,000 words (twenty long postings) decide it as well as a million
         # A long text is counted up to where the posting reaches BALANCE_WORDS, for the same reason.
         read = text.text if len(text.text) <= CHUNK else text.text[:_cut(text.text, (BALANCE_WORDS - words) * 8)]
+        words += _words(read)
+        for name in names:
+            if name in read:
+                read = read.replace(name, " " * len(name))
         for _, word in _coded(read, "masculine", language):
             masculine[word.lower()] = masculine.get(word.lower(), 0) + 1
         for _, word in _coded(read, "feminine", language):
             feminine[word.lower()] = feminine.get(word.lower(), 0) + 1
-        words += _words(read)
     m, f = sum(masculine.values()), sum(feminine.values())
     if words == 0 or m < limits["min_masculine"]:
         return None

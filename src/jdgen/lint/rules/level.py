@@ -41,13 +41,23 @@ YEARS_FIELDS = ("qualifications", "summary", "opening", "story.who", "story.prob
 # exp", benchmarks/quality 3876, both readings): every other years figure a title in the four
 # readings carries is a contract's or a programme's length ("Postdoc position (2 years)", "Finance
 # Executive (2 Years Contract)", "Parks (1 Year)"), which no reader recorded.
-_READ_FIELDS = (*YEARS_FIELDS, "title")
-_TITLE_EXPERIENCE = re.compile(r"\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
+# A heading written as a sentence is read the same way ("## I’m looking for someone with two years’
+# experience in consulting and/or public sector change", held-out set 33's 132, both readers).
+_READ_FIELDS = (*YEARS_FIELDS, "title", "heading")
+_TITLE_EXPERIENCE = re.compile(r"[\x27\u2019]?\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
+
+
+# The years may name the field before the word experience ("a consulting management trainee with
+# two years’ consultancy and/or public service experience", held-out set 33's 132, both readers):
+# a claim whose own subject ends in that word says experience as plainly.
+_SUBJECT_EXPERIENCE = re.compile(r"\b(?:exp|experience)\W*$", re.IGNORECASE)
 
 
 def _said_experience(text: str, claims: tuple) -> tuple:
-    """The claims of a title followed by the word experience (or its "exp." short form)."""
-    return tuple(claim for claim in claims if _TITLE_EXPERIENCE.match(text, claim.end))
+    """The claims of a title followed by the word experience (or its "exp." short form), or whose
+    subject ends in it."""
+    return tuple(claim for claim in claims if _TITLE_EXPERIENCE.match(text, claim.end)
+                 or _SUBJECT_EXPERIENCE.search(claim.subject or ""))
 
 
 @lru_cache(maxsize=65536)
@@ -75,7 +85,7 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
         claims = claims_in(text.text)
-        if text.field == "title":
+        if text.field in ("title", "heading"):
             claims = _said_experience(text.text, claims)
         for claim in claims + _no_route_fits(claims, low, high, options["below_tolerance"]):
             if claim.is_sub_requirement:
