@@ -96,6 +96,9 @@ POSITIVE = [
     # held-out set 33's 108, both readers: a "who" that served is a person, not the company
     ("open for individuals who served in our legal offices as paralegals for at least 2 years",
      "at least 2 years", 2, None, True),
+    # held-out set 34's 008, both readers: "around" before the number is "about", not "been around"
+    ("- Around 2 - 5 years of experience in C# / ASP.NET MVC", "2 - 5 years", 2, 5, False),
+    ("a degree and around 5 years of experience", "5 years", 5, 5, False),
 ]
 
 
@@ -139,6 +142,7 @@ NEGATIVE = [
     "a company with 120 years of history",
     "founded 30 years ago",
     "we have been around for 25 years",
+    "We develop the remote culture for around 6 years",
     "Founded in 1990, we bring 30 years of expertise",
     "20+ years of history",
     "must be 18 years of age",

