@@ -15,6 +15,11 @@ def _lint(run, tmp_path: Path, body: str, *options: str, select: str = "JD5"):
     return run("lint", "posting.md", "--select", select, *options, *AS_OF, cwd=tmp_path)
 
 
+def _places_and_words(result, code: str) -> list[tuple[str, str]]:
+    """(file:line:col, the quoted words) of each printed finding of ``code``."""
+    return [(line.split(f" {code} ")[0], line.split("'")[1]) for line in result.out.splitlines()]
+
+
 def test_fresh_graduates_required_is_reported_but_welcomed_is_not(run, tmp_path):
     result = _lint(run, tmp_path, "- Ideal for fresh graduates.\n"
                                   "- Fresh graduates or interns who can commit full-time are welcome to apply.\n"
@@ -166,7 +171,7 @@ def test_a_trait_in_the_company_s_own_we_sentence_is_not_asked_of_the_hire(run, 
                                   "- We're looking for someone assertive.\n"
                                   "- Athletics: maintain the athletic fields for all athletics seasons.\n"
                                   "- You are fearless. We are fearless too.\n", select="JD501")
-    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+    assert _places_and_words(result, "JD501") == [
         ("posting.md:5:13:", "fearless"), ("posting.md:6:29:", "assertive"), ("posting.md:8:11:", "fearless")]
 
 
@@ -179,7 +184,7 @@ def test_a_trait_of_the_company_s_doing_or_of_others_rights_is_not_asked_of_the_
                                   "- Support communities in asserting their ancestral rights.\n"
                                   "- You're comfortable both aggressively collaborating or working alone.\n"
                                   "- You are assertive in meetings.\n", select="JD501")
-    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+    assert _places_and_words(result, "JD501") == [
         ("posting.md:6:27:", "aggressively"), ("posting.md:7:11:", "assertive")]
 
 
@@ -275,7 +280,7 @@ def test_a_trait_among_the_values_a_workplace_is_built_on_is_the_company_s(run, 
     result = _lint(run, tmp_path, "- A work environment built on trust, curiosity, fearlessness and respect\n"
                                   "- Our culture is founded on assertiveness and care.\n"
                                   "- Assertiveness\n", select="JD501")
-    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+    assert _places_and_words(result, "JD501") == [
         ("posting.md:5:3:", "Assertiveness")]
 
 
@@ -287,7 +292,7 @@ def test_a_trait_named_as_a_skill_the_programme_teaches_is_not_asked(run, tmp_pa
                                   "- You will learn skills like teamwork, assertive negotiation and planning.\n"
                                   "- An assertive communication style\n"
                                   "- Skills such as assertive communication\n", select="JD501")
-    assert [(line.split(" JD501 ")[0], line.split("'")[1]) for line in result.out.splitlines()] == [
+    assert _places_and_words(result, "JD501") == [
         ("posting.md:5:6:", "assertive"), ("posting.md:6:18:", "assertive")]
 
 
