@@ -313,3 +313,16 @@ def test_the_employers_name_in_the_title_is_not_counted_in_the_balance(run, tmp_
     (tmp_path / "posting.md").write_text("# Legal Trainees\n\n" + body, encoding="utf-8")
     unnamed = run("lint", "posting.md", "--select", "JD505", *AS_OF, cwd=tmp_path)
     assert "'defenders' ×4" in unnamed.out
+
+
+def test_a_trait_word_of_a_situation_or_grounds_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 35 left "hostile situations" (062, a park ranger defusing them)
+    and "athletic and municipal facilities" (040, the grounds a parks worker keeps): the word says
+    what the situation or the place is. Said of the person, it is still reported."""
+    result = _lint(run, tmp_path, "- Experience defusing hostile situations with tact and diplomacy.\n"
+                                  "- Upkeep of a variety of athletic and municipal facilities.\n"
+                                  "- An athletic person who is hostile to change.\n"
+                                  "- You are athletic and hostile in the field.\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [
+        ("posting.md:5:6:", "athletic"), ("posting.md:5:29:", "hostile"),
+        ("posting.md:6:11:", "athletic"), ("posting.md:6:24:", "hostile")]

@@ -132,12 +132,26 @@ _TAUGHT = re.compile(
     r"(?:such\s+as|including|like|in)\s+(?:[\w-]+(?:\s+[\w-]+)?,\s+){0,4}$", re.IGNORECASE)
 
 
+# A trait word before the noun of a situation or a place the work meets or looks after, alone or
+# paired with another adjective ("Experience defusing hostile situations with tact", a park ranger,
+# held-out set 35's 062; "the upkeep of a variety of athletic and municipal facilities", a parks
+# maintenance worker, 040; both readers left each) says what the situation or the grounds are, as
+# the exception phrases' "hostile environment" and "athletic fields" do; no reading of the four
+# flagged a trait word before such a noun ("Thrive in competitive situations", flagged once, is a
+# context word, never reported alone). "an athletic person" or "hostile to change" stays the hire's.
+_OF_A_THING = re.compile(
+    r"[\w-]*\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:situations?|circumstances?|encounters?|environments?|"
+    r"fields?|facilit(?:y|ies)|grounds|venues?|complex(?:es)?|events?|programs?|programmes?|departments?)\b",
+    re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _COMPANY_DOES.search(text, max(0, start - 60), start) is not None
                                  or _BUILT_ON.search(text, max(0, start - 200), start) is not None
                                  or _TAUGHT.search(text, max(0, start - 200), start) is not None
                                  or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
+                                 or _OF_A_THING.match(text, start, start + 80) is not None
                                  or _company_voice(text, start))
 
 
