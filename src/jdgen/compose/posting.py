@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 from ..catalog.loading import Loaded
 from ..errors import UsageError
 from .merge import LazyProvenance, Layer, Provenance, merge_layers, provenance_of
-from .translation import TranslationUse
 from ..catalog.models import Company, Level, PayBand, Place, Profile, Section, Team
 from ..catalog.yaml_source import JsonPath, SourceDoc
 from ..diagnostics import Location
 
 if TYPE_CHECKING:
     from ..catalog.root import Catalog
+    from .translation import TranslationUse
 
 # Keys a company may set for a role that are not part of a profile.
 POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix", "team")

@@ -9,6 +9,7 @@ formats.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -198,7 +199,6 @@ class Delivery:
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
     from ..catalog.companies import company_files
-    from ..architecture.resolve import code_or_title
 
     if request.all_roles and request.query:
         raise UsageError("give a role or --all, not both")
@@ -208,7 +208,7 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
         raise UsageError("--company is empty", hint="give a company slug, e.g. --company northwind")
     if request.all_companies and request.company:
         raise UsageError("give --company or --all-companies, not both")
-    codes = catalog.codes if request.all_roles else [code_or_title(catalog, request.query)]
+    codes = catalog.codes if request.all_roles else [_code_of(catalog, request.query)]
     if request.all_companies:
         companies: list[str | None] = sorted(company_files(catalog))
         if not companies:
@@ -216,6 +216,16 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
     else:
         companies = [request.company]
     return codes, companies
+
+
+def _code_of(catalog: "Catalog", query: str) -> str:
+    """The role code ``query`` names: itself (any case), else what its title resolves to."""
+    key = query.strip().upper()
+    if key in catalog.profile_files:
+        return key
+    from ..architecture.resolve import code_or_title
+
+    return code_or_title(catalog, query)
 
 
 def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], companies: list[str | None]) -> None:
@@ -292,8 +302,6 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
     """
     from pathlib import Path
 
-    from ..filesystem.writing import safe_child
-
     request = job.request
     outcome = Outcome(posting.code, posting.slug)
     if gate is not None and posting.company is not None and _held(posting, gate, request, outcome):
@@ -307,6 +315,7 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
             outcome.outputs[fmt] = data
             continue
         from .staleness import read_committed, stale_diff
+        from ..filesystem.writing import safe_child
 
         path = safe_child(Path(job.folder), rendered.name(fmt)) if job.folder is not None else Path(request.output)
         old, problem = read_committed(destination, path)
@@ -338,7 +347,6 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
     from pathlib import Path
 
     from ..compose.posting import posting_date
-    from ..filesystem.writing import is_folder_target, safe_child
 
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
@@ -357,6 +365,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
         raise UsageError("--check compares with files on disk; it needs -o PATH", hint="e.g. jdgen render --all --check -o out/")
     if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
         raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
+    if not to_stdout:  # a posting for standard output needs no output folder
+        from ..filesystem.writing import Destination, is_folder_target, safe_child
     result = Delivery()
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
     if folder is None and target not in (None, "-"):
@@ -392,7 +402,6 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
             from ..render.docx.posting_docx import check_assets
 
             check_assets(catalog, head)
-    from ..filesystem.writing import Destination
 
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
@@ -404,7 +413,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
 
         workers = workers_for(jobs, len(codes))
     expected: set[str] = set()
-    with Destination(folder, catalog.root, check=request.check) as destination:
+    with nullcontext() if to_stdout else Destination(folder, catalog.root, check=request.check) as destination:
         if workers:
             from .parallel import in_workers
 
