@@ -18,6 +18,8 @@ from ..compose.posting import Posting, compose, is_approved
 from ..errors import UsageError
 
 if TYPE_CHECKING:
+    from ..catalog.company_models import Company
+    from ..catalog.loading import Loaded
     from ..catalog.root import Catalog
     from ..filesystem.writing import Destination
 
@@ -72,11 +74,18 @@ class Rendered:
         return output_name(self.posting.code, self.posting.slug, fmt)
 
 
-def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
+def _company(catalog: "Catalog", slug: str | None) -> "Loaded[Company] | None":
+    """The company file ``slug`` names; None for a generic posting, which reads no company code."""
+    if not slug:
+        return None
     from ..catalog.companies import find_company
 
+    return find_company(catalog, slug)
+
+
+def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
     loaded = catalog.profile(code)
-    return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
+    return compose(catalog, loaded, _company(catalog, company), when)
 
 
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, jsonld_drafts: bool = False) -> Rendered:
@@ -156,9 +165,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
           codes: Iterable[str] | None = None) -> Iterator[Posting]:
     """Every posting of the catalog for the given companies (None = generic), in a stable order."""
-    from ..catalog.companies import find_company
-
-    loaded_companies = [find_company(catalog, slug) if slug else None for slug in companies]
+    loaded_companies = [_company(catalog, slug) for slug in companies]
     for code in (list(codes) if codes is not None else catalog.codes):
         profile = catalog.profile(code)
         for company in loaded_companies:
@@ -198,8 +205,6 @@ class Delivery:
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
-    from ..catalog.companies import company_files
-
     if request.all_roles and request.query:
         raise UsageError("give a role or --all, not both")
     if not request.all_roles and not request.query:
@@ -210,6 +215,8 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
         raise UsageError("give --company or --all-companies, not both")
     codes = catalog.codes if request.all_roles else [_code_of(catalog, request.query)]
     if request.all_companies:
+        from ..catalog.companies import company_files
+
         companies: list[str | None] = sorted(company_files(catalog))
         if not companies:
             raise UsageError("the catalog has no companies/ files", hint="add companies/<slug>.yaml")
@@ -388,15 +395,14 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
     # A company's language without template translations, or a broken catalog .po, is a configuration
     # error: it must fail (exit 2) before the first file is written and before the lint gate, whose
     # findings (a missing role translation, JD801) would otherwise be reported in its place.
-    from ..catalog.companies import find_company
-    from ..render.language import posting_translations
-
     first = catalog.profile(codes[0]) if codes else None
     for slug in companies if first is not None else ():
         if not slug and "docx" not in request.formats:
             continue  # a generic posting has no company language, nor brand assets to check
-        head = compose(catalog, first, find_company(catalog, slug) if slug else None, when)
+        head = compose(catalog, first, _company(catalog, slug), when)
         if slug:
+            from ..render.language import posting_translations
+
             posting_translations(head)
         if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
             from ..render.docx.posting_docx import check_assets
