@@ -23,6 +23,7 @@ NOT_IMPORTED = (
     "jdgen.compose.translation",
     "jdgen.filesystem.writing",          # standard output: no file is written
     "jdgen.architecture.resolve",        # a role code needs no title resolution
+    "jdgen.catalog.schema_messages",     # words why a file is refused, or a company's override
     "jdgen.render.blocks",               # explains a template syntax error, only when there is one
     "jdgen.render.html",
     "jdgen.render.jsonld",
