@@ -75,7 +75,7 @@ class Rendered:
 
 
 def _company(catalog: "Catalog", slug: str | None) -> "Loaded[Company] | None":
-    """The company file ``slug`` names; None for a generic posting, which reads no company code."""
+    """The company file ``slug`` names; None for a generic posting, which imports no company-file code."""
     if not slug:
         return None
     from ..catalog.companies import find_company
