@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit, line_of
-from jdgen.catalog.models import Place
+from jdgen.catalog.company_models import Place
 from jdgen.render.cldr import join, long_date, money, money_range, number, territory
 from jdgen.render.context import where_you_work
 from jdgen.render.language import PostingLocale, tag

@@ -15,7 +15,7 @@ from jdgen.catalog.yaml_source import load_yaml
 from jdgen.render.context import en_dash, where_you_work
 from jdgen.render.cldr import long_date
 from jdgen.render.filters import md_mailto
-from jdgen.catalog.models import Place
+from jdgen.catalog.company_models import Place
 from jdgen.resources import builtin_catalog
 
 DATE = ["--date", "2026-11-23"]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from jdgen.catalog import models
+from jdgen.catalog.company_models import Company
 from jdgen.resources import builtin_catalog
 from jdgen.catalog.schemas import validator
 from jdgen.catalog.yaml_source import load_yaml
@@ -35,8 +36,8 @@ CASES = {
     "profile": (models.Profile, trimmed(load_yaml(ROOT / "roles" / "AIMLAM.GEN.P4.yaml").data)),
     "ladder": (models.Ladder, trimmed(load_yaml(ROOT / "ladder.yaml").data)),
     "taxonomy": (models.Taxonomy, trimmed(load_yaml(ROOT / "taxonomy.yaml").data)),
-    "company": (models.Company, trimmed(load_yaml(ROOT / "companies" / "northwind.yaml").data)),
-    "company-eu": (models.Company, trimmed(load_yaml(ROOT / "companies" / "lindenhof.yaml").data)),
+    "company": (Company, trimmed(load_yaml(ROOT / "companies" / "northwind.yaml").data)),
+    "company-eu": (Company, trimmed(load_yaml(ROOT / "companies" / "lindenhof.yaml").data)),
 }
 SCHEMA_OF = {"company-eu": "company"}
 

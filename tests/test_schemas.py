@@ -10,15 +10,12 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from jdgen.catalog import models
+from jdgen.catalog.company_models import Company
 from jdgen.resources import builtin_catalog, shipped
 from jdgen.catalog.yaml_source import load_yaml
 
 SCHEMAS = sorted(shipped("schemas").glob("*.schema.json"))
-MODELS = {"profile": models.Profile, "ladder": models.Ladder, "taxonomy": models.Taxonomy}
-try:
-    MODELS["company"] = models.Company  # type: ignore[attr-defined]
-except AttributeError:
-    pass
+MODELS = {"profile": models.Profile, "ladder": models.Ladder, "taxonomy": models.Taxonomy, "company": Company}
 
 
 def schema(name: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from conftest import write
 from test_schemas import _model_shape, _published_shape
 
 from jdgen.catalog.loading import kind_of
-from jdgen.catalog.models import Translation
+from jdgen.catalog.translation_models import Translation
 from jdgen.catalog.root import Catalog
 from jdgen.catalog.translations import text_hash, translation_files
 from jdgen.catalog.yaml_source import load_yaml

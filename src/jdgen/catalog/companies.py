@@ -27,13 +27,15 @@ from ..diagnostics import Diagnostic, Location, quoted, suggestion_hint
 from .loading import Loaded, load_checked, peek, shape_of
 from ..errors import InvalidInputError, NotFoundError
 from .currencies import currency_problem
-from .models import Company
 from .yaml_source import JsonPath, SourceDoc, display_path
 
 if TYPE_CHECKING:
+    from .company_models import Company
     from .root import Catalog
 
 def load_company(path: Path, catalog: "Catalog") -> Loaded[Company]:
+    from .company_models import Company
+
     depends_on = catalog.context_digest + catalog.codes_digest
     return load_checked(path, "company", Company, lambda doc: company_checks(doc, path, catalog), depends_on)
 

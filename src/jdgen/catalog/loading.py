@@ -21,7 +21,6 @@ from .models import Ladder, Profile, Taxonomy
 from . import parse_cache as cache
 from .yaml_source import SourceDoc, decode, display_path, expect_mapping, parse_yaml, read_bytes
 from .taxonomy_checks import taxonomy_checks
-from .schema_messages import dotted, schema_diagnostics
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -192,6 +191,8 @@ def _checked(path: Path, doc: SourceDoc, kind: str, model_type: type[M],
     try:
         model = model_type.model_validate(doc.data)
     except ValidationError as exc:
+        from .schema_messages import schema_diagnostics  # a file the model refuses: the schema words why
+
         misplaced = misplaced_problem(path, kind, doc)
         if misplaced is not None:
             raise InvalidInputError([misplaced]) from None
@@ -204,6 +205,8 @@ def _checked(path: Path, doc: SourceDoc, kind: str, model_type: type[M],
 
 def _model_diagnostics(error: ValidationError, doc: SourceDoc) -> list[Diagnostic]:
     """Messages straight from the model, for the rare rule only the model states (e.g. cross-field checks)."""
+    from .schema_messages import dotted
+
     return [Diagnostic(doc.where(tuple(e["loc"])), f"{dotted(e['loc'])}: {e['msg']}") for e in error.errors()]
 
 

@@ -67,7 +67,7 @@ def _code_digest() -> bytes:
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(f"parse format {FORMAT}".encode())
-    checks = ["catalog/models.py", "catalog/loading.py", "catalog/ladder_checks.py", "catalog/taxonomy_checks.py",
+    checks = ["catalog/models.py", "catalog/company_models.py", "catalog/translation_models.py", "catalog/loading.py", "catalog/ladder_checks.py", "catalog/taxonomy_checks.py",
               "catalog/yaml_source.py", "catalog/companies.py", "catalog/currencies.py",
               "catalog/parse_cache.py", "catalog/parse_entries.py", "catalog/translations.py"]
     for path in sorted(shipped("schemas").glob("*.json")) + [_PACKAGE / name for name in checks]:

@@ -37,7 +37,7 @@ from ..diagnostics import Diagnostic, Location
 from ..errors import InvalidInputError
 from .listing import YAML_SUFFIXES, check_listing
 from .loading import Loaded, load_checked
-from .models import Translation
+from .translation_models import Translation
 from .yaml_source import SourceDoc, display_path
 
 if TYPE_CHECKING:

@@ -60,7 +60,6 @@ from typing import Any, Sequence
 from ..diagnostics import Diagnostic, Location, suggestion_hint
 from ..errors import InvalidInputError
 from ..catalog.yaml_source import JsonPath, SourceDoc
-from ..catalog.schema_messages import describe_value, dotted
 
 Provenance = dict[JsonPath, Location]
 
@@ -252,6 +251,8 @@ class _Merger:
             return self.fail(base, rel, f"{name} is not a list, so {written} cannot apply to it",
                              _FIX[_kind(base)].format(name=self.path(rel)))
         bad = [op for op in OPERATORS if op in override and not isinstance(override[op], list)]
+        if bad:
+            from ..catalog.schema_messages import describe_value
         for op in bad:
             self.problem(rel + (op,), f"'{op}' for {name} takes a list, found {describe_value(override[op])}",
                          "write it as `- item` lines")
@@ -287,6 +288,8 @@ class _Merger:
         ok = True
         for i, entry in enumerate(removals):
             if not isinstance(entry, str):
+                from ..catalog.schema_messages import describe_value
+
                 ok = self.problem(rel + ("remove", i), f"'remove' for {self.name(rel)} takes texts, found "
                                   f"{describe_value(entry)}", "write the text of the item to remove")
             elif entry.strip() not in present:
@@ -307,6 +310,8 @@ class _Merger:
 
     def path(self, rel: JsonPath) -> str:
         """The bare path, for hints that tell a person what to write under which key."""
+        from ..catalog.schema_messages import dotted  # a company's merge only: a generic posting imports none
+
         return dotted(self.prefix + rel)
 
     def where(self, rel: JsonPath) -> Location:

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 from ..catalog.loading import Loaded
 from ..errors import UsageError
 from .merge import LazyProvenance, Layer, Provenance, merge_layers, provenance_of
-from .translation import TranslationUse
-from ..catalog.models import Company, Level, PayBand, Place, Profile, Section, Team
+from ..catalog.models import Level, Profile
 from ..catalog.yaml_source import JsonPath, SourceDoc
 from ..diagnostics import Location
 
 if TYPE_CHECKING:
+    from ..catalog.company_models import Company, PayBand, Place, Section, Team
     from ..catalog.root import Catalog
+    from .translation import TranslationUse
 
 # Keys a company may set for a role that are not part of a profile.
 POSTING_KEYS = ("sections", "pay", "locations", "employment_type", "requisition_id", "title_suffix", "team")
@@ -136,6 +137,8 @@ def compose(catalog: "Catalog", profile: Loaded[Profile], company: Loaded[Compan
     if company is None:
         return Posting(profile=profile.model, level=level, date_posted=when,
                        provenance=LazyProvenance(profile.doc), profile_doc=profile.doc)
+    from ..catalog.company_models import PayBand, Section, Team
+
     base = {**profile.doc.data, "sections": []}
     # The profile has no sections; an empty list starts at the top of the profile.
     base_provenance = {**provenance_of(profile.doc), ("sections",): profile.doc.where(())}

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalog.loading import Loaded
-from ..catalog.models import TranslatedText, Translation
+from ..catalog.translation_models import TranslatedText, Translation
 from ..catalog.translations import LISTS, SOURCE_LANGUAGE, text_hash
 from ..catalog.yaml_source import JsonPath, SourceDoc
 

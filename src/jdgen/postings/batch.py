@@ -9,6 +9,7 @@ formats.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -17,6 +18,8 @@ from ..compose.posting import Posting, compose, is_approved
 from ..errors import UsageError
 
 if TYPE_CHECKING:
+    from ..catalog.company_models import Company
+    from ..catalog.loading import Loaded
     from ..catalog.root import Catalog
     from ..filesystem.writing import Destination
 
@@ -71,11 +74,18 @@ class Rendered:
         return output_name(self.posting.code, self.posting.slug, fmt)
 
 
-def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
+def _company(catalog: "Catalog", slug: str | None) -> "Loaded[Company] | None":
+    """The company file ``slug`` names; None for a generic posting, which imports no company-file code."""
+    if not slug:
+        return None
     from ..catalog.companies import find_company
 
+    return find_company(catalog, slug)
+
+
+def build_posting(catalog: "Catalog", code: str, company: str | None, when: date) -> Posting:
     loaded = catalog.profile(code)
-    return compose(catalog, loaded, find_company(catalog, company) if company else None, when)
+    return compose(catalog, loaded, _company(catalog, company), when)
 
 
 def render(catalog: "Catalog", posting: Posting, formats: Iterable[str], *, jsonld_drafts: bool = False) -> Rendered:
@@ -155,9 +165,7 @@ def _render_parsed(catalog: "Catalog", posting: Posting, formats: tuple[str, ...
 def batch(catalog: "Catalog", companies: list[str | None], when: date,
           codes: Iterable[str] | None = None) -> Iterator[Posting]:
     """Every posting of the catalog for the given companies (None = generic), in a stable order."""
-    from ..catalog.companies import find_company
-
-    loaded_companies = [find_company(catalog, slug) if slug else None for slug in companies]
+    loaded_companies = [_company(catalog, slug) for slug in companies]
     for code in (list(codes) if codes is not None else catalog.codes):
         profile = catalog.profile(code)
         for company in loaded_companies:
@@ -197,9 +205,6 @@ class Delivery:
 
 def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[str | None]]:
     """The codes and companies a request covers."""
-    from ..catalog.companies import company_files
-    from ..architecture.resolve import code_or_title
-
     if request.all_roles and request.query:
         raise UsageError("give a role or --all, not both")
     if not request.all_roles and not request.query:
@@ -208,14 +213,26 @@ def plan(catalog: "Catalog", request: RenderRequest) -> tuple[list[str], list[st
         raise UsageError("--company is empty", hint="give a company slug, e.g. --company northwind")
     if request.all_companies and request.company:
         raise UsageError("give --company or --all-companies, not both")
-    codes = catalog.codes if request.all_roles else [code_or_title(catalog, request.query)]
+    codes = catalog.codes if request.all_roles else [_code_of(catalog, request.query)]
     if request.all_companies:
+        from ..catalog.companies import company_files
+
         companies: list[str | None] = sorted(company_files(catalog))
         if not companies:
             raise UsageError("the catalog has no companies/ files", hint="add companies/<slug>.yaml")
     else:
         companies = [request.company]
     return codes, companies
+
+
+def _code_of(catalog: "Catalog", query: str) -> str:
+    """The role code ``query`` names: itself (any case), else what its title resolves to."""
+    key = query.strip().upper()
+    if key in catalog.profile_files:
+        return key
+    from ..architecture.resolve import code_or_title
+
+    return code_or_title(catalog, query)
 
 
 def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], companies: list[str | None]) -> None:
@@ -292,8 +309,6 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
     """
     from pathlib import Path
 
-    from ..filesystem.writing import safe_child
-
     request = job.request
     outcome = Outcome(posting.code, posting.slug)
     if gate is not None and posting.company is not None and _held(posting, gate, request, outcome):
@@ -307,6 +322,7 @@ def render_one(catalog: "Catalog", posting: Posting, job: Job, gate: Gate | None
             outcome.outputs[fmt] = data
             continue
         from .staleness import read_committed, stale_diff
+        from ..filesystem.writing import safe_child
 
         path = safe_child(Path(job.folder), rendered.name(fmt)) if job.folder is not None else Path(request.output)
         old, problem = read_committed(destination, path)
@@ -338,7 +354,6 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
     from pathlib import Path
 
     from ..compose.posting import posting_date
-    from ..filesystem.writing import is_folder_target, safe_child
 
     when = request.when or posting_date()
     codes, companies = plan(catalog, request)
@@ -357,6 +372,8 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
         raise UsageError("--check compares with files on disk; it needs -o PATH", hint="e.g. jdgen render --all --check -o out/")
     if target in (None, "-") and (total > 1 or request.all_roles or request.all_companies):
         raise UsageError("rendering several postings needs -o DIR", hint="e.g. jdgen render --all -o out/")
+    if not to_stdout:  # a posting for standard output needs no output folder
+        from ..filesystem.writing import Destination, is_folder_target, safe_child
     result = Delivery()
     folder = Path(target) if target not in (None, "-") and is_folder_target(target, many=many) else None
     if folder is None and target not in (None, "-"):
@@ -378,21 +395,19 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
     # A company's language without template translations, or a broken catalog .po, is a configuration
     # error: it must fail (exit 2) before the first file is written and before the lint gate, whose
     # findings (a missing role translation, JD801) would otherwise be reported in its place.
-    from ..catalog.companies import find_company
-    from ..render.language import posting_translations
-
     first = catalog.profile(codes[0]) if codes else None
     for slug in companies if first is not None else ():
         if not slug and "docx" not in request.formats:
             continue  # a generic posting has no company language, nor brand assets to check
-        head = compose(catalog, first, find_company(catalog, slug) if slug else None, when)
+        head = compose(catalog, first, _company(catalog, slug), when)
         if slug:
+            from ..render.language import posting_translations
+
             posting_translations(head)
         if "docx" in request.formats:  # a broken brand asset must fail before the first file is written
             from ..render.docx.posting_docx import check_assets
 
             check_assets(catalog, head)
-    from ..filesystem.writing import Destination
 
     # Without an explicit date, a committed file is compared as of the date it carries.
     dates_are_free = request.check and request.when is None and not os.environ.get("SOURCE_DATE_EPOCH")
@@ -404,7 +419,7 @@ def deliver(catalog: "Catalog", request: RenderRequest, progress=None, gate: Gat
 
         workers = workers_for(jobs, len(codes))
     expected: set[str] = set()
-    with Destination(folder, catalog.root, check=request.check) as destination:
+    with nullcontext() if to_stdout else Destination(folder, catalog.root, check=request.check) as destination:
         if workers:
             from .parallel import in_workers
 

@@ -32,13 +32,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..catalog.models import Component
 from ..compose.posting import Posting
-from ..catalog.models import Component, PayBand, Place
 from .cldr import join, long_date, money_range, territory
 from .language import ENGLISH, PostingLocale, posting_locale
 from .translations import N_
+
+if TYPE_CHECKING:
+    from ..catalog.company_models import PayBand, Place
 
 
 def _english(message: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..catalog.models import Place
+from ..catalog.company_models import Place
 from ..catalog.time_zones import derived_zone, zone
 from ..compose.posting import Posting
 from ..diagnostics import Diagnostic
