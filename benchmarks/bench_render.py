@@ -43,12 +43,18 @@ def main() -> int:
         when = date(2026, 11, 23)
         postings = list(batch(catalog, companies, when))
         render(catalog, postings[0], ("md",))  # compile templates once
-        for formats, target in ((("md",), 0.002), (("html", "jsonld"), None)):
+        # JSON-LD is refused for a generic posting (no employer, no location) and, without the flag,
+        # for a draft profile; the generated profiles are drafts, so that row renders the company
+        # postings with drafts allowed, as `render --jsonld-drafts -c SLUG` would.
+        for formats, among, target in ((("md",), companies, 0.002), (("html", "jsonld"), companies[1:], None)):
             start = time.perf_counter()
-            for posting in batch(catalog, companies, when):
-                render(catalog, posting, formats)
-            per = (time.perf_counter() - start) / len(postings)
-            rows.append((f"compose + render {'+'.join(formats)}", f"{per * 1000:.2f} ms/posting",
+            count = 0
+            for posting in batch(catalog, among, when):
+                render(catalog, posting, formats, jsonld_drafts=True)
+                count += 1
+            per = (time.perf_counter() - start) / count
+            label = f"compose + render {'+'.join(formats)}" + ("" if among is companies else ", company postings")
+            rows.append((label, f"{per * 1000:.2f} ms/posting",
                          f"<= {target * 1000:.0f} ms" if target else "", target is None or per <= target))
         # What `jdgen render` adds per company posting: lint's error-level posting rules.
         from jdgen.lint import load_config
