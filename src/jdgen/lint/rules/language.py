@@ -144,7 +144,8 @@ _TAUGHT = re.compile(
 # context word, never reported alone). "an athletic person" or "hostile to change" stays the hire's.
 # The sports grounds a park keeps are such places whatever they are called ("perform maintenance of
 # ball fields and athletic courts", a park maintenance worker, held-out set 36's 050, both readers
-# left it): courts, pitches, tracks and pools as fields and facilities are.
+# left it): courts as fields and facilities are ("pitch" and "track" are left out: a fearless
+# pitch or an aggressive track record is the hire's).
 # A trait word before "to ask" invites the hire's questions ("unafraid to ask obvious questions",
 # a developer-relations post, held-out set 36's 093, both readers left it, the first reader's note:
 # "about asking questions, not a dominance trait"); recounted, no reading flagged a trait word
@@ -152,7 +153,7 @@ _TAUGHT = re.compile(
 _OF_A_THING = re.compile(
     r"[\w-]*\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:situations?|circumstances?|encounters?|environments?|"
     r"fields?|facilit(?:y|ies)|grounds|venues?|complex(?:es)?|events?|programs?|programmes?|departments?|"
-    r"courts?|pitch(?:es)?|tracks?|pools?)\b|[\w-]*\s+to\s+ask\b",
+    r"courts?)\b|[\w-]*\s+to\s+ask\b",
     re.IGNORECASE)
 
 
