@@ -326,3 +326,15 @@ def test_a_trait_word_of_a_situation_or_grounds_is_not_asked_of_the_hire(run, tm
     assert _places_and_words(result, "JD501") == [
         ("posting.md:5:6:", "athletic"), ("posting.md:5:29:", "hostile"),
         ("posting.md:6:11:", "athletic"), ("posting.md:6:24:", "hostile")]
+
+
+def test_courts_kept_questions_invited_and_behaviour_avoided_are_not_traits_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 36 left "athletic courts" (050, a park's courts kept), "unafraid
+    to ask obvious questions" (093, questions invited) and "avoiding aggressive behavior" (142, what
+    a lifeguard keeps from). The same words asked of the person are still reported."""
+    result = _lint(run, tmp_path, "- Perform maintenance of ball fields and athletic courts.\n"
+                                  "- Unafraid to ask obvious questions.\n"
+                                  "- Controlling anger, and avoiding aggressive behavior.\n"
+                                  "- You are athletic, unafraid to challenge and aggressive.\n", select="JD501")
+    assert [words for _, words in _places_and_words(result, "JD501")] == ["athletic", "unafraid", "aggressive"]
+    assert all(place.startswith("posting.md:6:") for place, _ in _places_and_words(result, "JD501"))

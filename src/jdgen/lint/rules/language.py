@@ -93,8 +93,11 @@ def _row(word: str, side: str = "masculine", language: str = "en") -> tuple[str,
 # comparison down ("with less reckless endangerment", "not aggressive", "without being pushy"),
 # or a possessive of the company ("our fearless founder", "our aggressive compensation"), which
 # describes someone or something the hire joins. Read only in English, the list's language.
+# A verb of keeping away from it is a negation too ("Self-Control: ... controlling anger, and
+# avoiding aggressive behavior", a lifeguard, held-out set 36's 142, both readers left it): what
+# the hire must not be. No reading of the four flagged a trait word after "avoid".
 _NOT_THE_HIRE = re.compile(
-    r"(?:\b(?:not|never|no|nor|without|less|our|their|its)\s+(?:(?:being|too|so|very|overly|particularly|own)\s+)?"
+    r"(?:\b(?:not|never|no|nor|without|less|our|their|its|avoid|avoids|avoiding|avoided|refrain\s+from)\s+(?:(?:being|too|so|very|overly|particularly|own)\s+)?"
     r"|n[\x27\u2019]t\s+(?:be\s+)?(?:too\s+)?)$", re.IGNORECASE)
 
 
@@ -139,9 +142,18 @@ _TAUGHT = re.compile(
 # the exception phrases' "hostile environment" and "athletic fields" do; no reading of the four
 # flagged a trait word before such a noun ("Thrive in competitive situations", flagged once, is a
 # context word, never reported alone). "an athletic person" or "hostile to change" stays the hire's.
+# The sports grounds a park keeps are such places whatever they are called ("perform maintenance of
+# ball fields and athletic courts", a park maintenance worker, held-out set 36's 050, both readers
+# left it): courts as fields and facilities are ("pitch" and "track" are left out: a fearless
+# pitch or an aggressive track record is the hire's).
+# A trait word before "to ask" invites the hire's questions ("unafraid to ask obvious questions",
+# a developer-relations post, held-out set 36's 093, both readers left it, the first reader's note:
+# "about asking questions, not a dominance trait"); recounted, no reading flagged a trait word
+# before "to ask", while "unafraid to challenge" and "to dive into" (split) stay read.
 _OF_A_THING = re.compile(
     r"[\w-]*\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:situations?|circumstances?|encounters?|environments?|"
-    r"fields?|facilit(?:y|ies)|grounds|venues?|complex(?:es)?|events?|programs?|programmes?|departments?)\b",
+    r"fields?|facilit(?:y|ies)|grounds|venues?|complex(?:es)?|events?|programs?|programmes?|departments?|"
+    r"courts?)\b|[\w-]*\s+to\s+ask\b",
     re.IGNORECASE)
 
 
