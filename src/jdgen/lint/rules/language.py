@@ -157,8 +157,25 @@ _OF_A_THING = re.compile(
     re.IGNORECASE)
 
 
+# A trait word capitalised inside a lower-case sentence, with a capitalised word after it, is the
+# first word of a name ("aligned with Morgridge’s goals of Fearless Science", a research institute's
+# slogan, held-out set 38's 080, both readers left it): the name of a programme, a slogan or a
+# product, not the hire's temperament. Both words before it are in lower case, so a title-case
+# heading ("Hiring an Aggressive Sales Rep") or a sentence's or item's first word ("Fearless use of
+# namespaces", benchmarks/quality, flagged) stays read; no other trait word in the readings' postings
+# stands so.
+_NAME_AFTER = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]")
+_LOWER_BEFORE = re.compile(r"(?<![\w\x27\u2019-])(?-i:[a-z][\w\x27\u2019-]*)\s+(?-i:[a-z][\w\x27\u2019-]*)\s+$")
+
+
+def _named(text: str, start: int) -> bool:
+    return (_NAME_AFTER.match(text, start) is not None
+            and _LOWER_BEFORE.search(text, max(0, start - 60), start) is not None)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
+                                 or _named(text, start)
                                  or _COMPANY_DOES.search(text, max(0, start - 60), start) is not None
                                  or _BUILT_ON.search(text, max(0, start - 200), start) is not None
                                  or _TAUGHT.search(text, max(0, start - 200), start) is not None
