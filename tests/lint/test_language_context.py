@@ -348,3 +348,13 @@ def test_a_trait_word_opening_a_capitalised_name_inside_a_sentence_is_not_asked(
                                   "## Hiring an Aggressive Sales Rep\n\n"
                                   "We want a fearless engineer.\n", select="JD501")
     assert [word for _, word in _places_and_words(result, "JD501")] == ["Fearless", "Aggressive", "fearless"]
+
+
+def test_a_trait_listed_under_skills_a_programme_gives_is_not_asked(run, tmp_path):
+    """Both readers of held-out set 38's 012 left "Assertiveness" in the list after "The Passport To
+    Success program gives interns the following key soft skills, among others:". A list after a
+    sentence of what the hire has stays asked."""
+    result = _lint(run, tmp_path, "The program gives interns the following key soft skills, among others:\n\n"
+                                  "- Goal-setting\n- Assertiveness\n\n"
+                                  "You will have the following skills:\n\n- Assertiveness\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [("posting.md:10:3:", "Assertiveness")]

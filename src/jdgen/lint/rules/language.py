@@ -173,6 +173,16 @@ def _named(text: str, start: int) -> bool:
             and _LOWER_BEFORE.search(text, max(0, start - 60), start) is not None)
 
 
+# The items of a list that a sentence ending in a colon says a programme gives, teaches or trains
+# ("The Passport To Success program gives interns the following key soft skills, among others:"
+# then "- Assertiveness", an internship programme, held-out set 38's 012, both readers left it) are
+# skills taught, as _TAUGHT reads them inside one sentence; a bare "- Assertiveness" under
+# requirements, or a list after "you will have the following skills:", stays asked.
+_TEACHES_LIST = re.compile(
+    r"\b(?:gives?|giving|teach(?:es|ing)?|taught|trains?|training|equips?|equipping|gain|gains|learn|learns|acquire|acquires)"
+    r"\b[^.;!?\n]{0,80}?\b(?:skills?|competenc(?:e|es|ies))\b[^.;!?\n]{0,40}:\s*$", re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _named(text, start)
@@ -286,7 +296,12 @@ def gender_coded(ctx, posting, options) -> Iterator[Hit]:
     if gender_list(language) is None:
         return  # no published list for this language: another language's stems would mislead
     allowed = None
+    taught = False  # the items now read follow a sentence saying a programme teaches them
     for text in language_texts(posting):
+        if getattr(text.piece, "kind", None) != "item":
+            taught = language == "en" and text.text.endswith(":") and _TEACHES_LIST.search(text.text[-200:]) is not None
+        elif taught:
+            continue
         words = ((start, word) for start, word in _coded(text.text, "masculine", language)
                  if _row(word, "masculine", language)[1] == "trait" and not _not_the_hire(text.text, start, language))
         first = next(words, None)
