@@ -99,6 +99,8 @@ POSITIVE = [
     # held-out set 34's 008, both readers: "around" before the number is "about", not "been around"
     ("- Around 2 - 5 years of experience in C# / ASP.NET MVC", "2 - 5 years", 2, 5, False),
     ("a degree and around 5 years of experience", "5 years", 5, 5, False),
+    # held-out set 38's 026, both readers: field lines read as one paragraph; "Education:" is the next label
+    ("Experience: 0\u20131 Years Education: Bachelor\u2019s/Master\u2019s Degree", "0\u20131 Years", 0, 1, False),
 ]
 
 
@@ -192,6 +194,8 @@ NEGATIVE = [
     "Guaranteed employment for 2 years",
     "Age limit: For B.E./B.Tech. 24 years and for M.Sc. 26 years as on the last date",
     "two years of college",
+    "two years of education: a diploma and a certificate",
+    "Contract: 3 years Salary: 40,000",
     "years of experience with Python",
     "a 2-decade career",
     "Our firm, which has served clients for 20 years, is hiring.",

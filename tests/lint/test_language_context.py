@@ -338,3 +338,23 @@ def test_courts_kept_questions_invited_and_behaviour_avoided_are_not_traits_of_t
                                   "- You are athletic, unafraid to challenge and aggressive.\n", select="JD501")
     assert [words for _, words in _places_and_words(result, "JD501")] == ["athletic", "unafraid", "aggressive"]
     assert all(place.startswith("posting.md:6:") for place, _ in _places_and_words(result, "JD501"))
+
+
+def test_a_trait_word_opening_a_capitalised_name_inside_a_sentence_is_not_asked(run, tmp_path):
+    """Both readers of held-out set 38's 080 left "Fearless" in "Morgridge’s goals of Fearless
+    Science": an institute's slogan. An item's first word and a title-case heading stay read."""
+    result = _lint(run, tmp_path, "Work aligned with Morgridge’s goals of Fearless Science.\n\n"
+                                  "- Fearless use of namespaces\n\n"
+                                  "## Hiring an Aggressive Sales Rep\n\n"
+                                  "We want a fearless engineer.\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["Fearless", "Aggressive", "fearless"]
+
+
+def test_a_trait_listed_under_skills_a_programme_gives_is_not_asked(run, tmp_path):
+    """Both readers of held-out set 38's 012 left "Assertiveness" in the list after "The Passport To
+    Success program gives interns the following key soft skills, among others:". A list after a
+    sentence of what the hire has stays asked."""
+    result = _lint(run, tmp_path, "The program gives interns the following key soft skills, among others:\n\n"
+                                  "- Goal-setting\n- Assertiveness\n\n"
+                                  "You will have the following skills:\n\n- Assertiveness\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [("posting.md:10:3:", "Assertiveness")]

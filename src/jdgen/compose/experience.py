@@ -186,6 +186,13 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?(?:age|aged))\b""",
     _FLAGS,
 )
+# Years under an "Experience:" label with a capitalised word and a colon straight after them are
+# the experience field's value, and that word is the next field's label, not what the years are
+# of: "Experience: 0–1 Years" above "Education: Bachelor’s/Master’s Degree" (held-out set 38's
+# 026, both readers: 0, does not fit P4), lines a posting file reads as one paragraph. Under any
+# other label ("Contract: 3 years Salary: ...") the word after keeps its reading.
+_NEXT_LABEL = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t][A-Z][A-Za-z]*+)?[ \t]*+:", re.A)
+_EXPERIENCE_LABEL = lazy(r"\b(?:experience|exp)\.?[ \t]*+:[ \t]*+\Z", _FLAGS)
 _LAST_WORD = lazy(r"([a-z]+)[ \t]*$", _FLAGS)
 _PERIOD_WORDS = frozenset(
     "within in next past last first every each per after before during once twice times "
@@ -434,7 +441,8 @@ _NO_EXPERIENCE_WORDS = AnchoredLater(_NO_EXPERIENCE)
 
 
 def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
-    if _NOT_EXPERIENCE_AFTER.match(norm, m.end()):
+    if _NOT_EXPERIENCE_AFTER.match(norm, m.end()) and not (
+            _NEXT_LABEL.match(norm, m.end()) and _EXPERIENCE_LABEL.search(norm, max(0, m.start() - 16), m.start())):
         return False
     before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
     if before and before[1].lower() in _PERIOD_WORDS:
