@@ -226,11 +226,9 @@ def _looks_like_code(query: str) -> bool:
     return len(parts) == 3 and all(part and part.isalnum() for part in parts)
 
 
-def code_or_title(catalog: "Catalog", query: str) -> str:
-    """A role code for ``query``: the code itself (any case), else what the title resolves to."""
-    key = query.strip().upper()
-    if key in catalog.profile_files:
-        return key
+def title_code(catalog: "Catalog", query: str) -> str:
+    """The role code the title ``query`` resolves to. A caller that takes codes too checks for one
+    first (without importing this module: ``postings.batch``), so a render by code pays nothing here."""
     try:
         return resolve_title(catalog, query).code
     except NotFoundError:

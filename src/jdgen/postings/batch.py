@@ -230,9 +230,9 @@ def _code_of(catalog: "Catalog", query: str) -> str:
     key = query.strip().upper()
     if key in catalog.profile_files:
         return key
-    from ..architecture.resolve import code_or_title
+    from ..architecture.resolve import title_code
 
-    return code_or_title(catalog, query)
+    return title_code(catalog, query)
 
 
 def _check_jsonld(catalog: "Catalog", request: RenderRequest, codes: list[str], companies: list[str | None]) -> None:
