@@ -189,10 +189,28 @@ def test_ambiguous_alias_lists_candidates(run, catalog, p4_text):
                           "('Deep Learning IV') (give the role code instead, or approve one alias in its profile)\n")
 
 
-def test_unknown_title(run, tmp_path):
+def test_unknown_title_gets_the_resolvers_account_not_a_code_message(run, tmp_path):
     result = run("render", "Chief Happiness Officer", cwd=tmp_path)
     assert result.code == 2
-    assert result.err.startswith("no role profile with code 'Chief Happiness Officer'")
+    assert result.err.startswith("no role code or title matches 'Chief Happiness Officer' "
+                                 "(compared as 'chief happiness officer'; ")
+    assert result.err.endswith("run `jdgen list` for codes, or `jdgen show CODE` for a role's aliases)\n")
+    assert "no role profile with code" not in result.err
+
+
+def test_a_title_near_one_in_the_catalog_is_offered_by_render(run, tmp_path):
+    result = run("render", "Senior AI/ML Engineer", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("no role code or title matches 'Senior AI/ML Engineer' (compared as "
+                                 "'senior ai ml engineer'; did you mean 'Senior AI Engineer' (AIMLAM.APP.P4)?")
+    assert result.err.count("\n") == 1
+
+
+def test_an_unknown_code_still_gets_the_nearest_codes(run, tmp_path):
+    result = run("render", "AIMLAM.GEN.P9", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("no role profile with code 'AIMLAM.GEN.P9' in the built-in catalog (did you mean "
+                                 "AIMLAM.GEN.P1, ")
 
 
 def test_output_to_file_folder_and_batch(run, tmp_path):

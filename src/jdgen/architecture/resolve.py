@@ -228,9 +228,14 @@ def _looks_like_code(query: str) -> bool:
 
 def title_code(catalog: "Catalog", query: str) -> str:
     """The role code the title ``query`` resolves to. A caller that takes codes too checks for one
-    first (without importing this module: ``postings.batch``), so a render by code pays nothing here."""
+    first (without importing this module: ``postings.batch``), so a render by code pays nothing here.
+
+    A miss shaped like a code is reported as a missing code (with the catalog's nearest codes);
+    any other miss gets the resolver's account of the titles it compared, not a code message
+    about a title nobody meant as a code."""
     try:
         return resolve_title(catalog, query).code
     except NotFoundError:
-        catalog.lookup(query)  # raises with the code suggestions when the query looks like a code
+        if _looks_like_code(query):
+            catalog.lookup(query)
         raise
