@@ -358,3 +358,16 @@ def test_a_trait_listed_under_skills_a_programme_gives_is_not_asked(run, tmp_pat
                                   "- Goal-setting\n- Assertiveness\n\n"
                                   "You will have the following skills:\n\n- Assertiveness\n", select="JD501")
     assert _places_and_words(result, "JD501") == [("posting.md:10:3:", "Assertiveness")]
+
+
+def test_a_list_whose_lead_in_names_teaching_as_a_skill_asked_stays_asked(run, tmp_path):
+    """"Teaching skills" and "experience in training and the following skills" name what the hire
+    must bring (a nursing professor's "Required teaching and practice knowledge, experience and
+    skills:"); only a programme teaching someone ("training interns in these skills:") leaves its
+    list unasked."""
+    result = _lint(run, tmp_path, "Required teaching and practice knowledge, experience and skills:\n\n"
+                                  "- Assertiveness\n\n"
+                                  "You need experience in training and the following skills:\n\n- Assertiveness\n\n"
+                                  "The scheme is training interns in these skills:\n\n- Assertiveness\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [("posting.md:5:3:", "Assertiveness"),
+                                                   ("posting.md:9:3:", "Assertiveness")]

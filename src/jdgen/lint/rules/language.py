@@ -177,9 +177,14 @@ def _named(text: str, start: int) -> bool:
 # ("The Passport To Success program gives interns the following key soft skills, among others:"
 # then "- Assertiveness", an internship programme, held-out set 38's 012, both readers left it) are
 # skills taught, as _TAUGHT reads them inside one sentence; a bare "- Assertiveness" under
-# requirements, or a list after "you will have the following skills:", stays asked.
+# requirements, or a list after "you will have the following skills:", stays asked. An -ing form
+# counts only with the people it teaches after it: alone it is as often a noun naming what is
+# asked ("Required teaching and practice knowledge, experience and skills:", "Teaching skills
+# (all at level 1):", "experience in training and the following skills:").
 _TEACHES_LIST = re.compile(
-    r"\b(?:gives?|giving|teach(?:es|ing)?|taught|trains?|training|equips?|equipping|gain|gains|learn|learns|acquire|acquires)"
+    r"\b(?:gives?|teach(?:es)?|taught|trains?|equips?|gain|gains|learn|learns|acquire|acquires"
+    r"|(?:giving|teaching|training|equipping)\s+(?:you|them|interns?|participants?|students?|trainees?|apprentices?"
+    r"|fellows?|learners?|graduates?))"
     r"\b[^.;!?\n]{0,80}?\b(?:skills?|competenc(?:e|es|ies))\b[^.;!?\n]{0,40}:\s*$", re.IGNORECASE)
 
 
