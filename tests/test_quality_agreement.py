@@ -203,8 +203,7 @@ READINGS = {
     # thirty-sixth (5966-6127) and the thirty-seventh (6128-6258)
     "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 6259))),
     "heldout": (CORPUS / "heldout", None),
-    # the thirty-ninth set's second round (049-155) is being read a second time
-    "incoming": (CORPUS / "incoming", set(range(1, 49))),
+    "incoming": (CORPUS / "incoming", None),
 }
 SECOND = [(folder, entry) for folder, _ in READINGS.values() if (folder / "second_reading.yaml").exists()
           for entry in yaml.safe_load((folder / "second_reading.yaml").read_text(encoding="utf-8"))]
