@@ -328,9 +328,13 @@ ROUTES = [
     # route with years is one that "may be considered" (held-out set 13's 175) ...
     ("Entry is with a Bachelor's degree and no experience. An Associate's degree plus 2 years of relevant experience "
      "may be considered.", [("no experience", "total")]),
+    # ... and "with no working experience" names such a route too (held-out set 39's 022)
+    ("Master’s Degree with no working experience", [("no working experience", "total")]),
     # ... but not where a minimum is stated, nor without the credential
     ("5+ years of experience; a degree and no experience of Go is fine", [("5+ years", "total")]),
+    ("5+ years of experience; a degree with no experience of Go is fine", [("5+ years", "total")]),
     ("No experience needed", []),
+    ("I prefer someone with no prior experience whom I can train from scratch", []),
     # ... but a credential before the "or" belongs to the same route, and so does a later sentence
     ("5 years of experience with a Bachelor's or Master's degree", [("5 years", "total")]),
     ("5+ years of experience in Python or Java. A degree in computer science.", [("5+ years", "total")]),
