@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -118,12 +119,18 @@ def years_on(text: str, span: Span, findings: list, statements: list[Span]) -> b
 
 
 def agrees_with(text: str, finding, flagged: list) -> bool:
-    """Whether a language finding lands on a flagged phrase (``flagged``: (item, span) pairs), or
-    quotes the wording of one written elsewhere in the posting (a reviewer records a wording once)."""
+    """Whether a language finding lands on a flagged phrase (``flagged``: (item, span) pairs), on
+    another copy of one, or quotes the wording of one written elsewhere in the posting: a reviewer
+    records a wording once (GUIDELINES: "The same word twice in one posting is one entry"), so a
+    notice that repeats "Candidates should be 45 years of age or below" under each of its posts
+    has one flagged phrase, at its first copy, and a finding on the third copy is as right."""
     length = matched_length(finding.message)
     quoted = _bare(finding.message[1 : 1 + length]) if length > 1 else ""
-    return any(span and span.holds(text, finding.location.line, finding.location.col, length) for _, span in flagged) \
-        or any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged)
+    line, col = finding.location.line, finding.location.col
+    return any(span and span.holds(text, line, col, length) for _, span in flagged) \
+        or any(quoted and quoted in _bare(item["phrase"]) for item, _ in flagged) \
+        or any(copy.holds(text, line, col, length) for item, span in flagged if span
+               for copy in copies_of(text, item["phrase"]))
 
 
 def found_by(text: str, span: "Span", findings: list) -> bool:
@@ -136,14 +143,24 @@ def _bare(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def span_of(text: str, phrase: str) -> Span | None:
-    at = text.find(phrase)
-    if at < 0:
+def span_of(text: str, phrase: str, start: int = 0) -> Span | None:
+    """Where ``phrase`` first stands in ``text`` at or after offset ``start`` (None: nowhere)."""
+    at = text.find(phrase, start)
+    if at < 0 or not phrase:
         return None
     def position(offset: int) -> tuple[int, int]:
         line = text.count("\n", 0, offset) + 1
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Span(position(at), position(at + len(phrase) - 1))
+
+
+def copies_of(text: str, phrase: str) -> Iterator[Span]:
+    """Every later copy of ``phrase`` in ``text``, after its first."""
+    at = text.find(phrase)
+    while phrase and at >= 0:
+        at = text.find(phrase, at + 1)
+        if at >= 0:
+            yield span_of(text, phrase, at)
 
 
 def findings_for(path: Path, level: str | None) -> list:

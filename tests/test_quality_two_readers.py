@@ -106,3 +106,16 @@ def test_a_years_finding_quoting_no_judged_statement_speaks_of_the_statements_on
     assert quality.years_on(text, statement, [finding], [statement])
     elsewhere = SimpleNamespace(location=SimpleNamespace(line=5, col=1), message="asks for 3 years ('More'), below")
     assert not quality.years_on(text, statement, [elsewhere], [statement])
+
+def test_a_finding_on_a_later_copy_of_a_flagged_phrase_is_right():
+    """A reviewer records a wording once; a notice repeats its age limit under each post, and a
+    finding on the second copy lands on the same wording as the flagged first."""
+    text = ("# Notice\n\n- AGE LIMIT : Candidates should be 45 years of age or below, or older on contract\n"
+            "- AGE LIMIT : Candidates should be 45 years of age or below\n- Salary: Rs 20,000\n")
+    flagged = [({"phrase": "Candidates should be 45 years of age or below"},
+                quality.span_of(text, "Candidates should be 45 years of age or below"))]
+    on_the_copy = _finding(4, 3, "AGE LIMIT : Candidates should be 45 years")
+    elsewhere = _finding(5, 3, "Salary")
+    assert quality.agrees_with(text, on_the_copy, flagged)
+    assert not quality.agrees_with(text, elsewhere, flagged)
+    assert [copy.start for copy in quality.copies_of(text, "Candidates should be 45 years of age or below")] == [(4, 15)]
