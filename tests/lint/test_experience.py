@@ -56,6 +56,10 @@ POSITIVE = [
     ("18 months of experience", "18 months", 1.5, 1.5, False),
     ("1.5 years experience", "1.5 years", 1.5, 1.5, False),
     ("between 4 and 6 years", "between 4 and 6 years", 4, 6, False),
+    # the unit at both ends of a range (held-out set 41's 095, an Indian staffing agency)
+    ("Graduate (1 year -2 years)", "1 year -2 years", 1, 2, False),
+    ("1 year to 3 year\u2019s experience", "1 year to 3 year", 1, 3, False),
+    ("3 years to 5 years of experience", "3 years to 5 years", 3, 5, False),
     ("over 5 years", "over 5 years", 5, None, True),
     ("Candidates with over 5 years in data science", "over 5 years", 5, None, True),
     ("more than 5 years", "more than 5 years", 5, None, True),
