@@ -189,6 +189,15 @@ def test_a_trait_of_the_company_s_doing_or_of_others_rights_is_not_asked_of_the_
 
 
 
+def test_a_trait_after_the_company_s_we_in_a_clause_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 42 left "as we aggressively scale the business" (060: the
+    company's pace, in a clause of a line about the hire's work); the hire's manner is still read."""
+    result = _lint(run, tmp_path, "- Build new processes as we aggressively scale the business.\n"
+                                  "- Improve processes while we're aggressively growing.\n"
+                                  "- You aggressively pursue every lead.\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [("posting.md:5:7:", "aggressively")]
+
+
 def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):
     """South Africa's EE notation lists each designated group by population group and sex as the
     employer's targets (held-out set 10, a City of Tshwane notice); the same words outside it, or
