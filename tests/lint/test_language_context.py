@@ -198,6 +198,15 @@ def test_a_trait_after_the_company_s_we_in_a_clause_is_not_asked_of_the_hire(run
     assert _places_and_words(result, "JD501") == [("posting.md:5:7:", "aggressively")]
 
 
+def test_a_trait_after_we_and_a_hiring_verb_is_asked_of_the_hire(run, tmp_path):
+    """"We are seeking aggressive salespeople" names whom the company hires, not its own pace."""
+    result = _lint(run, tmp_path, "We are seeking aggressive salespeople.\n\n"
+                                  "We're hiring dominant closers.\n\n"
+                                  "We are growing aggressively and we are aggressive about quality.\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [("posting.md:3:16:", "aggressive"),
+                                                   ("posting.md:5:14:", "dominant")]
+
+
 def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):
     """South Africa's EE notation lists each designated group by population group and sex as the
     employer's targets (held-out set 10, a City of Tshwane notice); the same words outside it, or
