@@ -199,12 +199,16 @@ def test_a_trait_after_the_company_s_we_in_a_clause_is_not_asked_of_the_hire(run
 
 
 def test_a_trait_after_we_and_a_hiring_verb_is_asked_of_the_hire(run, tmp_path):
-    """"We are seeking aggressive salespeople" names whom the company hires, not its own pace."""
+    """"We are seeking aggressive salespeople" names whom the company hires, not its own pace;
+    so does the company "seeking" them in the third person."""
     result = _lint(run, tmp_path, "We are seeking aggressive salespeople.\n\n"
                                   "We're hiring dominant closers.\n\n"
-                                  "We are growing aggressively and we are aggressive about quality.\n", select="JD501")
+                                  "We are growing aggressively and we are aggressive about quality.\n\n"
+                                  "The company is seeking aggressive salespeople; the company is growing aggressively.\n",
+                   select="JD501")
     assert _places_and_words(result, "JD501") == [("posting.md:3:16:", "aggressive"),
-                                                   ("posting.md:5:14:", "dominant")]
+                                                   ("posting.md:5:14:", "dominant"),
+                                                   ("posting.md:9:24:", "aggressive")]
 
 
 def test_an_employment_equity_table_is_not_a_sex_restriction(run, tmp_path):

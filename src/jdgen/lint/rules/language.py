@@ -110,12 +110,13 @@ _NOT_THE_HIRE = re.compile(
 # existing processes ... as we aggressively scale the business", an operations associate, held-out
 # set 42's 060, both readers left it), is the same pace told in the first person; the sentence's
 # opening "we" is _company_voice's. No reading of the four flagged a trait word right after "we".
-# A hiring verb between is the hire again ("We are seeking aggressive salespeople").
+# A hiring verb between, after "we" or after the company, is the hire again ("We are seeking
+# aggressive salespeople", "The company is hiring dominant closers").
+_COMPANY_DOING = r"(?:(?!(?:seek|hir|look|search|recruit|want|need|find|invit|welcom|expect)ing\b)[a-z]+ing\s+)?$"
 _COMPANY_DOES = re.compile(
     r"\b(?:they|it|the\s+(?:company|business|firm|group|organi[sz]ation|client|bank|platform))"
-    r"(?:[\x27\u2019](?:re|s)\s+|\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)(?:[a-z]+ing\s+)?$"
-    r"|\bwe(?:[\x27\u2019](?:re|ve)\s+|\s+(?:(?:are|were|have\s+been)\s+)?)"
-    r"(?:(?!(?:seek|hir|look|search|recruit|want|need|find|invit|welcom|expect)ing\b)[a-z]+ing\s+)?$", re.IGNORECASE)
+    r"(?:[\x27\u2019](?:re|s)\s+|\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)" + _COMPANY_DOING +
+    r"|\bwe(?:[\x27\u2019](?:re|ve)\s+|\s+(?:(?:are|were|have\s+been)\s+)?)" + _COMPANY_DOING, re.IGNORECASE)
 # A trait verb whose object is a right or a claim of other people ("asserting their ancestral rights",
 # of indigenous communities, held-out set 18's 229, both readers left it) is the law's verb for
 # claiming a right, not the hire's temperament.
