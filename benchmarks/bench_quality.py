@@ -143,15 +143,10 @@ def _bare(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def span_of(text: str, phrase: str, start: int = 0) -> Span | None:
-    """Where ``phrase`` first stands in ``text`` at or after offset ``start`` (None: nowhere)."""
-    at = text.find(phrase, start)
-    if at < 0 or not phrase:
-        return None
-    def position(offset: int) -> tuple[int, int]:
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Span(position(at), position(at + len(phrase) - 1))
+def span_of(text: str, phrase: str) -> Span | None:
+    """Where ``phrase`` first stands in ``text`` (None: nowhere)."""
+    at = text.find(phrase)
+    return _span_at(text, at, len(phrase)) if at >= 0 and phrase else None
 
 
 def copies_of(text: str, phrase: str) -> Iterator[Span]:
@@ -160,7 +155,15 @@ def copies_of(text: str, phrase: str) -> Iterator[Span]:
     while phrase and at >= 0:
         at = text.find(phrase, at + 1)
         if at >= 0:
-            yield span_of(text, phrase, at)
+            yield _span_at(text, at, len(phrase))
+
+
+def _span_at(text: str, at: int, length: int) -> Span:
+    """The span of the ``length`` characters of ``text`` from offset ``at``."""
+    def position(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(position(at), position(at + length - 1))
 
 
 def findings_for(path: Path, level: str | None) -> list:
