@@ -108,3 +108,22 @@ def test_fight_and_battle_are_not_reported_one_by_one_but_a_trait_beside_them_is
     assert findings(run, catalog, "JD501", "lindenhof") == (0, [
         f"companies/lindenhof.yaml:{line}:9: JD501 warning 'fearless' is masculine-coded (try 'willing to try "
         "new things')"])
+
+
+def test_athletes_in_the_plural_are_people_served_or_a_name_but_an_athlete_is_the_hire(run, tmp_path):
+    # Held-out set 43's 104 (a lodge's client groups) and 124 (INFO ATHLETES, Inc.), both readers left each.
+    (tmp_path / "p.md").write_text(
+        "# Chef\n\nFood for children, athletes and foodies. Company: INFO ATHLETES, Inc.\n\n"
+        "You are an athlete at heart.\n", encoding="utf-8")
+    result = run("lint", "p.md", "--select", "JD501", "--level", "P3", *AS_OF, cwd=tmp_path)
+    assert [line.split(": JD501 warning ")[1].split(" ")[0] for line in result.out.splitlines()
+            if ": JD501 " in line] == ["'athlete'"]
+
+
+def test_a_dominant_platform_is_the_company_s_product(run, tmp_path):
+    # Held-out set 43's 125 ("the world's largest and most dominant platform"), both readers left it.
+    (tmp_path / "p.md").write_text(
+        "# Developer\n\nOur mission is to build the most dominant platform for APIs.\n\n"
+        "You are dominant in negotiations.\n", encoding="utf-8")
+    result = run("lint", "p.md", "--select", "JD501", "--level", "P3", *AS_OF, cwd=tmp_path)
+    assert [line.split(":")[1] for line in result.out.splitlines() if ": JD501 " in line] == ["5"]
