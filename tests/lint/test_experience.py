@@ -34,6 +34,9 @@ POSITIVE = [
     ("Served in the grade of Accountant II for a minimum period of three (3) years", "three (3) years", 3, 3, False),
     # ... and the same echo in square brackets (held-out set 13)
     ("in a comparable and relevant position for at least three [3] years;", "at least three [3] years", 3, None, True),
+    # ... and the word in brackets after zero-padded digits (held-out set 43's 068)
+    ("05 (five) years teaching experience in the specialty", "05 (five) years", 5, 5, False),
+    ("03 (three) to 05 (five) years of experience", "03 (three) to 05 (five) years", 3, 5, False),
     ("5+ years", "5+ years", 5, None, True),
     ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
     ("at least five years", "at least five years", 5, None, True),

@@ -152,8 +152,10 @@ _UNITS_WORDS = "|".join(w for w in sorted(_WORD_VALUES, key=len, reverse=True) i
 _NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:(?:%s)(?:[ \t]*+-[ \t]*+(?:%s)\b)?|%s)\b)" % (
     "|".join(_TENS), _UNITS_WORDS, "|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
 # "five (5) years", "three [3] years" (a Kenyan county notice, held-out set 13): the digits repeat
-# the word and add nothing, in either kind of bracket.
-_ECHO = r"(?:[ \t]*+(?:\([ \t]*+[0-9]+(?:\.[0-9]+)?[ \t]*+\)|\[[ \t]*+[0-9]+(?:\.[0-9]+)?[ \t]*+\]))?"
+# the word and add nothing, in either kind of bracket. So does the word after zero-padded digits:
+# "05 (five) years teaching experience" (a public service commission's notice, held-out set 43's
+# 068, both readers: least 5 years).
+_ECHO = r"(?:[ \t]*+(?:\([ \t]*+%s[ \t]*+\)|\[[ \t]*+%s[ \t]*+\]))?" % (_NUM, _NUM)
 
 _CLAIM = lazy(
     rf"""
