@@ -413,13 +413,14 @@ class AnchoredList:
         rows = self._at.get(longest)
         if rows is None:
             checks: dict[int, object] = {}
-            for word in self.words:
-                if longest.startswith(word):
-                    for index in self.words[word]:
-                        matcher = self.matchers[index]
-                        # Two words of a row at one place: the start counts if either's test passes.
-                        check = matcher.is_word if matcher.words[word] else None
-                        checks[index] = check if checks.get(index, check) is not None else None
+            # The list's words it begins with, looked up by its beginnings: a startswith of each
+            # list word for each scanned word cost about 0.03 s a lint process.
+            for word in (longest[:length] for length in range(1, len(longest) + 1)):
+                for index in self.words.get(word, ()):
+                    matcher = self.matchers[index]
+                    # Two words of a row at one place: the start counts if either's test passes.
+                    check = matcher.is_word if matcher.words[word] else None
+                    checks[index] = check if checks.get(index, check) is not None else None
             rows = self._at[longest] = (
                 tuple(index for index, check in sorted(checks.items()) if check is None),
                 tuple(index for index, check in sorted(checks.items()) if check is _is_word),
