@@ -25,6 +25,7 @@ they are took about a quarter of lint's time (2026-12-04: finding-per-item 1.94 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 try:  # CPython's regex parser; private, so anything unexpected only turns the shortcut off
@@ -305,10 +306,91 @@ class Anchored:
         return sorted(set(starts)) if len(starts) > 1 else starts
 
 
+def _trie(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` that starts where it is tried: the words'
+    common beginnings written once, each branch on its next character, the longer way first.
+    As one alternation of the words, ``re`` would try each word in turn at every place."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def written(node: dict) -> str:
+        branches = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + either + ")?"
+        return either
+
+    return written(root)
+
+
+class ScanGroup:
+    """The leading words of several :class:`AnchoredList` that read the same texts, found in
+    one scan of a text for all of them (the language rules' seven word lists each read every
+    text of a posting).
+
+    The scan is ``re`` tried at every place of the text: about 70 ns a character whatever the
+    number of words, where ``word in folded`` costs about 0.5 ns a character for each word, so
+    one list's words (50-290) are found faster one by one; a scan for each list made
+    bench_adversarial's finding-per-item slower (1.97 -> 2.2 s), one scan for the seven
+    lists' 840 words made it faster (1.99 -> 1.77 s). A scan is kept for the last 4096 texts:
+    a rule reads all of a posting's texts (up to 2,000 items) before the next rule does."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, bool] = {}  # word -> whether some list's row takes it inside a word
+        self.generation = 0
+        self._scan: re.Pattern[str] | None = None
+        self._found = lru_cache(maxsize=4096)(self._scanned)
+
+    def add(self, words: dict[str, bool]) -> None:
+        """Words of another list, each with whether one of its rows takes the word inside a word."""
+        changed = False
+        for word, loose in words.items():
+            if word not in self.words or loose and not self.words[word]:
+                self.words[word] = self.words.get(word, False) or loose
+                changed = True
+        if changed:
+            self.generation += 1
+            self._scan = None
+
+    def found(self, text: str, folded: str) -> dict[str, tuple[list[int], list[int]]]:
+        """Each word of the group that is longest where it starts in the folded text (inside a
+        word, the longest that some row takes there), with the places it starts and those of
+        them that follow a word character of ``text``."""
+        return self._found(self.generation, text, folded)
+
+    def _scanned(self, generation: int, text: str, folded: str) -> dict[str, tuple[list[int], list[int]]]:
+        if self._scan is None:
+            # Inside a word (after a letter, digit or _ of the folded text, which is a word
+            # character of the original text too) only the words some row takes there are looked
+            # for: most places a scan of every word stopped at were an 'a', 's' or 'u' inside a word.
+            loose = [word for word, takes in self.words.items() if takes]
+            inside = f"(?<=[0-9a-z_])({_trie(loose)})|" if loose else "()"
+            self._scan = re.compile(f"(?=(?:{inside}(?<![0-9a-z_])({_trie(list(self.words))})))")
+        found: dict[str, tuple[list[int], list[int]]] = {}
+        for place in self._scan.finditer(folded):
+            start = place.start()
+            word = place[1] or place[2]
+            places = found.get(word)
+            if places is None:
+                places = found[word] = ([], [])
+            places[0].append(start)
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":
+                    places[1].append(start)
+        return found
+
+
 class AnchoredList:
     """Several patterns searched in one text: which of their words it holds is found once for all."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]):
+    def __init__(self, patterns: list[re.Pattern[str]], group: ScanGroup | None = None):
         self.matchers = [Anchored(pattern) for pattern in patterns]
         self.words: dict[str, list[int]] = {}  # word -> the patterns that start with it
         self.unanchored = [index for index, matcher in enumerate(self.matchers) if matcher.words is None]
@@ -318,6 +400,33 @@ class AnchoredList:
             for word in matcher.words or ():
                 if word != LINE_START:
                     self.words.setdefault(word, []).append(index)
+        self._at: dict[str, tuple] = {}
+        self.group = group if group is not None else ScanGroup()
+        self.group.add({word: any(not self.matchers[index].words[word] or self.matchers[index].is_word is not _is_word
+                                  for index in indexes)
+                        for word, indexes in self.words.items()})
+
+    def _rows_at(self, longest: str) -> tuple:
+        """What a scan's word says of this list's rows: the rows of each list word it begins
+        with, as (rows that start there whatever precedes, rows that need a word start there,
+        (row, its word-character test) of rows with another test)."""
+        rows = self._at.get(longest)
+        if rows is None:
+            checks: dict[int, object] = {}
+            # The list's words it begins with, looked up by its beginnings: a startswith of each
+            # list word for each scanned word cost about 0.03 s a lint process.
+            for word in (longest[:length] for length in range(1, len(longest) + 1)):
+                for index in self.words.get(word, ()):
+                    matcher = self.matchers[index]
+                    # Two words of a row at one place: the start counts if either's test passes.
+                    check = matcher.is_word if matcher.words[word] else None
+                    checks[index] = check if checks.get(index, check) is not None else None
+            rows = self._at[longest] = (
+                tuple(index for index, check in sorted(checks.items()) if check is None),
+                tuple(index for index, check in sorted(checks.items()) if check is _is_word),
+                tuple((index, check) for index, check in sorted(checks.items())
+                      if check is not None and check is not _is_word))
+        return rows
 
     def _present(self, folded: str, other_digits: bool = False) -> dict[int, list[str]]:
         """The patterns that may match the folded text, each with its leading words found there;
@@ -355,20 +464,72 @@ class AnchoredList:
                 found.append((index, match))
         return found
 
+    def _candidates(self, text: str, folded: str, other_digits: bool) -> dict[int, list[int] | None]:
+        """Each pattern that may match, with the places its match may start (as
+        :meth:`Anchored._starts` gives them), or None for a pattern run as it is; a pattern
+        that does not :meth:`Anchored.holds` the text is left out.
+
+        The places come from the group's one scan (:class:`ScanGroup`), not from an ``in`` test
+        and a ``find`` loop for each word (:meth:`_present`, :meth:`Anchored._starts`): those
+        tests and loops, about 840 a text over the seven word lists, were most of the language
+        rules' time on bench_adversarial.py's item inputs (finding-per-item 1.99 -> 1.77 s).
+        The scan gives at each place the longest word starting there; every shorter word of
+        the list that starts there is a prefix of it (``_rows_at``), so the (place, word) pairs
+        are exactly those of the ``find`` loops, and the word-start test is made on ``text``
+        as :meth:`Anchored._starts` makes it."""
+        candidates: dict[int, list[int] | None] = {index: None for index in self.unanchored}
+        if other_digits:
+            candidates.update((index, None) for index in self.digit_guarded)
+        holds: dict[int, bool] = {}
+        if self.words:
+            found = self.group.found(text, folded)
+            for word, (places, after_word) in found.items():
+                anywhere, bounded, other = self._rows_at(word)
+                unbounded = None
+                for index in bounded:
+                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
+                        if unbounded is None:
+                            inside = set(after_word)
+                            unbounded = [start for start in places if start not in inside] if inside else places
+                        candidates.setdefault(index, []).extend(unbounded)
+                for index in anywhere:
+                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
+                        candidates.setdefault(index, []).extend(places)
+                for index, check in other:
+                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
+                        candidates.setdefault(index, []).extend(
+                            start for start in places if not (start and check(text[start - 1])))
+        lines = None
+        for index in self.line_anchored:
+            if candidates.get(index, ()) is None or not self._holds(index, folded, holds):
+                continue
+            if lines is None:
+                lines = [0]
+                at = folded.find("\n")
+                while at >= 0:
+                    lines.append(at + 1)
+                    at = folded.find("\n", at + 1)
+            candidates.setdefault(index, []).extend(lines if self.matchers[index].multiline else (0,))
+        for index, starts in candidates.items():
+            if starts is not None and len(starts) > 1:
+                candidates[index] = sorted(set(starts))
+        return candidates
+
+    def _holds(self, index: int, folded: str, known: dict[int, bool]) -> bool:
+        held = known.get(index)
+        if held is None:
+            held = known[index] = self.matchers[index].holds(folded)
+        return held
+
     def finditer_each(self, text: str) -> list[tuple[int, int, re.Match[str]]]:
         """(start, index, match) of every match of every pattern, as each pattern's ``finditer``
         finds them, in text order (ties in the patterns' order)."""
         folded = fold(text)
         other_digits = _has_other_digits(text)
         found = []
-        for index, words in sorted(self._present(folded, other_digits).items()):
+        for index, starts in sorted(self._candidates(text, folded, other_digits).items()):
             matcher = self.matchers[index]
-            if matcher.plain(text, other_digits):
-                matches = matcher.pattern.finditer(text)
-            elif not matcher.holds(folded):
-                continue
-            else:
-                matches = matcher.finditer(text, folded, matcher._starts(text, folded, words))
+            matches = matcher.pattern.finditer(text) if starts is None else matcher.finditer(text, folded, starts)
             found += [(match.start(), index, match) for match in matches]
         return sorted(found, key=lambda item: item[:2])
 

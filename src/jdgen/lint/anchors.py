@@ -5,6 +5,6 @@ posting needs too (the level's years line is left out when a qualification state
 lint keeps importing it from here.
 """
 
-from ..compose.anchors import Anchored, AnchoredList, fold, leading_words, required_words
+from ..compose.anchors import Anchored, AnchoredList, ScanGroup, fold, leading_words, required_words
 
-__all__ = ["Anchored", "AnchoredList", "fold", "leading_words", "required_words"]
+__all__ = ["Anchored", "AnchoredList", "ScanGroup", "fold", "leading_words", "required_words"]

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
-from .anchors import AnchoredList, fold
+from .anchors import AnchoredList, ScanGroup, fold
 from .data import Phrase, phrases, stated_ground, stated_ground_in
 from .texts import Text, checked_once
 
@@ -136,9 +136,26 @@ class Found(NamedTuple):
     where: object  # the Location of this match as written
 
 
+# The language rules' word lists read the same texts, so one scan of a text finds the words of
+# all of them (anchors.ScanGroup). All are read before the first scan: a list that joined later
+# would have every text scanned again.
+_SCAN = ScanGroup()
+SCANNED_TOGETHER = ("age_coded.yaml", "alcohol_culture.yaml", "exclusionary.yaml", "gender_restricted.yaml",
+                    "gendered_language.yaml", "physical_requirements.yaml", "sensory_exclusion.yaml")
+
+
 @cache
 def _matchers(file: str) -> AnchoredList:
-    return AnchoredList([phrase.pattern for phrase in phrases(file)])
+    if file not in SCANNED_TOGETHER:
+        return AnchoredList([phrase.pattern for phrase in phrases(file)])
+    for other in SCANNED_TOGETHER:
+        _listed(other)
+    return _listed(file)
+
+
+@cache
+def _listed(file: str) -> AnchoredList:
+    return AnchoredList([phrase.pattern for phrase in phrases(file)], _SCAN)
 
 
 # A text longer than this (only a hostile or broken file has one) is read a piece at a time, so
