@@ -201,9 +201,9 @@ READINGS = {
     # the thirtieth (5154-5282), the thirty-first (5283-5453), the thirty-second (5454-5567), the
     # thirty-third (5568-5711), the thirty-fourth (5712-5852), the thirty-fifth (5853-5965), the
     # thirty-sixth (5966-6127), the thirty-seventh (6128-6258), the thirty-eighth (6259-6355), the
-    # thirty-ninth (6356-6510), the fortieth (6511-6602), the forty-first (6603-6744) and the
-    # forty-second (6745-6811)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 6812))),
+    # thirty-ninth (6356-6510), the fortieth (6511-6602), the forty-first (6603-6744), the
+    # forty-second (6745-6811) and the forty-third (6812-6943)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 6944))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
