@@ -291,11 +291,7 @@ class Anchored:
         starts = []
         for word in [word for word in self.words if word in folded or word == LINE_START] if present is None else present:
             if word == LINE_START:
-                starts.append(0)
-                at = folded.find("\n") if self.multiline else -1
-                while at >= 0:
-                    starts.append(at + 1)
-                    at = folded.find("\n", at + 1)
+                starts += _line_starts(folded) if self.multiline else [0]
                 continue
             bounded = self.words[word]
             at = folded.find(word)
@@ -305,6 +301,16 @@ class Anchored:
                 at = folded.find(word, at + 1)
         return sorted(set(starts)) if len(starts) > 1 else starts
 
+
+def _line_starts(folded: str) -> list[int]:
+    """Where each line of the text begins: where a pattern anchored with ``^`` under re.MULTILINE
+    may match."""
+    starts = [0]
+    at = folded.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = folded.find("\n", at + 1)
+    return starts
 
 def _trie(words: list[str]) -> str:
     """A pattern matching the longest of ``words`` that starts where it is tried: the words'
@@ -504,11 +510,7 @@ class AnchoredList:
             if candidates.get(index, ()) is None or not self._holds(index, folded, holds):
                 continue
             if lines is None:
-                lines = [0]
-                at = folded.find("\n")
-                while at >= 0:
-                    lines.append(at + 1)
-                    at = folded.find("\n", at + 1)
+                lines = _line_starts(folded)
             candidates.setdefault(index, []).extend(lines if self.matchers[index].multiline else (0,))
         for index, starts in candidates.items():
             if starts is not None and len(starts) > 1:
