@@ -388,6 +388,11 @@ ROUTES = [
     # ... but a level named in the claim's own sentence, or none, keeps one requirement's parts together
     ("5 years of experience, including 2 years at senior level", [("5 years", "total"), ("2 years", "part")]),
     ("5 years of experience. Of these, 2 years in Go", [("5 years", "total"), ("2 years", "part")]),
+    # a tool's own "1 or 2 years" beside the overall bar is a part, not a route of 2 years (held-out
+    # set 45's 075, both readers); an "or" after a claim's unit still opens a route
+    ("5 or more years of experience in native iOS application development. With proficiency in both Objective C "
+     "and Swift (Swift: 1 or 2 years).", [("5 or more years", "total"), ("2 years", "part")]),
+    ("5+ years with Java or 3 years with Kotlin", [("5+ years", "alternative"), ("3 years", "total")]),
 ]
 
 

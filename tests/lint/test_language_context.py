@@ -362,6 +362,16 @@ def test_courts_kept_questions_invited_and_behaviour_avoided_are_not_traits_of_t
     assert all(place.startswith("posting.md:6:") for place, _ in _places_and_words(result, "JD501"))
 
 
+def test_a_trait_word_before_to_learn_is_not_asked(run, tmp_path):
+    """Both readers of held-out set 45's 080 left "Unafraid to learn new languages or new tools" (a
+    junior engineer's will to learn). The word before "to challenge" or of the person stays read."""
+    result = _lint(run, tmp_path, "- Unafraid to learn new languages or new tools\n"
+                                  "- Unafraid to challenge the status quo\n"
+                                  "- A fearless engineer who loves to learn\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["Unafraid", "fearless"]
+    assert [place[:13] for place, _ in _places_and_words(result, "JD501")] == ["posting.md:4:", "posting.md:5:"]
+
+
 def test_a_trait_word_opening_a_capitalised_name_inside_a_sentence_is_not_asked(run, tmp_path):
     """Both readers of held-out set 38's 080 left "Fearless" in "Morgridge’s goals of Fearless
     Science": an institute's slogan. An item's first word and a title-case heading stay read."""

@@ -158,10 +158,14 @@ _TAUGHT = re.compile(
 # a developer-relations post, held-out set 36's 093, both readers left it, the first reader's note:
 # "about asking questions, not a dominance trait"); recounted, no reading flagged a trait word
 # before "to ask", while "unafraid to challenge" and "to dive into" (split) stay read.
+# So does one before "to learn" ("Unafraid to learn new languages or new tools", a junior software
+# engineer, held-out set 45's 080, both readers left it): a will to learn, not a dominance trait.
+# Recounted: no trait word before "to learn" is reported in the tuning corpus ("determined to
+# learn", "hungry to learn" stay unreported by their own rows).
 _OF_A_THING = re.compile(
     r"[\w-]*\s+(?:(?:and|or|&)\s+[\w-]+\s+)?(?:situations?|circumstances?|encounters?|environments?|"
     r"fields?|facilit(?:y|ies)|grounds|venues?|complex(?:es)?|events?|programs?|programmes?|departments?|"
-    r"courts?)\b|[\w-]*\s+to\s+ask\b",
+    r"courts?)\b|[\w-]*\s+to\s+(?:ask|learn)\b",
     re.IGNORECASE)
 
 
