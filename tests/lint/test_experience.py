@@ -406,3 +406,16 @@ def test_routes(text, expected):
 def test_total_of_alternative_routes_is_the_least_route():
     totals = total_experience_claims(["8+ years of experience or 5+ years with a Master's degree"])
     assert [(i, c.phrase, c.min_years) for i, c in totals] == [(0, "5+ years", 5)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare floor then a preferred figure with the unit (held-out set 46's 090, both readers: least 5)
+    ("Minimum 5, preferably 8 years of professional experience as lawyer", [("Minimum 5, preferably 8 years", 5.0, None)]),
+    ("at least 7, and preferably 10 years practicing as an Attorney", [("at least 7, and preferably 10 years", 7.0, None)]),
+    ("minimum of 3, but ideally 5 years in sales", [("minimum of 3, but ideally 5 years", 3.0, None)]),
+    # a preferred figure alone, or a floor with its own unit, keeps its reading
+    ("preferably 8 years of experience", [("8 years", 8.0, 8.0)]),
+])
+def test_a_bare_floor_before_a_preferred_figure_is_the_minimum(text, expected):
+    claims = [c for c in find_years_claims(text) if c.role == "total"]
+    assert [(c.phrase, c.min_years, c.max_years) for c in claims] == expected

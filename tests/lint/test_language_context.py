@@ -403,3 +403,14 @@ def test_a_list_whose_lead_in_names_teaching_as_a_skill_asked_stays_asked(run, t
                                   "The scheme is training interns in these skills:\n\n- Assertiveness\n", select="JD501")
     assert _places_and_words(result, "JD501") == [("posting.md:5:3:", "Assertiveness"),
                                                    ("posting.md:9:3:", "Assertiveness")]
+
+
+def test_a_trait_of_the_organisation_in_a_relative_clause_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 46 left "a ... responsible organization, which is unafraid to
+    challenge injustice" (057: the organisation's own voice about itself); a candidate "who is
+    unafraid" and an organisation "seeking fearless leaders" are still the hire's."""
+    result = _lint(run, tmp_path, "- Guard our reputation as a responsible organization, which is unafraid to challenge injustice.\n"
+                                  "- We want a candidate who is unafraid to challenge the status quo.\n"
+                                  "- Join an organization which is seeking fearless leaders.\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [
+        ("posting.md:4:30:", "unafraid"), ("posting.md:5:41:", "fearless")]

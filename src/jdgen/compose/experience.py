@@ -516,6 +516,19 @@ def asks_for_years(text: str) -> bool:
     return next(_requirements(norm), None) is not None or _credential_and_no_experience(norm) is not None
 
 
+# A floor written as a bare figure and followed by a preferred figure with the unit ("Minimum 5,
+# preferably 8 years of professional experience as lawyer", a deputy team lead's requirement,
+# held-out set 46's 090, both readers: least 5, not 8; "have at least 7, and preferably 10, years
+# practicing", benchmarks/quality 5475, both readings: 7): the unit belongs to both figures, and the
+# floor is the minimum; the preferred figure is what is wished for. Looked for only just before a
+# claim with no bound of its own, so the time stays linear.
+_FLOOR_THEN_PREFERRED = lazy(
+    rf"""\b(?:at{_SS}least|(?:a{_SS})?min(?:imum)?(?:{_SS}of)?|min\.(?:{_SS}of)?){_SS}(?P<floor>{_NUM}){_ECHO}
+        {_S},{_S}(?:(?:and|but){_SS})?(?:preferabl[ey]|ideally){_S},?{_S}\Z""",
+    _FLAGS,
+)
+
+
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Every years-of-experience requirement in ``text``, in order of position (of the first
     :data:`MAX_CANDIDATES` places that read like one)."""
@@ -523,12 +536,17 @@ def find_years_claims(text: str) -> list[YearsClaim]:
     found = []
     for m, clause_end in _requirements(norm):
         low, high, open_ended = _bounds(m)
+        start = m.start()
+        if not (m["floor"] or m["ceiling"] or m["hi"] or m["b_lo"]):
+            preferred = _FLOOR_THEN_PREFERRED.search(norm, max(0, start - 60), start)
+            if preferred is not None:
+                low, high, open_ended, start = _value(preferred["floor"]), None, True, preferred.start()
         per = _UNIT_YEARS.get(m["unit"].lower()[:2] if m["unit"].lower().startswith("mo") else m["unit"].lower().rstrip("s"))
         if per:
             low, high = low * per, None if high is None else high * per
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()
         subject = _trim_end(text, m.end() + lead, clause_end)
-        found.append((low, high, open_ended, m.start(), m.end(), text[m.start() : m.end()], subject, clause_end))
+        found.append((low, high, open_ended, start, m.end(), text[start : m.end()], subject, clause_end))
     roles = [role for group in _grade_groups(norm, found)
              for role in _roles(norm, [(claim[0], claim[3], claim[4], claim[7]) for claim in group])]
     claims = [YearsClaim(*claim[:7], is_sub_requirement=role != "total", role=role) for claim, role in zip(found, roles)]

