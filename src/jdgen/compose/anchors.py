@@ -312,6 +312,7 @@ def _line_starts(folded: str) -> list[int]:
         at = folded.find("\n", at + 1)
     return starts
 
+
 def _trie(words: list[str]) -> str:
     """A pattern matching the longest of ``words`` that starts where it is tried: the words'
     common beginnings written once, each branch on its next character, the longer way first.
