@@ -108,6 +108,9 @@ POSITIVE = [
     ("a degree and around 5 years of experience", "5 years", 5, 5, False),
     # held-out set 38's 026, both readers: field lines read as one paragraph; "Education:" is the next label
     ("Experience: 0\u20131 Years Education: Bachelor\u2019s/Master\u2019s Degree", "0\u20131 Years", 0, 1, False),
+    # held-out set 47's 067, both readers: the appointment is the post; the years are the earlier employment's
+    ("The appointment to a Staff Grade will require previous employment at a satisfactory level as a Junior "
+     "Staff Grade for a minimum of two years.", "a minimum of two years", 2, None, True),
 ]
 
 
@@ -206,6 +209,9 @@ NEGATIVE = [
     "years of experience with Python",
     "a 2-decade career",
     "Our firm, which has served clients for 20 years, is hiring.",
+    "After previous employment elsewhere, the appointment is for 2 years",
+    "Previous experience is welcome; this contract is for a minimum of two years",
+    "The appointment will be for a minimum of two years",
 ]
 
 

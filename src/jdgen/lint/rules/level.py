@@ -81,12 +81,16 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     level = posting.level
     low, high = level.years.min, level.years.max
     weighed = 0
+    previous = None  # the text read just before, whose "; or" may open this one's route
     for text in checked_once(posting):
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
         claims = claims_in(text.text)
         if text.field in ("title", "heading"):
             claims = _said_experience(text.text, claims)
+        elif claims and _route_before(previous, text):
+            claims = tuple(replace(claim, is_sub_requirement=True, role="alternative") for claim in claims)
+        previous = text
         for claim in claims + _no_route_fits(claims, low, high, options["below_tolerance"]):
             if claim.is_sub_requirement:
                 continue
@@ -110,6 +114,28 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
                 yield text.hit(f"asks for {stated} years ({claim.phrase!r}), below {level.code}'s "
                                f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
                                where, severity="warning")
+
+
+# A list item that names a credential with no years and ends "; or" is a route of its own before
+# the next item ("1. A baccalaureate degree from an accredited college or university; or" then "2. An
+# associate degree ... and two years of satisfactory full-time professional experience ...", a staff
+# analyst trainee at P1, held-out set 47's 039, both readers: 0, the degree alone qualifies), as "a
+# degree or 4 years" is within one sentence (compose/experience.py's routes): the next item's years
+# are then an alternative, and _no_route_fits weighs them as it does there. Only the item just before,
+# in the same field, and only its last few characters and its credential are looked at.
+_OR_AT_END = re.compile(r"[;,][ \t]*or[ \t]*\Z", re.IGNORECASE)
+_CREDENTIAL_WORD = re.compile(
+    r"\b(?:degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*|certificat\w*|licen[cs]e|qualification)",
+    re.IGNORECASE)
+
+
+def _route_before(previous, text) -> bool:
+    """Whether ``previous``, the text read just before ``text`` in the same field, is a route with no
+    years that ends "; or"."""
+    return (previous is not None and previous.field == text.field
+            and _OR_AT_END.search(previous.text[-12:]) is not None
+            and _CREDENTIAL_WORD.search(previous.text[:400]) is not None
+            and not claims_in(previous.text))
 
 
 def _no_route_fits(claims: tuple, low: float, high: float, tolerance: float) -> tuple:
