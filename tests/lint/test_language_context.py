@@ -372,6 +372,20 @@ def test_a_trait_word_before_to_learn_is_not_asked(run, tmp_path):
     assert [place[:13] for place, _ in _places_and_words(result, "JD501")] == ["posting.md:4:", "posting.md:5:"]
 
 
+def test_a_trait_of_the_people_a_company_works_with_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 48's 017 left "courageous" in "products in collaboration with some
+    of the world's most talented, curious, and courageous designers": the company's partner
+    designers. The hire told to be courageous beside a collaboration, and a trait with no partners
+    named after it, stay read."""
+    result = _lint(run, tmp_path, "HAY’s vision is to create products in collaboration with some of the world’s most "
+                                  "talented, curious, and courageous designers.\n\n"
+                                  "The studio partners with fearless brands across Europe.\n\n"
+                                  "You will collaborate with stakeholders and be courageous in your choices.\n\n"
+                                  "We partner with you to find courageous designers.\n\n"
+                                  "Work in collaboration with a fearless mindset.\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["courageous", "courageous", "fearless"]
+
+
 def test_a_trait_word_opening_a_capitalised_name_inside_a_sentence_is_not_asked(run, tmp_path):
     """Both readers of held-out set 38's 080 left "Fearless" in "Morgridge’s goals of Fearless
     Science": an institute's slogan. An item's first word and a title-case heading stay read."""

@@ -207,6 +207,29 @@ _TEACHES_LIST = re.compile(
     r"\b[^.;!?\n]{0,80}?\b(?:skills?|competenc(?:e|es|ies))\b[^.;!?\n]{0,40}:\s*$", re.IGNORECASE)
 
 
+# A trait word among those of the people a company makes its work with, named after the word
+# ("HAY's vision is to create high-quality and well-designed products in collaboration with some of
+# the world's most talented, curious, and courageous designers", a furniture company's sales
+# trainee, held-out set 48's 017, both readers left it: "the company's partner designers, not the
+# hire") describes those partners, as "our fearless founder" describes someone the hire joins: read
+# off after "in collaboration with", "collaborate(s) with" or "partner(s/ing) with" in the same
+# clause, no "you", "be", "are", "is", "who" or modal between, and a plural noun of such people
+# (designers, artists, makers, brands, creators, partners, founders ...) just after the word.
+# "You will collaborate with stakeholders and be courageous", "partner with you to be bold" and a
+# word with no such noun after it stay the hire's.
+_WITH_OTHERS = re.compile(
+    r"\b(?:in\s+collaboration|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?)\s+with\s+"
+    r"(?:(?!\b(?:you|your|yourself|be|are|is|who|must|should|will|can)\b)[^.;:!?\n]){0,100}$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(
+    r"[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:designers|artists|makers|brands|creators|architects|craftspeople|artisans|"
+    r"partners|founders|entrepreneurs|companies|organi[sz]ations|institutions)\b", re.IGNORECASE)
+
+
+def _of_collaborators(text: str, start: int) -> bool:
+    return (_OTHERS_AFTER.match(text, start, start + 80) is not None
+            and _WITH_OTHERS.search(text, max(0, start - 120), start) is not None)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _named(text, start)
@@ -215,6 +238,7 @@ def _not_the_hire(text: str, start: int, language: str) -> bool:
                                  or _TAUGHT.search(text, max(0, start - 200), start) is not None
                                  or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
                                  or _OF_A_THING.match(text, start, start + 80) is not None
+                                 or _of_collaborators(text, start)
                                  or _company_voice(text, start))
 
 
