@@ -428,3 +428,16 @@ def test_a_trait_of_the_organisation_in_a_relative_clause_is_not_asked_of_the_hi
                                   "- Join an organization which is seeking fearless leaders.\n", select="JD501")
     assert _places_and_words(result, "JD501") == [
         ("posting.md:4:30:", "unafraid"), ("posting.md:5:41:", "fearless")]
+
+
+def test_a_peoples_nationals_closing_the_title_are_read_not_taken_for_the_employer(run, tmp_path):
+    """A title segment that names no job is read as the employer's name and never reported; one that
+    closes on a people's nationals or candidates says who may apply (held-out set 49's 025, 079)."""
+    for title, quoted in (("Operational Support Executive (F&B Service Division) - UAE National", "National"),
+                          ("Senior QA Engineer (Automation Test) - Vietnamese Candidates", "Candidates")):
+        (tmp_path / "posting.md").write_text(f"# {title}\n\nJoin our team.\n", encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path)
+        assert [words for _, words in _places_and_words(result, "JD502")] == [quoted], result.out
+    (tmp_path / "posting.md").write_text("# Sales Executive - Emirates Group\n\nOnly for Omani Nationals\n",
+                                         encoding="utf-8")
+    assert run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path).out == ""

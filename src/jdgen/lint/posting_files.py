@@ -258,8 +258,12 @@ def employer_names(title: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-# A title segment that makes a statement ("Under 25 is must", "Urgent") is no name.
-_SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urgent|hiring|immediate)\b", re.IGNORECASE)
+# A title segment that makes a statement ("Under 25 is must", "Urgent") is no name, nor is one that
+# says who may apply: a people's nationals or candidates closing the title ("Administrator - KSA
+# Nationals", "Senior QA Engineer (Automation Test) - Vietnamese Candidates").
+_SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urgent|hiring|immediate)\b|"
+                             r"(?-i:\b(?:UAE|KSA|[A-Z][a-z]+(?:an|ese|ish|i)))\s+(?:nationals?|candidates)\s*$",
+                             re.IGNORECASE)
 
 
 def _physical_work(title: str) -> bool:
