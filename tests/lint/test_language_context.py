@@ -175,6 +175,18 @@ def test_a_trait_in_the_company_s_own_we_sentence_is_not_asked_of_the_hire(run, 
         ("posting.md:5:13:", "fearless"), ("posting.md:6:29:", "assertive"), ("posting.md:8:11:", "fearless")]
 
 
+def test_a_trait_after_an_imperative_be_in_a_we_sentence_is_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 50 flagged "so be fast & fearless!" (075: the company's "We"
+    sentence turns to the applicant at the comma); a "be" with no comma before it, or "We will be
+    fearless", stays the company's voice."""
+    result = _lint(run, tmp_path, "We conduct interviews on a first-come, first-served basis, so be fast & fearless!\n\n"
+                                  "- We grow quickly; be assertive about your ideas.\n"
+                                  "- We will be fearless in our pursuit of change.\n"
+                                  "- We speak out fearlessly, and we listen.\n", select="JD501")
+    assert _places_and_words(result, "JD501") == [
+        ("posting.md:3:73:", "fearless"), ("posting.md:5:23:", "assertive")]
+
+
 def test_a_trait_of_the_company_s_doing_or_of_others_rights_is_not_asked_of_the_hire(run, tmp_path):
     """Both readers of held-out set 18 left "they are expanding aggressively" (003: the company's
     growth, told in the third person) and "asserting their ancestral rights" (229: communities

@@ -247,10 +247,16 @@ def _not_the_hire(text: str, start: int, language: str) -> bool:
 # as "our fearless founder" does: reviewers left such words (benchmarks/quality, held-out set 10).
 # Once the sentence turns to the person it wants before the word ("We want a fearless engineer",
 # "We're looking for someone assertive"), the word is asked of the hire again.
+# So it is once the sentence turns to an imperative "be" after a comma ("We conduct interviews on a
+# first-come, first-served basis, so be fast & fearless!", a software company's senior frontend
+# developer, held-out set 50's 075, both readers): the company's voice ends at the comma and the
+# rest is told to the applicant. Read only right after a comma or semicolon, alone or after "so",
+# "and", "then" or "just"; recounted, no such "be" follows a "We" sentence's comma before a trait
+# word in the tuning corpus ("we like compliments, so be specific", 5907, has none).
 _WE_OPENS = re.compile(r"[\s*•–-]*(?:[\w&\x27\u2019 ]{1,30}:\s*)?we(?:[\x27\u2019](?:re|ve|ll|d))?\b", re.IGNORECASE)
 _TURNS_TO_HIRE = re.compile(
     r"\b(?:want|need|seek|look|search|hir|recruit|expect|requir|prefer|valu|welcom|invit|lov|lik|ask|you|candidate|"
-    r"applicant|someone|somebody|anyone|person|people|individual)", re.IGNORECASE)
+    r"applicant|someone|somebody|anyone|person|people|individual)|[,;]\s*(?:(?:so|and|then|just)\s+)?be\b", re.IGNORECASE)
 
 
 def _company_voice(text: str, start: int) -> bool:
