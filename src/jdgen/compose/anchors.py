@@ -98,7 +98,8 @@ def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
             bounded = bounded or av is _sre.AT_BOUNDARY
             continue  # takes no characters
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            bounded = bounded or op is _sre.ASSERT_NOT and av[0] == -1 and _is_not_after_word(av[1])
+            bounded = bounded or av[0] == -1 and (op is _sre.ASSERT_NOT and _is_not_after_word(av[1])
+                                                  or op is _sre.ASSERT and _ends_off_word(list(av[1])))
             continue
         rest = items[i + 1:]
         if op is _sre.LITERAL:
@@ -174,6 +175,83 @@ def _required(items: list) -> set[str] | None:
     return best
 
 
+def required_after(pattern: re.Pattern[str], words: dict[str, bool], tree: list | None = None) -> dict[str, tuple[str, ...]]:
+    """For a leading word of ``pattern``, the words one of which every match starting with it
+    holds after it, where that says more than :func:`required_words`: a row of a word list is
+    an alternation of phrases, which share no word, so the row as a whole needs none; but its
+    phrase that starts with "team" needs "fit" ("team fit"), and one that starts with "a" needs
+    "person". A leading word missing from the answer carries no such condition.
+
+    Each phrase (the pattern's alternatives, and those of a group it starts with, spelled out)
+    gives its leading words and the words its rest holds; a row's word that begins a phrase's
+    word (``words`` keeps "tea" for a phrase starting "team") gathers that phrase's words, and
+    a phrase with none takes the condition off the word."""
+    tree = _parsed(pattern) if tree is None else tree
+    try:
+        phrases = _phrases(tree) if tree is not None else None
+        gathered: dict[str, set[str] | None] = {}
+        for phrase in phrases or ():
+            starts = _leading(phrase, False)
+            if not starts:
+                return {}
+            needs = _required(_after_first_word(phrase))
+            for start in starts:
+                owners = [word for word in words if start.startswith(word)]
+                if not owners:
+                    return {}  # read differently from the whole pattern: no condition at all
+                for word in owners:
+                    if needs is None or gathered.get(word, set()) is None:
+                        gathered[word] = None
+                    else:
+                        gathered[word] = gathered.get(word, set()) | needs
+    except Exception:  # noqa: BLE001
+        return {}
+    return {word: tuple(sorted(needs)) for word, needs in gathered.items()
+            if needs and len(needs) <= _MAX_AFTER}
+
+
+_MAX_AFTER = 24  # more words than this, each an ``in`` test of the text, cost more than they save
+_MAX_PHRASES = 256
+
+
+def _phrases(items: list) -> list[list] | None:
+    """The alternatives of ``items`` as whole sequences: where the first item that takes characters
+    is a branch or a group, one sequence for each of its alternatives, and so on; None when
+    they are too many to be worth it."""
+    done: list[list] = []
+    waiting = [items]
+    while waiting:
+        sequence = waiting.pop()
+        for i, (op, av) in enumerate(sequence):
+            if op is _sre.AT or op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                continue
+            if op is _sre.BRANCH:
+                waiting += [sequence[:i] + list(alternative) + sequence[i + 1:] for alternative in reversed(av[1])]
+            elif op is _sre.SUBPATTERN:
+                waiting.append(sequence[:i] + list(av[-1]) + sequence[i + 1:])
+            else:
+                done.append(sequence)
+            break
+        else:
+            done.append(sequence)
+        if len(done) + len(waiting) > _MAX_PHRASES:
+            return None
+    return done
+
+
+def _after_first_word(phrase: list) -> list:
+    """The phrase without the run of letters it starts with (after its zero-width items), so that
+    the words it requires are not its leading word again."""
+    for i, (op, av) in enumerate(phrase):
+        if op is _sre.AT or op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        end = i
+        while end < len(phrase) and phrase[end][0] is _sre.LITERAL:
+            end += 1
+        return phrase[end:]
+    return []
+
+
 def _either(choices: list[dict[str, bool] | None]) -> dict[str, bool] | None:
     """Words of alternatives: a word needs a word start only if it does in every alternative."""
     words: dict[str, bool] = {}
@@ -189,6 +267,43 @@ def _is_not_after_word(items: list) -> bool:
     r"""Whether a look-behind's content is one set that holds every word character, as [\w-]."""
     return (len(items) == 1 and items[0][0] is _sre.IN
             and any(op is _sre.CATEGORY and av is _sre.CATEGORY_WORD for op, av in items[0][1]))
+
+
+def _ends_off_word(items: list) -> bool:
+    r"""Whether whatever a look-behind's content matches ends where a word cannot go on: with a
+    character that is not a word character (``(?<=\bsuch\sas\s)``, ``(?<=[.!?]\s)``), or at a
+    line start (``(?<=^)``). The place after it then starts a word, as after ``\b``; read as
+    anywhere instead, "he" of "(?<=[.!?]\s)he" was tried inside every "the" of a text."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is _sre.AT:
+        return av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+    if op is _sre.LITERAL:
+        return _off_word(chr(av))
+    if op is _sre.IN:
+        return all(_set_item_off_word(item) for item in av)
+    if op is _sre.BRANCH:
+        return all(_ends_off_word(list(alternative)) for alternative in av[1])
+    if op is _sre.SUBPATTERN:
+        return _ends_off_word(list(av[-1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _ends_off_word(list(av[2]))
+    return False
+
+
+def _set_item_off_word(item: tuple) -> bool:
+    op, av = item
+    if op is _sre.LITERAL:
+        return _off_word(chr(av))
+    if op is _sre.RANGE:
+        return av[1] - av[0] < 256 and all(_off_word(chr(code)) for code in range(av[0], av[1] + 1))
+    return op is _sre.CATEGORY and av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD)
+
+
+def _off_word(char: str) -> bool:
+    """Not a word character, and no other character a case-insensitive pattern takes for it is one."""
+    return not _is_word(char) and (char.isascii() or char.lower() == char.upper())
 
 
 def _is_word(char: str) -> bool:
@@ -233,16 +348,48 @@ class Anchored:
         self.multiline = bool(pattern.flags & re.MULTILINE)
         self.digit_guard = (self.words is not None and not pattern.flags & re.ASCII
                             and any(word[:1].isdigit() for word in self.words))
-        required = required_words(pattern, tree) if self.words is not None else None
-        # Worth a check of its own only when it is short and says more than the leading words do.
-        # Twelve, not eight: a row whose branches each need one of a few words can reach eleven
-        # (JD506's sex-as-qualification row, once it read "Gender Requirements Male"), and without
-        # the check it was tried at every "the" of a text (bench_adversarial: +0.03 s).
-        self.required = required if required and len(required) <= _MAX_REQUIRED and set(required) != set(self.words) else ()
+        self._tree = tree
+        self._required: tuple[str, ...] | None = None
+        self._after: dict[str, tuple[str, ...]] | None = None
+
+    # The two answers below are read when first asked, from the parse kept until both are: most
+    # rows' words are not in a given posting's texts, and reading every row's took about 0.2 s a
+    # process on the 2-core VM (2026-12-06), a tenth of bench_adversarial.py's target.
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """:func:`required_words` where it is worth a check of its own: short, and saying more
+        than the leading words do. Twelve, not eight: a row whose branches each need one of a few
+        words can reach eleven (JD506's sex-as-qualification row, once it read "Gender
+        Requirements Male"), and without the check it was tried at every "the" of a text."""
+        if self._required is None:
+            required = required_words(self.pattern, self._tree) if self.words is not None else None
+            self._required = (required if required and len(required) <= _MAX_REQUIRED
+                              and set(required) != set(self.words) else ())
+            self._forget_tree()
+        return self._required
+
+    @property
+    def required_after(self) -> dict[str, tuple[str, ...]]:
+        """:func:`required_after` of the pattern."""
+        if self._after is None:
+            self._after = required_after(self.pattern, self.words, self._tree) if self.words is not None else {}
+            self._forget_tree()
+        return self._after
+
+    def _forget_tree(self) -> None:
+        if self._required is not None and self._after is not None:
+            self._tree = None
 
     def holds(self, folded: str) -> bool:
         """False when the text cannot hold a match: none of the words every match contains is there."""
         return not self.required or any(word in folded for word in self.required)
+
+    def holds_after(self, word: str, folded: str) -> bool:
+        """False when no match starting with ``word`` fits the text: none of the words every such
+        match holds after it is there (:func:`required_after`)."""
+        needs = self.required_after.get(word)
+        return not needs or any(need in folded for need in needs)
 
     def plain(self, text: str, other_digits: bool | None = None) -> bool:
         """Whether the pattern is run as it is on ``text``: its start could not be read, or it
@@ -257,8 +404,9 @@ class Anchored:
         folded = fold(text) if folded is None else folded
         if not self.holds(folded):
             return None
+        match = _compiled(self.pattern).match
         for start in self._starts(text, folded):
-            found = self.pattern.match(text, start)
+            found = match(text, start)
             if found:
                 return found
         return None
@@ -272,10 +420,11 @@ class Anchored:
         if starts is None:
             starts = self.starts(text, fold(text) if folded is None else folded)
         end = 0
+        match = _compiled(self.pattern).match
         for start in starts:
             if start < end:
                 continue  # inside the previous match, as finditer goes on from its end
-            found = self.pattern.match(text, start)
+            found = match(text, start)
             if found:  # never empty: it holds one of the words
                 yield found
                 end = found.end()
@@ -285,11 +434,15 @@ class Anchored:
         ``end``, only those before it, found in the part of the text that can hold their words."""
         if end is None:
             return self._starts(text, folded) if self.holds(folded) else []
-        return [at for at in self._starts(text, folded[:end + self.longest_word]) if at < end]
+        return [at for at in self._starts(text, folded[:end + self.longest_word], whole=folded) if at < end]
 
-    def _starts(self, text: str, folded: str, present: list[str] | None = None) -> list[int]:
+    def _starts(self, text: str, folded: str, present: list[str] | None = None, whole: str | None = None) -> list[int]:
+        """Where each leading word present in ``folded`` starts (``whole``: all of the folded
+        text, where ``folded`` is only its beginning, for the words a match holds after its start)."""
         starts = []
         for word in [word for word in self.words if word in folded or word == LINE_START] if present is None else present:
+            if not self.holds_after(word, folded if whole is None else whole):
+                continue
             if word == LINE_START:
                 starts += _line_starts(folded) if self.multiline else [0]
                 continue
@@ -346,7 +499,14 @@ class ScanGroup:
     one list's words (50-290) are found faster one by one; a scan for each list made
     bench_adversarial's finding-per-item slower (1.97 -> 2.2 s), one scan for the seven
     lists' 840 words made it faster (1.99 -> 1.77 s). A scan is kept for the last 4096 texts:
-    a rule reads all of a posting's texts (up to 2,000 items) before the next rule does."""
+    a rule reads all of a posting's texts (up to 2,000 items) before the next rule does.
+
+    The scan says which words a text holds (``findall``, in C), not where: the places of a
+    word are found with ``str.find`` only when a row starting with it may match there (the
+    text holds the words the row needs, :meth:`Anchored.holds_after`). Most places a scan
+    stops at are "a", "the", "an" and "team", whose rows each need a rarer word; recording
+    every place in Python was a third of the language rules' time on bench_adversarial.py's
+    item inputs (2026-12-06)."""
 
     def __init__(self) -> None:
         self.words: dict[str, bool] = {}  # word -> whether some list's row takes it inside a word
@@ -365,13 +525,13 @@ class ScanGroup:
             self.generation += 1
             self._scan = None
 
-    def found(self, text: str, folded: str) -> dict[str, tuple[list[int], list[int]]]:
-        """Each word of the group that is longest where it starts in the folded text (inside a
-        word, the longest that some row takes there), with the places it starts and those of
-        them that follow a word character of ``text``."""
+    def found(self, text: str, folded: str) -> tuple[frozenset[str], dict[str, tuple[list[int], list[int]]]]:
+        """The words of the group that are longest where they start in the folded text (inside
+        a word, the longest that some row takes there), and a store for :meth:`places`."""
         return self._found(self.generation, text, folded)
 
-    def _scanned(self, generation: int, text: str, folded: str) -> dict[str, tuple[list[int], list[int]]]:
+    def _scanned(self, generation: int, text: str,
+                 folded: str) -> tuple[frozenset[str], dict[str, tuple[list[int], list[int]]]]:
         if self._scan is None:
             # Inside a word (after a letter, digit or _ of the folded text, which is a word
             # character of the original text too) only the words some row takes there are looked
@@ -379,19 +539,26 @@ class ScanGroup:
             loose = [word for word, takes in self.words.items() if takes]
             inside = f"(?<=[0-9a-z_])({_trie(loose)})|" if loose else "()"
             self._scan = re.compile(f"(?=(?:{inside}(?<![0-9a-z_])({_trie(list(self.words))})))")
-        found: dict[str, tuple[list[int], list[int]]] = {}
-        for place in self._scan.finditer(folded):
-            start = place.start()
-            word = place[1] or place[2]
-            places = found.get(word)
-            if places is None:
-                places = found[word] = ([], [])
-            places[0].append(start)
-            if start:
-                before = text[start - 1]
-                if before.isalnum() or before == "_":
-                    places[1].append(start)
-        return found
+        return frozenset(inside or start for inside, start in set(self._scan.findall(folded))), {}
+
+    @staticmethod
+    def places(word: str, text: str, folded: str,
+               store: dict[str, tuple[list[int], list[int]]]) -> tuple[list[int], list[int]]:
+        """Every place ``word`` starts in the folded text, and those of them that start a word
+        of ``text`` (not after a letter, digit or _), kept in ``store`` (the text's, from
+        :meth:`found`) for the other lists."""
+        known = store.get(word)
+        if known is None:
+            places, word_starts = [], []
+            at = folded.find(word)
+            while at >= 0:
+                places.append(at)
+                before = text[at - 1] if at else " "
+                if not (before.isalnum() or before == "_"):  # _is_word, written out: called at every place
+                    word_starts.append(at)
+                at = folded.find(word, at + 1)
+            known = store[word] = (places, word_starts)
+        return known
 
 
 class AnchoredList:
@@ -414,25 +581,19 @@ class AnchoredList:
                         for word, indexes in self.words.items()})
 
     def _rows_at(self, longest: str) -> tuple:
-        """What a scan's word says of this list's rows: the rows of each list word it begins
-        with, as (rows that start there whatever precedes, rows that need a word start there,
-        (row, its word-character test) of rows with another test)."""
+        """What a scan's word says of this list's rows: each row one of whose words it begins
+        with, as (row, ((that word, its word-start test: None where the row takes the word
+        anywhere), ...))."""
         rows = self._at.get(longest)
         if rows is None:
-            checks: dict[int, object] = {}
+            words: dict[int, list[tuple[str, object]]] = {}
             # The list's words it begins with, looked up by its beginnings: a startswith of each
             # list word for each scanned word cost about 0.03 s a lint process.
             for word in (longest[:length] for length in range(1, len(longest) + 1)):
                 for index in self.words.get(word, ()):
                     matcher = self.matchers[index]
-                    # Two words of a row at one place: the start counts if either's test passes.
-                    check = matcher.is_word if matcher.words[word] else None
-                    checks[index] = check if checks.get(index, check) is not None else None
-            rows = self._at[longest] = (
-                tuple(index for index, check in sorted(checks.items()) if check is None),
-                tuple(index for index, check in sorted(checks.items()) if check is _is_word),
-                tuple((index, check) for index, check in sorted(checks.items())
-                      if check is not None and check is not _is_word))
+                    words.setdefault(index, []).append((word, matcher.is_word if matcher.words[word] else None))
+            rows = self._at[longest] = tuple((index, tuple(found)) for index, found in sorted(words.items()))
         return rows
 
     def _present(self, folded: str, other_digits: bool = False) -> dict[int, list[str]]:
@@ -476,39 +637,48 @@ class AnchoredList:
         :meth:`Anchored._starts` gives them), or None for a pattern run as it is; a pattern
         that does not :meth:`Anchored.holds` the text is left out.
 
-        The places come from the group's one scan (:class:`ScanGroup`), not from an ``in`` test
-        and a ``find`` loop for each word (:meth:`_present`, :meth:`Anchored._starts`): those
-        tests and loops, about 840 a text over the seven word lists, were most of the language
-        rules' time on bench_adversarial.py's item inputs (finding-per-item 1.99 -> 1.77 s).
-        The scan gives at each place the longest word starting there; every shorter word of
-        the list that starts there is a prefix of it (``_rows_at``), so the (place, word) pairs
-        are exactly those of the ``find`` loops, and the word-start test is made on ``text``
-        as :meth:`Anchored._starts` makes it."""
+        Which words the text holds comes from the group's one scan (:class:`ScanGroup`), not
+        from an ``in`` test for each word (:meth:`_present`): those tests, about 840 a text
+        over the seven word lists, were most of the language rules' time on
+        bench_adversarial.py's item inputs (finding-per-item 1.99 -> 1.77 s). The scan gives
+        at each place the longest word starting there; every shorter word of the list that
+        starts there is a prefix of it (``_rows_at``), so the words found are those the ``in``
+        tests find, less words found only inside other words where no row takes them (which
+        the word-start test would drop), and their places and word-start tests are those of
+        :meth:`Anchored._starts`."""
         candidates: dict[int, list[int] | None] = {index: None for index in self.unanchored}
         if other_digits:
             candidates.update((index, None) for index in self.digit_guarded)
         holds: dict[int, bool] = {}
+        held: dict[str, bool] = {}
         if self.words:
-            found = self.group.found(text, folded)
-            for word, (places, after_word) in found.items():
-                anywhere, bounded, other = self._rows_at(word)
-                unbounded = None
-                for index in bounded:
-                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
-                        if unbounded is None:
-                            inside = set(after_word)
-                            unbounded = [start for start in places if start not in inside] if inside else places
-                        candidates.setdefault(index, []).extend(unbounded)
-                for index in anywhere:
-                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
-                        candidates.setdefault(index, []).extend(places)
-                for index, check in other:
-                    if candidates.get(index, ()) is not None and self._holds(index, folded, holds):
-                        candidates.setdefault(index, []).extend(
-                            start for start in places if not (start and check(text[start - 1])))
+            found, store = self.group.found(text, folded)
+            rows: dict[int, set[tuple[str, object]]] = {}
+            for longest in found:
+                for index, listed in self._rows_at(longest):
+                    rows.setdefault(index, set()).update(listed)
+            for index, listed in rows.items():
+                if candidates.get(index, ()) is None or not self._holds(index, folded, holds, held):
+                    continue
+                matcher = self.matchers[index]
+                starts: list[int] = []
+                for word, check in listed:
+                    if not self._holds_after(matcher, word, folded, held):
+                        continue
+                    places, word_starts = self.group.places(word, text, folded, store)
+                    if check is None:
+                        starts += places
+                    elif check is _is_word:
+                        starts += word_starts
+                    else:
+                        starts += [start for start in places if not (start and check(text[start - 1]))]
+                if starts:
+                    candidates[index] = starts
         lines = None
         for index in self.line_anchored:
-            if candidates.get(index, ()) is None or not self._holds(index, folded, holds):
+            if candidates.get(index, ()) is None or not self._holds(index, folded, holds, held):
+                continue
+            if not self._holds_after(self.matchers[index], LINE_START, folded, held):
                 continue
             if lines is None:
                 lines = _line_starts(folded)
@@ -518,10 +688,16 @@ class AnchoredList:
                 candidates[index] = sorted(set(starts))
         return candidates
 
-    def _holds(self, index: int, folded: str, known: dict[int, bool]) -> bool:
+    @staticmethod
+    def _holds_after(matcher: Anchored, word: str, folded: str, known: dict[str, bool]) -> bool:
+        """:meth:`Anchored.holds_after`, each needed word looked for once a text."""
+        return _any_in(matcher.required_after.get(word), folded, known)
+
+    def _holds(self, index: int, folded: str, known: dict[int, bool], words: dict[str, bool]) -> bool:
+        """:meth:`Anchored.holds`, asked once a text for each row and each word."""
         held = known.get(index)
         if held is None:
-            held = known[index] = self.matchers[index].holds(folded)
+            held = known[index] = _any_in(self.matchers[index].required, folded, words)
         return held
 
     def finditer_each(self, text: str) -> list[tuple[int, int, re.Match[str]]]:
@@ -535,6 +711,27 @@ class AnchoredList:
             matches = matcher.pattern.finditer(text) if starts is None else matcher.finditer(text, folded, starts)
             found += [(match.start(), index, match) for match in matches]
         return sorted(found, key=lambda item: item[:2])
+
+
+def _compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The compiled pattern, where ``pattern`` compiles itself when first run (lint.data's
+    LazyPattern): its ``match``, called at each place, without a wrapper's call each time."""
+    compiled = getattr(pattern, "compiled", None)
+    return compiled() if compiled is not None else pattern
+
+
+def _any_in(words: tuple[str, ...] | None, folded: str, known: dict[str, bool]) -> bool:
+    """Whether the folded text holds one of ``words`` (True for none at all), each looked for
+    once: ``known`` is the text's."""
+    if not words:
+        return True
+    for word in words:
+        held = known.get(word)
+        if held is None:
+            held = known[word] = word in folded
+        if held:
+            return True
+    return False
 
 
 class AnchoredLater:
