@@ -453,3 +453,24 @@ def test_a_peoples_nationals_closing_the_title_are_read_not_taken_for_the_employ
     (tmp_path / "posting.md").write_text("# Sales Executive - Emirates Group\n\nOnly for Omani Nationals\n",
                                          encoding="utf-8")
     assert run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path).out == ""
+
+
+def test_a_start_ups_label_for_the_hire_closing_the_title_is_read_not_taken_for_the_employer(run, tmp_path):
+    """"Startup Trailblazer" after the job names the hire, not the employer (held-out set 51's 006);
+    a company's name made of a label ("Code Ninja - Rails Developer") is still a name."""
+    (tmp_path / "posting.md").write_text("# Senior Full Stack Developer - Startup Trailblazer\n\nJoin our team.\n",
+                                         encoding="utf-8")
+    result = run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path)
+    assert [words for _, words in _places_and_words(result, "JD502")] == ["Trailblazer"], result.out
+    (tmp_path / "posting.md").write_text("# Code Ninja - Rails Developer - Saigon\n\nJoin our team.\n",
+                                         encoding="utf-8")
+    assert run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path).out == ""
+
+
+def test_a_couple_opening_the_title_says_who_may_apply_not_the_employer(run, tmp_path):
+    """"Management Couple - General Manager" opens a post only couples may take (held-out set 51's
+    051): the segment is read, not taken for the employer's name."""
+    (tmp_path / "posting.md").write_text("# Management Couple - General Manager\n\nRun the lodge.\n",
+                                         encoding="utf-8")
+    result = run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path)
+    assert [words for _, words in _places_and_words(result, "JD502")] == ["Management Couple"], result.out
