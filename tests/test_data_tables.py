@@ -512,8 +512,9 @@ def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
 
 # The context gates a row may carry: `when`, words the posting must hold somewhere for the row to
 # count; `when_title`, words its title must hold; `unless_title`, words in the title that state the
-# ground and excuse the row wherever it matches.
-CONTEXT_GATES = ("when", "when_title", "unless_title")
+# ground and excuse the row wherever it matches; `ground_in_posting`, words anywhere in the posting
+# that state the ground for the matches `ground_for` reads.
+CONTEXT_GATES = ("when", "when_title", "unless_title", "ground_in_posting", "ground_for")
 
 
 @pytest.mark.parametrize("gate_key", CONTEXT_GATES)

