@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from jdgen.compose.anchors import Anchored, AnchoredList, fold, leading_words, required_after
-from jdgen.lint.data import LazyPattern
+from jdgen.compose.lazy_regex import LazyPattern
 
 
 def test_a_look_behind_that_ends_off_a_word_makes_its_words_start_words():
@@ -55,12 +55,15 @@ def test_a_word_needed_after_the_end_of_a_shortened_text_still_counts():
 
 
 def test_a_word_list_row_is_compiled_only_once_it_runs():
-    unicorn = LazyPattern(r"\bunicorn(?:s)?\b")
+    """The anchored search reads a lazily compiled row's source (``pattern``, ``flags``) without
+    compiling it; a text without its words never compiles it (compose/lazy_regex.py)."""
+    unicorn = LazyPattern(r"\bunicorn(?:s)?\b", re.IGNORECASE)
+    assert (unicorn.pattern, unicorn.flags) == (r"\bunicorn(?:s)?\b", re.IGNORECASE)
     listed = AnchoredList([unicorn])
     assert listed.finditer_each("A horse and a pony.") == []
-    assert unicorn._compiled is None
+    assert "match" not in vars(unicorn)  # the compiled pattern's methods are kept once it compiles
     assert [m.group(0) for _, _, m in listed.finditer_each("We hire Unicorns.")] == ["Unicorns"]
-    assert unicorn._compiled is not None
+    assert "match" in vars(unicorn)
     assert unicorn.search("a unicorn").span() == (2, 9)
     assert unicorn.match("unicorn").group(0) == "unicorn"
     assert [m.start() for m in unicorn.finditer("unicorn, UNICORN")] == [0, 9]

@@ -136,18 +136,24 @@ def _leading(items: list, bounded: bool) -> dict[str, bool] | None:
     return None  # only zero-width items: an empty match could start anywhere
 
 
-def required_words(pattern: re.Pattern[str], tree: list | None = None) -> tuple[str, ...] | None:
+def required_words(pattern: re.Pattern[str], tree: list | None = None,
+                   memo: dict | None = None) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of ``pattern`` holds somewhere, or None: the
-    most selective set that one required part of the pattern gives (the units of a years claim)."""
+    most selective set that one required part of the pattern gives (the units of a years claim).
+    ``memo`` keeps the answers for the parts of ``tree`` while it lives (see :func:`_required`)."""
     tree = _parsed(pattern) if tree is None else tree
     try:
-        words = _required(tree) if tree is not None else None
+        words = _required(tree, memo) if tree is not None else None
     except Exception:  # noqa: BLE001
         return None
     return tuple(sorted(words)) if words else None
 
 
-def _required(items: list) -> set[str] | None:
+def _required(items: list, memo: dict | None = None) -> set[str] | None:
+    """The words of :func:`required_words` for a sequence of parsed items. ``memo`` (keyed by the
+    identity of a group's, a branch's or a repeat's items in one parsed tree) keeps each part's
+    answer: the phrases of :func:`required_after` share their groups, and reading each again was
+    about a tenth of a lint process on bench_adversarial.py's item inputs."""
     best: set[str] | None = None
     i = 0
     while i < len(items):
@@ -161,21 +167,37 @@ def _required(items: list) -> set[str] | None:
             found = {word.lower()}
             i -= 1
         elif op is _sre.SUBPATTERN:
-            found = _required(list(av[-1]))
+            found = _required_of(av[-1], memo)
         elif op is _sre.ATOMIC_GROUP:
-            found = _required(list(av))
+            found = _required_of(av, memo)
         elif op is _sre.BRANCH:
-            alternatives = [_required(list(alternative)) for alternative in av[1]]
-            found = set().union(*alternatives) if all(alternatives) else None
+            found = _required_of(av[1], memo, either=True)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _required(list(av[2]))
+            found = _required_of(av[2], memo)
         if found and len(found) <= _MAX_WORDS and (best is None or min(map(len, found)) > min(map(len, best))):
             best = found
         i += 1
     return best
 
 
-def required_after(pattern: re.Pattern[str], words: dict[str, bool], tree: list | None = None) -> dict[str, tuple[str, ...]]:
+def _required_of(part, memo: dict | None, either: bool = False) -> set[str] | None:
+    """:func:`_required` of a group's items, or with ``either`` of a branch's alternatives (the
+    words of all of them, when each has some), kept in ``memo``."""
+    key = id(part)
+    if memo is not None and key in memo:
+        return memo[key]
+    if either:
+        alternatives = [_required(list(alternative), memo) for alternative in part]
+        found = set().union(*alternatives) if all(alternatives) else None
+    else:
+        found = _required(list(part), memo)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def required_after(pattern: re.Pattern[str], words: dict[str, bool], tree: list | None = None,
+                   memo: dict | None = None) -> dict[str, tuple[str, ...]]:
     """For a leading word of ``pattern``, the words one of which every match starting with it
     holds after it, where that says more than :func:`required_words`: a row of a word list is
     an alternation of phrases, which share no word, so the row as a whole needs none; but its
@@ -194,7 +216,7 @@ def required_after(pattern: re.Pattern[str], words: dict[str, bool], tree: list 
             starts = _leading(phrase, False)
             if not starts:
                 return {}
-            needs = _required(_after_first_word(phrase))
+            needs = _required(_after_first_word(phrase), memo)
             for start in starts:
                 owners = [word for word in words if start.startswith(word)]
                 if not owners:
@@ -349,6 +371,7 @@ class Anchored:
         self.digit_guard = (self.words is not None and not pattern.flags & re.ASCII
                             and any(word[:1].isdigit() for word in self.words))
         self._tree = tree
+        self._memo: dict = {}  # _required's answers for the parts of the tree, while it is kept
         self._required: tuple[str, ...] | None = None
         self._after: dict[str, tuple[str, ...]] | None = None
 
@@ -363,7 +386,7 @@ class Anchored:
         words can reach eleven (JD506's sex-as-qualification row, once it read "Gender
         Requirements Male"), and without the check it was tried at every "the" of a text."""
         if self._required is None:
-            required = required_words(self.pattern, self._tree) if self.words is not None else None
+            required = required_words(self.pattern, self._tree, self._memo) if self.words is not None else None
             self._required = (required if required and len(required) <= _MAX_REQUIRED
                               and set(required) != set(self.words) else ())
             self._forget_tree()
@@ -373,13 +396,14 @@ class Anchored:
     def required_after(self) -> dict[str, tuple[str, ...]]:
         """:func:`required_after` of the pattern."""
         if self._after is None:
-            self._after = required_after(self.pattern, self.words, self._tree) if self.words is not None else {}
+            self._after = required_after(self.pattern, self.words, self._tree, self._memo) if self.words is not None else {}
             self._forget_tree()
         return self._after
 
     def _forget_tree(self) -> None:
         if self._required is not None and self._after is not None:
             self._tree = None
+            self._memo = {}
 
     def holds(self, folded: str) -> bool:
         """False when the text cannot hold a match: none of the words every match contains is there."""
@@ -404,7 +428,7 @@ class Anchored:
         folded = fold(text) if folded is None else folded
         if not self.holds(folded):
             return None
-        match = _compiled(self.pattern).match
+        match = self.pattern.match
         for start in self._starts(text, folded):
             found = match(text, start)
             if found:
@@ -420,7 +444,7 @@ class Anchored:
         if starts is None:
             starts = self.starts(text, fold(text) if folded is None else folded)
         end = 0
-        match = _compiled(self.pattern).match
+        match = self.pattern.match
         for start in starts:
             if start < end:
                 continue  # inside the previous match, as finditer goes on from its end
@@ -711,13 +735,6 @@ class AnchoredList:
             matches = matcher.pattern.finditer(text) if starts is None else matcher.finditer(text, folded, starts)
             found += [(match.start(), index, match) for match in matches]
         return sorted(found, key=lambda item: item[:2])
-
-
-def _compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The compiled pattern, where ``pattern`` compiles itself when first run (lint.data's
-    LazyPattern): its ``match``, called at each place, without a wrapper's call each time."""
-    compiled = getattr(pattern, "compiled", None)
-    return compiled() if compiled is not None else pattern
 
 
 def _any_in(words: tuple[str, ...] | None, folded: str, known: dict[str, bool]) -> bool:

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from ..compose.lazy_regex import lazy
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -22,45 +24,10 @@ def _load(name: str) -> Any:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-class LazyPattern:
-    """A case-insensitive pattern compiled when it is first run, with the ``search``, ``match`` and
-    ``finditer`` of the compiled one.
-
-    The word lists' ~200 row patterns and ~120 conditions took about 0.45 s of every lint process
-    to compile (2026-12-06, the 2-core VM), while a posting's texts run a few dozen of them: a row
-    runs only where its leading words are written (compose/anchors.py), and a condition only once
-    its row has matched. ``pattern`` and ``flags`` are the source's, as on a compiled pattern, so
-    that the anchored search can read the row's words without compiling it."""
-
-    __slots__ = ("pattern", "flags", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = re.IGNORECASE):
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().search(*args)
-
-    def match(self, *args: Any) -> re.Match[str] | None:
-        return self.compiled().match(*args)
-
-    def finditer(self, *args: Any) -> Any:
-        return self.compiled().finditer(*args)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
-
-
 @dataclass(frozen=True)
 class Phrase:
     id: str
-    pattern: LazyPattern
+    pattern: re.Pattern[str]
     message: str
     alternative: str
     severity: str
@@ -71,33 +38,33 @@ class Phrase:
     # words that, in the match's sentence, make it harmless: "fresh graduates ... are welcome to
     # apply" opens the door the bare phrase would close; "citizenship ... for a security clearance"
     # states the legal ground
-    unless: LazyPattern | None = None
+    unless: re.Pattern[str] | None = None
     # where `unless` is looked for: "sentence", or "posting" for a ground stated anywhere in it (a
     # security clearance on its own line makes a citizenship requirement lawful)
     unless_in: str = "sentence"
     # words just before the match that turn it around: "not looking for a rockstar" asks for the
     # opposite of the label (looked for in the 60 characters before it, to the end of that stretch)
-    unless_before: LazyPattern | None = None
+    unless_before: re.Pattern[str] | None = None
     # words the posting must hold somewhere for the row to count: a bare "Not exceeding 35 years."
     # is an age limit under an "Age limit" heading and nothing in a posting that never speaks of age
-    when: LazyPattern | None = None
+    when: re.Pattern[str] | None = None
     # physical_requirements.yaml: whether a posting file whose title names physical work excuses the
     # row as it excuses lifting and standing (false for the senses: hearing a guest or telling
     # colours apart is not what makes housekeeping physical)
     physical_work_excuses: bool = True
     # words in the posting's title that state the ground for the row wherever it matches: a police
     # recruit's minimum age is set by the peace-officer law the notice seldom cites
-    unless_title: LazyPattern | None = None
+    unless_title: re.Pattern[str] | None = None
     # words the posting's title must hold for the row to count: a scheme that "targets unemployed
     # local youth" limits its applicants when the post is that scheme (an apprenticeship's notice)
     # and names the public served elsewhere (an NGO project's coordinator)
-    when_title: LazyPattern | None = None
+    when_title: re.Pattern[str] | None = None
     # words anywhere in the posting that state the ground for the matches `ground_for` reads (in the
     # matched words): a Class A CDL asked for makes a floor of 21 the federal minimum age for
     # interstate commercial driving, stated on another line than the age; a higher floor beside it
     # is the carrier's own and stays reported
-    ground_in_posting: LazyPattern | None = None
-    ground_for: LazyPattern | None = None
+    ground_in_posting: re.Pattern[str] | None = None
+    ground_for: re.Pattern[str] | None = None
 
 
 @cache
@@ -118,7 +85,7 @@ def stated_ground_in(name: str) -> str:
 @cache
 def phrases(name: str) -> tuple[Phrase, ...]:
     rows = _load(name)["phrases"]
-    return tuple(Phrase(r["id"], LazyPattern(r["pattern"]), " ".join(r["message"].split()),
+    return tuple(Phrase(r["id"], lazy(r["pattern"], re.IGNORECASE), " ".join(r["message"].split()),
                         r.get("alternative", ""), r.get("severity", "warning"),
                         bool(r.get("suppress_if_essential")), bool(r.get("quotes_exempt")),
                         _lazy(r.get("unless")), r.get("unless_in", "sentence"), _lazy(r.get("unless_before")),
@@ -127,8 +94,9 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         _lazy(r.get("ground_in_posting")), _lazy(r.get("ground_for"))) for r in rows)
 
 
-def _lazy(pattern: str | None) -> LazyPattern | None:
-    return LazyPattern(pattern) if pattern else None
+def _lazy(pattern: str | None) -> re.Pattern[str] | None:
+    """A row's condition, compiled when first run (compose/lazy_regex.py says why)."""
+    return lazy(pattern, re.IGNORECASE) if pattern else None
 
 
 @dataclass(frozen=True)

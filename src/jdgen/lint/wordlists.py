@@ -21,7 +21,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from .anchors import AnchoredList, ScanGroup, fold
-from .data import LazyPattern, Phrase, phrases, stated_ground, stated_ground_in
+from .data import Phrase, phrases, stated_ground, stated_ground_in
 from .texts import Text, checked_once
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ def phrase_findings(ctx, posting, file: str) -> Iterator[Found]:
     for rows that say so, quotations) left out, each located where it is written."""
     listed = phrases(file)
     allowed = None
-    in_posting: dict[tuple[LazyPattern, bool], bool] = {}  # (words, title only) -> in the posting?
+    in_posting: dict[tuple[re.Pattern[str], bool], bool] = {}  # (words, title only) -> in the posting?
     for text in language_texts(posting):
         matches = iter(phrase_matches(file, text.text))
         first = next(matches, None)
@@ -262,7 +262,7 @@ def _reportable(text: str, matches, listed, spans, posting, in_posting: dict,
         yield start, end, index, matched
 
 
-def _anywhere(pattern: LazyPattern, posting, memo: dict[tuple[LazyPattern, bool], bool],
+def _anywhere(pattern: re.Pattern[str], posting, memo: dict[tuple[re.Pattern[str], bool], bool],
               title_only: bool = False) -> bool:
     """Whether ``pattern`` occurs in any of the posting's texts (in its title alone, with
     ``title_only``); asked once per pattern, scope and posting."""
