@@ -405,15 +405,15 @@ class Anchored:
             self._tree = None
             self._memo = {}
 
-    def holds(self, folded: str) -> bool:
-        """False when the text cannot hold a match: none of the words every match contains is there."""
-        return not self.required or any(word in folded for word in self.required)
+    def holds(self, folded: str, known: dict[str, bool] | None = None) -> bool:
+        """False when the text cannot hold a match: none of the words every match contains is there.
+        ``known``: the words already looked for in this text (:class:`AnchoredList` shares it)."""
+        return _any_in(self.required, folded, {} if known is None else known)
 
-    def holds_after(self, word: str, folded: str) -> bool:
+    def holds_after(self, word: str, folded: str, known: dict[str, bool] | None = None) -> bool:
         """False when no match starting with ``word`` fits the text: none of the words every such
         match holds after it is there (:func:`required_after`)."""
-        needs = self.required_after.get(word)
-        return not needs or any(need in folded for need in needs)
+        return _any_in(self.required_after.get(word), folded, {} if known is None else known)
 
     def plain(self, text: str, other_digits: bool | None = None) -> bool:
         """Whether the pattern is run as it is on ``text``: its start could not be read, or it
@@ -687,7 +687,7 @@ class AnchoredList:
                 matcher = self.matchers[index]
                 starts: list[int] = []
                 for word, check in listed:
-                    if not self._holds_after(matcher, word, folded, held):
+                    if not matcher.holds_after(word, folded, held):
                         continue
                     places, word_starts = self.group.places(word, text, folded, store)
                     if check is None:
@@ -702,7 +702,7 @@ class AnchoredList:
         for index in self.line_anchored:
             if candidates.get(index, ()) is None or not self._holds(index, folded, holds, held):
                 continue
-            if not self._holds_after(self.matchers[index], LINE_START, folded, held):
+            if not self.matchers[index].holds_after(LINE_START, folded, held):
                 continue
             if lines is None:
                 lines = _line_starts(folded)
@@ -712,16 +712,11 @@ class AnchoredList:
                 candidates[index] = sorted(set(starts))
         return candidates
 
-    @staticmethod
-    def _holds_after(matcher: Anchored, word: str, folded: str, known: dict[str, bool]) -> bool:
-        """:meth:`Anchored.holds_after`, each needed word looked for once a text."""
-        return _any_in(matcher.required_after.get(word), folded, known)
-
     def _holds(self, index: int, folded: str, known: dict[int, bool], words: dict[str, bool]) -> bool:
         """:meth:`Anchored.holds`, asked once a text for each row and each word."""
         held = known.get(index)
         if held is None:
-            held = known[index] = _any_in(self.matchers[index].required, folded, words)
+            held = known[index] = self.matchers[index].holds(folded, words)
         return held
 
     def finditer_each(self, text: str) -> list[tuple[int, int, re.Match[str]]]:
