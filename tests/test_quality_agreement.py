@@ -204,9 +204,9 @@ READINGS = {
     # thirty-ninth (6356-6510), the fortieth (6511-6602), the forty-first (6603-6744), the
     # forty-second (6745-6811), the forty-third (6812-6943), the forty-fourth (6944-7036), the
     # forty-fifth (7037-7128), the forty-sixth (7129-7219), the forty-seventh (7220-7312), the
-    # forty-eighth (7313-7406), the forty-ninth (7407-7512), the fiftieth (7513-7640) and the
-    # fifty-first (7641-7716)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 7717))),
+    # forty-eighth (7313-7406), the forty-ninth (7407-7512), the fiftieth (7513-7640), the
+    # fifty-first (7641-7716) and the fifty-second (7717-7855)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 7856))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
