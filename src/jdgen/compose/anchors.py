@@ -20,12 +20,23 @@ line written "- Be a citizen of ...") and ``\d`` (tried at the ten ASCII digits;
 holds another script's digit, which ``\d`` also matches, has such a pattern run as it is).
 On the hostile 1 MB inputs of benchmarks/bench_adversarial.py the five rows that were run as
 they are took about a quarter of lint's time (2026-12-04: finding-per-item 1.94 -> 1.48 s).
+
+Reading the words off a pattern means parsing it again in Python, and for the few hundred
+patterns jdgen ships that was about a third of a cold ``jdgen lint`` of the built-in catalog
+(0.36 of 1.08 s, 2026-12-06). So what this module reads off each shipped pattern is written
+down once, in ``compose/anchor_facts.json`` (by ``python -m jdgen.lint.analyse_shipped``),
+and looked up by the pattern's text and flags. A pattern not there (a catalog's own level
+codes, an edited row) is read as before; the table is ignored whole when this module's code
+differs from the code that wrote it, so a change here can never run on answers it would not give.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Iterator
 
 try:  # CPython's regex parser; private, so anything unexpected only turns the shortcut off
@@ -58,6 +69,49 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = text.translate(_FOLD)
     return text.lower()
+
+
+# What Anchored reads off a pattern: its leading words (None: run it as it is), the words one of
+# which every match holds (Anchored.required) and those each leading word needs after it
+# (Anchored.required_after).
+Facts = tuple["dict[str, bool] | None", "tuple[str, ...]", "dict[str, tuple[str, ...]]"]
+
+# Every pattern an Anchored or AnchoredLater was made for in this process, by its key: what
+# jdgen.lint.analyse_shipped writes down after a lint of the built-in catalog (a few hundred).
+MADE: dict[str, re.Pattern[str]] = {}
+
+
+def pattern_key(pattern: re.Pattern[str]) -> str:
+    return hashlib.sha256(f"{pattern.flags}\x00{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@cache
+def code_digest() -> str:
+    """This module's code, which decides every answer the table of shipped facts holds."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+# JSON, not a Python module: without bytecode kept (PYTHONDONTWRITEBYTECODE) compiling a module
+# of this size took 40 ms a start; reading the JSON takes about one.
+FACTS_FILE = Path(__file__).resolve().with_name("anchor_facts.json")
+
+
+@cache
+def _shipped() -> dict[str, Facts]:
+    try:
+        table = json.loads(FACTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # before the table was first written
+        return {}
+    if table.get("code_digest") != code_digest():
+        return {}
+    return {key: (words, tuple(required), {word: tuple(needs) for word, needs in after.items()})
+            for key, (words, required, after) in table["facts"].items()}
+
+
+def facts(pattern: re.Pattern[str]) -> Facts:
+    """What :class:`Anchored` reads off ``pattern``, read now (not looked up)."""
+    anchored = Anchored(pattern, shipped=False)
+    return anchored.words, anchored.required, anchored.required_after
 
 
 def _parsed(pattern: re.Pattern[str]) -> list | None:
@@ -361,10 +415,19 @@ def _characters(items: list) -> str | None:
 class Anchored:
     """A compiled pattern with the same ``search`` and ``finditer``, run only where a match can start."""
 
-    def __init__(self, pattern: re.Pattern[str]):
+    def __init__(self, pattern: re.Pattern[str], shipped: bool = True):
         self.pattern = pattern
-        tree = _parsed(pattern)
-        self.words = leading_words(pattern, tree)
+        key = pattern_key(pattern)
+        MADE.setdefault(key, pattern)
+        known = _shipped().get(key) if shipped else None
+        if known is None:
+            tree = _parsed(pattern)
+            self.words = leading_words(pattern, tree)
+            self._required: tuple[str, ...] | None = None
+            self._after: dict[str, tuple[str, ...]] | None = None
+        else:
+            tree = None
+            self.words, self._required, self._after = known
         self.is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
         self.longest_word = max((len(word) for word in self.words or () if word != LINE_START), default=0)
         self.multiline = bool(pattern.flags & re.MULTILINE)
@@ -372,8 +435,6 @@ class Anchored:
                             and any(word[:1].isdigit() for word in self.words))
         self._tree = tree
         self._memo: dict = {}  # _required's answers for the parts of the tree, while it is kept
-        self._required: tuple[str, ...] | None = None
-        self._after: dict[str, tuple[str, ...]] | None = None
 
     # The two answers below are read when first asked, from the parse kept until both are: most
     # rows' words are not in a given posting's texts, and reading every row's took about 0.2 s a
@@ -759,6 +820,7 @@ class AnchoredLater:
 
     def __init__(self, pattern: re.Pattern[str], after: int = 128, short: int = 1000):
         self.pattern = pattern
+        MADE.setdefault(pattern_key(pattern), pattern)
         self._left = after
         self._short = short
         self._anchored: Anchored | None = None

@@ -58,7 +58,9 @@ def _level_code_pattern(ctx) -> Anchored | None:
     "S3" or "M1" is as likely a storage service or a chip, so a code needs a level word beside it."""
     found = ctx.__dict__.get("_review_level_codes", False)
     if found is False:
-        codes = sorted({level.code for level in ctx.catalog.ladder.levels}, key=len, reverse=True)
+        # Longest first, so that P1 does not take the start of P10; then by code, so that the
+        # pattern is the same in every process (and found in compose/anchor_facts.json).
+        codes = sorted({level.code for level in ctx.catalog.ladder.levels}, key=lambda code: (-len(code), code))
         found = None
         if codes:
             alternatives = "|".join(map(re.escape, codes))
