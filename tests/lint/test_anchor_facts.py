@@ -15,6 +15,7 @@ import pytest
 
 from jdgen.compose import anchors
 from jdgen.compose.anchors import Anchored, AnchoredList, facts, pattern_key
+from jdgen.compose.lazy_regex import lazy
 from jdgen.lint.data import phrases
 from jdgen.lint.wordlists import SCANNED_TOGETHER
 
@@ -40,6 +41,14 @@ def test_every_word_list_row_is_in_the_table_and_is_not_parsed_again(monkeypatch
     for row in rows:
         matcher = Anchored(row)
         assert (matcher.words, matcher.required, matcher.required_after) == table[pattern_key(row)]
+
+
+def test_a_row_has_the_same_key_before_and_after_it_compiles():
+    row = lazy(r"\bwizards?\b", re.IGNORECASE)
+    before = pattern_key(row)
+    assert row.search("a wizard") and row.flags == re.IGNORECASE | re.UNICODE  # compiled now
+    assert pattern_key(row) == before == pattern_key(re.compile(r"\bwizards?\b", re.IGNORECASE))
+    assert pattern_key(re.compile(r"\bwizards?\b", re.IGNORECASE | re.ASCII)) != before
 
 
 def test_a_pattern_the_table_lacks_is_read_when_it_is_made():

@@ -82,7 +82,10 @@ MADE: dict[str, re.Pattern[str]] = {}
 
 
 def pattern_key(pattern: re.Pattern[str]) -> str:
-    return hashlib.sha256(f"{pattern.flags}\x00{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    # The flags as compiling gives them (re.UNICODE added unless re.ASCII): a lazily compiled row
+    # (compose/lazy_regex.py) shows the flags it was given until it compiles.
+    flags = pattern.flags | (0 if pattern.flags & re.ASCII else re.UNICODE)
+    return hashlib.sha256(f"{flags}\x00{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @cache
