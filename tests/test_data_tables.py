@@ -410,6 +410,8 @@ def coded_words(text: str, gender: dict, side: str) -> list[str]:
         # the plan's pace and a mission's or a fire service's fight (held-out set 11)
         "Thrive in a team environment with an appreciation of aggressive goals.",
         "Find candidates through aggressive outreach on the phone and email.",
+        # the goals named by their metric (held-out set 53's 051)
+        "Hit aggressive ROAS goals and aggressive revenue targets.",
         "Maintain trucks, Police vehicles and Fire Fighting vehicles.",
         "UNDP is an organization fighting to end the injustice of poverty.",
     ],
