@@ -405,9 +405,13 @@ def coded_words(text: str, gender: dict, side: str) -> list[str]:
         "Manage dependencies and review commits.",
         "Maintain the athletic fields and athletic facilities through all athletics seasons.",
         "Prepare the athletic complex for the athletic programs.",
+        # a sports-science product's subject (held-out set 53's 017)
+        "Design testing protocols for comprehensive athletic performance assessment and support athlete assessment.",
         # the plan's pace and a mission's or a fire service's fight (held-out set 11)
         "Thrive in a team environment with an appreciation of aggressive goals.",
         "Find candidates through aggressive outreach on the phone and email.",
+        # the goals named by their metric (held-out set 53's 051)
+        "Hit aggressive ROAS goals and aggressive revenue targets.",
         "Maintain trucks, Police vehicles and Fire Fighting vehicles.",
         "UNDP is an organization fighting to end the injustice of poverty.",
     ],
