@@ -95,6 +95,10 @@ POSITIVE = [
     ("seven to ten years of experience", "seven to ten years", 7, 10, False),
     ("five-plus years of experience", "five-plus years", 5, None, True),
     ("eight or more years of experience", "eight or more years", 8, None, True),
+    # the sign and the words together (held-out set 54's 094 and 095, both readers: 8)
+    ("- 8+ or more years of industrial experience successfully developing real robotic/automation systems",
+     "8+ or more years", 8, None, True),
+    ("5 + or greater years of experience", "5 + or greater years", 5, None, True),
     ("minimum of five (5) years of experience", "minimum of five (5) years", 5, None, True),
     ("two (2) or more years of work experience", "two (2) or more years", 2, None, True),
     ("three-to-five years of experience", "three-to-five years", 3, 5, False),
