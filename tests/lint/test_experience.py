@@ -82,6 +82,9 @@ POSITIVE = [
     ("5+ years working with Kubernetes", "5+ years", 5, None, True),
     ("5 years as a data scientist", "5 years", 5, 5, False),
     ("a year as a data scientist", "a year", 1, 1, False),
+    # a singular unit before "as a" is the time in a role (held-out set 54's 086, both readers: 3)
+    ("- More than 3 year as a software developer", "More than 3 year", 3, None, True),
+    ("3 year as an analyst", "3 year", 3, 3, False),
     ("a 5-year track record of shipping products", "5-year", 5, 5, False),
     ("P4 = 5\u20138 yrs", "5\u20138 yrs", 5, 8, False),
     (
@@ -174,6 +177,9 @@ NEGATIVE = [
     "a 2\u2011year contract",
     "2-3 year contract",
     "a 3 year roadmap",
+    "a 3 year assignment as a consultant",
+    "a 3 year as-built survey",
+    "a 2-year as a",
     "a 6-month contract",
     "a 4-year degree",
     "within 2 years",
