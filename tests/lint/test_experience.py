@@ -75,6 +75,11 @@ POSITIVE = [
     ("3 years' experience", "3 years", 3, 3, False),
     ("3 years\u2019 experience", "3 years", 3, 3, False),
     ("5 yrs exp", "5 yrs", 5, 5, False),
+    # "y" glued to its digits (held-out set 54's 030, both readers: 1; benchmarks/quality 151 and 5391)
+    ("& 1y of full-time relevant work experience (can be as student job)", "1y", 1, 1, False),
+    ("have 5y+ of software engineering experience in complex projects,", "5y+", 5, None, True),
+    ("Have at least 0.5y (more is a big +) experience as a Manual QA", "at least 0.5y", 0.5, None, True),
+    ("2-3y of experience in Go", "2-3y", 2, 3, False),
     ("5 year experience", "5 year", 5, 5, False),
     ("4 years in data science", "4 years", 4, 4, False),
     ("2+ years of data engineering experience", "2+ years", 2, None, True),
@@ -177,6 +182,15 @@ NEGATIVE = [
     "a 2\u2011year contract",
     "2-3 year contract",
     "a 3 year roadmap",
+    # "y" read only glued to digits, with experience or a floor, and never inside a word or a code
+    "a 10y bond",
+    "trading 10y Treasury futures",
+    "part 1y2 of the form",
+    "Y1 results",
+    "release v1.1y of the app",
+    "a 5y/o child",
+    "1 y of experience",
+    "FY1y budget",
     "a 3 year assignment as a consultant",
     "a 3 year as-built survey",
     "a 2-year as a",
@@ -329,6 +343,9 @@ ROUTES = [
     ("Bachelor's degree and 4 years of experience; alternatively, 2 years with a Master's degree",
      [("4 years", "alternative"), ("2 years", "total")]),
     ("5 years of experience (or 3 years with a PhD)", [("5 years", "alternative"), ("3 years", "total")]),
+    # a tilde ("about") after "OR" (held-out set 54's 030, both readers: 1, the least route)
+    ("~bachelor level in relevant field & 1y+ of relevant QA experience OR ~3-4 years of highly relevant work "
+     "experience.", [("1y+", "total"), ("3-4 years", "alternative")]),
     ("10+ years of experience, or 8 years with a PhD", [("10+ years", "alternative"), ("8 years", "total")]),
     ("Master's degree and 1 year of experience. In the alternative, a Bachelor's degree and 5 years of "
      "experience", [("1 year", "total"), ("5 years", "alternative")]),
