@@ -75,6 +75,11 @@ POSITIVE = [
     ("3 years' experience", "3 years", 3, 3, False),
     ("3 years\u2019 experience", "3 years", 3, 3, False),
     ("5 yrs exp", "5 yrs", 5, 5, False),
+    # "y" glued to its digits (held-out set 54's 030, both readers: 1; benchmarks/quality 151 and 5391)
+    ("& 1y of full-time relevant work experience (can be as student job)", "1y", 1, 1, False),
+    ("have 5y+ of software engineering experience in complex projects,", "5y+", 5, None, True),
+    ("Have at least 0.5y (more is a big +) experience as a Manual QA", "at least 0.5y", 0.5, None, True),
+    ("2-3y of experience in Go", "2-3y", 2, 3, False),
     ("5 year experience", "5 year", 5, 5, False),
     ("4 years in data science", "4 years", 4, 4, False),
     ("2+ years of data engineering experience", "2+ years", 2, None, True),
@@ -82,6 +87,9 @@ POSITIVE = [
     ("5+ years working with Kubernetes", "5+ years", 5, None, True),
     ("5 years as a data scientist", "5 years", 5, 5, False),
     ("a year as a data scientist", "a year", 1, 1, False),
+    # a singular unit before "as a" is the time in a role (held-out set 54's 086, both readers: 3)
+    ("- More than 3 year as a software developer", "More than 3 year", 3, None, True),
+    ("3 year as an analyst", "3 year", 3, 3, False),
     ("a 5-year track record of shipping products", "5-year", 5, 5, False),
     ("P4 = 5\u20138 yrs", "5\u20138 yrs", 5, 8, False),
     (
@@ -95,6 +103,10 @@ POSITIVE = [
     ("seven to ten years of experience", "seven to ten years", 7, 10, False),
     ("five-plus years of experience", "five-plus years", 5, None, True),
     ("eight or more years of experience", "eight or more years", 8, None, True),
+    # the sign and the words together (held-out set 54's 094 and 095, both readers: 8)
+    ("- 8+ or more years of industrial experience successfully developing real robotic/automation systems",
+     "8+ or more years", 8, None, True),
+    ("5 + or greater years of experience", "5 + or greater years", 5, None, True),
     ("minimum of five (5) years of experience", "minimum of five (5) years", 5, None, True),
     ("two (2) or more years of work experience", "two (2) or more years", 2, None, True),
     ("three-to-five years of experience", "three-to-five years", 3, 5, False),
@@ -170,6 +182,18 @@ NEGATIVE = [
     "a 2\u2011year contract",
     "2-3 year contract",
     "a 3 year roadmap",
+    # "y" read only glued to digits, with experience or a floor, and never inside a word or a code
+    "a 10y bond",
+    "trading 10y Treasury futures",
+    "part 1y2 of the form",
+    "Y1 results",
+    "release v1.1y of the app",
+    "a 5y/o child",
+    "1 y of experience",
+    "FY1y budget",
+    "a 3 year assignment as a consultant",
+    "a 3 year as-built survey",
+    "a 2-year as a",
     "a 6-month contract",
     "a 4-year degree",
     "within 2 years",
@@ -319,6 +343,9 @@ ROUTES = [
     ("Bachelor's degree and 4 years of experience; alternatively, 2 years with a Master's degree",
      [("4 years", "alternative"), ("2 years", "total")]),
     ("5 years of experience (or 3 years with a PhD)", [("5 years", "alternative"), ("3 years", "total")]),
+    # a tilde ("about") after "OR" (held-out set 54's 030, both readers: 1, the least route)
+    ("~bachelor level in relevant field & 1y+ of relevant QA experience OR ~3-4 years of highly relevant work "
+     "experience.", [("1y+", "total"), ("3-4 years", "alternative")]),
     ("10+ years of experience, or 8 years with a PhD", [("10+ years", "alternative"), ("8 years", "total")]),
     ("Master's degree and 1 year of experience. In the alternative, a Bachelor's degree and 5 years of "
      "experience", [("1 year", "total"), ("5 years", "alternative")]),

@@ -312,6 +312,21 @@ def test_a_minimum_age_of_21_is_left_where_the_posting_asks_for_a_class_a_cdl(ru
         assert [line.split("'")[1] for line in result.out.splitlines()] == ([reported] if reported else []), body
 
 
+def test_an_age_band_of_15_to_30_is_left_where_the_posting_names_canada_summer_jobs(run, tmp_path):
+    """`ground_in_posting` with `ground_for`: the Canada Summer Jobs programme's own band, stated as
+    the grant's requirements on another line (held-out set 54's 091, neither reader flagged it); a
+    different band beside the same programme, and the band where no programme is named, are still
+    reported."""
+    title = "# Summer Web Developer Intern\n\n"
+    grant = ("Please note that we have applied for funding under the Canada Summer Jobs Program, if we are "
+             "approved, the following requirements will apply.\n\n")
+    for body, reported in ((grant + "- Aged 15-30\n", None), (grant + "- Aged 18-25\n", "Aged 18-25"),
+                           ("## Requirements\n\n- Aged 15-30\n", "Aged 15-30")):
+        (tmp_path / "posting.md").write_text(title + body, encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD508", *AS_OF, cwd=tmp_path)
+        assert [line.split("'")[1] for line in result.out.splitlines()] == ([reported] if reported else []), body
+
+
 def test_a_scheme_that_targets_youth_is_reported_only_when_the_title_names_the_scheme(run, tmp_path):
     """`when_title`: "This initiative targets unemployed local youth" limits the applicants of an
     apprenticeship the title names; under a project coordinator's title it is the public served."""

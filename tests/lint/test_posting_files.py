@@ -245,9 +245,22 @@ def test_a_folder_of_postings_is_linted_and_a_catalogs_readme_is_passed_over_wit
 @pytest.mark.parametrize("title, flagged", [("Dishwasher", False), ("Software Engineer", True),
                                             # held-out set 36's 058, both readers flagged its lifting
                                             ("Call Center Representative/Customer Service", True),
-                                            ("Contact Centre Agent", True), ("Customer Service Associate", False)])
+                                            ("Contact Centre Agent", True), ("Customer Service Associate", False),
+                                            # held-out set 54's 071, both readers flagged its licence;
+                                            # a hotel's front office manager stays on its feet (798)
+                                            ("Office Manager at BlueNalu", True), ("Front Office Manager", False)])
 def test_physical_demands_are_the_job_when_the_title_is_physical_work(run, tmp_path, title, flagged):
     _write(tmp_path, "posting.md", f"# {title}\n\n## Requirements\n\n- Must be able to lift 50 pounds\n")
+    result = run("lint", "posting.md", "--select", "JD503", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert bool(json.loads(result.out)["findings"]) is flagged
+
+
+@pytest.mark.parametrize("title, flagged", [("Office Manager", True), ("Front Office Manager", False),
+                                            ("Delivery Driver", False)])
+def test_a_licence_is_read_on_an_office_managers_posting(run, tmp_path, title, flagged):
+    # "Driver's License (Required)" for an office manager whose duties name no driving (held-out
+    # set 54's 071, both readers); a driver's own licence is the job.
+    _write(tmp_path, "posting.md", f"# {title}\n\n**License:**\n\n- Driver's License (Required)\n")
     result = run("lint", "posting.md", "--select", "JD503", "-f", "json", *AS_OF, cwd=tmp_path)
     assert bool(json.loads(result.out)["findings"]) is flagged
 
