@@ -428,6 +428,22 @@ def test_a_trait_of_the_people_a_company_works_with_is_not_asked_of_the_hire(run
     assert [word for _, word in _places_and_words(result, "JD501")] == ["courageous", "courageous", "fearless"]
 
 
+def test_a_trait_of_a_person_who_was_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 55's 035 left "courageous" in "She was  courageous and
+    inspirational and blazed a trail as a female leader": the colleague the programme is named for.
+    The hire told in the present or future as "she" or "he", and a trait after another subject's
+    "was", stay read."""
+    result = _lint(run, tmp_path, "Sally O’Neill was described by Michael D. Higgins, President of Ireland, as “the "
+                                  "greatest gift”. She was  courageous and inspirational and blazed a trail.\n\n"
+                                  "He was kind, bold and fearless.\n\n"
+                                  "She will be fearless in client meetings.\n\n"
+                                  "He is aggressive in negotiations.\n\n"
+                                  "The last engineer was fearless.\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["fearless", "aggressive", "fearless"]
+    assert [place[:13] for place, _ in _places_and_words(result, "JD501")] == [
+        "posting.md:7:", "posting.md:9:", "posting.md:11"]
+
+
 def test_a_trait_word_opening_a_capitalised_name_inside_a_sentence_is_not_asked(run, tmp_path):
     """Both readers of held-out set 38's 080 left "Fearless" in "Morgridge’s goals of Fearless
     Science": an institute's slogan. An item's first word and a title-case heading stay read."""

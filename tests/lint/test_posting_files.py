@@ -180,6 +180,23 @@ def test_a_headings_years_are_read_only_as_experience(run, tmp_path, heading, li
     assert [line for _, line, _, _ in _found(result.out)] == lines
 
 
+@pytest.mark.parametrize("sentence, lines", [
+    # held-out set 55's 078, both readers: the years asked under the company's "About" heading
+    ("The ideal candidate will have 5+ years of full-cycle quantifiable recruiting experience within a "
+     "technical environment.", [7, 11]),
+    ("You have 5+ years of recruiting experience.", [7, 11]),
+    ("Our founders have 20+ years of experience in recruiting.", [11]),   # the company's own years
+    ("For over 5 years we have helped candidates find work.", [11]),
+    ("The ideal candidate will have a 5 year track record of climbing.", [11]),   # no experience named
+])
+def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hire(run, tmp_path, sentence, lines):
+    _write(tmp_path, "posting.md", "# Lead Technical Recruiter\n\n## About irl\n\nImagine being part of a nimble "
+           "team.\n\nYou will be responsible for sourcing and hiring. " + sentence + "\n\n## Requirements\n\n"
+           "- 5+ years of recruiting experience within a technical environment\n")
+    result = run("lint", "posting.md", "--level", "P5", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers

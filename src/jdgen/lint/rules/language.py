@@ -230,6 +230,19 @@ def _of_collaborators(text: str, start: int) -> bool:
             and _WITH_OTHERS.search(text, max(0, start - 120), start) is not None)
 
 
+# A trait word said in the past tense of a person named as "she" or "he" ("Sally O’Neill was
+# described by Michael D. Higgins, President of Ireland, as ... She was  courageous and inspirational
+# and blazed a trail as a female leader", the colleague an overseas-development agency's future
+# leaders programme is named for, held-out set 55's 035, both readers left it: "describe[s] Sally
+# O’Neill, the person the programme honours, not the hire") tells of someone who was, as "our
+# fearless founder" tells of someone the hire joins; the hire is asked in the present or future
+# ("He/she must be assertive", "She will be fearless" stay read). Read after "she/he was" or "she/he
+# had been", with at most three words (a degree word or traits before it in a list) between.
+# Recounted: no trait word after "she/he was" in the tuning corpus.
+_SAID_OF_A_PERSON_WHO_WAS = re.compile(
+    r"\b(?:she|he)\s+(?:was|had\s+been)\s+(?:[\w-]+,?\s+){0,3}$", re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _named(text, start)
@@ -239,6 +252,7 @@ def _not_the_hire(text: str, start: int, language: str) -> bool:
                                  or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
                                  or _OF_A_THING.match(text, start, start + 80) is not None
                                  or _of_collaborators(text, start)
+                                 or _SAID_OF_A_PERSON_WHO_WAS.search(text, max(0, start - 60), start) is not None
                                  or _company_voice(text, start))
 
 

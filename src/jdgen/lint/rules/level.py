@@ -43,8 +43,32 @@ YEARS_FIELDS = ("qualifications", "summary", "opening", "story.who", "story.prob
 # Executive (2 Years Contract)", "Parks (1 Year)"), which no reader recorded.
 # A heading written as a sentence is read the same way ("## I’m looking for someone with two years’
 # experience in consulting and/or public sector change", held-out set 33's 132, both readers).
-_READ_FIELDS = (*YEARS_FIELDS, "title", "heading")
+_READ_FIELDS = (*YEARS_FIELDS, "title", "heading", "company.about")
 _TITLE_EXPERIENCE = re.compile(r"[\x27\u2019]?\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
+
+
+# A section about the company tells its own years ("Our founders have 20+ years of experience in
+# recruiting", "For over 30 years we have ..."), which no reader records; but a sentence there that
+# turns to the wanted person and asks for the years ("You will be responsible for sourcing, hiring
+# ... The ideal candidate will have 5+ years of full-cycle quantifiable recruiting experience within
+# a technical environment.", the only paragraph under "## About irl" in a start-up's lead technical
+# recruiter at P5, held-out set 55's 078, both readers: 5, below P5's 8-12) is a requirement as it
+# would be under "Requirements". So in that section a claim is read only when its own sentence,
+# before it, names the hire as the one who has or brings the years (the ideal, successful or right
+# candidate, applicant or person; "you"; candidates or applicants) with a verb of having, bringing
+# or needing, and its subject is experience.
+_ASKED_OF_THE_HIRE = re.compile(
+    r"\b(?:(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|person|hire|individual)s?"
+    r"|you|candidates|applicants)\s+(?:will|should|must|shall|would|need\s+to|needs\s+to)?\s*(?:ideally\s+)?"
+    r"(?:have|has|bring|brings|possess|possesses|hold|holds|need|needs|require|requires)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+
+
+def _asked_in_company_text(text: str, claims: tuple) -> tuple:
+    """The claims of a text about the company that its sentence asks of the hire, with experience
+    as their subject."""
+    return tuple(claim for claim in claims
+                 if _ASKED_OF_THE_HIRE.search(text, max(0, claim.start - 120), claim.start) is not None
+                 and re.search(r"\bexp(?:erience)?\b", claim.subject or "", re.IGNORECASE) is not None)
 
 
 # The years may name the field before the word experience ("a consulting management trainee with
@@ -88,6 +112,8 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
         claims = claims_in(text.text)
         if text.field in ("title", "heading"):
             claims = _said_experience(text.text, claims)
+        elif text.field == "company.about":
+            claims = _asked_in_company_text(text.text, claims)
         elif claims and _route_before(previous, text):
             claims = tuple(replace(claim, is_sub_requirement=True, role="alternative") for claim in claims)
         previous = text
