@@ -74,9 +74,11 @@ def test_the_table_is_ignored_under_other_code(reread):
     assert anchors._shipped() == {}
 
 
-@pytest.mark.parametrize("content", [None, "", "{not json", '{"code_digest": 1}'])
+@pytest.mark.parametrize("content", [None, "", "{not json", '{"code_digest": 1}', "[]", "CODE"])
 def test_a_missing_or_broken_table_means_reading_every_pattern(reread, tmp_path, content):
     path = tmp_path / "anchor_facts.json"
+    if content == "CODE":  # this code's digest, but no facts
+        content = json.dumps({"code_digest": anchors.code_digest(), "facts": [1]})
     if content is not None:
         path.write_text(content, encoding="utf-8")
     reread.setattr(anchors, "FACTS_FILE", path)

@@ -101,14 +101,16 @@ FACTS_FILE = Path(__file__).resolve().with_name("anchor_facts.json")
 
 @cache
 def _shipped() -> dict[str, Facts]:
+    """The shipped table, or nothing (every pattern is then read as it is made): before the table
+    was first written, under other code, or when the file is not the table the writer writes."""
     try:
         table = json.loads(FACTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # before the table was first written
+        if table["code_digest"] != code_digest():
+            return {}
+        return {key: (words, tuple(required), {word: tuple(needs) for word, needs in after.items()})
+                for key, (words, required, after) in table["facts"].items()}
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return {}
-    if table.get("code_digest") != code_digest():
-        return {}
-    return {key: (words, tuple(required), {word: tuple(needs) for word, needs in after.items()})
-            for key, (words, required, after) in table["facts"].items()}
 
 
 def facts(pattern: re.Pattern[str]) -> Facts:

@@ -4,7 +4,7 @@ each pattern jdgen ships, so that a lint does not parse them again on every star
     python -m jdgen.lint.analyse_shipped
 
 Run it after changing a word list's rows, a rule's pattern or ``compose/anchors.py``;
-tests/test_anchor_facts.py fails until then (and jdgen reads the changed patterns on each
+tests/lint/test_anchor_facts.py fails until then (and jdgen reads the changed patterns on each
 start, as it would without the table). The patterns are those a lint of the built-in catalog
 makes matchers for (every word list, every rule, English and German postings) and those made
 when jdgen's modules are imported; a pattern missing here is read when first used.
@@ -13,6 +13,7 @@ when jdgen's modules are imported; a pattern missing here is read when first use
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 from ..compose import anchors
@@ -38,7 +39,10 @@ def generated() -> str:
 
 
 def main() -> None:
-    anchors.FACTS_FILE.write_text(generated(), encoding="utf-8", newline="\n")
+    # Whole or not at all: a lint started meanwhile reads the old table or the new one.
+    partial = anchors.FACTS_FILE.with_suffix(".json.partial")
+    partial.write_text(generated(), encoding="utf-8", newline="\n")
+    os.replace(partial, anchors.FACTS_FILE)
     print(f"wrote {anchors.FACTS_FILE}")
 
 
