@@ -61,6 +61,9 @@ _ASKED_OF_THE_HIRE = re.compile(
     r"\b(?:(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|person|hire|individual)s?"
     r"|you|candidates|applicants)\s+(?:will|should|must|shall|would|need\s+to|needs\s+to)?\s*(?:ideally\s+)?"
     r"(?:have|has|bring|brings|possess|possesses|hold|holds|need|needs|require|requires)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+# Anywhere in the claim's subject ("of full-cycle quantifiable recruiting experience within a technical
+# environment"), unlike a title's, which must end in the word (_SUBJECT_EXPERIENCE below).
+_SUBJECT_NAMES_EXPERIENCE = re.compile(r"\bexp(?:erience)?\b", re.IGNORECASE)
 
 
 def _asked_in_company_text(text: str, claims: tuple) -> tuple:
@@ -68,7 +71,7 @@ def _asked_in_company_text(text: str, claims: tuple) -> tuple:
     as their subject."""
     return tuple(claim for claim in claims
                  if _ASKED_OF_THE_HIRE.search(text, max(0, claim.start - 120), claim.start) is not None
-                 and re.search(r"\bexp(?:erience)?\b", claim.subject or "", re.IGNORECASE) is not None)
+                 and _SUBJECT_NAMES_EXPERIENCE.search(claim.subject or "") is not None)
 
 
 # The years may name the field before the word experience ("a consulting management trainee with
