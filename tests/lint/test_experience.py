@@ -127,6 +127,9 @@ POSITIVE = [
     # held-out set 47's 067, both readers: the appointment is the post; the years are the earlier employment's
     ("The appointment to a Staff Grade will require previous employment at a satisfactory level as a Junior "
      "Staff Grade for a minimum of two years.", "a minimum of two years", 2, None, True),
+    # the same word followed by experience is the hire's experience of that kind of work
+    ("1 year contract experience in data engineering", "1 year", 1, 1, False),
+    ("at least 1 year fixed-term experience in a bank", "at least 1 year", 1, None, True),
 ]
 
 
@@ -243,6 +246,10 @@ NEGATIVE = [
     "After previous employment elsewhere, the appointment is for 2 years",
     "Previous experience is welcome; this contract is for a minimum of two years",
     "The appointment will be for a minimum of two years",
+    # a number of one before the post's own length: the contract's term, not the hire's years
+    "This is a 1 year contract, with pay based on experience.",
+    "Offered as a one year fixed-term appointment.",
+    "a 1 year secondment with pay based on experience",
 ]
 
 

@@ -40,7 +40,10 @@ A match is dropped when it is plainly not experience:
    ``or older``, ``later``, ``from now``, ``to come``, ``running``, ``in a row``,
    ``of age``, ``(of) history``, ``in business``, ``in operation``, ``anniversary``...,
    or by what the years are of when that is not work: ``(of) funding``, ``runway``,
-   ``warranty``, ``data``, ``college``, ``study``, ``education``...;
+   ``warranty``, ``data``, ``college``, ``study``, ``education``...,
+   or by the length of the post itself: ``contract``, ``fixed-term``, ``appointment``,
+   ``secondment``, ``probation``... unless ``experience`` follows within three words
+   (``a 1 year contract`` is not experience, ``1 year contract experience`` is);
 2. the word right before is a period marker: ``within``, ``in``, ``next``, ``past``,
    ``last``, ``first``, ``every``, ``each``, ``per``, ``after``, ``before``,
    ``during``, ``once``, ``twice``, ``times``, or a label such as ``duration``,
@@ -204,7 +207,8 @@ _NOT_EXPERIENCE_AFTER = lazy(
           |studies|schooling|education|coursework|tuition)
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
-        |(?:of[ \t]+)?(?:age|aged))\b""",
+        |(?:of[ \t]+)?(?:age|aged)
+        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
@@ -419,6 +423,15 @@ class YearsClaim:
     #: "total" (the requirement), "part" (narrows a larger claim of its route), "alternative"
     #: (another route than the least one, or any route when one route states no years)
     role: str = "total"
+
+    def amount(self) -> str:
+        """The years as a reader says them: "1 year", "5–8 years", "5+ years"."""
+        text = f"{self.min_years:g}"
+        if self.max_years not in (None, self.min_years):
+            text += f"–{self.max_years:g}"
+        if self.open_ended:
+            text += "+"
+        return text + (" year" if text == "1" else " years")
 
 
 def _value(token: str) -> float:

@@ -93,10 +93,6 @@ def claims_in(text: str) -> tuple:
     return tuple(find_years_claims(text))
 
 
-def _years(value: float) -> str:
-    return f"{value:g}"
-
-
 @rule("JD301", "experience-vs-level", severity="error", target="posting", documents=True, severities=("warning",),
       summary="Years of experience stated in the text disagree with the level's range in the ladder.",
       why="A 'Senior' P4 role (5–8 years) that asks for 10+ years turns away the people it is meant for, "
@@ -129,18 +125,14 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
                                "a posting states a few; the rest are not checked", text.locate(claim.phrase),
                                severity="warning")
                 return
-            stated = _years(claim.min_years)
-            if claim.max_years not in (None, claim.min_years):
-                stated += f"–{_years(claim.max_years)}"
-            if claim.open_ended:
-                stated += "+"
+            stated = claim.amount()
             where = text.locate(claim.phrase)
             if claim.min_years >= high:
-                yield text.hit(f"asks for {stated} years ({claim.phrase!r}), but {level.code} "
+                yield text.hit(f"asks for {stated} ({claim.phrase!r}), but {level.code} "
                                f"({level.name}) means {low}–{high} years",
                                f"state {low}–{high} years, or move the role to a higher level", where)
             elif claim.min_years < low - options["below_tolerance"]:
-                yield text.hit(f"asks for {stated} years ({claim.phrase!r}), below {level.code}'s "
+                yield text.hit(f"asks for {stated} ({claim.phrase!r}), below {level.code}'s "
                                f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
                                where, severity="warning")
 

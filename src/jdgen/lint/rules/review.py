@@ -219,13 +219,6 @@ def _subject(claim: YearsClaim) -> frozenset[str]:
     return frozenset(_key(claim.subject or "") - _GENERAL_WORDS)
 
 
-def _stated(claim: YearsClaim) -> str:
-    text = f"{claim.min_years:g}"
-    if claim.max_years not in (None, claim.min_years):
-        text += f"–{claim.max_years:g}"
-    return text + ("+" if claim.open_ended else "")
-
-
 def _disagree(a: YearsClaim, b: YearsClaim) -> bool:
     if a.min_years != b.min_years:
         return True
@@ -296,23 +289,23 @@ def conflicting_experience(ctx, posting, options) -> Iterator[Hit]:
                 level if level is not None and _disagree(claim, level[1]) \
                 and claim.min_years < posting.level.years.max else None
             if total is None:
-                total = (f"{_stated(claim)} years ({claim.phrase!r}) at line {text.location.line}", claim)
+                total = (f"{claim.amount()} ({claim.phrase!r}) at line {text.location.line}", claim)
             if other is not None:
-                yield text.hit(f"states {_stated(claim)} years ({claim.phrase!r}), but the posting also states "
+                yield text.hit(f"states {claim.amount()} ({claim.phrase!r}), but the posting also states "
                                f"{other[0]}", "state the total years once", text.locate(claim.phrase))
             continue
         specific.append((text, claim))
         earlier = by_subject.setdefault(subject, (text, claim))
         if earlier[1] is not claim and _disagree(claim, earlier[1]):
-            yield text.hit(f"asks for {_stated(claim)} years of {claim.subject}, but line {earlier[0].location.line} "
-                           f"asks for {_stated(earlier[1])}", "state the years for it once",
+            yield text.hit(f"asks for {claim.amount()} of {claim.subject}, but line {earlier[0].location.line} "
+                           f"asks for {earlier[1].amount()}", "state the years for it once",
                            text.locate(claim.phrase))
     total = total or level
     if total is None or total[1].max_years is None:
         return
     for text, claim in specific:
         if claim.min_years > total[1].max_years:
-            yield text.hit(f"asks for {_stated(claim)} years of {claim.subject}, more than {total[0]} in total",
+            yield text.hit(f"asks for {claim.amount()} of {claim.subject}, more than {total[0]} in total",
                            "a part of the experience cannot need more years than the whole",
                            text.locate(claim.phrase))
 
