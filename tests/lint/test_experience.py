@@ -67,6 +67,11 @@ POSITIVE = [
     ("Graduate (1 year -2 years)", "1 year -2 years", 1, 2, False),
     ("1 year to 3 year\u2019s experience", "1 year to 3 year", 1, 3, False),
     ("3 years to 5 years of experience", "3 years to 5 years", 3, 5, False),
+    # a low end in months before a high end in years (held-out set 56's 109, a hotel's senior
+    # steward, both readers: least 6 months)
+    ("- Minimum 6 month\u20136+ years of experience in stewarding or kitchen support roles",
+     "Minimum 6 month\u20136+ years", 0.5, 6, True),
+    ("6 months to 1 year of relevant experience preferred", "6 months to 1 year", 0.5, 1, False),
     ("over 5 years", "over 5 years", 5, None, True),
     ("Candidates with over 5 years in data science", "over 5 years", 5, None, True),
     ("more than 5 years", "more than 5 years", 5, None, True),
