@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jdgen.compose.experience import years_amount
 from jdgen.lint.experience import YearsClaim, find_years_claims, total_experience_claims
 
 
@@ -471,3 +472,11 @@ def test_total_of_alternative_routes_is_the_least_route():
 def test_a_bare_floor_before_a_preferred_figure_is_the_minimum(text, expected):
     claims = [c for c in find_years_claims(text) if c.role == "total"]
     assert [(c.phrase, c.min_years, c.max_years) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("low", "high", "open_ended", "said"), [
+    (1, None, False, "1 year"), (1, 1, False, "1 year"), (1, None, True, "1+ years"), (0.5, None, False, "0.5 years"),
+    (5, 8, False, "5–8 years"), (5, None, True, "5+ years"), (0.5, 6, True, "0.5–6+ years")])
+def test_years_are_said_as_a_reader_says_them(low, high, open_ended, said):
+    assert years_amount(low, high, open_ended) == said
+    assert YearsClaim(low, high, open_ended, 0, 0, "", None).amount() == said

@@ -430,12 +430,17 @@ class YearsClaim:
 
     def amount(self) -> str:
         """The years as a reader says them: "1 year", "5–8 years", "5+ years"."""
-        text = f"{self.min_years:g}"
-        if self.max_years not in (None, self.min_years):
-            text += f"–{self.max_years:g}"
-        if self.open_ended:
-            text += "+"
-        return text + (" year" if text == "1" else " years")
+        return years_amount(self.min_years, self.max_years, self.open_ended)
+
+
+def years_amount(low: float, high: float | None = None, open_ended: bool = False) -> str:
+    """A number of years as a reader says it: "1 year", "5–8 years", "5+ years"."""
+    text = f"{low:g}"
+    if high not in (None, low):
+        text += f"–{high:g}"
+    if open_ended:
+        text += "+"
+    return text + (" year" if text == "1" else " years")
 
 
 def _value(token: str) -> float:

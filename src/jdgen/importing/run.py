@@ -185,7 +185,7 @@ def _level(catalog: "Catalog", document: "Document", mapped: Mapped, given: str 
     if given is not None:
         return given, "--level"
     from ..architecture.title_level import levels_in_title
-    from ..compose.experience import find_years_claims
+    from ..compose.experience import find_years_claims, years_amount
 
     years = [claim.min_years for item in mapped.lists["qualifications"] if item.get("priority") != "preferred"
              for claim in find_years_claims(item["text"]) if claim.role == "total"]
@@ -200,12 +200,13 @@ def _level(catalog: "Catalog", document: "Document", mapped: Mapped, given: str 
         if least is not None:
             fits = [lv for lv in named.levels if lv.years.min <= least < lv.years.max]
             chosen = fits[0] if fits else min(named.levels, key=lambda lv: abs(lv.years.min - least))
-            return chosen.code, f"the title says {named.spelling!r} ({spans}) and the posting asks for {least:g} years"
+            return chosen.code, (f"the title says {named.spelling!r} ({spans}) and the posting asks for "
+                                 f"{years_amount(least)}")
         return named.levels[0].code, f"the title says {named.spelling!r} ({spans}) and no years: the lower"
     if least is not None:
         fits = [lv for lv in catalog.ladder.levels if lv.code.startswith("P") and lv.years.min <= least < lv.years.max]
         if fits:
-            return fits[0].code, f"the posting asks for {least:g} years"
+            return fits[0].code, f"the posting asks for {years_amount(least)}"
     where = document.title.location if document.title is not None else Location(document.path)
     raise UsageError(f"{where.file}: no level for the draft: the title names none and the posting states no years",
                      hint="pass --level, e.g. --level P3")
