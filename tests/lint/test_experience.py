@@ -441,6 +441,14 @@ ROUTES = [
     # ... but a level named in the claim's own sentence, or none, keeps one requirement's parts together
     ("5 years of experience, including 2 years at senior level", [("5 years", "total"), ("2 years", "part")]),
     ("5 years of experience. Of these, 2 years in Go", [("5 years", "total"), ("2 years", "part")]),
+    # years given per level on one line, each level named straight after its claim, are each level's
+    # own requirement (held-out set 58's 010, both readers: 1, the junior route) ...
+    ("- Commercial experience (4+ years for Senior / 1+ year for Junior) in developing complex software",
+     [("4+ years", "total"), ("1+ year", "total")]),
+    ("5+ years for senior, 2+ years for junior engineers", [("5+ years", "total"), ("2+ years", "total")]),
+    # ... but a level named after one claim only, or a sub-skill after the slash, stays one route
+    ("5+ years for Senior / 3 years in management", [("5+ years", "total"), ("3 years", "part")]),
+    ("5+ years of experience, 2 years for the lead role", [("5+ years", "total"), ("2 years", "part")]),
     # a tool's own "1 or 2 years" beside the overall bar is a part, not a route of 2 years (held-out
     # set 45's 075, both readers); an "or" after a claim's unit still opens a route
     ("5 or more years of experience in native iOS application development. With proficiency in both Objective C "
