@@ -666,7 +666,7 @@ _LEVEL_SENTENCE = lazy(r"[.;!?][ \t]++[^.;!?\n]*?\b(?:junior|middle|mid|senior|e
 # such line in the tuning corpus and the held-out set; 1506's "< 4 years for Senior Backend
 # Developers" and "< a year for junior level" stand on lines of their own and are not read so.
 _LEVEL_WORD = r"(?:junior|senior|mid(?:dle)?|mid-level|entry(?:-level)?|intermediate|lead|staff|principal)"
-_FOR_LEVEL_BETWEEN = lazy(r"\A[ \t]*+for[ \t]++(?:the[ \t]++)?" + _LEVEL_WORD + r"(?:[ \t]++level)?[ \t]*+[/;,][ \t]*+\Z", _FLAGS)
+_FOR_LEVEL_BETWEEN = lazy(r"[ \t]*+for[ \t]++(?:the[ \t]++)?" + _LEVEL_WORD + r"(?:[ \t]++level)?[ \t]*+[/;,][ \t]*+\Z", _FLAGS)
 _FOR_LEVEL_AFTER = lazy(r"[ \t]*+for[ \t]++(?:the[ \t]++)?" + _LEVEL_WORD + r"\b", _FLAGS)
 
 
@@ -681,7 +681,7 @@ def _grade_groups(norm: str, found: list) -> list[list]:
         # the numeral's last letter first: a text of thousands of claims seldom has one before any
         if not groups or (before.rstrip(" \t:-")[-1:] in ("I", "V") and _GRADE_BEFORE.search(before)):
             groups.append([])
-        elif _FOR_LEVEL_BETWEEN.match(norm[groups[-1][-1][4]:start]) and _FOR_LEVEL_AFTER.match(norm, claim[4]):
+        elif _FOR_LEVEL_BETWEEN.match(norm, groups[-1][-1][4], start) and _FOR_LEVEL_AFTER.match(norm, claim[4]):
             groups.append([])
         else:
             since = max(groups[-1][-1][4], start - 120)  # no further back than the claim before
