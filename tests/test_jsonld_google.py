@@ -306,6 +306,16 @@ def test_every_zone_of_the_table_is_in_tzdata():
     assert "TX" not in table["us_states"] and "US" not in table["countries"]
 
 
+def test_every_code_of_the_table_is_read_as_written():
+    from jdgen.catalog.time_zones import _table, derived_zone
+
+    # YAML 1.1 reads an unquoted NO (Norway) as false, which left Norway without a zone.
+    table = _table()
+    assert all(isinstance(code, str) and len(code) == 2 and code.isupper()
+               for code in [*table["countries"], *table["us_states"]])
+    assert derived_zone("NO") == "Europe/Oslo"
+
+
 def _education(run, catalog) -> dict | None:
     result = run("render", "AIMLAM.GEN.P1", "-c", "northwind", "-f", "jsonld", "--jsonld-drafts", *DATE, cwd=catalog)
     assert result.code == 0, result
