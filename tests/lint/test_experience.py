@@ -136,6 +136,10 @@ POSITIVE = [
     # the same word followed by experience is the hire's experience of that kind of work
     ("1 year contract experience in data engineering", "1 year", 1, 1, False),
     ("at least 1 year fixed-term experience in a bank", "at least 1 year", 1, None, True),
+    # held-out set 61's 052, both readers: the diploma's three years are its length; the one year is experience
+    ("Graduate from a recognized University OR 10+2 and three years\u2019 Degree/Diploma in Hotel Management OR "
+     "10+2 with at least one year experience in passenger interface", "at least one year", 1, None, True),
+    ("5 years\u2019 degree-level experience in finance", "5 years", 5, 5, False),
 ]
 
 
@@ -256,6 +260,10 @@ NEGATIVE = [
     "This is a 1 year contract, with pay based on experience.",
     "Offered as a one year fixed-term appointment.",
     "a 1 year secondment with pay based on experience",
+    # a course's length before its degree or diploma (held-out set 61's 052, both readers; 2233, 6153)
+    "10+2 and three years\u2019 Degree/Diploma in Hotel Management and Catering Technology",
+    "- BCS / BIT / BSE (04 years degree) or equivalent",
+    "Must possess two years Diploma in Agriculture",
 ]
 
 

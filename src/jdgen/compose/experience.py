@@ -203,6 +203,15 @@ _CLAIM = lazy(
     """,
     _FLAGS,
 )
+# A course's length written before its degree or diploma ("Graduate from a recognized University OR
+# 10+2 and three years’ Degree/Diploma in Hotel Management and Catering Technology from a Government
+# recognized Institute OR 10+2 with at least one year experience in passenger interface", an
+# airline's trainee cabin crew at P1, held-out set 61's 052, both readers: "three years’
+# Degree/Diploma" is a course length, the least route is 0 and fits) is how long the study takes,
+# as "years of college" is; the tuning readers recorded no experience for "04 years degree" (2233),
+# "two years Diploma" (6153) or "Two years Diploma course" (6155). Read off only with the course word
+# right after the years, and not where experience follows within two words ("5 years' degree-level
+# experience" stays read).
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
@@ -212,7 +221,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
-        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
+        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?|degree|diploma)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
