@@ -279,7 +279,16 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 # and the years the time served before it. Only "previous/prior/past/former" employment, experience,
 # service or work counts, after the last duration word, so "a contract for 2 years" and "commit to
 # working with us for 3 years" stay lengths of the job.
-_EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b", _FLAGS)
+# So is the hire's own service told with "have served" ("For appointment/upgrading from Librarian I to
+# the position of Senior Librarian or equivalent, a candidate must have normally served for three
+# years as Librarian I in a University or institution of similar status.", a state university's
+# senior librarian at P4, held-out set 61's 003, both readers: 3, does not fit): the appointment is
+# the post, the years the time served in the grade below, as the tuning readers took "have served
+# for a minimum period of three (3) years at the grade of Principal State Counsel" (948, 3). An
+# adverb may stand between ("normally", "already"); the company's "we have served clients for 20
+# years" is its age, left before this by the sentence's company words.
+_EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b"
+                           r"|\bhave[ \t]+(?:[a-z]+ly[ \t]+)?served\b", _FLAGS)
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
