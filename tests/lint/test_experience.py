@@ -136,6 +136,14 @@ POSITIVE = [
     # the same word followed by experience is the hire's experience of that kind of work
     ("1 year contract experience in data engineering", "1 year", 1, 1, False),
     ("at least 1 year fixed-term experience in a bank", "at least 1 year", 1, None, True),
+    # held-out set 61's 052, both readers: the diploma's three years are its length; the one year is experience
+    ("Graduate from a recognized University OR 10+2 and three years\u2019 Degree/Diploma in Hotel Management OR "
+     "10+2 with at least one year experience in passenger interface", "at least one year", 1, None, True),
+    ("5 years\u2019 degree-level experience in finance", "5 years", 5, 5, False),
+    # held-out set 61's 003, both readers: the appointment is the post; the years are served in the grade below
+    ("For appointment/upgrading from Librarian I to the position of Senior Librarian or equivalent, a candidate must "
+     "have normally served for three years as Librarian I in a University or institution of similar status.",
+     "three years", 3, 3, False),
 ]
 
 
@@ -256,6 +264,13 @@ NEGATIVE = [
     "This is a 1 year contract, with pay based on experience.",
     "Offered as a one year fixed-term appointment.",
     "a 1 year secondment with pay based on experience",
+    # a course's length before its degree or diploma (held-out set 61's 052, both readers; 2233, 6153)
+    "10+2 and three years\u2019 Degree/Diploma in Hotel Management and Catering Technology",
+    "- BCS / BIT / BSE (04 years degree) or equivalent",
+    "Must possess two years Diploma in Agriculture",
+    # the company's service is its age, and service after the years is not what they are of
+    "The appointment is for two years; we have served clients for 20 years",
+    "This appointment is for a term of 3 years and you will have served the community.",
 ]
 
 

@@ -520,3 +520,45 @@ def test_a_couple_opening_the_title_says_who_may_apply_not_the_employer(run, tmp
                                          encoding="utf-8")
     result = run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path)
     assert [words for _, words in _places_and_words(result, "JD502")] == ["Management Couple"], result.out
+
+
+def test_the_employers_name_in_an_about_heading_or_its_equal_opportunity_line_is_not_reported(run, tmp_path):
+    """Both readers of held-out set 61's 050 left "Hero" in "Be A Hero", a PAC's own name, given by
+    its heading "About Be a Hero/Be A Hero Action Fund" and its line "Be A Hero is an equal
+    opportunity employer"; the same word for the hire is still read."""
+    for body in ("## About Be a Hero/Be A Hero Action Fund\n\nBe A Hero PAC works for a fair healthcare system.\n\n"
+                 "Manage the email strategy for Be A Hero Action Fund.\n",
+                 "Manage the email strategy for Be A Hero.\n\nBe A Hero is an equal opportunity employer.\n"):
+        (tmp_path / "posting.md").write_text("# Senior Digital Advisor\n\n" + body + "\nYou will be our email hero.\n",
+                                             encoding="utf-8")
+        result = run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path)
+        assert [words for _, words in _places_and_words(result, "JD502")] == ["hero"], result.out
+
+
+def test_headings_about_the_reader_the_post_or_the_company_name_no_employer(tmp_path):
+    from jdgen.documents import read_document
+    from jdgen.lint.posting_files import names_in_posting
+
+    headings = ("About you", "About Us", "ABOUT THE ROLE", "About the Job", "About the Team", "About this role",
+                "About The Company", "About Our company", "About Working at Pear Deck", "About Company",
+                "About Organization:", "About the Rockstar Team", "About your rockstar role")
+    (tmp_path / "posting.md").write_text("# Developer\n\n" + "".join(f"## {h}\n\nText.\n\n" for h in headings)
+                                         + "We are an equal opportunity employer. Our client is an equal opportunity "
+                                           "employer. It is an equal opportunity employer.\n", encoding="utf-8")
+    assert names_in_posting(read_document(tmp_path / "posting.md")) == ()
+    (tmp_path / "posting.md").write_text("# Developer\n\n## About Mercy Corps\n\nText.\n\n## About Jobsity💡\n\nText.\n\n"
+                                         "Thanks.The City of Port St. Lucie is an Equal Opportunity Employer.\n",
+                                         encoding="utf-8")
+    assert names_in_posting(read_document(tmp_path / "posting.md")) == ("Mercy Corps", "Jobsity", "City of Port St. Lucie")
+
+
+def test_a_trait_word_of_an_organisation_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 61's 050 left "we are one of the most aggressive political
+    organizations in the space" (the organisation, not the wanted person); a trait word of the hire,
+    of a business developer or of a "company man" stays read."""
+    result = _lint(run, tmp_path, "- We are one of the most aggressive political organizations in the space.\n"
+                                  "- Join an aggressive company.\n"
+                                  "- We want an aggressive salesperson.\n"
+                                  "- Be an aggressive business developer.\n"
+                                  "- He is an assertive company man.\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["aggressive", "aggressive", "assertive"]

@@ -203,6 +203,15 @@ _CLAIM = lazy(
     """,
     _FLAGS,
 )
+# A course's length written before its degree or diploma ("Graduate from a recognized University OR
+# 10+2 and three years’ Degree/Diploma in Hotel Management and Catering Technology from a Government
+# recognized Institute OR 10+2 with at least one year experience in passenger interface", an
+# airline's trainee cabin crew at P1, held-out set 61's 052, both readers: "three years’
+# Degree/Diploma" is a course length, the least route is 0 and fits) is how long the study takes,
+# as "years of college" is; the tuning readers recorded no experience for "04 years degree" (2233),
+# "two years Diploma" (6153) or "Two years Diploma course" (6155). Read off only with the course word
+# right after the years, and not where experience follows within two words ("5 years' degree-level
+# experience" stays read).
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
@@ -212,7 +221,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
-        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
+        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?|degree|diploma)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
@@ -270,7 +279,16 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 # and the years the time served before it. Only "previous/prior/past/former" employment, experience,
 # service or work counts, after the last duration word, so "a contract for 2 years" and "commit to
 # working with us for 3 years" stay lengths of the job.
-_EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b", _FLAGS)
+# So is the hire's own service told with "have served" ("For appointment/upgrading from Librarian I to
+# the position of Senior Librarian or equivalent, a candidate must have normally served for three
+# years as Librarian I in a University or institution of similar status.", a state university's
+# senior librarian at P4, held-out set 61's 003, both readers: 3, does not fit): the appointment is
+# the post, the years the time served in the grade below, as the tuning readers took "have served
+# for a minimum period of three (3) years at the grade of Principal State Counsel" (948, 3). An
+# adverb may stand between ("normally", "already"); the company's "we have served clients for 20
+# years" is its age, left before this by the sentence's company words.
+_EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b"
+                           r"|\bhave[ \t]+(?:[a-z]+ly[ \t]+)?served\b", _FLAGS)
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated

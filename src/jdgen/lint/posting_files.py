@@ -113,7 +113,7 @@ class PostingFile:
     sections: tuple = ()
     provenance: dict = field(default_factory=dict)
     physical_work: bool = False     # the title names physical work, or no desk work (JD503)
-    employer_names: tuple = ()      # names the title gives the employer, never reported (wordlists.py)
+    employer_names: tuple = ()      # names the title or the posting gives the employer, never reported (wordlists.py)
     # (place, where it is stated) for the pay laws (JD401): --location, else what the posting states
     stated: tuple = ()
     # the language it is written in (rules.language.coded_language): --language, else the file's own
@@ -221,7 +221,9 @@ def posting_of(document: "Document", level: "Level | LevelSpan | None", as_of: d
     where = document.title.location if document.title else Location(document.path)
     stated = ((place, where),) if place else tuple((found, piece.location) for found, piece in stated_places(document))
     posting = PostingFile(document, profile.code, profile, level, as_of, provenance=provenance,
-                          physical_work=_physical_work(title), employer_names=employer_names(title), stated=stated,
+                          physical_work=_physical_work(title),
+                          employer_names=tuple(dict.fromkeys(employer_names(title) + names_in_posting(document))),
+                          stated=stated,
                           language=language or document.language or "en")
     ordered = tuple(texts)
     # texts.py keeps each view on the posting; a file's every text is the author's own and printed.
@@ -275,6 +277,51 @@ _SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urge
 # "Start-up" and one singular label word; "Code Ninja" and "8 Bit Rockstars" stay names.
 _LABELS_THE_HIRE = re.compile(r"(?:startup|start-up)\s+(?:trail-?blazer|rock\s?star|ninja|guru|wizard|hero|"
                               r"superstar|unicorn|jedi)", re.IGNORECASE)
+
+
+# The employer's name as the posting itself gives it, when its title does not: an "About <Name>"
+# heading ("## About Be a Hero/Be A Hero Action Fund", a progressive PAC's senior digital advisor,
+# held-out set 61's 050, both readers left its "Hero" ten times as the organisation's name), and
+# "<Name> is an equal opportunity employer" opening a sentence ("Be A Hero is an equal opportunity
+# employer"). A name is capitalised words, small joining words between them ("Be a Hero",
+# "Municipality of the District of Lunenburg"), two of them joined by "/"; a heading about the
+# reader, the post or the company in common words ("About you", "About us", "About the role",
+# "About this role", "About Our company", "About Working at ...", "About Company") names no one.
+_NAME_WORD = r"(?-i:[A-Z0-9][\w&\x27\u2019-]*(?:\.(?:[a-z]{2,}\b)?)?)"   # "St.", "Nightly.travel", not "Thanks.The"
+_JOINING = r"(?:a|an|of|the|and|for|de|du|des|la|le|von|van|&)"
+_NAME = _NAME_WORD + r"(?:\s+(?:(?-i:" + _JOINING + r")\s+){0,2}" + _NAME_WORD + r"){0,6}"
+_ABOUT_NAME = re.compile(r"about\s+(" + _NAME + r")(?:\s*/\s*(" + _NAME + r"))?[\s:!.\W]*", re.IGNORECASE)
+_EEO_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(?:an?\s+)?(?:proud\s+)?"
+                       r"equal[\s-]+opportunit(?:y|ies)\s+employer\b", re.IGNORECASE)
+# First words that make the words after "About" the reader, the post or a common noun, not a name.
+_NOT_A_NAME_FIRST = frozenset(
+    "you your yourself yourselves us our we the this that these those a an my me it its their working joining "
+    "life careers career what who why how here there".split())
+_COMMON_NOUNS = frozenset(
+    "company organization organisation position positions role roles job jobs team opportunity department "
+    "program programme project location venue institution university school scheme recruiter client agency "
+    "business internship apprenticeship person candidate applicant benefits compensation salary pay culture "
+    "employer firm group office region service services unit".split())
+
+
+def _a_name(words: str) -> bool:
+    parts = words.split()
+    return bool(parts) and parts[0].lower() not in _NOT_A_NAME_FIRST and \
+        not all(part.lower() in _COMMON_NOUNS for part in parts)
+
+
+def names_in_posting(document: "Document") -> tuple[str, ...]:
+    """The employer's name as a posting's own words give it: an "About <Name>" heading, and a
+    sentence opening "<Name> is an equal opportunity employer"."""
+    names = []
+    for piece in document.pieces():
+        if piece.kind == "heading":
+            about = _ABOUT_NAME.fullmatch(piece.text.strip())
+            if about:
+                names += [name for name in about.groups() if name and _a_name(name)]
+        elif "pportunit" in piece.text:
+            names += [found.group(1) for found in _EEO_NAME.finditer(piece.text) if _a_name(found.group(1))]
+    return tuple(dict.fromkeys(names))
 
 
 def _physical_work(title: str) -> bool:

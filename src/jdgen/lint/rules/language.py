@@ -176,6 +176,19 @@ _OF_A_THING = re.compile(
     re.IGNORECASE)
 
 
+# A trait word before the noun of an organisation, alone or after one more adjective ("we are one of
+# the most aggressive political organizations in the space", a progressive PAC's senior digital
+# advisor, held-out set 61's 050, both readers left it: "describes the organisation, not the wanted
+# person") says what the organisation is, as "aggressive growth" says what a plan is; the tuning
+# readings left every trait word told of the company ("they are expanding aggressively", "Beat's
+# aggressive growth plan") and hold no trait word before such a noun. Only organisations' own nouns
+# (not "business" or "agency", which open the hire's title: "an aggressive business developer").
+_OF_AN_ORGANISATION = re.compile(
+    r"[\w-]*\s+(?:[a-z-]+\s+)?(?:organi[sz]ations?|compan(?:y|ies)|firms?|non-?profits?|charit(?:y|ies)|PACs?)\b"
+    r"(?!\s+(?:man|men|person|people|builder|builders|leader|leaders)\b)",
+    re.IGNORECASE)
+
+
 # A trait word capitalised inside a lower-case sentence, with a capitalised word after it, is the
 # first word of a name ("aligned with Morgridge’s goals of Fearless Science", a research institute's
 # slogan, held-out set 38's 080, both readers left it): the name of a programme, a slogan or a
@@ -251,6 +264,7 @@ def _not_the_hire(text: str, start: int, language: str) -> bool:
                                  or _TAUGHT.search(text, max(0, start - 200), start) is not None
                                  or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
                                  or _OF_A_THING.match(text, start, start + 80) is not None
+                                 or _OF_AN_ORGANISATION.match(text, start, start + 80) is not None
                                  or _of_collaborators(text, start)
                                  or _SAID_OF_A_PERSON_WHO_WAS.search(text, max(0, start - 60), start) is not None
                                  or _company_voice(text, start))
