@@ -144,6 +144,8 @@ POSITIVE = [
     ("For appointment/upgrading from Librarian I to the position of Senior Librarian or equivalent, a candidate must "
      "have normally served for three years as Librarian I in a University or institution of similar status.",
      "three years", 3, 3, False),
+    # "be" and the years followed by where the experience was is experience, not an age
+    ("You should be at least 5 years in a similar role.", "at least 5 years", 5, None, True),
 ]
 
 
@@ -271,6 +273,10 @@ NEGATIVE = [
     # the company's service is its age, and service after the years is not what they are of
     "The appointment is for two years; we have served clients for 20 years",
     "This appointment is for a term of 3 years and you will have served the community.",
+    # a person who is to "be" the years when a date comes is that old (held-out set 61's 004)
+    "Candidates must not be more than 55 years at the time of assumption of duty.",
+    "Applicants should not be more than 35 years as at 31 December 2026.",
+    "- Must be at least 21 years.",
 ]
 
 
