@@ -58,7 +58,7 @@ def parsed_copies() -> dict[str, str]:
             survives = False
         if not survives:    # a number or a YAML 1.1 boolean ("NO") as a key comes back a string
             raise SystemExit(f"{path.name}: its data does not survive JSON; quote the value")
-        copies[f"{path.stem}.json"] = text + "\n"
+        copies[data.parsed_name(path.name)] = text + "\n"
     return copies
 
 

@@ -41,11 +41,16 @@ def parse_yaml(raw: bytes) -> Any:
     return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def parsed_name(name: str) -> str:
+    """The file name of a list's parsed copy in :data:`PARSED` ("age_coded.yaml" -> "age_coded.json")."""
+    return f"{Path(name).stem}.json"
+
+
 def parsed_copy(name: str) -> dict[str, Any] | None:
     """The shipped JSON copy of a list ({"sha256", "data"}), read afresh so that no caller shares
     another's objects; None when there is none or it cannot be read."""
     try:
-        copy = json.loads((PARSED / f"{Path(name).stem}.json").read_bytes())
+        copy = json.loads((PARSED / parsed_name(name)).read_bytes())
     except (OSError, ValueError):
         return None
     return copy if isinstance(copy, dict) and isinstance(copy.get("sha256"), str) and "data" in copy else None
