@@ -513,6 +513,22 @@ def test_a_start_ups_label_for_the_hire_closing_the_title_is_read_not_taken_for_
     assert run("lint", "posting.md", "--select", "JD502", *AS_OF, cwd=tmp_path).out == ""
 
 
+def test_a_sex_closing_the_title_is_no_employer_name_and_hides_nothing(run, tmp_path):
+    """"Female" after the job's dash (held-out set 63's 074) says who may apply: the title's reading
+    does not take it for the employer's name, so the same word elsewhere in the posting is still
+    read, while a real name closing a title ("Code Ninja") stays unreported."""
+    from jdgen.lint.posting_files import employer_names
+
+    assert employer_names("Executive Housekeeper - Female") == ()
+    assert employer_names("Cabin Crew Agent - Women") == ()
+    assert employer_names("Sales Executive - Female Futures") == ("Female Futures",)
+    (tmp_path / "posting.md").write_text("# Executive Housekeeper - Female\n\nWho may apply:\n\n- Female\n",
+                                         encoding="utf-8")
+    result = run("lint", "posting.md", "--select", "JD506", *AS_OF, cwd=tmp_path)
+    assert _places_and_words(result, "JD506") == [("posting.md:1:13:", "Housekeeper - Female"),
+                                                  ("posting.md:5:3:", "Female")], result.out
+
+
 def test_a_couple_opening_the_title_says_who_may_apply_not_the_employer(run, tmp_path):
     """"Management Couple - General Manager" opens a post only couples may take (held-out set 51's
     051): the segment is read, not taken for the employer's name."""

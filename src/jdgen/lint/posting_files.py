@@ -264,10 +264,12 @@ def employer_names(title: str) -> tuple[str, ...]:
 # A title segment that makes a statement ("Under 25 is must", "Urgent") is no name, nor is one that
 # says who may apply: a people's nationals or candidates closing the title ("Administrator - KSA
 # Nationals", "Senior QA Engineer (Automation Test) - Vietnamese Candidates"), or a couple
-# ("Management Couple - General Manager", a game lodge's post for couples, held-out set 51's 051).
+# ("Management Couple - General Manager", a game lodge's post for couples, held-out set 51's 051),
+# or a sex alone ("Executive Housekeeper - Female", held-out set 63's 074: taken for a name, it
+# would hide every other "Female" in the posting from the rules).
 _SAYS_SOMETHING = re.compile(r"\b(?:is|are|must|only|required|wanted|needed|urgent|hiring|immediate)\b|"
                              r"(?-i:\b(?:UAE|KSA|[A-Z][a-z]+(?:an|ese|ish|i)))\s+(?:nationals?|candidates)\s*$|"
-                             r"\bcouples?\s*$",
+                             r"\bcouples?\s*$|^(?:fe)?males?$|^(?:wo)?men$|^ladies$",
                              re.IGNORECASE)
 
 
