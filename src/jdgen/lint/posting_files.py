@@ -290,8 +290,15 @@ _LABELS_THE_HIRE = re.compile(r"(?:startup|start-up)\s+(?:trail-?blazer|rock\s?s
 # reader, the post or the company in common words ("About you", "About us", "About the role",
 # "About this role", "About Our company", "About Working at ...", "About Company") names no one.
 _NAME_WORD = r"(?-i:[A-Z0-9][\w&\x27\u2019-]*(?:\.(?:[a-z]{2,}\b)?)?)"   # "St.", "Nightly.travel", not "Thanks.The"
-_JOINING = r"(?:a|an|of|the|and|for|de|du|des|la|le|von|van|&)"
-_NAME = _NAME_WORD + r"(?:\s+(?:(?-i:" + _JOINING + r")\s+){0,2}" + _NAME_WORD + r"){0,6}"
+_JOINING = "a|an|of|the|and|for|de|du|des|la|le|von|van|&"
+
+
+def _name_pattern(joining: str, words: int) -> str:
+    """Capitalised words, up to two small ``joining`` words between each two, ``words`` + 1 at most."""
+    return _NAME_WORD + r"(?:\s+(?:(?-i:(?:" + joining + r"))\s+){0,2}" + _NAME_WORD + r"){0," + str(words) + "}"
+
+
+_NAME = _name_pattern(_JOINING, 6)
 _ABOUT_NAME = re.compile(r"about\s+(" + _NAME + r")(?:\s*/\s*(" + _NAME + r"))?[\s:!.\W]*", re.IGNORECASE)
 _EEO_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(?:an?\s+)?(?:proud\s+)?"
                        r"equal[\s-]+opportunit(?:y|ies)\s+employer\b", re.IGNORECASE)
@@ -305,8 +312,7 @@ _EEO_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(
 # words after "is a/an/the": a graduate or training programme of the employer ("The Graduate
 # Program is a two-year program") names a scheme for the hire and is not read.
 _BROADCAST_WORD = re.compile(r"\b(?:radio|television|tv|web|video|podcast)\b", re.IGNORECASE)
-_PROGRAMME_JOINING = r"(?:a|an|of|the|and|for|with|de|du|des|la|le|von|van|&)"
-_PROGRAMME = _NAME_WORD + r"(?:\s+(?:(?-i:" + _PROGRAMME_JOINING + r")\s+){0,2}" + _NAME_WORD + r"){0,7}"
+_PROGRAMME = _name_pattern(_JOINING + "|with", 7)
 _PROGRAMME_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _PROGRAMME + r")\s+is\s+(?:an?|the)\s+"
                              r"(?:[\w-]+,?\s+){0,6}?(?:(?:radio|television|tv|web|video)\s+"
                              r"(?:programs?|programmes?|shows?|series)|podcast)\b", re.IGNORECASE)
