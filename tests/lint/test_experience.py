@@ -146,6 +146,8 @@ POSITIVE = [
      "three years", 3, 3, False),
     # "be" and the years followed by where the experience was is experience, not an age
     ("You should be at least 5 years in a similar role.", "at least 5 years", 5, None, True),
+    # a "+" after a word, or a sum whose clause names experience, is still a requirement
+    ("Degree + 3 years of experience in audit", "3 years", 3, 3, False),
 ]
 
 
@@ -277,6 +279,9 @@ NEGATIVE = [
     "Candidates must not be more than 55 years at the time of assumption of duty.",
     "Applicants should not be more than 35 years as at 31 December 2026.",
     "- Must be at least 21 years.",
+    # an age limit with its relaxation added: the years of a sum (held-out set 65's 035)
+    "- Male Candidates: 21 to 28 + 05 Years = 33 years",
+    "- Female Candidates: 21 to 28 + 08 Years = 36 years",
 ]
 
 

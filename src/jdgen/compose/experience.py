@@ -296,6 +296,14 @@ _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # 004, read as 55 years of experience): "be", the years, then "at the time of", "as at/of/on" or
 # the end of the sentence. "You should be at least 5 years in a similar role" stays experience.
 _AGE_WHEN = lazy(r"[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$)", _FLAGS)
+# Years written as a sum are an age limit with its relaxation added ("- Male Candidates: 21 to 28 + 05
+# Years = 33 years" under "## AGE LIMIT:", a provincial commission's assistant directors, held-out
+# set 65's 035, neither reader took a years statement; read as 33 years of experience): the years
+# after a figure and "+", or after such a term and "=", are terms of the sum. "Degree + 3 years of
+# experience" has no figure before its "+", "P4 = 5–8 yrs" no sum before its "=", and a clause that
+# names experience is read as before.
+_SUM_TERM = lazy(r"(?:\d[ \t]*+(?:years?|yrs?\.?)?[ \t]*+\+|\+[ \t]*+\d++[ \t]*+(?:years?|yrs?\.?)?[ \t]*+=)[ \t]*+$",
+                 _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
 # individuals who served in Justice Defenders' legal offices as paralegals for at least 2 years",
 # held-out set 33's 108, both readers): a company "has served" its customers, but a "who" that
@@ -547,9 +555,11 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         return False
     if before and before[1].lower() == "be" and _AGE_WHEN.match(norm, m.end()):
         return False
+    clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
+    if _SUM_TERM.search(norm[max(0, m.start() - 24) : m.start()]) and not _HINT_WORDS.search(clause, folded_clause):
+        return False
     if _is_adjective(m, norm) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
-    clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
     if (m["lo"] or "").lower() in _ARTICLES and not _HINT_WORDS.search(clause, folded_clause):
         return False
     # "1y" (the unit glued to its digits) is read only with experience in its clause or a floor.
