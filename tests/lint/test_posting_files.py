@@ -156,6 +156,19 @@ def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
         "asks for 1+ years ('1+ year'), below P6–P8's 12–30 years")   # Principal: P6–P8 in the canon
 
 
+def test_a_level_judged_from_the_titles_word_is_named_by_it_and_fits_the_title(run, tmp_path):
+    _write(tmp_path, "a.md", POSTING.replace("1+ year of", "40 years of").replace("Machine Learning Engineer",
+                                                                                    "Data Wrangler"))
+    result = run("lint", "a.md", "--select", "JD301,JD303", "-f", "json", *AS_OF, cwd=tmp_path)
+    # the title's 'Senior' gave P4–P5: it is the level's name, and the title fits the level it gave
+    assert [f["message"] for f in json.loads(result.out)["findings"]] == [
+        "asks for 40 years ('40 years'), but P4–P5 (Senior) means 5–12 years"]
+    given = run("lint", "a.md", "--select", "JD303", "--level", "P2", *AS_OF, cwd=tmp_path)
+    assert (given.code, given.out) == (0, "a.md:1:3: JD303 warning title 'Senior Data Wrangler' says "
+                                          "'Senior', which the ladder gives to S3, P4, P5, M3, M5, E2, E4, not P2 "
+                                          "(change the title or the level)\n")
+
+
 @pytest.mark.parametrize("title, lines", [
     ("Senior Golang Developer (+2 years of exp.)", [1, 13]),   # held-out set 29's 163, both readers
     ("Senior Data Engineer - 3+ years experience", [1, 13]),

@@ -130,10 +130,12 @@ class YearsSpan:
 @dataclass(frozen=True)
 class LevelSpan:
     """What a posting file is judged at when its title names several levels ("Senior": P4–P5):
-    the code JD301 prints ("P4–P5") and the years of all of them together."""
+    the code JD301 prints ("P4–P5"), the years of all of them together, the title's word as the
+    name, and the levels' own codes, any of which the title's word may fit (JD303)."""
     code: str
     years: YearsSpan
     name: str = ""
+    codes: tuple[str, ...] = ()
 
 
 def _text(piece: "Piece", field_name: str, is_eeo: bool = False) -> Text:
@@ -389,16 +391,18 @@ def level_for(catalog: "Catalog", document: "Document", given: str | None) -> Le
         level = named.levels[0]
         return LevelChoice(level, f"judged at level {level.code}: the title matches {named.matched!r} of {named.code}")
     if named.levels:
-        span = _span(list(named.levels))
+        span = _span(list(named.levels), named.spelling or "")
         return LevelChoice(span, f"judged at {span.code}: the title says {named.spelling!r}")
     return LevelChoice(None, "the title names no level jdgen knows; pass --level (e.g. --level P4)")
 
 
-def _span(levels: list) -> "Level | LevelSpan":
+def _span(levels: list, spelling: str) -> "Level | LevelSpan":
     if len(levels) == 1:
         return levels[0]
     low, high = min(lv.years.min for lv in levels), max(lv.years.max for lv in levels)
-    return LevelSpan(f"{levels[0].code}–{levels[-1].code}", YearsSpan(low, high))
+    # The title's word stands where a level's own name would ("M4–E2 (Director) means 10–20 years").
+    return LevelSpan(f"{levels[0].code}–{levels[-1].code}", YearsSpan(low, high), spelling,
+                     tuple(lv.code for lv in levels))
 
 
 # --- the place and its pay laws ----------------------------------------------------------------

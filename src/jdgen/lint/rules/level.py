@@ -242,12 +242,14 @@ def _title_words(ladder):
       good=Example(company="roles:\n  AIMLAM.GEN.P4:\n    title: Senior Machine Learning Engineer\n"))
 def title_seniority(ctx, posting, options) -> Iterator[Hit]:
     level = posting.level.code
+    # A posting file judged at the levels its own title's word names (a LevelSpan) fits any of them.
+    fitting = set(getattr(posting.level, "codes", ())) | {level}
     titles = [(("title",), posting.profile.title, True)]
     if posting.company is None:
         titles += [(("title_aliases", i, "title"), a.title, False) for i, a in enumerate(posting.profile.title_aliases)]
     for path, title, is_title in titles:
         for spelling, levels in _seniority_words_in(ctx, title):
-            if level not in levels:
+            if fitting.isdisjoint(levels):
                 kind = "title" if is_title else "alias"
                 hit = posting_hit(posting, path, f"{kind} {title!r} says {spelling!r}, which the ladder gives to "
                                   f"{', '.join(levels)}, not {level}", "change the title or the level")
