@@ -148,6 +148,12 @@ POSITIVE = [
     ("You should be at least 5 years in a similar role.", "at least 5 years", 5, None, True),
     # a "+" after a word, or a sum whose clause names experience, is still a requirement
     ("Degree + 3 years of experience in audit", "3 years", 3, 3, False),
+    # a cap on experience, as a few public services set one: a maximum, not "more than"
+    ("Candidates must not have more than 5 years post qualification experience", "not have more than 5 years",
+     0, 5, False),
+    ("not more than 2 years of experience", "not more than 2 years", 0, 2, False),
+    ("experience not exceeding 3 years in a bank", "not exceeding 3 years", 0, 3, False),
+    ("fewer than 2 years of experience", "fewer than 2 years", 0, 2, False),
 ]
 
 

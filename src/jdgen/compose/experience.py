@@ -30,8 +30,10 @@ brackets after a word repeat it (``five (5) years``) and are skipped. Around it:
 * ``5+``, ``5 plus``, ``five-plus``, ``5 or more``, ``5+ or more``, ``5 years or longer``, ``at least``, ``minimum
   (of)``, ``min.``, ``over``, ``more than``, ``no less than``, ``in excess of`` and
   ``upwards of`` give a minimum with no maximum (``open_ended``);
-* ``up to``, ``at most``, ``no more than``, ``less than``, ``under`` and ``maximum
-  (of)`` give a maximum with a minimum of 0;
+* ``up to``, ``at most``, ``no more than``, ``not more than``, ``less than``, ``fewer than``,
+  ``not exceeding``, ``under`` and ``maximum (of)`` give a maximum with a minimum of 0 ("not more
+  than 5 years post qualification experience", a cap on experience that a few public services
+  set, read as more than 5 years until the "not" was read with it);
 * a bare number gives the same minimum and maximum.
 
 A match is dropped when it is plainly not experience:
@@ -179,7 +181,8 @@ _CLAIM = lazy(
                       |over|more{_SS}than|greater{_SS}than|no{_SS}less{_SS}than
                       |not{_SS}less{_SS}than|in{_SS}excess{_SS}of|upwards{_SS}of){_SS}
                       (?P<bracket>\({_S}(?=[0-9]))?)
-          | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|no{_SS}more{_SS}than|less{_SS}than|under
+          | (?P<ceiling>\b(?:up{_SS}to|at{_SS}most|(?:no|not(?:{_SS}(?:have|has|possess|hold))?){_SS}more{_SS}than|(?:less|fewer){_SS}than|under
+                        |not{_SS}exceed(?:ing)?
                         |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
         )?
         (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}(?(bracket){_S}\))
