@@ -20,7 +20,10 @@ the reviewer flagged, whatever the family, or repeats wording of one elsewhere i
 reviewer record a wording once: "Rockstar" in a heading is the "Front End Rockstar" flagged below it); precision is right findings over all findings,
 recall is flagged phrases with a finding on them over all flagged phrases. Experience (JD301): each
 statement the reviewer judged against a level is flagged or not; a JD301 finding that quotes the
-statement, or quotes no judged statement but stands on its line, agrees with "does not fit". Targets (the issue's): language precision 0.8
+statement, or quotes no judged statement but stands on its line, agrees with "does not fit". A JD301 finding
+that speaks of no judged statement at all (the company's age, a contract's length, a skill's years beside the
+overall statement: GUIDELINES has a reviewer record none of these) counts against experience precision, as a
+language finding on no flagged phrase does. Targets (the issue's): language precision 0.8
 and recall 0.85, experience precision and recall 0.9.
 """
 
@@ -118,6 +121,16 @@ def years_on(text: str, span: Span, findings: list, statements: list[Span]) -> b
     return False
 
 
+def speaks_of_none(text: str, finding, statements: list[Span]) -> bool:
+    """Whether a JD301 finding speaks of none of the posting's judged statements: it quotes none of
+    them and no line it covers holds one."""
+    line, col, length = finding.location.line, finding.location.col, years_length(finding)
+    if any(span.holds(text, line, col, length) for span in statements):
+        return False
+    first, last = years_reach(text, finding)
+    return not any(first <= span.end[0] and span.start[0] <= last for span in statements)
+
+
 def agrees_with(text: str, finding, flagged: list) -> bool:
     """Whether a language finding lands on a flagged phrase (``flagged``: (item, span) pairs), on
     another copy of one, or quotes the wording of one written elsewhere in the posting: a reviewer
@@ -187,7 +200,7 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
     phrases = 0
     per_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])   # found, judged
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])     # right, reported
-    exp = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    exp = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "unjudged": 0}
     disagreements: list[str] = []
     other_languages = told_skipped = 0
     for entry in judgements:
@@ -239,14 +252,21 @@ def score(root: Path = HERE, show: bool = False, numbers: tuple[int, int] | None
             exp[key] += 1
             if key in ("fp", "fn"):
                 disagreements.append(f"{entry['file']}: experience {key}: {item['phrase']!r} at {level}")
+        for finding in years:
+            if speaks_of_none(text, finding, statements):
+                exp["unjudged"] += 1
+                disagreements.append(f"{entry['file']}:{finding.location.line}:{finding.location.col}: experience "
+                                     f"finding on no judged statement: {finding.message[:90]}")
     result = {
         "postings": len(judgements) - other_languages,
         "language findings": right + wrong,
         "language precision": right / (right + wrong) if right + wrong else 1.0,
         "language recall": found_phrases / phrases if phrases else 1.0,
-        "experience statements": sum(exp.values()),
-        "experience precision": exp["tp"] / (exp["tp"] + exp["fp"]) if exp["tp"] + exp["fp"] else 1.0,
+        "experience statements": exp["tp"] + exp["fp"] + exp["fn"] + exp["tn"],
+        "experience precision": (exp["tp"] / (exp["tp"] + exp["fp"] + exp["unjudged"])
+                                 if exp["tp"] + exp["fp"] + exp["unjudged"] else 1.0),
         "experience recall": exp["tp"] / (exp["tp"] + exp["fn"]) if exp["tp"] + exp["fn"] else 1.0,
+        "  years findings on no statement": exp["unjudged"],
     }
     if two["postings"]:
         result["read twice: postings"] = two["postings"]

@@ -107,6 +107,30 @@ def test_a_years_finding_quoting_no_judged_statement_speaks_of_the_statements_on
     elsewhere = SimpleNamespace(location=SimpleNamespace(line=5, col=1), message="asks for 3 years ('More'), below")
     assert not quality.years_on(text, statement, [elsewhere], [statement])
 
+def test_a_years_finding_on_no_judged_statement_counts_against_precision(tmp_path, monkeypatch):
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    (postings / "001-senior.md").write_text(
+        "# Senior Data Engineer\n\nThe appointment is for 20 years.\n\n"
+        "- 9+ years of experience building pipelines\n", encoding="utf-8")
+    (tmp_path / "judgements.yaml").write_text(
+        "- file: 001-senior.md\n  level: P4\n  language: []\n  experience:\n"
+        "  - phrase: 9+ years of experience building pipelines\n    min_years: 9\n    fits_level: false\n",
+        encoding="utf-8")
+
+    def jd301(line, col, quoted):
+        return SimpleNamespace(code="JD301", severity="error", location=SimpleNamespace(line=line, col=col),
+                               message=f"asks for years ('{quoted}'), but P4 means 5–8 years")
+
+    monkeypatch.setattr(quality, "findings_for", lambda path, level: [jd301(3, 27, "20 years"),
+                                                                     jd301(5, 3, "9+ years")])
+    result = quality.score(tmp_path)
+    # the reader's statement is found; the contract's 20 years is a finding on no statement
+    assert result["  years findings on no statement"] == 1
+    assert (result["experience recall"], result["experience precision"]) == (1.0, 0.5)
+    assert result["experience statements"] == 1
+
+
 def test_a_finding_on_a_later_copy_of_a_flagged_phrase_is_right():
     """A reviewer records a wording once; a notice repeats its age limit under each post, and a
     finding on the second copy lands on the same wording as the flagged first."""
