@@ -217,6 +217,11 @@ def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hi
     # the overall statement may come after its part (benchmarks/quality 1537)
     (["At least 3 years of work experience as a Product Manager.",
       "At least 7 years of work experience in the tech space"], []),
+    # after total, overall, industry... experience the item may say where it was gained (0172, 2641)
+    (["At least 6 years of overall experience in Infrastructure or DevOps", "At least 2 years as a DevOps team leader"],
+     []),
+    (["6+ years of industry experience, including with enterprise web applications",
+      "2+ years of experience on senior engineering roles"], []),
     # no statement is overall when the largest names a skill: each is weighed (0090, 3464, 8766)
     (["Minimum 2 years remote freelancing", "Minimum 5 years django development"], [13]),
     (["Python: 5+ years", "PostgreSQL: 3+ years"], [14]),

@@ -152,7 +152,12 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
 # A statement is overall only when it is general experience: the item opens with its years (nothing
 # but "at least", "minimum", "you have" before them) and what follows says experience with no field
 # of its own, or total, overall, professional, industry, commercial or work experience, software
-# development or engineering, or experience as a (role). Where the largest years name a skill or a
+# development or engineering, or experience as a (role); after total, overall, professional,
+# industry, commercial or work experience the item may go on to where it was gained ("- 15-20+ years
+# of industry experience, including with large scale enterprise web/saas applications" beside "- 10+
+# years of experience on senior engineering roles", 0172; "- At least 6 years of overall experience in
+# Infrastructure or DevOps or SysOps" beside "- At least 2 years of experience as a DevOps team
+# leader", 2641). Where the largest years name a skill or a
 # field ("Minimum 5 years django development" beside "Minimum 2 years remote freelancing", 0090;
 # "Python: 5+ years" beside "PostgreSQL: 3+ years", 3464; "5+ years of open source contribution
 # experience" beside "3+ years of experience managing open source projects", 8766), no statement is
@@ -171,7 +176,10 @@ _GENERAL_EXPERIENCE = re.compile(
     r"(?:(?:" + _GENERAL_MODIFIER + r")[ \t,-]+)*(?:experience|exp)\b[ \t]*"
     r"(?:[.;]|\Z|as[ \t]|in[ \t]+total\b|of[ \t]+related[ \t]+professional\b|working[ \t]+as[ \t]"
     r"|in[ \t]+software[ \t]+(?:development|engineering)\b|developing[ \t]+software\b|in[ \t]+the[ \t]+tech[ \t]+space\b)"
-    r"|[\s)]*(?:in[ \t]+)?software[ \t]+(?:development|engineering)\b",
+    r"|[\s)]*(?:in[ \t]+)?software[ \t]+(?:development|engineering)\b"
+    r"|[\s\x27\u2019)]*(?:of[ \t]+)?(?:(?:" + _GENERAL_MODIFIER + r"|product)[ \t,-]+)*?"
+    r"(?:total|overall|professional|industry|commercial|work)[ \t,-]+(?:(?:" + _GENERAL_MODIFIER + r"|product)[ \t,-]+)*"
+    r"(?:experience|exp)\b[ \t]*(?:,|in\b|at\b|within\b)",
     re.IGNORECASE)
 
 
