@@ -210,6 +210,32 @@ def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hi
     assert [line for _, line, _, _ in _found(result.out)] == lines
 
 
+@pytest.mark.parametrize("items, lines", [
+    # a skill's or a lead's years beside the overall statement are a part of it (benchmarks/quality 0002, 0216)
+    (["7+ years of development experience", "2+ years of lead experience"], []),
+    (["At least 6 years experience in software engineering.", "At Least 3 years of experience with Databricks"], []),
+    # the overall statement may come after its part (benchmarks/quality 1537)
+    (["At least 3 years of work experience as a Product Manager.",
+      "At least 7 years of work experience in the tech space"], []),
+    # after total, overall, industry... experience the item may say where it was gained (0172, 2641)
+    (["At least 6 years of overall experience in Infrastructure or DevOps", "At least 2 years as a DevOps team leader"],
+     []),
+    (["6+ years of industry experience, including with enterprise web applications",
+      "2+ years of experience on senior engineering roles"], []),
+    # no statement is overall when the largest names a skill: each is weighed (0090, 3464, 8766)
+    (["Minimum 2 years remote freelancing", "Minimum 5 years django development"], [13]),
+    (["Python: 5+ years", "PostgreSQL: 3+ years"], [14]),
+    # equal years are statements of their own, and a part still reports the overall one's years
+    (["3+ years of professional experience", "3+ years of experience with Kubernetes"], [13, 14]),
+])
+def test_a_part_printed_as_its_own_item_beside_the_overall_statement_is_not_weighed(run, tmp_path, items, lines):
+    bullets = "".join(f"- {item}\n" for item in items)
+    _write(tmp_path, "posting.md", f"# Senior Engineer\n\nWe build things.\n\n## About you\n\nYou like it.\n\n"
+                                   f"## Requirements\n\n- A degree\n- Good English\n{bullets}")
+    result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == lines
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers

@@ -105,6 +105,7 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     low, high = level.years.min, level.years.max
     weighed = 0
     previous = None  # the text read just before, whose "; or" may open this one's route
+    read = []  # (text, its claims to weigh), in order
     for text in checked_once(posting):
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
@@ -116,8 +117,11 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
         elif claims and _route_before(previous, text):
             claims = tuple(replace(claim, is_sub_requirement=True, role="alternative") for claim in claims)
         previous = text
+        read.append((text, claims))
+    beside = _beside_overall(read)
+    for text, claims in read:
         for claim in claims + _no_route_fits(claims, low, high, options["below_tolerance"]):
-            if claim.is_sub_requirement:
+            if claim.is_sub_requirement or (id(text), claim.start) in beside:
                 continue
             weighed += 1
             if weighed > MAX_CLAIMS:
@@ -135,6 +139,78 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
                 yield text.hit(f"asks for {stated} ({claim.phrase!r}), below {level.code}'s "
                                f"{low}–{high} years", f"state {low}–{high} years, or move the role to a lower level",
                                where, severity="warning")
+
+
+# A sub-requirement printed as its own list item beside the overall years statement is not a bar
+# of its own (benchmarks/quality/GUIDELINES.md, "the overall statement is the bar a reader takes"):
+# "- 7+ years of development experience" then "- 2+ years of lead experience" (a software engineer
+# lead at P5, benchmarks/quality 0002: the readers took the 7 only); "- At least 10 years experience
+# in software engineering." then "- At Least 7 years of experience with Databricks ..." (0216); "- 5+
+# years of software development experience" then "- 2+ years of experience as an IT Team Lead"
+# (1192); "- At least 5 years of work experience as a Product Manager." before "- At least 7 years of
+# work experience in the tech space" (1537). Within one item experience.py's parts do the same.
+# A statement is overall only when it is general experience: the item opens with its years (nothing
+# but "at least", "minimum", "you have" before them) and what follows says experience with no field
+# of its own, or total, overall, professional, industry, commercial or work experience, software
+# development or engineering, or experience as a (role); after total, overall, professional,
+# industry, commercial or work experience the item may go on to where it was gained ("- 15-20+ years
+# of industry experience, including with large scale enterprise web/saas applications" beside "- 10+
+# years of experience on senior engineering roles", 0172; "- At least 6 years of overall experience in
+# Infrastructure or DevOps or SysOps" beside "- At least 2 years of experience as a DevOps team
+# leader", 2641). Where the largest years name a skill or a
+# field ("Minimum 5 years django development" beside "Minimum 2 years remote freelancing", 0090;
+# "Python: 5+ years" beside "PostgreSQL: 3+ years", 3464; "5+ years of open source contribution
+# experience" beside "3+ years of experience managing open source projects", 8766), no statement is
+# overall and the readers judged each, so each is weighed. Only items of one list (the items
+# between two headings, in one field) are compared, and only a claim with fewer years than the
+# overall one is left: equal years are statements of their own ("5+ years of commercial development
+# experience" and "5+ years of JavaScript experience", 2836).
+_ITEM_OPENING = re.compile(
+    r"^[\W_]*+(?:(?:you[ \t]+(?:will[ \t]+)?have|must[ \t]+have|have|with|very[ \t]+experienced[ \t]*\(|experience[ \t]*:)[ \t]*)?\Z",
+    re.IGNORECASE)
+_GENERAL_MODIFIER = (r"(?:total|overall|professional|industry|commercial|relevant|related|work(?:ing)?|full[ \t-]?time"
+                     r"|post[ \t-]?(?:internship|qualification)|non[ \t-]?internship|hands[ \t-]?on|progressive|proven"
+                     r"|paid|software|development|engineering|technical)")
+_GENERAL_EXPERIENCE = re.compile(
+    r"[\s\x27\u2019)]*(?:(?:of|in)[ \t]+)?"
+    r"(?:(?:" + _GENERAL_MODIFIER + r")[ \t,-]+)*(?:experience|exp)\b[ \t]*"
+    r"(?:[.;]|\Z|as[ \t]|in[ \t]+total\b|of[ \t]+related[ \t]+professional\b|working[ \t]+as[ \t]"
+    r"|in[ \t]+software[ \t]+(?:development|engineering)\b|developing[ \t]+software\b|in[ \t]+the[ \t]+tech[ \t]+space\b)"
+    r"|[\s)]*(?:in[ \t]+)?software[ \t]+(?:development|engineering)\b"
+    r"|[\s\x27\u2019)]*(?:of[ \t]+)?(?:(?:" + _GENERAL_MODIFIER + r"|product)[ \t,-]+)*?"
+    r"(?:total|overall|professional|industry|commercial|work)[ \t,-]+(?:(?:" + _GENERAL_MODIFIER + r"|product)[ \t,-]+)*"
+    r"(?:experience|exp)\b[ \t]*(?:,|in\b|at\b|within\b)",
+    re.IGNORECASE)
+
+
+def _is_item(text) -> bool:
+    """Whether ``text`` is a posting file's list item. A catalog profile's qualifications are each
+    a statement of their own (tests/lint/experience_levels.yaml lists one per item), so only a file's
+    lists, as their authors printed them, are read this way."""
+    return getattr(text.piece, "kind", None) == "item"
+
+
+def _is_overall(text, claim) -> bool:
+    """Whether ``claim`` is an overall years statement opening its list item (see above)."""
+    return (not claim.is_sub_requirement and _ITEM_OPENING.match(text.text[:claim.start][-60:]) is not None
+            and claim.start <= 60 and _GENERAL_EXPERIENCE.match(text.text, claim.end, claim.end + 120) is not None)
+
+
+def _beside_overall(read: list) -> set:
+    """(id of text, claim start) of each claim that is a part of its list's overall statement."""
+    beside: set = set()
+    run: list = []
+    for k, (text, claims) in enumerate(read + [(None, ())]):
+        if text is not None and _is_item(text) and (not run or run[-1][0].field == text.field):
+            run.append((text, claims))
+            continue
+        weighed = [(t, c) for t, cs in run for c in cs if not c.is_sub_requirement]
+        if len(weighed) > 1:
+            most = max(c.min_years for _, c in weighed)
+            if any(c.min_years == most and _is_overall(t, c) for t, c in weighed):
+                beside.update((id(t), c.start) for t, c in weighed if c.min_years < most)
+        run = [(text, claims)] if text is not None and _is_item(text) else []
+    return beside
 
 
 # A list item that names a credential with no years and ends "; or" is a route of its own before
