@@ -27,6 +27,12 @@ POSITIVE = [
     ("- +5 a\u00f1os in ML Engineer Roles.", "5 a\u00f1os", 5, 5, False),
     ("at least 3 anos of experience", "at least 3 anos", 3, None, True),
     ("5 year(s) or above", "5 year(s) or above", 5, None, True),
+    # a term that qualifies a place or a document is not the post's (benchmarks/quality 2043, 5481)
+    ("- Volunteer at a group home or short-term residential therapeutic center for at least one year.",
+     "at least one year", 1, None, True),
+    ("- A valid driving licence Category B (for a minimum of 2 years) with no endorsements",
+     "a minimum of 2 years", 2, None, True),
+    ("Contract role: 5+ years of experience with Java", "5+ years", 5, None, True),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -288,6 +294,18 @@ NEGATIVE = [
     # an age limit with its relaxation added: the years of a sum (held-out set 65's 035)
     "- Male Candidates: 21 to 28 + 05 Years = 33 years",
     "- Female Candidates: 21 to 28 + 08 Years = 36 years",
+    # the post's own term in the claim's line: a contract's, a tenure's, a benefit's wait
+    "- Length of Contract: 12 months",
+    "Contract duration: 1 year",
+    "- Nature of Post: Contract (02 Years, Extendable)",
+    "Tenure : Four (4) years renewable contract",
+    "The initial contract period is two (02) years, extendable on performance basis.",
+    "- Type of contract Short-term contract, which may be extended to up to 36 months subject to individual performance",
+    "The recruitment will be valid for a maximum period of three years.",
+    "- 12 months (Fixed Term)",
+    "long-term (12 months, renewable up to 48 months)",
+    "Senior Resident Doctors (three years tenure).",
+    "- Nurse Retention: Upon completion of 10,400 service hours (approximately 5 years of service) in a Nurse classification, you will receive 3%",
 ]
 
 

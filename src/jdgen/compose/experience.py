@@ -275,6 +275,30 @@ _DURATION = lazy(
     _FLAGS,
 )
 _DURATION_LINK = frozenset("for of lasting spanning".split())
+# The post's own term named in the claim's line, with nothing about work between the term and the
+# years ("- Length of Contract: 12 months", a lead Tableau analyst, benchmarks/quality 20; "Contract
+# duration: 1 year", 914; "- Nature of Post: Contract (02 Years, Extendable)", 2233; "Tenure : Four (4)
+# years renewable contract", 2138; "The initial contract period is two (02) years, extendable", 3141;
+# "long-term (12 months, renewable up to 48 months)", 5040; "Type of contract Short-term contract,
+# which may be extended to up to 36 months", 630; "The
+# recruitment will be valid for a maximum period of three years", 2024; "Upon completion of 10,400
+# service hours (approximately 5 years of service) in a Nurse classification, you will receive", 2036):
+# the years are how long the post, its contract or a benefit's wait lasts, which no reader recorded.
+# Read off only when neither the words between the term and the years nor the claim's clause speak of
+# experience, work or the candidate, so "Contract role: 5+ years of experience" and "For appointment,
+# a candidate should have 5 years" stay read. A term written after the years ("12 months (Fixed
+# Term)", 4697; "Senior Resident Doctors (three years tenure)", 2393) is read in the claim's clause,
+# with the narrower words a term is named by there. A term that qualifies a place or a document is
+# not the post's ("a group home or short-term residential therapeutic center for at least one year",
+# 2043; "A valid driving licence Category B (for a minimum of 2 years)", 5481: both read).
+_TERM_BEFORE = lazy(
+    r"""\b(?:contract\w*|assignment|appointment|secondment|fixed[ \t-]term|fellowship|internship|apprenticeship
+        |traineeship|commit\w*|funded|lease|warranty|visa|sponsor\w*|probation\w*|retention|tenure|duration
+        |(?<!short[ \t-])(?<!long[ \t-])term|temporary|period[ \t]+of[ \t]+performance|how[ \t]+long|engagement[ \t]+length
+        |valid[ \t]+for|validity|renewable|extendable)\b""",
+    _FLAGS,
+)
+_TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renewable|extendable|temporary)\b", _FLAGS)
 # The hire's earlier employment named after the duration word, before the years, is what the years
 # are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
 # as a Junior Staff Grade for a minimum of two years.", a hospital's staff grade doctors at P5,
@@ -585,6 +609,20 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             pass
         if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
             return False
+    if not _HINT_WORDS.search(clause, folded_clause):
+        term = None
+        for term in _TERM_BEFORE.finditer(sentence):
+            pass
+        if term is not None:
+            between = sentence[term.end() :]
+            if not _HINT_WORDS.search(between, fold(between)) and not _CANDIDATE_WORDS.search(between, fold(between)):
+                return False
+        else:
+            # the clause, and a bracket that opens straight after it ("12 months (Fixed Term)")
+            close = norm.find(")", clause_end, clause_end + 40) if norm.startswith("(", clause_end) else -1
+            after = norm[m.end() : close if close > 0 else clause_end]
+            if _TERM_AFTER.search(after) and not _HINT_WORDS.search(after, fold(after)):
+                return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
     if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
         return False
