@@ -33,6 +33,8 @@ POSITIVE = [
     ("- A valid driving licence Category B (for a minimum of 2 years) with no endorsements",
      "a minimum of 2 years", 2, None, True),
     ("Contract role: 5+ years of experience with Java", "5+ years", 5, None, True),
+    ("3 years' experience as on the closing date", "3 years", 3, 3, False),
+    ("- SC/ST candidates with 3 years of experience in nursing", "3 years", 3, 3, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -306,6 +308,18 @@ NEGATIVE = [
     "long-term (12 months, renewable up to 48 months)",
     "Senior Resident Doctors (three years tenure).",
     "- Nurse Retention: Upon completion of 10,400 service hours (approximately 5 years of service) in a Nurse classification, you will receive 3%",
+    # an age limit with its date or direction, a reserved category's relaxation, the word age after
+    "45 years as on 30.11.2024",
+    "24 years or below as at the closing date",
+    "- Must be 25 years (or below) at the time of application.",
+    "- Applicants must be 40 years or younger.",
+    "Not be older than 30 years",
+    "- Male candidates must be between 18-30 years.",
+    "- 5 years for SC/ST candidates",
+    "Unreserved / EWS: 37 years",
+    "30 years for General category, 33 years for OBC, 35 years for SC/ST as of the interview date",
+    "Minimum 18 years and Maximum age shall be 26 years for General, EWS & ST (applying as UR) category candidates.",
+    "- Male: 18 to 30 years (including 5 years age relaxation)",
 ]
 
 

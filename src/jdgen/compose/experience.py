@@ -323,6 +323,25 @@ _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # 004, read as 55 years of experience): "be", the years, then "at the time of", "as at/of/on" or
 # the end of the sentence. "You should be at least 5 years in a similar role" stays experience.
 _AGE_WHEN = lazy(r"[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$)", _FLAGS)
+# An age limit written with its date or its direction ("45 years as on 30.11.2024" under "## Maximum Age
+# Limit", benchmarks/quality 1893; "24 years or below as at the closing date", 4946; "Must be 25 years
+# (or below) at the time of application.", 1569; "Applicants must be 40 years or younger.", 3061; "Not
+# be older than 30 years", 2508; "applicants must be no older than 35 years at the time of
+# application", 5179; "Male candidates must be between 18-30 years.", 4821), its relaxation for a
+# reserved category ("5 years for SC/ST candidates", 5386; "Unreserved / EWS: 37 years", 4836; "30 years
+# for General category, 33 years for OBC, 35 years for SC/ST", 4845) or the
+# word age written after the years in its clause ("Minimum 18 years and Maximum age shall be 26 years",
+# 3331; "Shall be not less than 18 years and not more than 30 years of age", 4024): the years are how
+# old the candidate may be, which no reader recorded as experience. Read off only where neither the
+# sentence before the years nor their clause speaks of experience or work, so "3 years' experience as
+# on the closing date" and "SC/ST candidates with 3 years of experience" stay read.
+_AGE_AFTER = lazy(
+    r"""[ \t]*+(?:\(?[ \t]*+or[ \t]++(?:below|younger|under)\b[ \t]*+\)?)
+        |(?:[ \t]*+\(?[ \t]*+or[ \t]++(?:below|younger|under)[ \t]*+\)?)?[ \t]*+(?:as[ \t]++(?:at|of|on)\b|at[ \t]++the[ \t]++time[ \t]++of\b)""",
+    _FLAGS,
+)
+_AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
+_RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|General[ \t]++category)\b", re.A)
 # Years written as a sum are an age limit with its relaxation added ("- Male Candidates: 21 to 28 + 05
 # Years = 33 years" under "## AGE LIMIT:", a provincial commission's assistant directors, held-out
 # set 65's 035, neither reader took a years statement; read as 33 years of experience): the years
@@ -626,6 +645,12 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
     if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
         return False
+    if not _HINT_WORDS.search(clause, folded_clause) and not _HINT_WORDS.search(sentence, folded_sentence):
+        close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
+        after = norm[m.end() : close if close > 0 else clause_end]
+        if (_AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)
+                or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)):
+            return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
     if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
         rest = norm[m.end() : m.end() + 200]
