@@ -35,6 +35,8 @@ POSITIVE = [
     ("Contract role: 5+ years of experience with Java", "5+ years", 5, None, True),
     ("3 years' experience as on the closing date", "3 years", 3, 3, False),
     ("- SC/ST candidates with 3 years of experience in nursing", "3 years", 3, 3, False),
+    ("Three years of full-time paid experience performing grounds maintenance", "Three years", 3, 3, False),
+    ("5 years of training delivery experience", "5 years", 5, 5, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -320,6 +322,13 @@ NEGATIVE = [
     "30 years for General category, 33 years for OBC, 35 years for SC/ST as of the interview date",
     "Minimum 18 years and Maximum age shall be 26 years for General, EWS & ST (applying as UR) category candidates.",
     "- Male: 18 to 30 years (including 5 years age relaxation)",
+    # a course, its duration, its full-time study
+    "- Qualification B.E/B.Tech/B.Sc Engineering degree (4 years course) in relevant discipline",
+    "- You have completed three years of full-time studies at a university",
+    "REQUIRED EXPERIENCE: Minimum of two years formal culinary training.",
+    "- Recognised 1 or 2 years FULL-TIME Cheffing Qualification.",
+    "Level of knowledge equivalent to four years of high school or equivalency.",
+    "(b) A Masters Degree in the relevant field with full time research of at least 24 months duration",
 ]
 
 

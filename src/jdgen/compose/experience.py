@@ -215,6 +215,13 @@ _CLAIM = lazy(
 # "two years Diploma" (6153) or "Two years Diploma course" (6155). Read off only with the course word
 # right after the years, and not where experience follows within two words ("5 years' degree-level
 # experience" stays read).
+# So is a course, its duration or its full-time study written after the years ("B.E/B.Tech/B.Sc
+# Engineering degree (4 years course)", benchmarks/quality 6157; "completed three years of full-time
+# studies at a university", 2052; "Minimum of two years formal culinary training", 1648; "Recognised 1
+# or 2 years FULL-TIME Cheffing Qualification", 4483; "02 years Post Graduate Diploma after M.B.B.S",
+# 4835; "four years of high school", 3000; "full time research of at least 24 months duration", 5369):
+# the full-time, formal or accredited study is named by its word before the noun, so "3 years of
+# full-time paid experience" and "5 years of training delivery experience" stay read.
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
@@ -224,7 +231,11 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
-        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?|degree|diploma)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
+        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?
+          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:of[ \t]++)?(?:course|duration|high[ \t]++school)
+          |(?:of[ \t]++)?(?:(?:full|part)[ \t-]time|formal|accredited)[ \t]++(?:[a-z/]++[ \t]++){0,2}?
+             (?:studies|study|course\w*|training|qualification|education|schooling))
+         (?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
