@@ -37,6 +37,7 @@ POSITIVE = [
     ("- SC/ST candidates with 3 years of experience in nursing", "3 years", 3, 3, False),
     ("Three years of full-time paid experience performing grounds maintenance", "Three years", 3, 3, False),
     ("5 years of training delivery experience", "5 years", 5, 5, False),
+    ("Join our clinic. For 5 years you will have worked in a hospital ward.", "5 years", 5, 5, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -329,6 +330,9 @@ NEGATIVE = [
     "- Recognised 1 or 2 years FULL-TIME Cheffing Qualification.",
     "Level of knowledge equivalent to four years of high school or equivalency.",
     "(b) A Masters Degree in the relevant field with full time research of at least 24 months duration",
+    # a sentence that opens with the time after others in its text is about its subject
+    "The MDTA maintains eight toll facilities across the State of Maryland. For 50 years, the MDTA has provided Maryland's citizens with safe transportation.",
+    "The story of Cartier is founded on audacity and passion. For more than 170 years we have embraced a bold, pioneering spirit.",
 ]
 
 

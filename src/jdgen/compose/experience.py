@@ -351,6 +351,7 @@ _AGE_AFTER = lazy(
         |(?:[ \t]*+\(?[ \t]*+or[ \t]++(?:below|younger|under)[ \t]*+\)?)?[ \t]*+(?:as[ \t]++(?:at|of|on)\b|at[ \t]++the[ \t]++time[ \t]++of\b)""",
     _FLAGS,
 )
+_WE_AFTER = lazy(r"[ \t]++we[ \t]++(?:have|had|'ve)\b", _FLAGS)
 _AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
 _RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|General[ \t]++category)\b", re.A)
 # Years written as a sum are an age limit with its relaxation added ("- Male Candidates: 21 to 28 + 05
@@ -663,7 +664,13 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
                 or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)):
             return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
-    if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
+    # The sentence may open after others in its text ("... across the State of Maryland. For 50 years,
+    # the MDTA has provided Maryland's citizens ...", benchmarks/quality 395: the words before "for"
+    # are the sentence's, not the look-back's), and "we" may follow the years with no comma ("For more
+    # than 170 years we have embraced a bold, pioneering spirit", 7322); "For 5 years you will ..."
+    # stays read.
+    if word == "for" and not sentence.rstrip()[: -len(before[1])].strip(" \t-*") \
+            and (norm.startswith(",", m.end()) or _WE_AFTER.match(norm, m.end())):
         rest = norm[m.end() : m.end() + 200]
         if not _CANDIDATE_WORDS.search(rest, fold(rest)):
             return False
