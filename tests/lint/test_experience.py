@@ -38,6 +38,8 @@ POSITIVE = [
     ("Three years of full-time paid experience performing grounds maintenance", "Three years", 3, 3, False),
     ("5 years of training delivery experience", "5 years", 5, 5, False),
     ("Join our clinic. For 5 years you will have worked in a hospital ward.", "5 years", 5, 5, False),
+    ("- i. Served in the grade of Accountant I for a minimum period of three (3) years;",
+     "three (3) years", 3, 3, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -333,6 +335,10 @@ NEGATIVE = [
     # a sentence that opens with the time after others in its text is about its subject
     "The MDTA maintains eight toll facilities across the State of Maryland. For 50 years, the MDTA has provided Maryland's citizens with safe transportation.",
     "The story of Cartier is founded on audacity and passion. For more than 170 years we have embraced a bold, pioneering spirit.",
+    # a period named straight before its years: how long a post, a programme or a bond lasts
+    "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
+    "The Programme will run for a period of 4 years and will be implemented in five regions.",
+    "- The training period will be two years and a monthly allowance will be paid during the training period",
 ]
 
 

@@ -351,6 +351,18 @@ _AGE_AFTER = lazy(
         |(?:[ \t]*+\(?[ \t]*+or[ \t]++(?:below|younger|under)[ \t]*+\)?)?[ \t]*+(?:as[ \t]++(?:at|of|on)\b|at[ \t]++the[ \t]++time[ \t]++of\b)""",
     _FLAGS,
 )
+# A period named straight before its years ("The candidates will be hired for a period of two years,
+# which can be extended", benchmarks/quality 3332; "The Programme will run for a period of 4 years",
+# 6961; "spans over a period of 3 years", 7084; "The training period will be two years", 4946; "The
+# trainee period is normally three years", 7159; "awarded biennially for an initial period of six
+# years", 1751) is how long a post, a programme or a bond lasts. Read off only where neither the
+# sentence before the years nor their clause speaks of experience or work, so "a minimum period of 3
+# years' experience" and "worked for a period of 3 years" stay read, nor where it tells the hire's
+# time served, held or registered ("Served in the grade of Accountant I for a minimum period of three
+# (3) years", 398; "Must have been a Chief Librarian ... for a period of not less than five (5) years",
+# 5174; "Cumulative service period of nine (9) years", 8836: read).
+_PERIOD_BEFORE = lazy(r"\bperiods?[ \t]++(?:of|is|will[ \t]++be|shall[ \t]++be)(?:[ \t]++[a-z]+ly)?[ \t]*+\Z", _FLAGS)
+_SERVED = lazy(r"\b(?:served|service|been|registered|held)\b", _FLAGS)
 _WE_AFTER = lazy(r"[ \t]++we[ \t]++(?:have|had|'ve)\b", _FLAGS)
 _AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
 _RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|General[ \t]++category)\b", re.A)
@@ -660,6 +672,8 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if not _HINT_WORDS.search(clause, folded_clause) and not _HINT_WORDS.search(sentence, folded_sentence):
         close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
         after = norm[m.end() : close if close > 0 else clause_end]
+        if _PERIOD_BEFORE.search(sentence) and not _SERVED.search(sentence):
+            return False
         if (_AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)
                 or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)):
             return False
