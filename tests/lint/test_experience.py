@@ -38,6 +38,9 @@ POSITIVE = [
     ("Three years of full-time paid experience performing grounds maintenance", "Three years", 3, 3, False),
     ("5 years of training delivery experience", "5 years", 5, 5, False),
     ("Join our clinic. For 5 years you will have worked in a hospital ward.", "5 years", 5, 5, False),
+    ("With 5+ years of experience, you will lead the platform team.", "5+ years", 5, None, True),
+    ("- With 3-5 years of experience as Operations Manager, in restaurant or hotel", "3-5 years", 3, 5, False),
+    ("The Office Manager has 3+ years of experience in a similar role.", "3+ years", 3, None, True),
     ("- i. Served in the grade of Accountant I for a minimum period of three (3) years;",
      "three (3) years", 3, 3, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
@@ -335,6 +338,9 @@ NEGATIVE = [
     # a sentence that opens with the time after others in its text is about its subject
     "The MDTA maintains eight toll facilities across the State of Maryland. For 50 years, the MDTA has provided Maryland's citizens with safe transportation.",
     "The story of Cartier is founded on audacity and passion. For more than 170 years we have embraced a bold, pioneering spirit.",
+    # the company's own record: "We have" before the years, a sentence opening "With" the years
+    "We have more than 37 years of experience working with people and forests.",
+    "With over 8 years of commitment to uplifting the underprivileged, Hamari Pahchan bridges the gap between education and NGOs.",
     # a period named straight before its years: how long a post, a programme or a bond lasts
     "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
     "The Programme will run for a period of 4 years and will be implemented in five regions.",
