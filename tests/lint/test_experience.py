@@ -27,6 +27,22 @@ POSITIVE = [
     ("- +5 a\u00f1os in ML Engineer Roles.", "5 a\u00f1os", 5, 5, False),
     ("at least 3 anos of experience", "at least 3 anos", 3, None, True),
     ("5 year(s) or above", "5 year(s) or above", 5, None, True),
+    # a term that qualifies a place or a document is not the post's (benchmarks/quality 2043, 5481)
+    ("- Volunteer at a group home or short-term residential therapeutic center for at least one year.",
+     "at least one year", 1, None, True),
+    ("- A valid driving licence Category B (for a minimum of 2 years) with no endorsements",
+     "a minimum of 2 years", 2, None, True),
+    ("Contract role: 5+ years of experience with Java", "5+ years", 5, None, True),
+    ("3 years' experience as on the closing date", "3 years", 3, 3, False),
+    ("- SC/ST candidates with 3 years of experience in nursing", "3 years", 3, 3, False),
+    ("Three years of full-time paid experience performing grounds maintenance", "Three years", 3, 3, False),
+    ("5 years of training delivery experience", "5 years", 5, 5, False),
+    ("Join our clinic. For 5 years you will have worked in a hospital ward.", "5 years", 5, 5, False),
+    ("With 5+ years of experience, you will lead the platform team.", "5+ years", 5, None, True),
+    ("- With 3-5 years of experience as Operations Manager, in restaurant or hotel", "3-5 years", 3, 5, False),
+    ("The Office Manager has 3+ years of experience in a similar role.", "3+ years", 3, None, True),
+    ("- i. Served in the grade of Accountant I for a minimum period of three (3) years;",
+     "three (3) years", 3, 3, False),
     ("Min. 2-years\u2019 experience as a Jr. sous chef", "Min. 2-years", 2, None, True),
     # "in business" as the first word of a noun is no company age (held-out set 26's 125)
     ("Experience in business operations or a related field with at least 5-8 years of experience",
@@ -288,6 +304,47 @@ NEGATIVE = [
     # an age limit with its relaxation added: the years of a sum (held-out set 65's 035)
     "- Male Candidates: 21 to 28 + 05 Years = 33 years",
     "- Female Candidates: 21 to 28 + 08 Years = 36 years",
+    # the post's own term in the claim's line: a contract's, a tenure's, a benefit's wait
+    "- Length of Contract: 12 months",
+    "Contract duration: 1 year",
+    "- Nature of Post: Contract (02 Years, Extendable)",
+    "Tenure : Four (4) years renewable contract",
+    "The initial contract period is two (02) years, extendable on performance basis.",
+    "- Type of contract Short-term contract, which may be extended to up to 36 months subject to individual performance",
+    "The recruitment will be valid for a maximum period of three years.",
+    "- 12 months (Fixed Term)",
+    "long-term (12 months, renewable up to 48 months)",
+    "Senior Resident Doctors (three years tenure).",
+    "- Nurse Retention: Upon completion of 10,400 service hours (approximately 5 years of service) in a Nurse classification, you will receive 3%",
+    # an age limit with its date or direction, a reserved category's relaxation, the word age after
+    "45 years as on 30.11.2024",
+    "24 years or below as at the closing date",
+    "- Must be 25 years (or below) at the time of application.",
+    "- Applicants must be 40 years or younger.",
+    "Not be older than 30 years",
+    "- Male candidates must be between 18-30 years.",
+    "- 5 years for SC/ST candidates",
+    "Unreserved / EWS: 37 years",
+    "30 years for General category, 33 years for OBC, 35 years for SC/ST as of the interview date",
+    "Minimum 18 years and Maximum age shall be 26 years for General, EWS & ST (applying as UR) category candidates.",
+    "- Male: 18 to 30 years (including 5 years age relaxation)",
+    # a course, its duration, its full-time study
+    "- Qualification B.E/B.Tech/B.Sc Engineering degree (4 years course) in relevant discipline",
+    "- You have completed three years of full-time studies at a university",
+    "REQUIRED EXPERIENCE: Minimum of two years formal culinary training.",
+    "- Recognised 1 or 2 years FULL-TIME Cheffing Qualification.",
+    "Level of knowledge equivalent to four years of high school or equivalency.",
+    "(b) A Masters Degree in the relevant field with full time research of at least 24 months duration",
+    # a sentence that opens with the time after others in its text is about its subject
+    "The MDTA maintains eight toll facilities across the State of Maryland. For 50 years, the MDTA has provided Maryland's citizens with safe transportation.",
+    "The story of Cartier is founded on audacity and passion. For more than 170 years we have embraced a bold, pioneering spirit.",
+    # the company's own record: "We have" before the years, a sentence opening "With" the years
+    "We have more than 37 years of experience working with people and forests.",
+    "With over 8 years of commitment to uplifting the underprivileged, Hamari Pahchan bridges the gap between education and NGOs.",
+    # a period named straight before its years: how long a post, a programme or a bond lasts
+    "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
+    "The Programme will run for a period of 4 years and will be implemented in five regions.",
+    "- The training period will be two years and a monthly allowance will be paid during the training period",
 ]
 
 

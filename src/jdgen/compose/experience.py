@@ -215,6 +215,13 @@ _CLAIM = lazy(
 # "two years Diploma" (6153) or "Two years Diploma course" (6155). Read off only with the course word
 # right after the years, and not where experience follows within two words ("5 years' degree-level
 # experience" stays read).
+# So is a course, its duration or its full-time study written after the years ("B.E/B.Tech/B.Sc
+# Engineering degree (4 years course)", benchmarks/quality 6157; "completed three years of full-time
+# studies at a university", 2052; "Minimum of two years formal culinary training", 1648; "Recognised 1
+# or 2 years FULL-TIME Cheffing Qualification", 4483; "02 years Post Graduate Diploma after M.B.B.S",
+# 4835; "four years of high school", 3000; "full time research of at least 24 months duration", 5369):
+# the full-time, formal or accredited study is named by its word before the noun, so "3 years of
+# full-time paid experience" and "5 years of training delivery experience" stay read.
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
@@ -224,7 +231,11 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
-        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?|degree|diploma)(?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
+        |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?
+          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:of[ \t]++)?(?:course|duration|high[ \t]++school)
+          |(?:of[ \t]++)?(?:(?:full|part)[ \t-]time|formal|accredited)[ \t]++(?:[a-z/]++[ \t]++){0,2}?
+             (?:studies|study|course\w*|training|qualification|education|schooling))
+         (?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
@@ -257,13 +268,19 @@ _EXPERIENCE_HINT = lazy(
 # as the first word of a noun ("Experience in business operations ... with at least 5-8 years",
 # held-out set 26's 125, both readers: 5, does not fit P5): a word after it other than a
 # preposition, a conjunction or an adverb of time makes "business" that noun's modifier.
+# "We have" straight before the claim is the company's own record ("We have more than 37 years of
+# experience working with people and forests", benchmarks/quality 3362), read off only where no
+# candidate is named in the sentence. A third person's "has" is not read so: "The Office Manager has
+# 3+ years of experience in a similar role" (2288) and "who has at least 6 years of
+# scientific-pedagogical work experience" (8369) describe the hire.
 _COMPANY_AGE = lazy(
     r"""\b(?:founded|established|incorporated|in[ \t]+business(?![ \t]+(?!(?:for|since|over|and|or|as|with|in|of|at|through|today|now|longer|than|the|to|because|during|ever|still|more)\b)[a-z])
         |(?<=for[ \t])around|around(?![ \t]*+\Z)|serving|served|history
         |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
         |(?<=[a-z][ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
                                               |provided)
-        |on[ \t]+the[ \t]+market|in[ \t]+(?:use|production|service))\b""",
+        |on[ \t]+the[ \t]+market|in[ \t]+(?:use|production|service)
+        |we[ \t]+have[ \t]*+\Z)""",
     _FLAGS,
 )
 # A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
@@ -275,6 +292,30 @@ _DURATION = lazy(
     _FLAGS,
 )
 _DURATION_LINK = frozenset("for of lasting spanning".split())
+# The post's own term named in the claim's line, with nothing about work between the term and the
+# years ("- Length of Contract: 12 months", a lead Tableau analyst, benchmarks/quality 20; "Contract
+# duration: 1 year", 914; "- Nature of Post: Contract (02 Years, Extendable)", 2233; "Tenure : Four (4)
+# years renewable contract", 2138; "The initial contract period is two (02) years, extendable", 3141;
+# "long-term (12 months, renewable up to 48 months)", 5040; "Type of contract Short-term contract,
+# which may be extended to up to 36 months", 630; "The
+# recruitment will be valid for a maximum period of three years", 2024; "Upon completion of 10,400
+# service hours (approximately 5 years of service) in a Nurse classification, you will receive", 2036):
+# the years are how long the post, its contract or a benefit's wait lasts, which no reader recorded.
+# Read off only when neither the words between the term and the years nor the claim's clause speak of
+# experience, work or the candidate, so "Contract role: 5+ years of experience" and "For appointment,
+# a candidate should have 5 years" stay read. A term written after the years ("12 months (Fixed
+# Term)", 4697; "Senior Resident Doctors (three years tenure)", 2393) is read in the claim's clause,
+# with the narrower words a term is named by there. A term that qualifies a place or a document is
+# not the post's ("a group home or short-term residential therapeutic center for at least one year",
+# 2043; "A valid driving licence Category B (for a minimum of 2 years)", 5481: both read).
+_TERM_BEFORE = lazy(
+    r"""\b(?:contract\w*|assignment|appointment|secondment|fixed[ \t-]term|fellowship|internship|apprenticeship
+        |traineeship|commit\w*|funded|lease|warranty|visa|sponsor\w*|probation\w*|retention|tenure|duration
+        |(?<!short[ \t-])(?<!long[ \t-])term|temporary|period[ \t]+of[ \t]+performance|how[ \t]+long|engagement[ \t]+length
+        |valid[ \t]+for|validity|renewable|extendable)\b""",
+    _FLAGS,
+)
+_TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renewable|extendable|temporary)\b", _FLAGS)
 # The hire's earlier employment named after the duration word, before the years, is what the years
 # are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
 # as a Junior Staff Grade for a minimum of two years.", a hospital's staff grade doctors at P5,
@@ -299,6 +340,39 @@ _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # 004, read as 55 years of experience): "be", the years, then "at the time of", "as at/of/on" or
 # the end of the sentence. "You should be at least 5 years in a similar role" stays experience.
 _AGE_WHEN = lazy(r"[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$)", _FLAGS)
+# An age limit written with its date or its direction ("45 years as on 30.11.2024" under "## Maximum Age
+# Limit", benchmarks/quality 1893; "24 years or below as at the closing date", 4946; "Must be 25 years
+# (or below) at the time of application.", 1569; "Applicants must be 40 years or younger.", 3061; "Not
+# be older than 30 years", 2508; "applicants must be no older than 35 years at the time of
+# application", 5179; "Male candidates must be between 18-30 years.", 4821), its relaxation for a
+# reserved category ("5 years for SC/ST candidates", 5386; "Unreserved / EWS: 37 years", 4836; "30 years
+# for General category, 33 years for OBC, 35 years for SC/ST", 4845) or the
+# word age written after the years in its clause ("Minimum 18 years and Maximum age shall be 26 years",
+# 3331; "Shall be not less than 18 years and not more than 30 years of age", 4024): the years are how
+# old the candidate may be, which no reader recorded as experience. Read off only where neither the
+# sentence before the years nor their clause speaks of experience or work, so "3 years' experience as
+# on the closing date" and "SC/ST candidates with 3 years of experience" stay read.
+_AGE_AFTER = lazy(
+    r"""[ \t]*+(?:\(?[ \t]*+or[ \t]++(?:below|younger|under)\b[ \t]*+\)?)
+        |(?:[ \t]*+\(?[ \t]*+or[ \t]++(?:below|younger|under)[ \t]*+\)?)?[ \t]*+(?:as[ \t]++(?:at|of|on)\b|at[ \t]++the[ \t]++time[ \t]++of\b)""",
+    _FLAGS,
+)
+# A period named straight before its years ("The candidates will be hired for a period of two years,
+# which can be extended", benchmarks/quality 3332; "The Programme will run for a period of 4 years",
+# 6961; "spans over a period of 3 years", 7084; "The training period will be two years", 4946; "The
+# trainee period is normally three years", 7159; "awarded biennially for an initial period of six
+# years", 1751) is how long a post, a programme or a bond lasts. Read off only where neither the
+# sentence before the years nor their clause speaks of experience or work, so "a minimum period of 3
+# years' experience" and "worked for a period of 3 years" stay read, nor where it tells the hire's
+# time served, held or registered ("Served in the grade of Accountant I for a minimum period of three
+# (3) years", 398; "Must have been a Chief Librarian ... for a period of not less than five (5) years",
+# 5174; "Cumulative service period of nine (9) years", 8836: read).
+_PERIOD_BEFORE = lazy(r"\bperiods?[ \t]++(?:of|is|will[ \t]++be|shall[ \t]++be)(?:[ \t]++[a-z]+ly)?[ \t]*+\Z", _FLAGS)
+_SERVED = lazy(r"\b(?:served|service|been|registered|held)\b", _FLAGS)
+_OPENING_COMMA = lazy(r"[^.;:!?\n,]{0,80}+,[ \t]*+(?!(?:OR|AND|You|Your)\b)[A-Z]", re.A)
+_WE_AFTER = lazy(r"[ \t]++we[ \t]++(?:have|had|'ve)\b", _FLAGS)
+_AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
+_RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|General[ \t]++category)\b", re.A)
 # Years written as a sum are an age limit with its relaxation added ("- Male Candidates: 21 to 28 + 05
 # Years = 33 years" under "## AGE LIMIT:", a provincial commission's assistant directors, held-out
 # set 65's 035, neither reader took a years statement; read as 33 years of experience): the years
@@ -585,14 +659,58 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             pass
         if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
             return False
+    if not _HINT_WORDS.search(clause, folded_clause):
+        term = None
+        for term in _TERM_BEFORE.finditer(sentence):
+            pass
+        if term is not None:
+            between = sentence[term.end() :]
+            if not _HINT_WORDS.search(between, fold(between)) and not _CANDIDATE_WORDS.search(between, fold(between)):
+                return False
+        else:
+            # the clause, and a bracket that opens straight after it ("12 months (Fixed Term)")
+            close = norm.find(")", clause_end, clause_end + 40) if norm.startswith("(", clause_end) else -1
+            after = norm[m.end() : close if close > 0 else clause_end]
+            if _TERM_AFTER.search(after) and not _HINT_WORDS.search(after, fold(after)):
+                return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
     if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
         return False
+    if not _HINT_WORDS.search(clause, folded_clause) and not _HINT_WORDS.search(sentence, folded_sentence):
+        close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
+        after = norm[m.end() : close if close > 0 else clause_end]
+        if _PERIOD_BEFORE.search(sentence) and not _SERVED.search(sentence):
+            return False
+        if (_AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)
+                or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)):
+            return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
-    if word == "for" and not sentence[: before.start()].strip(" \t-*") and norm.startswith(",", m.end()):
+    # The sentence may open after others in its text ("... across the State of Maryland. For 50 years,
+    # the MDTA has provided Maryland's citizens ...", benchmarks/quality 395: the words before "for"
+    # are the sentence's, not the look-back's), and "we" may follow the years with no comma ("For more
+    # than 170 years we have embraced a bold, pioneering spirit", 7322); "For 5 years you will ..."
+    # stays read.
+    if word == "for" and not sentence.rstrip()[: -len(before[1])].strip(" \t-*") \
+            and (norm.startswith(",", m.end()) or _WE_AFTER.match(norm, m.end())):
         rest = norm[m.end() : m.end() + 200]
         if not _CANDIDATE_WORDS.search(rest, fold(rest)):
             return False
+    # So does one that opens with "With" and the years and names its subject after a comma ("With over 8
+    # years of commitment to uplifting the underprivileged, Hamari Pahchan bridges the gap",
+    # benchmarks/quality 6739; "With more than 12 years of experience in Outsourced Software
+    # Development, OpenNet has proven", 7480): the comma closes the opening phrase within its sentence,
+    # and the rest of the sentence names no candidate ("With 5+ years of experience, you will lead"
+    # stays read; so does "With more than 20 years of experience in the country, UNOPS Afghanistan
+    # focuses on ... people in need", 937, whose "need" is read as the candidate's).
+# Only a capitalised "With" that opens its sentence, not a list item's ("- With 3-5 years of experience
+# as Operations Manager", 3158: read), with a capitalised name after the comma.
+    if before and before[1] == "With" and not sentence.rstrip()[: -len(before[1])].strip(" \t"):
+        comma = _OPENING_COMMA.match(norm, m.end())
+        if comma is not None:
+            stop = _SENTENCE_STOP.search(norm, comma.end(), comma.end() + 200)
+            rest = norm[comma.end() - 1 : stop.start() if stop else comma.end() + 200]
+            if not _CANDIDATE_WORDS.search(rest, fold(rest)):
+                return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
     if (m["floor"] or "").lower().startswith("over") and not _HINT_WORDS.search(clause, folded_clause):
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
