@@ -581,8 +581,11 @@ def test_a_bare_floor_before_a_preferred_figure_is_the_minimum(text, expected):
 
 
 @pytest.mark.parametrize(("low", "high", "open_ended", "said"), [
-    (1, None, False, "1 year"), (1, 1, False, "1 year"), (1, None, True, "1+ years"), (0.5, None, False, "0.5 years"),
-    (5, 8, False, "5–8 years"), (5, None, True, "5+ years"), (0.5, 6, True, "0.5–6+ years")])
+    (1, None, False, "1 year"), (1, 1, False, "1 year"), (1, None, True, "1+ years"), (0.5, None, False, "6 months"),
+    (5, 8, False, "5–8 years"), (5, None, True, "5+ years"), (0.5, 6, True, "0.5–6+ years"),
+    # under a year in months, as the posting wrote it ("5 months", not "0.416667 years")
+    (5 / 12, None, False, "5 months"), (1 / 12, None, False, "1 month"), (0.25, 0.5, True, "3–6+ months"),
+    (0, 0.5, False, "0–6 months")])
 def test_years_are_said_as_a_reader_says_them(low, high, open_ended, said):
     assert years_amount(low, high, open_ended) == said
     assert YearsClaim(low, high, open_ended, 0, 0, "", None).amount() == said

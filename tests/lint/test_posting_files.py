@@ -156,6 +156,13 @@ def test_the_level_comes_from_the_option_the_title_or_nowhere(run, tmp_path):
         "asks for 1+ years ('1+ year'), below P6–P8's 12–30 years")   # Principal: P6–P8 in the canon
 
 
+def test_the_same_years_written_twice_on_a_line_are_two_findings_at_their_own_columns(run, tmp_path):
+    _write(tmp_path, "a.md", POSTING.replace("- 1+ year of experience with Python",
+                                             "- Requirements: Java (3+ years), JavaScript (3+ years), SQL"))
+    result = run("lint", "a.md", "--select", "JD301", "--level", "P4", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [(f["line"], f["column"]) for f in json.loads(result.out)["findings"]] == [(13, 23), (13, 46)]
+
+
 def test_a_level_judged_from_the_titles_word_is_named_by_it_and_fits_the_title(run, tmp_path):
     _write(tmp_path, "a.md", POSTING.replace("1+ year of", "40 years of").replace("Machine Learning Engineer",
                                                                                     "Data Wrangler"))

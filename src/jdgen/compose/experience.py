@@ -542,13 +542,20 @@ class YearsClaim:
 
 
 def years_amount(low: float, high: float | None = None, open_ended: bool = False) -> str:
-    """A number of years as a reader says it: "1 year", "5–8 years", "5+ years"."""
+    """A number of years as a reader says it: "1 year", "5–8 years", "5+ years"; under a year in
+    months, as postings write it ("5 months", not "0.416667 years")."""
+    top = low if high is None else high
+    if 0 < top < 1:
+        low, high = round(low * 12, 1), None if high is None else round(high * 12, 1)
+        unit = ("month", "months")
+    else:
+        unit = ("year", "years")
     text = f"{low:g}"
     if high not in (None, low):
         text += f"–{high:g}"
     if open_ended:
         text += "+"
-    return text + (" year" if text == "1" else " years")
+    return text + (f" {unit[0]}" if text == "1" else f" {unit[1]}")
 
 
 def _value(token: str) -> float:

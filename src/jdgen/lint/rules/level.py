@@ -130,7 +130,9 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
                                severity="warning")
                 return
             stated = claim.amount()
-            where = text.locate(claim.phrase)
+            # The claim's own place: the same words may be written earlier in the text ("Java (3+ years),
+            # JavaScript (3+ years)"), and a finding on the first copy would hide this one.
+            where = text.locate(claim.phrase, text.text.count(claim.phrase, 0, claim.start))
             if claim.min_years >= high:
                 yield text.hit(f"asks for {stated} ({claim.phrase!r}), but {level.code} "
                                f"({level.name}) means {low}–{high} years",
