@@ -202,7 +202,7 @@ def _beside_overall(read: list) -> set:
     """(id of text, claim start) of each claim that is a part of its list's overall statement."""
     beside: set = set()
     run: list = []
-    for k, (text, claims) in enumerate(read + [(None, ())]):
+    for text, claims in read + [(None, ())]:
         if text is not None and _is_item(text) and (not run or run[-1][0].field == text.field):
             run.append((text, claims))
             continue
