@@ -170,6 +170,11 @@ POSITIVE = [
     ("not more than 2 years of experience", "not more than 2 years", 0, 2, False),
     ("experience not exceeding 3 years in a bank", "not exceeding 3 years", 0, 3, False),
     ("fewer than 2 years of experience", "fewer than 2 years", 0, 2, False),
+    # the hire's own years beside other people's words stay read
+    ("We want a lead developer with 8+ years of experience.", "8+ years", 8, None, True),
+    ("You will report to the CTO. You have 5+ years of experience.", "5+ years", 5, None, True),
+    ("You will report to the director and have 5+ years of experience.", "5+ years", 5, None, True),
+    ("You have 5 years in market research.", "5 years", 5, 5, False),
 ]
 
 
@@ -345,6 +350,13 @@ NEGATIVE = [
     "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
     "The Programme will run for a period of 4 years and will be implemented in five regions.",
     "- The training period will be two years and a monthly allowance will be paid during the training period",
+    # other people's years, or the organisation's, told of their holder straight before them
+    "Our members range from industry newcomers to experts with 25+ years of experience.",
+    "This is a tight-knit and senior crew \u2014 most of us have 10-25 years' experience, much of it together.",
+    "You\u2019ll report to the lead developer who has 12 years experience leading technical teams.",
+    "- Want to learn from an experienced CTO with 20+ years at Microsoft and startups",
+    "Operation Mercy is an international relief and development organisation with over 20 years of experience.",
+    "Profitable, ~40 people, 15+ years in market. Our platform runs reliably.",
 ]
 
 

@@ -226,6 +226,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
         |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
+        |in[ \t]+(?:the[ \t]+)?market(?=[ \t]*+(?:[.,;:)]|$))
         |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|college|university|study
           |studies|schooling|education|coursework|tuition)
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
@@ -281,6 +282,29 @@ _COMPANY_AGE = lazy(
                                               |provided)
         |on[ \t]+the[ \t]+market|in[ \t]+(?:use|production|service)
         |we[ \t]+have[ \t]*+\Z)""",
+    _FLAGS,
+)
+# Other people's years, or the organisation's, told of their holder straight before them: the company's
+# people ("Our members range from industry newcomers to experts with 25+ years of experience", a
+# principal engineer, benchmarks/quality 071; "industry leaders who between them have well over 30 years
+# of affiliate experience", 5805; "most of us have 10-25 years' experience, much of it together", 8814),
+# the person the hire reports to or learns from ("You’ll report to the lead developer who has 12 years
+# experience leading technical teams", 107; "Want to learn from an experienced CTO with 20+ years at
+# Microsoft and startups", 4462) and the organisation ("an international relief and development
+# organisation with over 20 years of experience", 3522): no reader recorded them. Read off only where
+# the holder is named by one of these words just before the years and the sentence names no candidate;
+# "The Office Manager has 3+ years of experience" (2288), "who has at least 6 years of ... work
+# experience" (8369) and "a lead developer with 8+ years" stay read.
+_OTHERS_BEFORE = lazy(
+    r"""\b(?:to[ \t]+experts|members|founders|co-?founders|leaders|most[ \t]+of[ \t]+us|all[ \t]+of[ \t]+us
+           |organi[sz]ation|company|firm|agency|charity)
+        [ \t]+(?:(?:who|that)[ \t]+)?(?:between[ \t]+them[ \t]+)?(?:with|has|have|bring|brings)[ \t]+(?:well[ \t]+)?\Z""",
+    _FLAGS,
+)
+# The one the hire reports to or learns from is named with the hire in the sentence, so no candidate is
+# looked for there.
+_REPORTS_TO_BEFORE = lazy(
+    r"""\b(?:report[ \t]+to|learn[ \t]+from)[ \t]+(?:the|our|an?)[ \t]+[^.;:!?\n]{0,40}?[ \t]+(?:who[ \t]+)?(?:with|has)[ \t]+\Z""",
     _FLAGS,
 )
 # A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
@@ -658,6 +682,9 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         begin = max(begin, sentence_ends[last] + 1)
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
+        return False
+    if (_OTHERS_BEFORE.search(sentence[-100:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence)) \
+            or _REPORTS_TO_BEFORE.search(sentence[-100:]):
         return False
     word = before[1].lower() if before else ""
     if word in _DURATION_LINK:
