@@ -307,6 +307,40 @@ _REPORTS_TO_BEFORE = lazy(
     r"""\b(?:report[ \t]+to|learn[ \t]+from)[ \t]+(?:the|our|an?)[ \t]+[^.;:!?\n]{0,40}?[ \t]+(?:who[ \t]+)?(?:with|has)[ \t]+\Z""",
     _FLAGS,
 )
+# Years that are a window of time, a point in time or a length that is not the hire's experience: a
+# window of recency ("- Graduated in the preceding three years (2023/2024/2025).", a graduate programme
+# at P1, benchmarks/quality 744; "At least 6 research output units during the previous 5 years", 3064;
+# "a PhD degree ... completed within the two years preceding the advertisement", 3583; "not have taken a
+# voluntary redundancy ... in the 3 years before the program start date", 2596), a point the pay moves
+# at ("will progress to Salary Scale 9 ... on completion of two (2) years service as Manager I", 1298;
+# "On Completion of two years as JRF-GATE, the fellowship will be upgraded", 4686; "We offer automatic
+# rises after 1, 3 and 5 years", 2574), children's ages ("serve children 18 months to 4 years", 2615;
+# "a classroom of children ranging from 3 months to 12 years", 6635; "for children 6 to 59 months",
+# 1720), a project's or a programme's length ("our projects last for about 1.5-2 years", 209 and 3755;
+# "It lasts from one to three years", 4831), a points table's band ("More than 10 years : 10 points
+# bonus", 6164; "| More than 10 years | 10 points bonus |", 6163) and a rotation ("5 months on / 2
+# months off leave package", 1335) and the window's other end ("dates of employment at the hospitals
+# worked at over the previous 10 years or since registration if registered for less than 10 years", a
+# CV's contents, 7286): no reader recorded them. Read off only where the clause after the
+# years speaks of no experience, work or role (a completion of years only where the sentence names no
+# candidate, and children's ages only where the sentence before them speaks of no experience or
+# work), so "at least 2 years of experience in the 5 years before" reads its first years, and "5 years
+# on the job", "Experience working with children 2 years or more" and "Candidates who, on completion of
+# 3 years of service, ..." stay read.
+_WINDOW_BEFORE = lazy(
+    r"""(?:\bthe[ \t]++(?:previous|preceding)
+        |\b(?:last|lasts|lasted)[ \t]++(?:for|from)(?:[ \t]++(?:about|around|approximately|roughly))?
+        |\bafter[ \t]++\d{1,2}(?:[ \t]*+,[ \t]*+\d{1,2}){0,4}[ \t]*+,?[ \t]*+(?:and|or)
+        |\bif[ \t]++(?:registered|qualified)[ \t]++for)[ \t]*+\Z""",
+    _FLAGS,
+)
+_CHILDREN_BEFORE = lazy(r"\b(?:children|kids|infants|toddlers|babies)(?:[ \t]++(?:aged|ranging|from|between)){0,2}[ \t]*+\Z",
+                       _FLAGS)
+_WINDOW_AROUND = lazy(r"\b(?:in|within|during)[ \t]++the[ \t]*+\Z", _FLAGS)
+_WINDOW_END = lazy(r"[ \t]++(?:before|preceding|prior[ \t]++to)\b", _FLAGS)
+_COMPLETION_BEFORE = lazy(r"\b(?:on|upon|after)[ \t]++(?:the[ \t]++)?completion[ \t]++of[ \t]*+\Z", _FLAGS)
+_TABLE_OR_ROTATION_AFTER = lazy(
+    r"[ \t]*+[|:][ \t]*+\d{1,3}[ \t]*+points?\b|[ \t]++on[ \t]*+/|[ \t]++off\b", _FLAGS)
 # A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
 # for 2 years", "stay with us for at least 3 years"), read where the claim follows "for"/"of".
 _DURATION = lazy(
@@ -682,6 +716,13 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         begin = max(begin, sentence_ends[last] + 1)
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
+        return False
+    if not _HINT_WORDS.search(clause, folded_clause) and (
+            _WINDOW_BEFORE.search(sentence[-80:]) or _TABLE_OR_ROTATION_AFTER.match(norm, m.end())
+            or (_WINDOW_AROUND.search(sentence[-20:]) and _WINDOW_END.match(norm, m.end()))
+            or (_CHILDREN_BEFORE.search(sentence[-40:]) and not _HINT_WORDS.search(sentence, folded_sentence))):
+        return False
+    if _COMPLETION_BEFORE.search(sentence[-30:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
     if (_OTHERS_BEFORE.search(sentence[-100:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence)) \
             or _REPORTS_TO_BEFORE.search(sentence[-100:]):
