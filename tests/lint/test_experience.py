@@ -176,6 +176,7 @@ POSITIVE = [
     ("You will report to the director and have 5+ years of experience.", "5+ years", 5, None, True),
     ("You have 5 years in market research.", "5 years", 5, 5, False),
     ("5 years on the job", "5 years", 5, 5, False),
+    ("Contract role: 5 years Work Experience: in Java", "5 years", 5, 5, False),
     ("Experience working with children 2 years or more", "2 years or more", 2, None, True),
     ("At least 2 years of experience in the 5 years before the closing date.", "At least 2 years", 2, None, True),
     ("Candidates who, on completion of 3 years of service, apply", "3 years", 3, 3, False),
@@ -372,6 +373,9 @@ NEGATIVE = [
     "- Usually, our projects last for about 1.5-2 years (but it could be more/less).",
     "2. More than 10 years : 10 points bonus",
     "- 5 months on / 2 months off leave package.",
+    # a term's value in field lines read as one paragraph ends at the next label
+    "Report to: Head of Operations Location: Kisemvule, Mkuranga Duration: 1 Year Hours of Work: Full Time",
+    "Vacancy Type: Temporary Contract Duration: 3 years Number of Positions: 1",
     "dates of employment at the hospitals worked at over the previous 10 years or since registration if registered for less than 10 years;",
 ]
 

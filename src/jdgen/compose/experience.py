@@ -373,6 +373,12 @@ _TERM_BEFORE = lazy(
         |valid[ \t]+for|validity|renewable|extendable)\b""",
     _FLAGS,
 )
+# Field lines a posting file reads as one paragraph ("Location: Kisemvule, Mkuranga Duration: 1 Year
+# Hours of Work: Full Time", a children's village project manager, benchmarks/quality 3926; "Vacancy
+# Type: Temporary Contract Duration: 3 years Number of Positions: 1", 4192): the term's value ends where
+# the next label (up to three words, the first capitalised, and a colon) begins, so that label's words
+# ("Work", "Positions") are not the years' clause. Only the term's reading is read so.
+_FIELD_LABEL_AFTER = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++(?:of|[A-Z][A-Za-z]*+)){0,2}[ \t]*+:", re.A)
 _TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renewable|extendable|temporary)\b", _FLAGS)
 # The hire's earlier employment named after the duration word, before the years, is what the years
 # are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
@@ -734,7 +740,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             pass
         if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
             return False
-    if not _HINT_WORDS.search(clause, folded_clause):
+    if not _HINT_WORDS.search(clause, folded_clause) or _FIELD_LABEL_AFTER.match(norm, m.end()):
         term = None
         for term in _TERM_BEFORE.finditer(sentence):
             pass
