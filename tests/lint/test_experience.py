@@ -170,6 +170,16 @@ POSITIVE = [
     ("not more than 2 years of experience", "not more than 2 years", 0, 2, False),
     ("experience not exceeding 3 years in a bank", "not exceeding 3 years", 0, 3, False),
     ("fewer than 2 years of experience", "fewer than 2 years", 0, 2, False),
+    # the hire's own years beside other people's words stay read
+    ("We want a lead developer with 8+ years of experience.", "8+ years", 8, None, True),
+    ("You will report to the CTO. You have 5+ years of experience.", "5+ years", 5, None, True),
+    ("You will report to the director and have 5+ years of experience.", "5+ years", 5, None, True),
+    ("You have 5 years in market research.", "5 years", 5, 5, False),
+    ("5 years on the job", "5 years", 5, 5, False),
+    ("Contract role: 5 years Work Experience: in Java", "5 years", 5, 5, False),
+    ("Experience working with children 2 years or more", "2 years or more", 2, None, True),
+    ("At least 2 years of experience in the 5 years before the closing date.", "At least 2 years", 2, None, True),
+    ("Candidates who, on completion of 3 years of service, apply", "3 years", 3, 3, False),
 ]
 
 
@@ -345,6 +355,28 @@ NEGATIVE = [
     "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
     "The Programme will run for a period of 4 years and will be implemented in five regions.",
     "- The training period will be two years and a monthly allowance will be paid during the training period",
+    # other people's years, or the organisation's, told of their holder straight before them
+    "Our members range from industry newcomers to experts with 25+ years of experience.",
+    "This is a tight-knit and senior crew \u2014 most of us have 10-25 years' experience, much of it together.",
+    "You\u2019ll report to the lead developer who has 12 years experience leading technical teams.",
+    "- Want to learn from an experienced CTO with 20+ years at Microsoft and startups",
+    "Operation Mercy is an international relief and development organisation with over 20 years of experience.",
+    "Profitable, ~40 people, 15+ years in market. Our platform runs reliably.",
+    # windows of recency, points the pay moves at, children's ages, lengths, points and rotations
+    "- Graduated in the preceding three years (2023/2024/2025).",
+    "- At least 6 research output units during the previous 5 years OR 4 research output units during the previous 3 years",
+    "- Holder of a PhD degree completed within the two years preceding the advertisement.",
+    "- not have taken a voluntary redundancy from the Victorian public sector in the 3 years before the program start date.",
+    "A Manager I in Salary Scale 10 will progress to Salary Scale 9 on completion of two (2) years service as Manager I.",
+    "We offer automatic rises after 1, 3 and 5 years and salary reviews every April.",
+    "Our nursery school programs serve children 18 months to 4 years and their families.",
+    "- Usually, our projects last for about 1.5-2 years (but it could be more/less).",
+    "2. More than 10 years : 10 points bonus",
+    "- 5 months on / 2 months off leave package.",
+    # a term's value in field lines read as one paragraph ends at the next label
+    "Report to: Head of Operations Location: Kisemvule, Mkuranga Duration: 1 Year Hours of Work: Full Time",
+    "Vacancy Type: Temporary Contract Duration: 3 years Number of Positions: 1",
+    "dates of employment at the hospitals worked at over the previous 10 years or since registration if registered for less than 10 years;",
 ]
 
 

@@ -243,6 +243,23 @@ def test_a_part_printed_as_its_own_item_beside_the_overall_statement_is_not_weig
     assert [line for _, line, _, _ in _found(result.out)] == lines
 
 
+@pytest.mark.parametrize("lines, found", [
+    # a bare value under a label of a term or an age (benchmarks/quality 1971, 6075, 8463)
+    (["Duration", "", "2 years"], []),
+    (["### Length of contract", "", "6 months with potential for extension."], []),
+    (["Age (As on 01.01.2023):", "", "- Minimum: 25 years", "- Maximum: 35 years"], []),
+    # a value that speaks of experience, and a label with years of its own, stay read
+    (["Duration", "", "2 years of experience"], [13]),
+    (["Contract: 2 years of experience", "", "2 years"], [11, 13]),
+])
+def test_a_bare_value_under_a_label_of_a_term_or_an_age_is_not_read(run, tmp_path, lines, found):
+    body = "\n".join(lines) + "\n"
+    _write(tmp_path, "posting.md", f"# Senior Engineer\n\nWe build things.\n\n## About you\n\nYou like it.\n\n"
+                                   f"## Terms\n\n{body}")
+    result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == found
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers

@@ -226,6 +226,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
         |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
+        |in[ \t]+(?:the[ \t]+)?market(?=[ \t]*+(?:[.,;:)]|$))
         |(?:of[ \t]+)?(?:funding|runway|warranty|guarantee|free|subscription|college|university|study
           |studies|schooling|education|coursework|tuition)
         |(?:of[ \t]+)?data(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?:retention|history|storage|archiv|backup|kept|stored))
@@ -283,6 +284,63 @@ _COMPANY_AGE = lazy(
         |we[ \t]+have[ \t]*+\Z)""",
     _FLAGS,
 )
+# Other people's years, or the organisation's, told of their holder straight before them: the company's
+# people ("Our members range from industry newcomers to experts with 25+ years of experience", a
+# principal engineer, benchmarks/quality 071; "industry leaders who between them have well over 30 years
+# of affiliate experience", 5805; "most of us have 10-25 years' experience, much of it together", 8814),
+# the person the hire reports to or learns from ("You’ll report to the lead developer who has 12 years
+# experience leading technical teams", 107; "Want to learn from an experienced CTO with 20+ years at
+# Microsoft and startups", 4462) and the organisation ("an international relief and development
+# organisation with over 20 years of experience", 3522): no reader recorded them. Read off only where
+# the holder is named by one of these words just before the years and the sentence names no candidate;
+# "The Office Manager has 3+ years of experience" (2288), "who has at least 6 years of ... work
+# experience" (8369) and "a lead developer with 8+ years" stay read.
+_OTHERS_BEFORE = lazy(
+    r"""\b(?:to[ \t]+experts|members|founders|co-?founders|leaders|most[ \t]+of[ \t]+us|all[ \t]+of[ \t]+us
+           |organi[sz]ation|company|firm|agency|charity)
+        [ \t]+(?:(?:who|that)[ \t]+)?(?:between[ \t]+them[ \t]+)?(?:with|has|have|bring|brings)[ \t]+(?:well[ \t]+)?\Z""",
+    _FLAGS,
+)
+# The one the hire reports to or learns from is named with the hire in the sentence, so no candidate is
+# looked for there.
+_REPORTS_TO_BEFORE = lazy(
+    r"""\b(?:report[ \t]+to|learn[ \t]+from)[ \t]+(?:the|our|an?)[ \t]+[^.;:!?\n]{0,40}?[ \t]+(?:who[ \t]+)?(?:with|has)[ \t]+\Z""",
+    _FLAGS,
+)
+# Years that are a window of time, a point in time or a length that is not the hire's experience: a
+# window of recency ("- Graduated in the preceding three years (2023/2024/2025).", a graduate programme
+# at P1, benchmarks/quality 744; "At least 6 research output units during the previous 5 years", 3064;
+# "a PhD degree ... completed within the two years preceding the advertisement", 3583; "not have taken a
+# voluntary redundancy ... in the 3 years before the program start date", 2596), a point the pay moves
+# at ("will progress to Salary Scale 9 ... on completion of two (2) years service as Manager I", 1298;
+# "On Completion of two years as JRF-GATE, the fellowship will be upgraded", 4686; "We offer automatic
+# rises after 1, 3 and 5 years", 2574), children's ages ("serve children 18 months to 4 years", 2615;
+# "a classroom of children ranging from 3 months to 12 years", 6635; "for children 6 to 59 months",
+# 1720), a project's or a programme's length ("our projects last for about 1.5-2 years", 209 and 3755;
+# "It lasts from one to three years", 4831), a points table's band ("More than 10 years : 10 points
+# bonus", 6164; "| More than 10 years | 10 points bonus |", 6163) and a rotation ("5 months on / 2
+# months off leave package", 1335) and the window's other end ("dates of employment at the hospitals
+# worked at over the previous 10 years or since registration if registered for less than 10 years", a
+# CV's contents, 7286): no reader recorded them. Read off only where the clause after the
+# years speaks of no experience, work or role (a completion of years only where the sentence names no
+# candidate, and children's ages only where the sentence before them speaks of no experience or
+# work), so "at least 2 years of experience in the 5 years before" reads its first years, and "5 years
+# on the job", "Experience working with children 2 years or more" and "Candidates who, on completion of
+# 3 years of service, ..." stay read.
+_WINDOW_BEFORE = lazy(
+    r"""(?:\bthe[ \t]++(?:previous|preceding)
+        |\b(?:last|lasts|lasted)[ \t]++(?:for|from)(?:[ \t]++(?:about|around|approximately|roughly))?
+        |\bafter[ \t]++\d{1,2}(?:[ \t]*+,[ \t]*+\d{1,2}){0,4}[ \t]*+,?[ \t]*+(?:and|or)
+        |\bif[ \t]++(?:registered|qualified)[ \t]++for)[ \t]*+\Z""",
+    _FLAGS,
+)
+_CHILDREN_BEFORE = lazy(r"\b(?:children|kids|infants|toddlers|babies)(?:[ \t]++(?:aged|ranging|from|between)){0,2}[ \t]*+\Z",
+                       _FLAGS)
+_WINDOW_AROUND = lazy(r"\b(?:in|within|during)[ \t]++the[ \t]*+\Z", _FLAGS)
+_WINDOW_END = lazy(r"[ \t]++(?:before|preceding|prior[ \t]++to)\b", _FLAGS)
+_COMPLETION_BEFORE = lazy(r"\b(?:on|upon|after)[ \t]++(?:the[ \t]++)?completion[ \t]++of[ \t]*+\Z", _FLAGS)
+_TABLE_OR_ROTATION_AFTER = lazy(
+    r"[ \t]*+[|:][ \t]*+\d{1,3}[ \t]*+points?\b|[ \t]++on[ \t]*+/|[ \t]++off\b", _FLAGS)
 # A length of time that is not the candidate's: a contract, a stay, a commitment ("a contract
 # for 2 years", "stay with us for at least 3 years"), read where the claim follows "for"/"of".
 _DURATION = lazy(
@@ -315,6 +373,12 @@ _TERM_BEFORE = lazy(
         |valid[ \t]+for|validity|renewable|extendable)\b""",
     _FLAGS,
 )
+# Field lines a posting file reads as one paragraph ("Location: Kisemvule, Mkuranga Duration: 1 Year
+# Hours of Work: Full Time", a children's village project manager, benchmarks/quality 3926; "Vacancy
+# Type: Temporary Contract Duration: 3 years Number of Positions: 1", 4192): the term's value ends where
+# the next label (up to three words, the first capitalised, and a colon) begins, so that label's words
+# ("Work", "Positions") are not the years' clause. Only the term's reading is read so.
+_FIELD_LABEL_AFTER = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++(?:of|[A-Z][A-Za-z]*+)){0,2}[ \t]*+:", re.A)
 _TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renewable|extendable|temporary)\b", _FLAGS)
 # The hire's earlier employment named after the duration word, before the years, is what the years
 # are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
@@ -659,6 +723,16 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
+    if not _HINT_WORDS.search(clause, folded_clause) and (
+            _WINDOW_BEFORE.search(sentence[-80:]) or _TABLE_OR_ROTATION_AFTER.match(norm, m.end())
+            or (_WINDOW_AROUND.search(sentence[-20:]) and _WINDOW_END.match(norm, m.end()))
+            or (_CHILDREN_BEFORE.search(sentence[-40:]) and not _HINT_WORDS.search(sentence, folded_sentence))):
+        return False
+    if _COMPLETION_BEFORE.search(sentence[-30:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
+        return False
+    if (_OTHERS_BEFORE.search(sentence[-100:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence)) \
+            or _REPORTS_TO_BEFORE.search(sentence[-100:]):
+        return False
     word = before[1].lower() if before else ""
     if word in _DURATION_LINK:
         duration = None
@@ -666,7 +740,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             pass
         if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
             return False
-    if not _HINT_WORDS.search(clause, folded_clause):
+    if not _HINT_WORDS.search(clause, folded_clause) or _FIELD_LABEL_AFTER.match(norm, m.end()):
         term = None
         for term in _TERM_BEFORE.finditer(sentence):
             pass

@@ -87,6 +87,35 @@ def _said_experience(text: str, claims: tuple) -> tuple:
                  or _SUBJECT_EXPERIENCE.search(claim.subject or ""))
 
 
+# A bare value printed under a label that says what it is ("Duration" then "2 years", an apprentice
+# groundsman at P1, benchmarks/quality 1971; "## Duration" then "2 years", 4037 and 7269; "PROJECT
+# DURATION" then "One year" and "POSITION DURATION" then "10 months", 2377; "Expected duration" then
+# "24 Months", 4145; "Contract Type Contract" then "24 Months", 5180; "### Length of contract" then "6
+# months with potential for extension.", 6075; "Age Limit" then "Upto 65 years", 2593 and 3183; "## Age
+# Limit" then "35 years*", 7071; "Age (As on 01.01.2023):" then "- Minimum: 25 years" and "- Maximum: 35
+# years", 8463) is the post's term or an age limit, which no reader recorded. So a short text that
+# neither speaks of experience, work nor service is not read when the text before it, or the label a run
+# of such values follows, is a label of duration, length, contract, tenure, term or age with no years of
+# its own. A label that speaks of experience ("Contract: 5+ years of experience" has its years on its own
+# line) and a value that does ("5 years of experience" under "Duration") stay read.
+_VALUE_LABEL = re.compile(
+    r"[\W_]*+(?:(?:expected|project|position|post|contract|programme|program|apprenticeship|placement|course"
+    r"|training|assignment)[ \t]+)?(?:duration|length[ \t]+of[ \t]+\w+|contract(?:[ \t]+(?:type|duration|length"
+    r"|period|term))?|age(?:[ \t]+limit)?|tenure|term)\b[^\n]{0,40}\Z", re.IGNORECASE)
+_SPEAKS_OF_WORK = re.compile(r"\b(?:exp\b|experience|work|served|service|employ|practi[cs])", re.IGNORECASE)
+
+
+def _is_value_label(text) -> bool:
+    """Whether ``text`` is a label of a term or an age, with no years of its own (see above)."""
+    return (len(text.text) <= 60 and _VALUE_LABEL.match(text.text) is not None
+            and _SPEAKS_OF_WORK.search(text.text) is None and not claims_in(text.text))
+
+
+def _is_bare_value(text) -> bool:
+    """Whether ``text`` is short and speaks of no experience, work or service (see above)."""
+    return len(text.text) <= 80 and _SPEAKS_OF_WORK.search(text.text) is None
+
+
 @lru_cache(maxsize=65536)
 def claims_in(text: str) -> tuple:
     """Years claims of a text; the same sentences recur across postings and generated catalogs."""
@@ -105,11 +134,16 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     low, high = level.years.min, level.years.max
     weighed = 0
     previous = None  # the text read just before, whose "; or" may open this one's route
+    label = None  # the label of a term or an age a run of bare values follows (see _VALUE_LABEL)
     read = []  # (text, its claims to weigh), in order
     for text in checked_once(posting):
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
         claims = claims_in(text.text)
+        if claims and label is not None and _is_bare_value(text):
+            claims = ()
+        else:
+            label = text if _is_value_label(text) else None
         if text.field in ("title", "heading"):
             claims = _said_experience(text.text, claims)
         elif text.field == "company.about":
