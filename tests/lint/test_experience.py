@@ -170,6 +170,7 @@ POSITIVE = [
     ("not more than 2 years of experience", "not more than 2 years", 0, 2, False),
     ("experience not exceeding 3 years in a bank", "not exceeding 3 years", 0, 3, False),
     ("fewer than 2 years of experience", "fewer than 2 years", 0, 2, False),
+    ("With 5+ years of experience, we expect you to lead the platform team.", "5+ years", 5, None, True),
     # the hire's own years beside other people's words stay read
     ("We want a lead developer with 8+ years of experience.", "8+ years", 8, None, True),
     ("You will report to the CTO. You have 5+ years of experience.", "5+ years", 5, None, True),
@@ -314,6 +315,9 @@ NEGATIVE = [
     # an age limit with its relaxation added: the years of a sum (held-out set 65's 035)
     "- Male Candidates: 21 to 28 + 05 Years = 33 years",
     "- Female Candidates: 21 to 28 + 08 Years = 36 years",
+    # the company's own years opening a sentence whose subject is "we" (held-out set 66's 048)
+    "Code Quality: With 20 years of experience developing our flagship software, we understand the "
+    "importance of tests.",
     # the post's own term in the claim's line: a contract's, a tenure's, a benefit's wait
     "- Length of Contract: 12 months",
     "Contract duration: 1 year",
