@@ -443,6 +443,10 @@ _RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|Gene
 # after a figure and "+", or after such a term and "=", are terms of the sum. "Degree + 3 years of
 # experience" has no figure before its "+", "P4 = 5–8 yrs" no sum before its "=", and a clause that
 # names experience is read as before.
+# How far past the years the readings of what follows them look (a term, an age, a reserved
+# category): a clause with no punctuation may run to the end of a long text, and these readings need
+# only its first words, so each claim stays a bounded cost.
+_AFTER_REACH = 200
 _SUM_TERM = lazy(r"(?:\d[ \t]*+(?:years?|yrs?\.?)?[ \t]*+\+|\+[ \t]*+\d++[ \t]*+(?:years?|yrs?\.?)?[ \t]*+=)[ \t]*+$",
                  _FLAGS)
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
@@ -704,15 +708,24 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if before and before[1].lower() == "be" and _AGE_WHEN.match(norm, m.end()):
         return False
     clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
-    if _SUM_TERM.search(norm[max(0, m.start() - 24) : m.start()]) and not _HINT_WORDS.search(clause, folded_clause):
+    # Whether the clause names experience: asked once, and only when a cheaper reading holds first, as
+    # the last candidate's clause may run to the end of a long text with no punctuation.
+    asked: list[bool] = []
+
+    def clause_hint() -> bool:
+        if not asked:
+            asked.append(_HINT_WORDS.search(clause, folded_clause) is not None)
+        return asked[0]
+
+    if _SUM_TERM.search(norm[max(0, m.start() - 24) : m.start()]) and not clause_hint():
         return False
     if _is_adjective(m, norm) and not _ADJECTIVE_FOR_EXPERIENCE.match(norm, m.end()):
         return False
-    if (m["lo"] or "").lower() in _ARTICLES and not _HINT_WORDS.search(clause, folded_clause):
+    if (m["lo"] or "").lower() in _ARTICLES and not clause_hint():
         return False
     # "1y" (the unit glued to its digits) is read only with experience in its clause or a floor.
     if m["unit"].lower() == "y" and not (m["floor"] or m["plus"] or m["tail"]) \
-            and not _HINT_WORDS.search(clause, folded_clause):
+            and not clause_hint():
         return False
     # A bounded look-back keeps long texts linear; company boilerplate sits close by. The
     # sentence is what follows the last sentence end in it (found by bisection, not by splitting).
@@ -723,10 +736,10 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     sentence, folded_sentence = norm[begin : m.start()], folded[begin : m.start()]
     if _COMPANY_AGE_WORDS.search(sentence, folded_sentence) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
-    if not _HINT_WORDS.search(clause, folded_clause) and (
-            _WINDOW_BEFORE.search(sentence[-80:]) or _TABLE_OR_ROTATION_AFTER.match(norm, m.end())
+    if (_WINDOW_BEFORE.search(sentence[-80:]) or _TABLE_OR_ROTATION_AFTER.match(norm, m.end())
             or (_WINDOW_AROUND.search(sentence[-20:]) and _WINDOW_END.match(norm, m.end()))
-            or (_CHILDREN_BEFORE.search(sentence[-40:]) and not _HINT_WORDS.search(sentence, folded_sentence))):
+            or (_CHILDREN_BEFORE.search(sentence[-40:]) and not _HINT_WORDS.search(sentence, folded_sentence))) \
+            and not clause_hint():
         return False
     if _COMPLETION_BEFORE.search(sentence[-30:]) and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
@@ -740,31 +753,32 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             pass
         if duration is not None and not _EARLIER_EMPLOYMENT.search(sentence, duration.end()):
             return False
-    if not _HINT_WORDS.search(clause, folded_clause) or _FIELD_LABEL_AFTER.match(norm, m.end()):
-        term = None
-        for term in _TERM_BEFORE.finditer(sentence):
-            pass
-        if term is not None:
-            between = sentence[term.end() :]
-            if not _HINT_WORDS.search(between, fold(between)) and not _CANDIDATE_WORDS.search(between, fold(between)):
-                return False
-        else:
-            # the clause, and a bracket that opens straight after it ("12 months (Fixed Term)")
-            close = norm.find(")", clause_end, clause_end + 40) if norm.startswith("(", clause_end) else -1
-            after = norm[m.end() : close if close > 0 else clause_end]
-            if _TERM_AFTER.search(after) and not _HINT_WORDS.search(after, fold(after)):
-                return False
-    line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
-    if _AGE.search(line) and not _HINT_WORDS.search(clause, folded_clause):
+    term = None
+    for term in _TERM_BEFORE.finditer(sentence):
+        pass
+    if term is not None:
+        between = sentence[term.end() :]
+        folded_between = fold(between)
+        told_term = (not _HINT_WORDS.search(between, folded_between)
+                     and not _CANDIDATE_WORDS.search(between, folded_between))
+    else:
+        # the clause, and a bracket that opens straight after it ("12 months (Fixed Term)")
+        close = norm.find(")", clause_end, clause_end + 40) if norm.startswith("(", clause_end) else -1
+        after = norm[m.end() : min(close if close > 0 else clause_end, m.end() + _AFTER_REACH)]
+        told_term = bool(_TERM_AFTER.search(after)) and not _HINT_WORDS.search(after, fold(after))
+    if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
         return False
-    if not _HINT_WORDS.search(clause, folded_clause) and not _HINT_WORDS.search(sentence, folded_sentence):
-        close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
-        after = norm[m.end() : close if close > 0 else clause_end]
-        if _PERIOD_BEFORE.search(sentence) and not _SERVED.search(sentence):
-            return False
-        if (_AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)
-                or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)):
-            return False
+    line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
+    if _AGE.search(line) and not clause_hint():
+        return False
+    close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
+    after = norm[m.end() : min(close if close > 0 else clause_end, m.end() + _AFTER_REACH)]
+    # the cheap readings first; the clause's and the sentence's experience words only when one holds
+    if ((_PERIOD_BEFORE.search(sentence) and not _SERVED.search(sentence))
+            or _AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)
+            or _RESERVED_CATEGORY.search(line) or _RESERVED_CATEGORY.search(after)) \
+            and not clause_hint() and not _HINT_WORDS.search(sentence, folded_sentence):
+        return False
     # "For more than 50 years, NISC has ...": a sentence that opens with the time is about its subject.
     # The sentence may open after others in its text ("... across the State of Maryland. For 50 years,
     # the MDTA has provided Maryland's citizens ...", benchmarks/quality 395: the words before "for"
@@ -796,7 +810,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             if not _CANDIDATE_WORDS.search(rest, fold(rest)):
                 return False
     # "over" also means "during" ("grow the team over 2 years"), so it needs more evidence.
-    if (m["floor"] or "").lower().startswith("over") and not _HINT_WORDS.search(clause, folded_clause):
+    if (m["floor"] or "").lower().startswith("over") and not clause_hint():
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
 
