@@ -122,13 +122,9 @@ def years_on(text: str, span: Span, findings: list, statements: list[Span]) -> b
 
 
 def speaks_of_none(text: str, finding, statements: list[Span]) -> bool:
-    """Whether a JD301 finding speaks of none of the posting's judged statements: it quotes none of
-    them and no line it covers holds one."""
-    line, col, length = finding.location.line, finding.location.col, years_length(finding)
-    if any(span.holds(text, line, col, length) for span in statements):
-        return False
-    first, last = years_reach(text, finding)
-    return not any(first <= span.end[0] and span.start[0] <= last for span in statements)
+    """Whether a JD301 finding speaks of none of the posting's judged statements, as
+    :func:`years_on` reads what a finding speaks of."""
+    return not any(years_on(text, span, [finding], statements) for span in statements)
 
 
 def agrees_with(text: str, finding, flagged: list) -> bool:

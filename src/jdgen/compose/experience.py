@@ -698,6 +698,14 @@ _CLAIMS = AnchoredLater(_CLAIM)
 _NO_EXPERIENCE_WORDS = AnchoredLater(_NO_EXPERIENCE)
 
 
+def _clause_and_bracket(norm: str, start: int, clause_end: int, bracket_reach: int) -> str:
+    """The words from ``start`` to the clause's end, and a bracket that opens straight after it and
+    closes within ``bracket_reach`` characters ("12 months (Fixed Term)"), at most
+    :data:`_AFTER_REACH` characters in all."""
+    close = norm.find(")", clause_end, clause_end + bracket_reach) if norm.startswith("(", clause_end) else -1
+    return norm[start : min(close if close > 0 else clause_end, start + _AFTER_REACH)]
+
+
 def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match[str], clause_end: int) -> bool:
     if _NOT_EXPERIENCE_AFTER.match(norm, m.end()) and not (
             _NEXT_LABEL.match(norm, m.end()) and _EXPERIENCE_LABEL.search(norm, max(0, m.start() - 16), m.start())):
@@ -762,17 +770,14 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         told_term = (not _HINT_WORDS.search(between, folded_between)
                      and not _CANDIDATE_WORDS.search(between, folded_between))
     else:
-        # the clause, and a bracket that opens straight after it ("12 months (Fixed Term)")
-        close = norm.find(")", clause_end, clause_end + 40) if norm.startswith("(", clause_end) else -1
-        after = norm[m.end() : min(close if close > 0 else clause_end, m.end() + _AFTER_REACH)]
+        after = _clause_and_bracket(norm, m.end(), clause_end, 40)
         told_term = bool(_TERM_AFTER.search(after)) and not _HINT_WORDS.search(after, fold(after))
     if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
         return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
     if _AGE.search(line) and not clause_hint():
         return False
-    close = norm.find(")", clause_end, clause_end + 60) if norm.startswith("(", clause_end) else -1
-    after = norm[m.end() : min(close if close > 0 else clause_end, m.end() + _AFTER_REACH)]
+    after = _clause_and_bracket(norm, m.end(), clause_end, 60)
     # the cheap readings first; the clause's and the sentence's experience words only when one holds
     if ((_PERIOD_BEFORE.search(sentence) and not _SERVED.search(sentence))
             or _AGE_AFTER.match(norm, m.end()) or _AGE_BEFORE.search(sentence) or _AGE.search(after)

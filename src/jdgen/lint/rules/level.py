@@ -228,8 +228,9 @@ def _is_item(text) -> bool:
 
 def _is_overall(text, claim) -> bool:
     """Whether ``claim`` is an overall years statement opening its list item (see above)."""
-    return (not claim.is_sub_requirement and _ITEM_OPENING.match(text.text[:claim.start][-60:]) is not None
-            and claim.start <= 60 and _GENERAL_EXPERIENCE.match(text.text, claim.end, claim.end + 120) is not None)
+    return (not claim.is_sub_requirement and claim.start <= 60
+            and _ITEM_OPENING.match(text.text, 0, claim.start) is not None
+            and _GENERAL_EXPERIENCE.match(text.text, claim.end, claim.end + 120) is not None)
 
 
 def _beside_overall(read: list) -> set:
