@@ -112,6 +112,8 @@ POSITIVE = [
     # a singular unit before "as a" is the time in a role (held-out set 54's 086, both readers: 3)
     ("- More than 3 year as a software developer", "More than 3 year", 3, None, True),
     ("3 year as an analyst", "3 year", 3, 3, False),
+    # nor is one before "of" an adjective (held-out set 67's 050, both readers: 2)
+    ("We're looking for:2+ year of React / React Native working experience;", "2+ year", 2, None, True),
     ("a 5-year track record of shipping products", "5-year", 5, 5, False),
     ("P4 = 5\u20138 yrs", "5\u20138 yrs", 5, 8, False),
     (
@@ -349,6 +351,7 @@ NEGATIVE = [
     "- Recognised 1 or 2 years FULL-TIME Cheffing Qualification.",
     "Level of knowledge equivalent to four years of high school or equivalency.",
     "(b) A Masters Degree in the relevant field with full time research of at least 24 months duration",
+    "(a) Degree/Diploma in Nursing of not less than 3 years Qualifications duration approved by the Nursing Council",
     # a sentence that opens with the time after others in its text is about its subject
     "The MDTA maintains eight toll facilities across the State of Maryland. For 50 years, the MDTA has provided Maryland's citizens with safe transportation.",
     "The story of Cartier is founded on audacity and passion. For more than 170 years we have embraced a bold, pioneering spirit.",

@@ -54,7 +54,8 @@ A match is dropped when it is plainly not experience:
    hyphen before the unit, a singular unit after a number other than 1, or a range
    before a singular unit) and is not followed, within three words, by
    ``experience``, ``exp``, ``track record`` or ``background``; a singular unit followed by
-   ``as a``/``as an`` is a noun, not an adjective ("More than 3 year as a software developer");
+   ``as a``/``as an`` or by ``of`` is a noun, not an adjective ("More than 3 year as a software
+   developer", "2+ year of React");
 4. the number is ``a``/``an`` and the rest of the clause does not mention experience,
    work, a role, a job, leading, managing or "as a ..." (``$120,000 a year``);
 5. earlier in the same sentence the company or a product talks about its own age
@@ -219,7 +220,9 @@ _CLAIM = lazy(
 # Engineering degree (4 years course)", benchmarks/quality 6157; "completed three years of full-time
 # studies at a university", 2052; "Minimum of two years formal culinary training", 1648; "Recognised 1
 # or 2 years FULL-TIME Cheffing Qualification", 4483; "02 years Post Graduate Diploma after M.B.B.S",
-# 4835; "four years of high school", 3000; "full time research of at least 24 months duration", 5369):
+# 4835; "four years of high school", 3000; "full time research of at least 24 months duration", 5369;
+# "Degree/Diploma in Nursing of not less than 3 years Qualifications duration", a state commission's
+# staff nurses, held-out set 67's 014, neither reader took a years statement):
 # the full-time, formal or accredited study is named by its word before the noun, so "3 years of
 # full-time paid experience" and "5 years of training delivery experience" stay read.
 _NOT_EXPERIENCE_AFTER = lazy(
@@ -233,7 +236,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
         |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?
-          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:of[ \t]++)?(?:course|duration|high[ \t]++school)
+          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:of[ \t]++)?(?:course|(?:qualifications?[ \t]++)?duration|high[ \t]++school)
           |(?:of[ \t]++)?(?:(?:full|part)[ \t-]time|formal|accredited)[ \t]++(?:[a-z/]++[ \t]++){0,2}?
              (?:studies|study|course\w*|training|qualification|education|schooling))
          (?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
@@ -670,9 +673,12 @@ def _trim_end(text: str, start: int, end: int) -> str | None:
 
 # A singular unit followed by "as a"/"as an" is a noun, the time spent in a role ("- More than 3 year
 # as a software developer", a Paris software firm's senior JavaScript developer, held-out set 54's
-# 086, both readers: 3, does not fit P4): no adjective is followed by "as a". Not after a hyphen
-# ("a 2-year as a ..." is no English), which stays an adjective's joint.
-_AS_A_ROLE = lazy(r"[ \t]++as[ \t]++an?\b", _FLAGS)
+# 086, both readers: 3, does not fit P4): no adjective is followed by "as a". Nor by "of": "2+ year
+# of React / React Native working experience" (a Budapest mobile developer's senior post, held-out
+# set 67's 050, both readers: 2, does not fit P4) is a count of years, where "a 3 year roadmap" is
+# an adjective's. Not after a hyphen ("a 2-year as a ..." is no English), which stays an
+# adjective's joint.
+_AS_A_ROLE = lazy(r"[ \t]++(?:as[ \t]++an?|of)\b", _FLAGS)
 
 
 def _is_adjective(m: re.Match[str], norm: str) -> bool:
