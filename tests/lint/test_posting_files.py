@@ -240,6 +240,9 @@ def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hi
     (["Master's Degree with at least 1 year experience in a similar role",
       "Bachelor's degree with at least 4 years' experience in a similar role"], [13]),
     (["Option 1: M.Sc. with two years of experience in R&D", "Option 2: four years of experience in R&D"], [13]),
+    # where every item with years is a route, the least route is the bar (4437, 7392)
+    (["Post Graduate Diploma with at least 2 years' experience in a similar role",
+      "Bachelor's degree with at least 3 years' experience in a similar role"], [13]),
     # equal years are statements of their own, and a part still reports the overall one's years
     (["3+ years of professional experience", "3+ years of experience with Kubernetes"], [13, 14]),
 ])
@@ -402,7 +405,9 @@ def test_a_coded_word_deep_in_a_long_paragraph_is_found_at_its_column(run, tmp_p
     ("1. A bachelor's degree in any field, or", []),
     ("1. A baccalaureate degree from an accredited college or university.", [7]),   # no "or": one list
     ("1. Must live within commuting distance of New York; or", [7]),             # no credential named
-    ("1. A bachelor's degree and 1 year of experience; or", [7]),                 # a route with years
+    # a route with years: both items are routes, and the least, 1 year, is the bar and fits
+    ("1. A bachelor's degree and 1 year of experience; or", []),
+    ("1. A bachelor's degree and 3 years of experience; or", [5]),
 ])
 def test_an_item_ending_or_with_a_credential_and_no_years_is_a_route_before_the_next(run, tmp_path, first, lines):
     _write(tmp_path, "posting.md", "# Analyst Trainee\n\n## Requirements\n\n" + first + "\n\n"

@@ -205,7 +205,12 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
 # below the level is then reported once, at the bar. Items that are routes (a credential with its
 # years, "Master's Degree with at least 1 year ..." beside "Bachelor's degree with at least 4
 # years ...", 4437; "Option 1: M.Sc. ... four years" beside "Option 2: M.E. ... two years", 8527) are
-# alternatives, not parts, and are each weighed, as is every item of a list whose bar is one. Only
+# alternatives, not parts: where every item with years is one, the least route is the list's bar,
+# as a reader takes it ("Master's Degree with at least 1 year ... OR at least 3 years" beside "Post
+# Graduate Diploma with at least 2 years' ..." and "Bachelor's degree with at least 4 years' ...",
+# a public service's principal officer at P6, 4437, 6377, 7392 and four more of its notices: the
+# readers recorded the Master's route only), and a route among items that are not routes is weighed
+# on its own, as is every item of a list whose bar is a route. Only
 # items of one list (the items between two headings, in one field) are compared, and only a claim
 # with fewer years than the bar in another item is left: equal years are statements of their own
 # ("5+ years of commercial development experience" and "5+ years of JavaScript experience", 2836).
@@ -264,7 +269,10 @@ def _beside_overall(read: list) -> set:
             else:
                 routes = {id(t): _is_route(t, cs) for t, cs in run}
                 tops = {id(t) for t, c, _ in weighed if c.min_years == most}
-                if not any(routes[top] for top in tops):
+                if all(routes[id(t)] for t, _, _ in weighed):
+                    least = min(c.min_years for _, c, _ in weighed)
+                    beside.update((id(t), c.start) for t, c, _ in weighed if c.min_years > least)
+                elif not any(routes[top] for top in tops):
                     beside.update((id(t), c.start) for t, c, _ in weighed
                                   if c.min_years < most and id(t) not in tops and not routes[id(t)])
         run = [(text, claims)] if text is not None and _is_item(text) else []
