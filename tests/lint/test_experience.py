@@ -112,6 +112,9 @@ POSITIVE = [
     # a singular unit before "as a" is the time in a role (held-out set 54's 086, both readers: 3)
     ("- More than 3 year as a software developer", "More than 3 year", 3, None, True),
     ("3 year as an analyst", "3 year", 3, 3, False),
+    # a post's own length is read off only when nothing says whom it is for or names experience
+    ("The role is suited to 5+ years of experience.", "5+ years", 5, None, True),
+    ("This role is open to 5+ years in sales.", "5+ years", 5, None, True),
     # nor is one before "of" an adjective (held-out set 67's 050, both readers: 2)
     ("We're looking for:2+ year of React / React Native working experience;", "2+ year", 2, None, True),
     ("a 5-year track record of shipping products", "5-year", 5, 5, False),
@@ -362,6 +365,10 @@ NEGATIVE = [
     "Pay scale: The candidates will be hired for a period of two years, which can be extended further.",
     "The Programme will run for a period of 4 years and will be implemented in five regions.",
     "- The training period will be two years and a monthly allowance will be paid during the training period",
+    # the post itself said to run for the years
+    "The post is available from November 2025 for up to 24 months.",
+    "The position is initially limited to two years with option of extension",
+    "This opportunity is for approximately 8 months through until 30 June 2026 to help the Mayor.",
     # other people's years, or the organisation's, told of their holder straight before them
     "Our members range from industry newcomers to experts with 25+ years of experience.",
     "This is a tight-knit and senior crew \u2014 most of us have 10-25 years' experience, much of it together.",

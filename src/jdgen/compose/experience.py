@@ -383,6 +383,23 @@ _TERM_BEFORE = lazy(
 # ("Work", "Positions") are not the years' clause. Only the term's reading is read so.
 _FIELD_LABEL_AFTER = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++(?:of|[A-Z][A-Za-z]*+)){0,2}[ \t]*+:", re.A)
 _TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renewable|extendable|temporary)\b", _FLAGS)
+# The post itself said to run for the years ("The post is available from November 2025 for up to 24
+# months.", a critical care teaching fellow, benchmarks/quality 2392; "The position is initially
+# limited to two years with option of extension", 2445; "This opportunity is for approximately 8
+# months through until 30 June 2026", 2465; "This post is for 6 months with a view to extend.",
+# 2391): no reader recorded these, and "post", "position" and "role" are words of experience
+# elsewhere, so they are read only as the subject of "is"/"will be"/"runs"/"lasts" with "for", "to"
+# or "until" straight before the years, nothing about work or the candidate between, and no
+# experience named in the years' clause ("The role is suited to 5+ years of experience" stays read),
+# nor who the post is for ("This role is open to 5+ years in sales", "is ideal for").
+_POST_TERM = lazy(
+    r"""\b(?:this|the)[ \t]++(?:post|position|role|opportunity|vacancy|placement|job)
+        (?P<rest>[ \t]++(?:is|will[ \t]++be|runs|lasts)\b[^.;:!?\n]{0,60}?\b(?:for|to|until))
+        [ \t]*+(?:(?:up[ \t]++to|approximately|about|around|a[ \t]++(?:maximum|period)[ \t]++of)[ \t]*+)?\Z""",
+    _FLAGS,
+)
+_POST_AUDIENCE = lazy(r"\b(?:open|suit\w*|ideal|best|perfect|aimed|target\w*|geared|designed|meant|intended|for[ \t]+whom)\b",
+                      _FLAGS)
 # The hire's earlier employment named after the duration word, before the years, is what the years
 # are of ("The appointment to a Staff Grade will require previous employment at a satisfactory level
 # as a Junior Staff Grade for a minimum of two years.", a hospital's staff grade doctors at P5,
@@ -778,6 +795,10 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     else:
         after = _clause_and_bracket(norm, m.end(), clause_end, 40)
         told_term = bool(_TERM_AFTER.search(after)) and not _HINT_WORDS.search(after, fold(after))
+    if not told_term:
+        post = _POST_TERM.search(sentence[-160:])
+        told_term = post is not None and not _HINT_WORDS.search(post["rest"]) \
+            and not _CANDIDATE_WORDS.search(post["rest"]) and not _POST_AUDIENCE.search(post["rest"])
     if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
         return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
