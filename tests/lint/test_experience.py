@@ -115,6 +115,7 @@ POSITIVE = [
     # a post's own length is read off only when nothing says whom it is for or names experience
     ("The role is suited to 5+ years of experience.", "5+ years", 5, None, True),
     ("This role is open to 5+ years in sales.", "5+ years", 5, None, True),
+    ("3 years of residency in internal medicine", "3 years", 3, 3, False),
     # nor is one before "of" an adjective (held-out set 67's 050, both readers: 2)
     ("We're looking for:2+ year of React / React Native working experience;", "2+ year", 2, None, True),
     ("a 5-year track record of shipping products", "5-year", 5, 5, False),
@@ -369,6 +370,11 @@ NEGATIVE = [
     "The post is available from November 2025 for up to 24 months.",
     "The position is initially limited to two years with option of extension",
     "This opportunity is for approximately 8 months through until 30 June 2026 to help the Mayor.",
+    "Note:- The tenure of Sr. Residency can be extended up to 3 years as per performance .",
+    # a shortfall allowed, a review on completion, a stay in a country
+    "- Applicants who lack six months or less of the required experience may file for this examination.",
+    "The performance of the Junior Research Fellows shall be reviewed on completion of the two years.",
+    "All applicants need 5 to 10 years of continuous residency in the UK for security vetting.",
     # other people's years, or the organisation's, told of their holder straight before them
     "Our members range from industry newcomers to experts with 25+ years of experience.",
     "This is a tight-knit and senior crew \u2014 most of us have 10-25 years' experience, much of it together.",
