@@ -375,6 +375,7 @@ NEGATIVE = [
     "- Applicants who lack six months or less of the required experience may file for this examination.",
     "The performance of the Junior Research Fellows shall be reviewed on completion of the two years.",
     "All applicants need 5 to 10 years of continuous residency in the UK for security vetting.",
+    "Master's degree in Economics or Finance with 4 years/5 years of Bachelor's degree and 60% marks",
     # other people's years, or the organisation's, told of their holder straight before them
     "Our members range from industry newcomers to experts with 25+ years of experience.",
     "This is a tight-knit and senior crew \u2014 most of us have 10-25 years' experience, much of it together.",

@@ -224,7 +224,10 @@ _CLAIM = lazy(
 # "Degree/Diploma in Nursing of not less than 3 years Qualifications duration", a state commission's
 # staff nurses, held-out set 67's 014, neither reader took a years statement); and so is a stay in a
 # country ("5 to 10 years of continuous residency in the UK", a security vetting condition, held-out
-# set 68's 064, neither reader took it; a doctor's "years of residency" is training and stays read):
+# set 68's 064, neither reader took it; a doctor's "years of residency" is training and stays read),
+# and a bachelor's course ("... Marketing in Agribusiness with 4 years/5 years of Bachelor's ...",
+# an institute's research associate, held-out set 68's 034, both readers: the two years of research
+# experience after it):
 # the full-time, formal or accredited study is named by its word before the noun, so "3 years of
 # full-time paid experience" and "5 years of training delivery experience" stay read.
 _NOT_EXPERIENCE_AFTER = lazy(
@@ -239,7 +242,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?(?:age|aged)
         |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?
           |(?:of[ \t]++)?(?:continuous[ \t]++|uninterrupted[ \t]++)?residence|of[ \t]++continuous[ \t]++residency
-          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:of[ \t]++)?(?:course|(?:qualifications?[ \t]++)?duration|high[ \t]++school)
+          |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:/[ \t]*+\d{1,2}[ \t]++years?[ \t]++)?of[ \t]++bachelo\w*+|(?:of[ \t]++)?(?:course|(?:qualifications?[ \t]++)?duration|high[ \t]++school)
           |(?:of[ \t]++)?(?:(?:full|part)[ \t-]time|formal|accredited)[ \t]++(?:[a-z/]++[ \t]++){0,2}?
              (?:studies|study|course\w*|training|qualification|education|schooling))
          (?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
