@@ -243,6 +243,9 @@ def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hi
     # where every item with years is a route, the least route is the bar (4437, 7392)
     (["Post Graduate Diploma with at least 2 years' experience in a similar role",
       "Bachelor's degree with at least 3 years' experience in a similar role"], [13]),
+    # a licence or a certificate beside the years is a requirement, not a route: each is weighed
+    (["10 years of project experience with a PMP certification",
+      "3 years of nursing experience with a current RN licence"], [13, 14]),
     # equal years are statements of their own, and a part still reports the overall one's years
     (["3+ years of professional experience", "3+ years of experience with Kubernetes"], [13, 14]),
 ])

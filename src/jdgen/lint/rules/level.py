@@ -247,9 +247,19 @@ def _is_overall(text, claim) -> bool:
 
 
 def _is_route(text, claims) -> bool:
-    """Whether a list item is a route of its own: a credential with its years ("Master's Degree with
-    at least 1 year ...", "Option 2: M.E./M.Tech ... with two years") or a choice between years."""
+    """Whether a list item may be a route of its own: a credential with its years ("Master's Degree
+    with at least 1 year ...", "Option 2: M.E./M.Tech ... with two years") or a choice between years.
+    Read broadly, so that a list's bar is not taken from an item that may be an alternative."""
     return (_CREDENTIAL_WORD.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
+            or any(claim.role == "alternative" for claim in claims))
+
+
+def _is_degree_route(text, claims) -> bool:
+    """Whether a list item is surely a route: an education with its years, or a choice between years.
+    A licence, a certificate or a qualification beside the years ("5+ years of nursing with a current
+    RN licence") is a requirement of its own, not another way in, so a list of such items keeps its
+    largest years as its bar."""
+    return (_DEGREE_WORD.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
             or any(claim.role == "alternative" for claim in claims))
 
 
@@ -269,7 +279,7 @@ def _beside_overall(read: list) -> set:
             else:
                 routes = {id(t): _is_route(t, cs) for t, cs in run}
                 tops = {id(t) for t, c, _ in weighed if c.min_years == most}
-                if all(routes[id(t)] for t, _, _ in weighed):
+                if all(_is_degree_route(t, cs) for t, _, cs in weighed):
                     least = min(c.min_years for _, c, _ in weighed)
                     beside.update((id(t), c.start) for t, c, _ in weighed if c.min_years > least)
                 elif not any(routes[top] for top in tops):
@@ -290,6 +300,7 @@ _OR_AT_END = re.compile(r"[;,][ \t]*or[ \t]*\Z", re.IGNORECASE)
 _CREDENTIAL_WORD = re.compile(
     r"\b(?:degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*|certificat\w*|licen[cs]e|qualification)",
     re.IGNORECASE)
+_DEGREE_WORD = re.compile(r"\b(?:degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*)", re.IGNORECASE)
 _ROUTE_MARK = re.compile(
     r"\b(?:option|alternative(?:ly)?|M\.?[ \t]?Sc|M\.?[ \t]?Tech|B\.?[ \t]?Sc|B\.?[ \t]?Tech|MBA|M\.?[ \t]?Phil|M\.E\.|B\.E\.)(?![a-z])",
     re.IGNORECASE)
