@@ -735,6 +735,13 @@ _CLAIMS = AnchoredLater(_CLAIM)
 _NO_EXPERIENCE_WORDS = AnchoredLater(_NO_EXPERIENCE)
 
 
+def _names_work_or_candidate(words: str) -> bool:
+    """Whether ``words`` (between a term's word and its years) speak of experience or work, or of
+    the candidate: then the years are asked of the hire, not the post's length."""
+    folded = fold(words)
+    return _HINT_WORDS.search(words, folded) is not None or _CANDIDATE_WORDS.search(words, folded) is not None
+
+
 def _clause_and_bracket(norm: str, start: int, clause_end: int, bracket_reach: int) -> str:
     """The words from ``start`` to the clause's end, and a bracket that opens straight after it and
     closes within ``bracket_reach`` characters ("12 months (Fixed Term)"), at most
@@ -802,17 +809,14 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     for term in _TERM_BEFORE.finditer(sentence):
         pass
     if term is not None:
-        between = sentence[term.end() :]
-        folded_between = fold(between)
-        told_term = (not _HINT_WORDS.search(between, folded_between)
-                     and not _CANDIDATE_WORDS.search(between, folded_between))
+        told_term = not _names_work_or_candidate(sentence[term.end() :])
     else:
         after = _clause_and_bracket(norm, m.end(), clause_end, 40)
         told_term = bool(_TERM_AFTER.search(after)) and not _HINT_WORDS.search(after, fold(after))
     if not told_term:
         post = _POST_TERM.search(sentence[-160:])
-        told_term = post is not None and not _HINT_WORDS.search(post["rest"]) \
-            and not _CANDIDATE_WORDS.search(post["rest"]) and not _POST_AUDIENCE.search(post["rest"])
+        told_term = post is not None and not _names_work_or_candidate(post["rest"]) \
+            and not _POST_AUDIENCE.search(post["rest"])
     if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
         return False
     line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]

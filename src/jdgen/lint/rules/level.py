@@ -246,20 +246,14 @@ def _is_overall(text, claim) -> bool:
             and _GENERAL_EXPERIENCE.match(text.text, claim.end, claim.end + 120) is not None)
 
 
-def _is_route(text, claims) -> bool:
-    """Whether a list item may be a route of its own: a credential with its years ("Master's Degree
-    with at least 1 year ...", "Option 2: M.E./M.Tech ... with two years") or a choice between years.
-    Read broadly, so that a list's bar is not taken from an item that may be an alternative."""
-    return (_CREDENTIAL_WORD.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
-            or any(claim.role == "alternative" for claim in claims))
-
-
-def _is_degree_route(text, claims) -> bool:
-    """Whether a list item is surely a route: an education with its years, or a choice between years.
-    A licence, a certificate or a qualification beside the years ("5+ years of nursing with a current
-    RN licence") is a requirement of its own, not another way in, so a list of such items keeps its
-    largest years as its bar."""
-    return (_DEGREE_WORD.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
+def _is_route(text, claims, credential: re.Pattern[str]) -> bool:
+    """Whether a list item is a route of its own: a credential with its years ("Master's Degree with at
+    least 1 year ...", "Option 2: M.E./M.Tech ... with two years") or a choice between years. With
+    _CREDENTIAL_WORD it reads broadly, so that a list's bar is not taken from an item that may be an
+    alternative; with _DEGREE_WORD only surely, as a licence, a certificate or a qualification beside
+    the years ("5+ years of nursing with a current RN licence") is a requirement of its own, not
+    another way in, and a list of such items keeps its largest years as its bar."""
+    return (credential.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
             or any(claim.role == "alternative" for claim in claims))
 
 
@@ -277,14 +271,16 @@ def _beside_overall(read: list) -> set:
             if any(c.min_years == most and _is_overall(t, c) for t, c, _ in weighed):
                 beside.update((id(t), c.start) for t, c, _ in weighed if c.min_years < most)
             else:
-                routes = {id(t): _is_route(t, cs) for t, cs in run}
-                tops = {id(t) for t, c, _ in weighed if c.min_years == most}
-                if all(_is_degree_route(t, cs) for t, _, cs in weighed):
+                items = {id(t): (t, cs) for t, _, cs in weighed}  # each item once, however many claims
+                if all(_is_route(t, cs, _DEGREE_WORD) for t, cs in items.values()):
                     least = min(c.min_years for _, c, _ in weighed)
                     beside.update((id(t), c.start) for t, c, _ in weighed if c.min_years > least)
-                elif not any(routes[top] for top in tops):
-                    beside.update((id(t), c.start) for t, c, _ in weighed
-                                  if c.min_years < most and id(t) not in tops and not routes[id(t)])
+                else:
+                    routes = {key: _is_route(t, cs, _CREDENTIAL_WORD) for key, (t, cs) in items.items()}
+                    tops = {id(t) for t, c, _ in weighed if c.min_years == most}
+                    if not any(routes[top] for top in tops):
+                        beside.update((id(t), c.start) for t, c, _ in weighed
+                                      if c.min_years < most and id(t) not in tops and not routes[id(t)])
         run = [(text, claims)] if text is not None and _is_item(text) else []
     return beside
 
@@ -297,10 +293,9 @@ def _beside_overall(read: list) -> set:
 # are then an alternative, and _no_route_fits weighs them as it does there. Only the item just before,
 # in the same field, and only its last few characters and its credential are looked at.
 _OR_AT_END = re.compile(r"[;,][ \t]*or[ \t]*\Z", re.IGNORECASE)
-_CREDENTIAL_WORD = re.compile(
-    r"\b(?:degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*|certificat\w*|licen[cs]e|qualification)",
-    re.IGNORECASE)
-_DEGREE_WORD = re.compile(r"\b(?:degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*)", re.IGNORECASE)
+_DEGREE = r"degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*"
+_DEGREE_WORD = re.compile(r"\b(?:" + _DEGREE + r")", re.IGNORECASE)
+_CREDENTIAL_WORD = re.compile(r"\b(?:" + _DEGREE + r"|certificat\w*|licen[cs]e|qualification)", re.IGNORECASE)
 _ROUTE_MARK = re.compile(
     r"\b(?:option|alternative(?:ly)?|M\.?[ \t]?Sc|M\.?[ \t]?Tech|B\.?[ \t]?Sc|B\.?[ \t]?Tech|MBA|M\.?[ \t]?Phil|M\.E\.|B\.E\.)(?![a-z])",
     re.IGNORECASE)
