@@ -187,6 +187,22 @@ POSITIVE = [
     ("Experience working with children 2 years or more", "2 years or more", 2, None, True),
     ("At least 2 years of experience in the 5 years before the closing date.", "At least 2 years", 2, None, True),
     ("Candidates who, on completion of 3 years of service, apply", "3 years", 3, 3, False),
+    # experience beside an age, a large range that names experience, years that must be gained already
+    ("You should have 5 years experience and be at least 21 years of age.", "5 years", 5, 5, False),
+    ("- 18-25 years of experience in senior leadership", "18-25 years", 18, 25, False),
+    ("18\u201330 yrs", "18\u201330 yrs", 18, 30, False),  # a ladder's typical experience, with no people named
+    ("Experience: 15-20 years", "15-20 years", 15, 20, False),
+    ("- Must have gained 2 years of experience in retail", "2 years", 2, 2, False),
+    ("- You will need to gain 2 years of experience before applying", "2 years", 2, 2, False),
+    ("- 2 years of program management experience", "2 years", 2, 2, False),
+    ("Grade C: Minimum 34 years\u2019 experience", "Minimum 34 years", 34, None, True),
+    ("- 30+ years of experience in aviation", "30+ years", 30, None, True),
+    ("The candidate has 30 years of experience in aviation", "30 years", 30, 30, False),
+    # months are counted as years before the working life is weighed: 360 months are thirty years, 36 three
+    ("We expect that you bring 36 months of experience in a hospital", "36 months", 3, 3, False),
+    ("Experience may substitute for the degree; you need 3 years of experience", "3 years", 3, 3, False),
+    ("You may substitute 2 years of experience for a degree", "2 years", 2, 2, False),
+    ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
 ]
 
 
@@ -398,6 +414,32 @@ NEGATIVE = [
     "Report to: Head of Operations Location: Kisemvule, Mkuranga Duration: 1 Year Hours of Work: Full Time",
     "Vacancy Type: Temporary Contract Duration: 3 years Number of Positions: 1",
     "dates of employment at the hospitals worked at over the previous 10 years or since registration if registered for less than 10 years;",
+    # ages: a span of adult ages, the word age later in the sentence, an age label on the line before,
+    # an age limit relaxed by years
+    "- Be an Unemployed Kenyan youths between 21-29 years.",
+    "- Female candidates can apply if they are between 18-33 years.",
+    "We are inviting applications from eligible youths (20 to 35 years) and especially women to participate.",
+    "A. AGE : 1. EXPERIENCE CABIN CREW\n\n{Between 18 and 35 Years}",
+    "(b) Shall be not less than 18 years and not more than 30 years of age to the date of 11.01.2021.",
+    "Age Limit\nUpto 65 years",
+    "The upper age limit is relaxed by two years for candidates with a postgraduate degree.",
+    # years the post gives: gained, spent during it, a programme's length
+    "Umzumbe Municipality is offering unemployed graduates the opportunity to gain two years of real-world work experience.",
+    "Over these two years, you'll gain hands-on experience through structured rotational placements.",
+    "During the 2 years of training, successful candidates will be provided with milling operations.",
+    "This is a paid program that runs for two years.",
+    "The programme will run for 3 years and 6 months and includes both practical and institutional training.",
+    "Apprentices are encouraged to complete at least two years of the programme.",
+    # a working life's years in a sentence that asks nothing of a candidate, and those served "in need"
+    "Globeducate owns more than 50 schools, and has more than 40 years\u2019 experience in the education sector.",
+    "We are breaking the interoperability barriers that have plagued healthcare for 40 years.",
+    "THL will build and operate the hydropower plant for 30 years as a BOOT model.",
+    "Perks: stable backing (COMBASE: 80+ people, 3 decades)",
+    # what a substitution stands in for, and a unit that opens a compound
+    "Applicants may substitute additional experience in the trades on a year-for-year basis for up to three years of the required education.",
+    "Completion of 30 semester units from an accredited college may be substituted for one year of the required experience.",
+    "Military service may be substituted in any combination of trades on a year-for-year basis for the required experience.",
+    "With more than 20 years of experience in the country, UNOPS supports the people in need.",
 ]
 
 

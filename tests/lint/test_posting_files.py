@@ -274,6 +274,24 @@ def test_a_bare_value_under_a_label_of_a_term_or_an_age_is_not_read(run, tmp_pat
     assert [line for _, line, _, _ in _found(result.out)] == found
 
 
+@pytest.mark.parametrize("paragraphs, found", [
+    # a paragraph that opens with "Or" is the other route of the one before: the lesser is weighed
+    # (benchmarks/quality 1951, 4742)
+    (["One year as a Park Maintenance Worker II or two years as a Park Maintenance Worker I.",
+      "Or: Three years of full-time paid experience in grounds maintenance."], [11]),
+    (["Either: Four years of paid, full-time experience as an Account Clerk.",
+      "Or: Two years of paid, full-time experience preparing financial records."], [13]),
+    # a paragraph that does not open with "Or" is a requirement of its own
+    (["One year as a Park Maintenance Worker II.", "Three years of grounds maintenance experience."], [11, 13]),
+])
+def test_a_paragraph_opening_with_or_is_the_other_route_of_the_one_before(run, tmp_path, paragraphs, found):
+    body = "\n\n".join(paragraphs) + "\n"
+    _write(tmp_path, "posting.md", f"# Senior Park Worker\n\nWe build parks.\n\n## About you\n\nYou like it.\n\n"
+                                   f"## Minimum Qualifications\n\n{body}")
+    result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
+    assert [line for _, line, _, _ in _found(result.out)] == found
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers

@@ -232,6 +232,7 @@ _CLAIM = lazy(
 # full-time paid experience" and "5 years of training delivery experience" stay read.
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
+        |(?:for|by|on|over)-(?:years?|months?)\b|round\b
         |in[ \t]+a[ \t]+row|of[ \t]+age|(?:of[ \t]+)?(?:history|heritage|existence|tradition)
         |in[ \t]+(?:business|operation|existence)|of[ \t]+(?:business|operation)|anniversary
         |in[ \t]+(?:the[ \t]+)?market(?=[ \t]*+(?:[.,;:)]|$))
@@ -248,6 +249,8 @@ _NOT_EXPERIENCE_AFTER = lazy(
          (?![ \t-]*+(?:[a-z]+[ \t]++){0,2}?(?:experience|exp)\b))\b""",
     _FLAGS,
 )
+# A unit that opens a compound is an adjective: "on a year-for-year basis for the required experience" (a
+# substitution note, benchmarks/quality 1408 and 4333), "year-on-year", "a year-round post".
 # Years under an "Experience:" label with a capitalised word and a colon straight after them are
 # the experience field's value, and that word is the next field's label, not what the years are
 # of: "Experience: 0–1 Years" above "Education: Bachelor’s/Master’s Degree" (held-out set 38's
@@ -259,9 +262,12 @@ _LAST_WORD = lazy(r"([a-z]+)[ \t]*$", _FLAGS)
 # "lack" before the years is a shortfall allowed, not a requirement ("Applicants who lack six months or
 # less of the required experience may file for this examination", a city's principal animal keeper,
 # held-out set 68's 056, neither reader took it).
+# "these"/"those" point back to years the text has already named ("Over these two years, you'll gain
+# hands-on experience through structured rotational placements", a retailer's graduate trainee,
+# benchmarks/quality 2747, neither reader took it): not a requirement of their own.
 _PERIOD_WORDS = frozenset(
     "within in next past last first every each per after before during once twice times "
-    "duration length term lasting spanning aged age lack lacks lacking".split()
+    "duration length term lasting spanning aged age lack lacks lacking these those".split()
 )
 _HAVING_WORDS = frozenset("with have has having bring brings bringing possess possesses".split())
 _ADJECTIVE_FOR_EXPERIENCE = lazy(
@@ -469,6 +475,70 @@ _PERIOD_BEFORE = lazy(r"\bperiods?[ \t]++(?:of|is|will[ \t]++be|shall[ \t]++be)(
 _SERVED = lazy(r"\b(?:served|service|been|registered|held)\b", _FLAGS)
 _OPENING_COMMA = lazy(r"[^.;:!?\n,]{0,80}+,[ \t]*+(?:(?!(?:OR|AND|You|Your)\b)[A-Z]|we\b|our\b)", re.A)
 _WE_AFTER = lazy(r"[ \t]++we[ \t]++(?:have|had|'ve)\b", _FLAGS)
+# An age's other evidence, each read only where neither the years' clause nor the sentence before them
+# speaks of experience or work:
+# - a span whose both ends are adult ages, written as a range "between" them or after the people it is of
+#   ("- Be an Unemployed Kenyan youths between 21-29 years.", a digital-talent internship,
+#   benchmarks/quality 3224; "- Female candidates can apply if they are between 18-33 years.", 4821;
+#   "eligible youths (20 to 35 years)", 6270; "{Between 18 and 35 Years}" under "A. AGE :", 8743):
+#   nobody asks for sixteen to seventy years of experience that way without naming it, so the low end
+#   at 16 or more and the high end at 70 or less reads as how old (a ladder's bare "18–30 yrs" stays
+#   the experience it is written as);
+# - the word age later in the same sentence, after another bound ("Shall be not less than 18 years and
+#   not more than 30 years of age", 4024: the first bound is an age as the second is);
+# - an age label alone on the line before ("Age Limit" above "Upto 65 years", a health resource centre's
+#   junior consultants, 2593);
+# - an age limit relaxed by years ("The upper age limit is relaxed by two years, that is 29 years",
+#   4464).
+# No reader recorded any of them as experience.
+_ADULT_AGE_SPAN = (16.0, 70.0)
+_PEOPLE_BEFORE = lazy(
+    r"\b(?:between|youths?|persons?|people|men|women|males?|females?|candidates|applicants|they|those)[ \t(]*+\Z",
+    _FLAGS)
+_AGE_LATER = lazy(r"[^.;!?\n]{0,120}?\b(?:of[ \t]++age|years?[ \t]++old|age[ \t]++limit)\b", _FLAGS)
+_AGE_LABEL_LINE = lazy(r"[ \t#*>-]*+(?:[a-z]\.?[ \t]*+)?(?:upper[ \t]++|maximum[ \t]++|minimum[ \t]++)?age(?:[ \t]++(?:limit|requirements?|bar))?[ \t:*]*+\Z", _FLAGS)
+_RELAXED_BEFORE = lazy(r"\brelax\w*+(?:[ \t]++(?:by|of|upto|up[ \t]++to|for))?[ \t]*+\Z", _FLAGS)
+# Years the post gives, not asks: the hire will gain them ("Umzumbe Municipality is offering unemployed
+# graduates the opportunity to gain two years of real-world work experience", a graduate internship,
+# 4971), spent "during the" or "over the" years named ("During the 2 years of training, successful
+# candidates will be provided with", a miller's apprenticeship, 4884), or a programme runs for them ("This
+# is a paid program that runs for two years.", 4974; "The programme will run for 3 years and 6 months",
+# 4855); and years "of the programme" are its length ("apprentices are encouraged to complete at least
+# two years of the programme", 4831). None was recorded; "must have gained 2 years", a present "gain"
+# after "must" or "should", and "2 years of program management" stay read.
+_GAINED_BEFORE = lazy(
+    r"""(?<!must[ \t])(?<!should[ \t])(?<!must[ \t]have[ \t])(?<!need[ \t]to[ \t])(?<!needs[ \t]to[ \t])(?<!required[ \t]to[ \t])
+        \b(?:gain|acquire|earn|accumulate|build)(?:ing)?(?:[ \t]++(?:up[ \t]++to|over|nearly|almost|about|around))?[ \t]*+\Z""",
+    _FLAGS,
+)
+# "3 years and 6 months": the months finish the programme's length the years began.
+_SPENT_BEFORE = lazy(
+    r"""\b(?:during|throughout|over)[ \t]++the[ \t]*+\Z
+      | \b(?:program|programme|scheme|apprenticeship|traineeship|internship|course|training)\b
+        (?:[ \t]++(?:that|which))?[ \t]++(?:will[ \t]++)?(?:runs?|lasts?|spans?)[ \t]++(?:for|over)
+        (?:[ \t]++(?:about|approximately|around))?(?:[ \t]++\w+[ \t]++years?[ \t]++and)?[ \t]*+\Z""",
+    _FLAGS,
+)
+# Thirty years or more is a whole working life: told in a sentence that asks nothing of a candidate,
+# in the middle of it, with no floor word that sets a bar ("Globeducate owns more than 50 schools
+# worldwide, ... and has more than 40 years’ experience in the education sector.", a school group's head
+# of English, benchmarks/quality 8393; "breaking the interoperability barriers that have plagued
+# healthcare for 40 years", 8868; "stable backing (COMBASE: 80+ people, 3 decades)", 7829; "THL will build
+# and operate the hydropower plant for 30 years", 6986), the years are an organisation's or a field's.
+# No reader recorded one; the readers' largest requirements ("Grade C: Minimum 34 years’ experience",
+# 3950; "at least twenty-five (25) years post-graduation cognate experience", 8652) carry a floor word,
+# and a list item's "30+ years" opens its line.
+_WORKING_LIFE = 30.0
+_BAR_FLOOR = lazy(r"(?:at|no|not)[ \t]++less|at[ \t]++least|min|in[ \t]++excess", _FLAGS)
+# Years a substitution is "for" are what it replaces, not a bar ("Applicants may substitute additional
+# experience in any of the maintenance trades on a year-for-year basis for up to three years of the
+# required education.", a senior maintenance mechanic, benchmarks/quality 1408; "... from an accredited
+# college or business school may be substituted for one year of the required experience.", a senior
+# account clerk, 4742): the requirement they stand in for is stated elsewhere.
+_SUBSTITUTED_FOR = lazy(
+    r"\bsubstitut\w*+\b[^.;:!?\n]{0,160}?\bfor(?:[ \t]++(?:up[ \t]++to|a[ \t]++maximum[ \t]++of))?[ \t]*+\Z", _FLAGS)
+_OF_THE_PROGRAMME = lazy(r"[ \t]++of[ \t]++the[ \t]++(?:programme|program|scheme|course|apprenticeship|traineeship|internship|training)\b",
+                         _FLAGS)
 _AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
 _RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|General[ \t]++category)\b", re.A)
 # Years written as a sum are an age limit with its relaxation added ("- Male Candidates: 21 to 28 + 05
@@ -483,12 +553,14 @@ _RESERVED_CATEGORY = lazy(r"\b(?:SC|ST|OBC|EWS|UR|MBC|PwD|PWD|[Uu]nreserved|Gene
 _AFTER_REACH = 200
 _SUM_TERM = lazy(r"(?:\d[ \t]*+(?:years?|yrs?\.?)?[ \t]*+\+|\+[ \t]*+\d++[ \t]*+(?:years?|yrs?\.?)?[ \t]*+=)[ \t]*+$",
                  _FLAGS)
+# "In need" names those an organisation serves ("UNOPS Afghanistan focuses on providing maximum support to the
+# people of Afghanistan ... improve the lives of people in need", benchmarks/quality 937), not what it asks.
 # People who served somewhere are candidates as "you" are ("open for formerly incarcerated
 # individuals who served in Justice Defenders' legal offices as paralegals for at least 2 years",
 # held-out set 33's 108, both readers): a company "has served" its customers, but a "who" that
 # served is a person.
 _ADDRESSES_CANDIDATE = lazy(
-    r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|need\w*|seek\w*|looking
+    r"""\b(?:you|your|candidates?|applicants?|ideal|requir\w*|must|should|(?<!in[ \t])need\w*|seek\w*|looking
         |qualif\w*|grade|who[ \t]+(?:have[ \t]+|has[ \t]+)?served)\b""",
     _FLAGS,
 )
@@ -819,8 +891,21 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             and not _POST_AUDIENCE.search(post["rest"])
     if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
         return False
-    line = norm[max(begin - 200, norm.rfind("\n", 0, m.start()) + 1) : m.start()]
+    line_start = norm.rfind("\n", 0, m.start()) + 1
+    line = norm[max(begin - 200, line_start) : m.start()]
     if _AGE.search(line) and not clause_hint():
+        return False
+    if _GAINED_BEFORE.search(sentence[-40:]) or _SUBSTITUTED_FOR.search(sentence[-200:]):
+        return False
+    if _bounds(m)[0] * (_years_per_unit(m["unit"]) or 1.0) >= _WORKING_LIFE \
+            and not (m["plus"] or m["tail"]) and not _BAR_FLOOR.match(m["floor"] or "") \
+            and sentence.strip(" \t-*\u2022") and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
+        return False
+    if (_RELAXED_BEFORE.search(sentence[-40:]) or _SPENT_BEFORE.search(sentence[-80:])
+            or _OF_THE_PROGRAMME.match(norm, m.end())) and not clause_hint():
+        return False
+    if _is_age_evidence(norm, m, line_start) and not clause_hint() \
+            and not _HINT_WORDS.search(sentence, folded_sentence):
         return False
     after = _clause_and_bracket(norm, m.end(), clause_end, 60)
     # the cheap readings first; the clause's and the sentence's experience words only when one holds
@@ -863,6 +948,28 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if (m["floor"] or "").lower().startswith("over") and not clause_hint():
         return not sentence.strip(" \t-*") or bool(before and before[1].lower() in _HAVING_WORDS)
     return True
+
+
+def _years_per_unit(unit: str) -> float | None:
+    """Years in one ``unit`` (a month, a decade), or None for a year."""
+    unit = unit.lower()
+    return _UNIT_YEARS.get(unit[:2] if unit.startswith("mo") else unit.rstrip("s"))
+
+
+def _is_age_evidence(norm: str, m: re.Match[str], line_start: int) -> bool:
+    """Whether an adult-age span, a later age word in the sentence or an age label on the line before
+    marks the claim ``m`` as an age (see :data:`_ADULT_AGE_SPAN`)."""
+    if m["unit"].lower().startswith(("y", "a")) and (m["b_hi"] or (m["hi"] and _PEOPLE_BEFORE.search(
+            norm, max(0, m.start() - 30), m.start()))):
+        low, high, _ = _bounds(m)
+        if high is not None and _ADULT_AGE_SPAN[0] <= low < high <= _ADULT_AGE_SPAN[1]:
+            return True
+    if _AGE_LATER.match(norm, m.end()):
+        return True
+    if line_start > 1:
+        previous = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        return len(previous) <= 40 and _AGE_LABEL_LINE.fullmatch(previous) is not None
+    return False
 
 
 def _requirements(norm: str) -> Iterator[tuple[re.Match[str], int]]:
@@ -914,7 +1021,7 @@ def find_years_claims(text: str) -> list[YearsClaim]:
             preferred = _FLOOR_THEN_PREFERRED.search(norm, max(0, start - 60), start)
             if preferred is not None:
                 low, high, open_ended, start = _value(preferred["floor"]), None, True, preferred.start()
-        per = _UNIT_YEARS.get(m["unit"].lower()[:2] if m["unit"].lower().startswith("mo") else m["unit"].lower().rstrip("s"))
+        per = _years_per_unit(m["unit"])
         if per:
             low, high = low * per, None if high is None else high * per
         lead = _LEADING_FILLER.match(norm, m.end(), clause_end).end() - m.end()

@@ -149,7 +149,9 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
         elif text.field == "company.about":
             claims = _asked_in_company_text(text.text, claims)
         elif claims and _route_before(previous, text):
-            claims = tuple(replace(claim, is_sub_requirement=True, role="alternative") for claim in claims)
+            claims = _as_alternatives(claims)
+        elif claims and read and read[-1][0] is previous and _opens_with_or(previous, text):
+            claims, read[-1] = _least_of_two_routes(read[-1], claims)
         previous = text
         read.append((text, claims))
     beside = _beside_overall(read)
@@ -308,6 +310,41 @@ def _route_before(previous, text) -> bool:
             and _OR_AT_END.search(previous.text[-12:]) is not None
             and _CREDENTIAL_WORD.search(previous.text[:400]) is not None
             and not claims_in(previous.text))
+
+
+# A paragraph or item that opens with "Or" is the other route of the requirement just before it ("One
+# year of full-time experience performing the duties of Park Maintenance Worker II ... or two years ..."
+# then "Or: Three years of full-time paid experience performing general grounds maintenance", a county's
+# senior park maintenance worker at P4, benchmarks/quality 1951; "Either: Two years of paid, full-time
+# experience ..." then "Or: Three years of paid, full-time experience ...", a senior account clerk,
+# 4742): a reader takes the least of the two routes, as within one sentence, so the route with more
+# years is an alternative and not weighed. Only the text just before, in the same field, with years of
+# its own.
+_OR_OPENING = re.compile(r"[\W_]*+or\b[ \t]*+[:,\-\u2013\u2014]?", re.IGNORECASE)
+
+
+def _opens_with_or(previous, text) -> bool:
+    """Whether ``text`` opens with "Or" after ``previous`` in the same field (see above)."""
+    return previous.field == text.field and _OR_OPENING.match(text.text) is not None
+
+
+def _least_of_two_routes(before: tuple, claims: tuple) -> tuple[tuple, tuple]:
+    """``claims`` and the text before with its claims, the route with more years made an alternative."""
+    text_before, claims_before = before
+    weighed_before = [c.min_years for c in claims_before if not c.is_sub_requirement]
+    weighed_now = [c.min_years for c in claims if not c.is_sub_requirement]
+    if not weighed_before or not weighed_now:
+        return claims, before
+    # "larger route", not "alternative": _no_route_fits would weigh a text whose claims are all
+    # alternatives, where here the lesser route is weighed in the other text
+    if min(weighed_now) >= min(weighed_before):
+        return _as_alternatives(claims, "larger route"), before
+    return claims, (text_before, _as_alternatives(claims_before, "larger route"))
+
+
+def _as_alternatives(claims: tuple, role: str = "alternative") -> tuple:
+    """``claims`` as another route's years: not weighed on their own."""
+    return tuple(replace(claim, is_sub_requirement=True, role=role) for claim in claims)
 
 
 def _no_route_fits(claims: tuple, low: float, high: float, tolerance: float) -> tuple:
