@@ -202,6 +202,9 @@ POSITIVE = [
     ("We expect that you bring 36 months of experience in a hospital", "36 months", 3, 3, False),
     ("Experience may substitute for the degree; you need 3 years of experience", "3 years", 3, 3, False),
     ("You may substitute 2 years of experience for a degree", "2 years", 2, 2, False),
+    ("- 3 years of recent experience in sales", "3 years", 3, 3, False),
+    ("Seasonal position: 2 years of experience in hospitality required", "2 years", 2, 2, False),
+    ("You have traded in bond markets for 4 years", "4 years", 4, 4, False),
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
 ]
 
@@ -439,6 +442,12 @@ NEGATIVE = [
     "Applicants may substitute additional experience in the trades on a year-for-year basis for up to three years of the required education.",
     "Completion of 30 semester units from an accredited college may be substituted for one year of the required experience.",
     "Military service may be substituted in any combination of trades on a year-for-year basis for the required experience.",
+    # a service bond, a leaving before completion, a term renewed, a season, a recent window
+    "Indemnity Bond undertaking to serve the Bank for a minimum period of 3 years or to pay the Bank a sum.",
+    "Government rules apply in case he/she leaves the Bank before completion of 3 years of active service.",
+    "to fill the following non-established positions for one (1) year subject to renewal based on performance",
+    "*Seasonal Job* 6-7 Months.",
+    "3) teaching evaluations of recent two years (if any); 4) academic certificates",
     "With more than 20 years of experience in the country, UNOPS supports the people in need.",
 ]
 
