@@ -205,6 +205,8 @@ POSITIVE = [
     ("- 3 years of recent experience in sales", "3 years", 3, 3, False),
     ("Seasonal position: 2 years of experience in hospitality required", "2 years", 2, 2, False),
     ("You have traded in bond markets for 4 years", "4 years", 4, 4, False),
+    ("- Candidates must have completed 3 years as a Senior Resident", "3 years", 3, 3, False),
+    ("- 6 months of experience in a leave management team", "6 months", 0.5, 0.5, False),
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
 ]
 
@@ -448,6 +450,14 @@ NEGATIVE = [
     "to fill the following non-established positions for one (1) year subject to renewal based on performance",
     "*Seasonal Job* 6-7 Months.",
     "3) teaching evaluations of recent two years (if any); 4) academic certificates",
+    # years that bar a candidate, a commitment, an offered stint, a referee's acquaintance, a leave
+    "Must not have completed 03 years Senior Residency in any recognized institute.",
+    "- Not completed 3 (Three) years from the date of PhD defense to the application deadline.",
+    "3. Those who have completed three years of residency scheme are not eligible to apply",
+    "If you\u2019re going to commit to three years of exams, deadlines and hard work, enjoy it.",
+    "Fellows will receive a stipend and an opportunity to work for three months with the team.",
+    "Please provide three referees with whom you have been associated in a professional capacity for at least two years.",
+    "Wellness Fridays, 6 months paternity leave!",
     "With more than 20 years of experience in the country, UNOPS supports the people in need.",
 ]
 

@@ -548,6 +548,27 @@ _BAR_FLOOR = lazy(r"(?:at|no|not)[ \t]++less|at[ \t]++least|min|in[ \t]++excess"
 # account clerk, 4742): the requirement they stand in for is stated elsewhere.
 _SUBSTITUTED_FOR = lazy(
     r"\bsubstitut\w*+\b[^.;:!?\n]{0,160}?\bfor(?:[ \t]++(?:up[ \t]++to|a[ \t]++maximum[ \t]++of))?[ \t]*+\Z", _FLAGS)
+# Years that bar a candidate are no minimum ("Must not have completed 03 years Senior Residency in any
+# recognized institute", a medical institute's senior residents, benchmarks/quality 4835 and 7070; "- Not
+# completed 3 (Three) years from the date of PhD defense", a postdoctoral fellowship, 5094; "Those who have
+# completed three years of residency scheme are not eligible to apply", 2024): the post is closed to
+# those who have them. So are years a commitment, an offered stint, a referee's acquaintance or a leave
+# are of ("If you're going to commit to three years of exams", a graduate training contract, 4719; "an
+# opportunity to work for three months in collaboration with the ASD team", a junior policy fellowship,
+# 3448; "referees with whom you have been associated with in a professional capacity for at least two
+# years", 5288; "6 months paternity leave!", 4983). No reader recorded any of them.
+_BARRED_BEFORE = lazy(
+    r"""\bnot[ \t]++(?:have[ \t]++|has[ \t]++)?(?:yet[ \t]++)?completed[ \t]*+\Z
+      | \bcommit(?:s|ted|ting)?[ \t]++to[ \t]*+\Z
+      | \bopportunity[ \t]++to[ \t]++(?:work|serve|train|intern)[ \t]++(?:for[ \t]++)?\Z
+      | \breferees?\b[^.;:!?\n]{0,120}?\bfor(?:[ \t]++(?:at[ \t]++least|a[ \t]++minimum[ \t]++of))?[ \t]*+\Z""",
+    _FLAGS,
+)
+_COMPLETED_BEFORE = lazy(r"\bcompleted[ \t]*+\Z", _FLAGS)
+_NOT_ELIGIBLE_AFTER = lazy(r"[^.;!?\n]{0,100}?\b(?:not[ \t]++eligible|ineligible)\b", _FLAGS)
+_LEAVE_AFTER = lazy(
+    r"[ \t]++(?:of[ \t]++)?(?:(?:fully[ \t-]++)?(?:paid|unpaid)[ \t]++)?(?:paternity|maternity|parental|family|sick|annual|study)[ \t]++leave\b",
+    _FLAGS)
 _OF_THE_PROGRAMME = lazy(r"[ \t]++of[ \t]++the[ \t]++(?:programme|program|scheme|course|apprenticeship|traineeship|internship|training)\b",
                          _FLAGS)
 _AGE_BEFORE = lazy(r"\b(?:(?:older|younger)[ \t]++than|be[ \t]++(?:between|above|below))[ \t]*+\Z", _FLAGS)
@@ -906,7 +927,9 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     line = norm[max(begin - 200, line_start) : m.start()]
     if _AGE.search(line) and not clause_hint():
         return False
-    if _GAINED_BEFORE.search(sentence[-40:]) or _SUBSTITUTED_FOR.search(sentence[-200:]):
+    if _GAINED_BEFORE.search(sentence[-40:]) or _SUBSTITUTED_FOR.search(sentence[-200:]) \
+            or _BARRED_BEFORE.search(sentence[-200:]) or _LEAVE_AFTER.match(norm, m.end()) \
+            or (_COMPLETED_BEFORE.search(sentence[-20:]) and _NOT_ELIGIBLE_AFTER.match(norm, m.end())):
         return False
     if _bounds(m)[0] * (_years_per_unit(m["unit"]) or 1.0) >= _WORKING_LIFE \
             and not (m["plus"] or m["tail"]) and not _BAR_FLOOR.match(m["floor"] or "") \
