@@ -207,6 +207,8 @@ POSITIVE = [
     ("You have traded in bond markets for 4 years", "4 years", 4, 4, False),
     ("- Candidates must have completed 3 years as a Senior Resident", "3 years", 3, 3, False),
     ("- 6 months of experience in a leave management team", "6 months", 0.5, 0.5, False),
+    ("Contract: 2 years of experience in Java; Location: Remote", "2 years", 2, 2, False),
+    ("- 2 years of experience, 40 hours per week", "2 years", 2, 2, False),
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
 ]
 
@@ -458,6 +460,9 @@ NEGATIVE = [
     "Fellows will receive a stipend and an opportunity to work for three months with the team.",
     "Please provide three referees with whom you have been associated in a professional capacity for at least two years.",
     "Wellness Fridays, 6 months paternity leave!",
+    # a term's value ends at the next field's label, lowercase words and all; months in a work calendar
+    "Job term: 2 Temporary assignment/contract up to 12 months with possibility for extension Hours of work: 36.25/week",
+    "Hours: 12 months, 40 hours, 260 days",
     "With more than 20 years of experience in the country, UNOPS supports the people in need.",
 ]
 

@@ -413,6 +413,14 @@ _FIELD_LABEL_AFTER = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++(?:of|[A-Z][A-Za-z]*
 # "subject to renewal" after the years names a term as "renewable" does ("to fill the following
 # non-established positions for one (1) year subject to renewal based on performance", a ministry's
 # information officers, benchmarks/quality 5546 and 6855).
+# A term's value followed by words and then the next label ("Job term: 2 Temporary assignment/contract up
+# to 12 months with possibility for extension" above "Hours of work: 36.25/week", a provincial digital
+# service's senior DevOps engineer, benchmarks/quality 573, lines a posting file reads as one paragraph)
+# ends at that label too: "work" is the next field's word.
+_FIELD_LABEL_IN = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++[A-Za-z]++){0,2}[ \t]*+:", re.A)
+# Months listed with hours and days are a work calendar ("Hours: 12 months, 40 hours, 260 days", a school
+# district's maintenance technician, 394), not experience.
+_SCHEDULE_AFTER = lazy(r"[ \t]*+,[ \t]*+\d++(?:\.\d++)?[ \t]++(?:hours?|hrs?|days?)\b", _FLAGS)
 _TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renew\w*|extendable|temporary)\b", _FLAGS)
 # The post itself said to run for the years ("The post is available from November 2025 for up to 24
 # months.", a critical care teaching fellow, benchmarks/quality 2392; "The position is initially
@@ -921,7 +929,13 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
         post = _POST_TERM.search(sentence[-160:])
         told_term = post is not None and not _names_work_or_candidate(post["rest"]) \
             and not _POST_AUDIENCE.search(post["rest"])
-    if told_term and (_FIELD_LABEL_AFTER.match(norm, m.end()) or not clause_hint()):
+    if told_term:
+        # the term's value ends at the next field's label, wherever in the clause it starts
+        label = _FIELD_LABEL_IN.search(norm, m.end(), clause_end + 1)
+        value = norm[m.end() : label.start() if label else clause_end]
+        if not _HINT_WORDS.search(value, fold(value)):
+            return False
+    if _SCHEDULE_AFTER.match(norm, m.end()) and not clause_hint():
         return False
     line_start = norm.rfind("\n", 0, m.start()) + 1
     line = norm[max(begin - 200, line_start) : m.start()]
