@@ -209,6 +209,10 @@ POSITIVE = [
     ("- 6 months of experience in a leave management team", "6 months", 0.5, 0.5, False),
     ("Contract: 2 years of experience in Java; Location: Remote", "2 years", 2, 2, False),
     ("- 2 years of experience, 40 hours per week", "2 years", 2, 2, False),
+    # a paired pronoun's "has been" is the candidate's record; a Spanish range "de 1 a 2 años"
+    ("- He/she has been practicing for not less than seven years as an advocate as of 01-01-2021;",
+     "not less than seven years", 7, None, True),
+    ("  De 1 a 2 a\u00f1os", "1 a 2 a\u00f1os", 1, 2, False),
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
 ]
 
