@@ -251,10 +251,15 @@ def test_years_in_a_section_about_the_company_are_read_only_when_asked_of_the_hi
 ])
 def test_a_part_printed_as_its_own_item_beside_the_overall_statement_is_not_weighed(run, tmp_path, items, lines):
     bullets = "".join(f"- {item}\n" for item in items)
+    assert _jd301_lines_under(run, tmp_path, "Requirements", f"- A degree\n- Good English\n{bullets}") == lines
+
+
+def _jd301_lines_under(run, tmp_path, heading: str, body: str) -> list[int]:
+    """The lines JD301 reports, at P4, in a posting whose third section (from line 11) is ``body``."""
     _write(tmp_path, "posting.md", f"# Senior Engineer\n\nWe build things.\n\n## About you\n\nYou like it.\n\n"
-                                   f"## Requirements\n\n- A degree\n- Good English\n{bullets}")
+                                   f"## {heading}\n\n{body}")
     result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
-    assert [line for _, line, _, _ in _found(result.out)] == lines
+    return [line for _, line, _, _ in _found(result.out)]
 
 
 @pytest.mark.parametrize("lines, found", [
@@ -267,11 +272,7 @@ def test_a_part_printed_as_its_own_item_beside_the_overall_statement_is_not_weig
     (["Contract: 2 years of experience", "", "2 years"], [11, 13]),
 ])
 def test_a_bare_value_under_a_label_of_a_term_or_an_age_is_not_read(run, tmp_path, lines, found):
-    body = "\n".join(lines) + "\n"
-    _write(tmp_path, "posting.md", f"# Senior Engineer\n\nWe build things.\n\n## About you\n\nYou like it.\n\n"
-                                   f"## Terms\n\n{body}")
-    result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
-    assert [line for _, line, _, _ in _found(result.out)] == found
+    assert _jd301_lines_under(run, tmp_path, "Terms", "\n".join(lines) + "\n") == found
 
 
 @pytest.mark.parametrize("paragraphs, found", [
@@ -285,11 +286,7 @@ def test_a_bare_value_under_a_label_of_a_term_or_an_age_is_not_read(run, tmp_pat
     (["One year as a Park Maintenance Worker II.", "Three years of grounds maintenance experience."], [11, 13]),
 ])
 def test_a_paragraph_opening_with_or_is_the_other_route_of_the_one_before(run, tmp_path, paragraphs, found):
-    body = "\n\n".join(paragraphs) + "\n"
-    _write(tmp_path, "posting.md", f"# Senior Park Worker\n\nWe build parks.\n\n## About you\n\nYou like it.\n\n"
-                                   f"## Minimum Qualifications\n\n{body}")
-    result = run("lint", "posting.md", "--level", "P4", "--select", "JD301", "-f", "json", *AS_OF, cwd=tmp_path)
-    assert [line for _, line, _, _ in _found(result.out)] == found
+    assert _jd301_lines_under(run, tmp_path, "Minimum Qualifications", "\n\n".join(paragraphs) + "\n") == found
 
 
 @pytest.mark.parametrize("title, judged", [

@@ -400,6 +400,8 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 # names the term too ("Note:- The tenure of Sr. Residency can be extended up to 3 years as per
 # performance", a medical college's senior residents, held-out set 68's 039, neither reader took it:
 # the abbreviation's full stop ends the sentence before "tenure").
+# A seasonal job's months are its season ("*Seasonal Job* 6-7 Months.", a tennis club's restaurant
+# manager, benchmarks/quality 7843): the job word belongs to the term, not to the years.
 _TERM_BEFORE = lazy(
     r"""\b(?:contract\w*|assignment|appointment|secondment|fixed[ \t-]term|fellowship|internship|apprenticeship
         |traineeship|commit\w*|funded|lease|warranty|visa|sponsor\w*|probation\w*|retention|tenure|duration
@@ -411,21 +413,18 @@ _TERM_BEFORE = lazy(
 # Hours of Work: Full Time", a children's village project manager, benchmarks/quality 3926; "Vacancy
 # Type: Temporary Contract Duration: 3 years Number of Positions: 1", 4192): the term's value ends where
 # the next label (up to three words, the first capitalised, and a colon) begins, so that label's words
-# ("Work", "Positions") are not the years' clause. Only the term's reading is read so.
-_FIELD_LABEL_AFTER = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++(?:of|[A-Z][A-Za-z]*+)){0,2}[ \t]*+:", re.A)
-# A seasonal job's months are its season ("*Seasonal Job* 6-7 Months.", a tennis club's restaurant
-# manager, benchmarks/quality 7843): the job word belongs to the term, not to the years.
-# "subject to renewal" after the years names a term as "renewable" does ("to fill the following
-# non-established positions for one (1) year subject to renewal based on performance", a ministry's
-# information officers, benchmarks/quality 5546 and 6855).
-# A term's value followed by words and then the next label ("Job term: 2 Temporary assignment/contract up
-# to 12 months with possibility for extension" above "Hours of work: 36.25/week", a provincial digital
-# service's senior DevOps engineer, benchmarks/quality 573, lines a posting file reads as one paragraph)
-# ends at that label too: "work" is the next field's word.
-_FIELD_LABEL_IN = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++[A-Za-z]++){0,2}[ \t]*+:", re.A)
+# ("Work", "Positions") are not the years' clause. Only the term's reading is read so. A term's value
+# followed by words and then the next label ("Job term: 2 Temporary assignment/contract up to 12 months
+# with possibility for extension" above "Hours of work: 36.25/week", a provincial digital service's
+# senior DevOps engineer, benchmarks/quality 573) ends at that label too, however its words are cased:
+# "work" is the next field's word.
+_FIELD_LABEL = lazy(r"[ \t]++[A-Z][A-Za-z]*+(?:[ \t]++[A-Za-z]++){0,2}[ \t]*+:", re.A)
 # Months listed with hours and days are a work calendar ("Hours: 12 months, 40 hours, 260 days", a school
 # district's maintenance technician, 394), not experience.
 _SCHEDULE_AFTER = lazy(r"[ \t]*+,[ \t]*+\d++(?:\.\d++)?[ \t]++(?:hours?|hrs?|days?)\b", _FLAGS)
+# "subject to renewal" after the years names a term as "renewable" does ("to fill the following
+# non-established positions for one (1) year subject to renewal based on performance", a ministry's
+# information officers, benchmarks/quality 5546 and 6855).
 _TERM_AFTER = lazy(r"\b(?:contract\w*|tenure|fixed[ \t-]term|renew\w*|extendable|temporary)\b", _FLAGS)
 # The post itself said to run for the years ("The post is available from November 2025 for up to 24
 # months.", a critical care teaching fellow, benchmarks/quality 2392; "The position is initially
@@ -936,7 +935,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             and not _POST_AUDIENCE.search(post["rest"])
     if told_term:
         # the term's value ends at the next field's label, wherever in the clause it starts
-        label = _FIELD_LABEL_IN.search(norm, m.end(), clause_end + 1)
+        label = _FIELD_LABEL.search(norm, m.end(), clause_end + 1)
         value = norm[m.end() : label.start() if label else clause_end]
         if not _HINT_WORDS.search(value, fold(value)):
             return False
