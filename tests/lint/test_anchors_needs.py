@@ -67,3 +67,16 @@ def test_a_word_list_row_is_compiled_only_once_it_runs():
     assert unicorn.search("a unicorn").span() == (2, 9)
     assert unicorn.match("unicorn").group(0) == "unicorn"
     assert [m.start() for m in unicorn.finditer("unicorn, UNICORN")] == [0, 9]
+
+
+AGE_CAP = re.compile(r"\b[2-6]\d\s+years?\s+old\b", re.IGNORECASE)
+
+
+def test_a_phrase_needs_its_rarer_word_not_the_years_every_posting_holds():
+    # "year" and "old" are both required after the figure; asked for "year", the row ran at
+    # every number of a posting with years of experience in it.
+    assert required_after(AGE_CAP, leading_words(AGE_CAP)) == {str(digit): ("old",) for digit in range(2, 7)}
+    years = "At least 25 years of experience, 30 years in total."
+    assert AnchoredList([AGE_CAP])._candidates(years, fold(years), False) == {}
+    capped = "Applicants must be 35 years old or younger."
+    assert [m.group(0) for _, _, m in AnchoredList([AGE_CAP]).finditer_each(capped)] == ["35 years old"]
