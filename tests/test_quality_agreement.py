@@ -210,9 +210,9 @@ READINGS = {
     # fifty-seventh (8319-8377), the fifty-eighth (8378-8449), the fifty-ninth (8450-8508), the
     # sixtieth (8509-8577), the sixty-first (8578-8649), the sixty-second (8650-8726), the
     # sixty-third (8727-8812), the sixty-fourth (8813-8866), the sixty-fifth (8867-8908), the
-    # sixty-sixth (8909-8979), the sixty-seventh (8980-9048), the sixty-eighth (9049-9115)
-    # and the sixty-ninth (9116-9180)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9181))),
+    # sixty-sixth (8909-8979), the sixty-seventh (8980-9048), the sixty-eighth (9049-9115),
+    # the sixty-ninth (9116-9180) and the seventieth (9181-9266)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9267))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
