@@ -289,6 +289,31 @@ def test_a_paragraph_opening_with_or_is_the_other_route_of_the_one_before(run, t
     assert _jd301_lines_under(run, tmp_path, "Minimum Qualifications", "\n\n".join(paragraphs) + "\n") == found
 
 
+@pytest.mark.parametrize("heading, lines, found", [
+    # a route item is the list's bar: the other items' fewer years are its parts (held-out set 72's 004)
+    ("Basic Qualifications", ["- Bachelor's degree and at least 2 years of experience as an analyst OR a High School "
+                              "Diploma and at least 5 years of experience as an analyst.",
+                              "- At least 1 year of experience with technical design.",
+                              "- At least 1 year of experience with SDLC processes."], [11]),
+    # items with more years than the route's least stay weighed
+    ("Basic Qualifications", ["- Bachelor's degree and at least 2 years of experience as an analyst OR a High School "
+                              "Diploma and at least 5 years of experience as an analyst.",
+                              "- At least 3 years of experience with technical design."], [11, 12]),
+    # a section headed by an age states ages and their relaxations (held-out set 72's 064)
+    ("Age limit :", ["Women will be given five years relaxation in the upper age limit.",
+                     "", "There will be a maximum limit of 3 years."], []),
+    ("Experience", ["You need a minimum of 3 years of experience."], [11]),
+    # a pay heading's years are pay terms: the section is not read for years (held-out set 72's 064)
+    ("Salary scale", ["Fixed salary for ten years, then the pay matrix after ten years of satisfactory service."], []),
+    # a relaxation's amount on its own line (held-out set 72's 061)
+    ("Age relaxations", ["By three years in case of candidates belonging to the Scheduled Castes."], []),
+    ("Requirements", ["By three years in case of candidates belonging to the Scheduled Castes."], []),
+    ("Requirements", ["By 2026 you will have 3 years of experience in the field."], [11]),
+])
+def test_years_a_reader_does_not_take_as_a_bar_are_not_weighed(run, tmp_path, heading, lines, found):
+    assert _jd301_lines_under(run, tmp_path, heading, "\n".join(lines) + "\n") == found
+
+
 @pytest.mark.parametrize("title, judged", [
     ("Legal Trainees at Justice Defenders", "P1"),   # held-out set 33's 108, both readers
     ("Consulting Management Trainee", "P1"),          # held-out set 33's 132, both readers

