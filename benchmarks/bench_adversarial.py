@@ -1,6 +1,7 @@
 """Lint time on hostile inputs: files of about 1 MB shaped to make a scanner go quadratic.
 
     python benchmarks/bench_adversarial.py [--only NAME ...] [--timeout 60] [--rule-times] [--no-cli] [--repeat 3]
+                                           [--instructions]
 
 A pull request from a fork can put any file in the catalog, and CI lints it. Each input
 below is the built-in catalog with AIMLAM.GEN.P4 replaced by a profile of about 1 MB (the
@@ -17,6 +18,13 @@ Each input is run ``--repeat`` times (3) and the least CPU time is reported, as 
 on the shared VMs CPU seconds of the same run vary by half again from one minute to the next
 (2026-12-06: finding-per-item read 1.64 s and 2.66 s on the same code), and the least is the
 run the machine disturbed least.
+
+``--instructions`` adds, for each input, the instructions one `jdgen lint FILE` process executes,
+counted by valgrind's callgrind (about eighty times slower than the run itself). Unlike CPU
+seconds they come out the same however busy the machine is, so two versions of the code compare
+from one run each (README, performance table: one-line-years 13.37 -> 11.89 G on 2026-12-07,
+when the CPU times of the same code read 1.28 s and 2.26 s an hour apart). There is no target in
+instructions; the 2 s targets stay in CPU time.
 
 Measured on the 2-core development VM, 2026-12-03, CPU seconds of the API run: before the
 lint-linear work (7c883c0; "> 120" stopped), after it (0761def, on the inputs as they were
@@ -49,6 +57,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import shutil
 import subprocess
@@ -291,6 +300,25 @@ def run_cli(root: Path, timeout: float) -> float | None:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
+def count_instructions(root: Path, timeout: float) -> int | None:
+    """Instructions one `jdgen lint FILE` process executes, counted by valgrind's callgrind; None if
+    stopped (``timeout`` is for the run itself, so the counted run gets a hundred times as long)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind (on Debian: apt-get install valgrind)")
+    command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *jdgen_command(),
+               "lint", target(root.name), "--as-of", AS_OF]
+    try:
+        done = subprocess.run(command, cwd=root, env=installed_env(JDGEN_CACHE_DIR=""), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, timeout=timeout * 100, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    counted = re.search(rb"Collected : (\d+)", done.stderr)
+    if done.returncode not in (0, 1) or counted is None:
+        raise SystemExit(f"jdgen lint under callgrind failed ({done.returncode}):\n{done.stderr.decode()[-3000:]}")
+    return int(counted.group(1))
+
+
 def least(runs: Iterator[dict | None]) -> dict | None:
     """The run that took the least CPU time, or None when one was stopped (a run that can time
     out is reported as such, however fast the others were)."""
@@ -314,6 +342,8 @@ def main() -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI runs")
     parser.add_argument("--repeat", type=int, default=3, metavar="N",
                         help="runs of each input; the least CPU time is reported (default 3)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one `jdgen lint FILE` run of each input (needs valgrind)")
     args = parser.parse_args()
     pin_to_one_core()
     rows: list[tuple[str, str, str, bool]] = []
@@ -340,6 +370,10 @@ def main() -> int:
                 cli = None if None in runs else min(runs)
                 rows.append(("  jdgen lint FILE, cold", seconds(cli, args.timeout),
                              f"<= {TARGET_S + baseline:.2f} s", cli is not None and cli <= TARGET_S + baseline))
+            if args.instructions:
+                counted = count_instructions(root, args.timeout)
+                rows.append(("  instructions, jdgen lint FILE (callgrind)",
+                             "stopped" if counted is None else f"{counted / 1e9:.2f} G", "(no target)", True))
             if args.rule_times and api:
                 details.append(f"{input_name} (wall {api['wall']:.2f} s): "
                                + ", ".join(f"{k} {v:.2f} s" for k, v in api["spent"] if v >= 0.01))
