@@ -223,7 +223,12 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
 # Graduate Diploma with at least 2 years' ..." and "Bachelor's degree with at least 4 years' ...",
 # a public service's principal officer at P6, 4437, 6377, 7392 and four more of its notices: the
 # readers recorded the Master's route only), and a route among items that are not routes is weighed
-# on its own, as is every item of a list whose bar is a route. Only
+# on its own. Where the bar is surely a route (a degree with its years), its least route is the
+# list's bar and fewer years in items that name no credential are its parts ("Bachelor's degree and
+# at least 4 years ... OR a High School Diploma / GED and at least 7 years" beside "At least 3 years
+# of experience with technical design process", a data engineering lead, held-out set 72's 004, both
+# readers took the 4 only); where it is a route only as _CREDENTIAL_WORD reads it, every item is
+# weighed. Only
 # items of one list (the items between two headings, in one field) are compared, and only a claim
 # with fewer years than the bar in another item is left: equal years are statements of their own
 # ("5+ years of commercial development experience" and "5+ years of JavaScript experience", 2836).
@@ -295,11 +300,9 @@ def _beside_overall(read: list) -> set:
                         beside.update((id(t), c.start) for t, c, _ in weighed
                                       if c.min_years < most and id(t) not in tops and not routes[id(t)])
                     elif all(_is_route(*items[top], _DEGREE_WORD) for top in tops):
-                        # the bar is surely a route (a degree with its years): its least route is what
-                        # a reader takes, and fewer years in items that name no credential at all are
-                        # its parts (see above, 004 of held-out set 72); an item naming a credential
-                        # may be another route ("Child Development Associate credential (CDA) ... AND
-                        # one year", 2174), and "certification development" is work, not a route (3791)
+                        # an item naming a credential may be another route ("Child Development
+                        # Associate credential (CDA) ... AND one year", benchmarks/quality 2174), and
+                        # "certification development" is work, not a route (3791)
                         bar = min(c.min_years for t, c, _ in weighed if id(t) in tops)
                         beside.update((id(t), c.start) for t, c, _ in weighed
                                       if c.min_years < bar and not routes[id(t)]
