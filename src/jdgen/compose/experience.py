@@ -1028,9 +1028,15 @@ def _is_age_evidence(norm: str, m: re.Match[str], line_start: int) -> bool:
     if _AGE_LATER.match(norm, m.end()):
         return True
     if line_start > 1:
-        previous = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
-        return len(previous) <= 40 and _AGE_LABEL_LINE.fullmatch(previous) is not None
+        return is_age_label(norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
     return False
+
+
+def is_age_label(text: str) -> bool:
+    """Whether ``text``, a line or a posting file's heading, is an age label and nothing else ("Age
+    Limit", "b. Upper age limit:", "## Age limit :"): the years on the line after it, or under it as a
+    heading (lint/rules/level.py), are ages."""
+    return len(text) <= 40 and _AGE_LABEL_LINE.fullmatch(text) is not None
 
 
 def _requirements(norm: str) -> Iterator[tuple[re.Match[str], int]]:

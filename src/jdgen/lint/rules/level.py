@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
-from ..experience import find_years_claims
+from ..experience import find_years_claims, is_age_label
 from ..hits import posting_hit
 from ..registry import Example, Hit, hit_at, rule
 from ..texts import checked_once
@@ -49,10 +49,8 @@ _TITLE_EXPERIENCE = re.compile(r"[\x27\u2019]?\s*(?:of\s+)?(?:exp\b|experience\b
 # given five years relaxation in the upper age limit", "... a five-year women's reserve for a total
 # of 10 years" and "there will be a maximum limit of 3 years", a municipal corporation's junior clerks,
 # held-out set 72's 064, both readers recorded no years) states ages and their relaxations: no claim
-# under it is read, as none under a heading about pay is (that section is not one JD301 reads).
-_AGE_HEADING = re.compile(
-    r"[\W_]*+(?:upper\s+|maximum\s+|minimum\s+)?age(?:\s+(?:limits?|requirements?|bar|relaxation|criteria))?[\W_]*+\Z",
-    re.IGNORECASE)
+# under it is read, as none under a heading about pay is (that section is not one JD301 reads). The
+# heading is read as the age label on a line of its own is (compose/experience.py, is_age_label).
 
 
 # A section about the company tells its own years ("Our founders have 20+ years of experience in
@@ -144,10 +142,10 @@ def experience_vs_level(ctx, posting, options) -> Iterator[Hit]:
     previous = None  # the text read just before, whose "; or" may open this one's route
     label = None  # the label of a term or an age a run of bare values follows (see _VALUE_LABEL)
     read = []  # (text, its claims to weigh), in order
-    under_age = False  # whether the texts read are under a heading about age (_AGE_HEADING)
+    under_age = False  # whether the texts read are under a heading about age (is_age_label)
     for text in checked_once(posting):
         if text.field == "heading":
-            under_age = _AGE_HEADING.match(text.text) is not None
+            under_age = is_age_label(text.text)
         if text.is_eeo or text.field not in _READ_FIELDS:
             continue
         claims = claims_in(text.text) if not (under_age and text.field != "heading") else ()
