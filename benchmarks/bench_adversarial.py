@@ -285,12 +285,17 @@ def run_api(root: Path, rule_times: bool, timeout: float) -> dict | None:
     return json.loads(done.stdout)
 
 
+def lint_command(root: Path) -> list[str]:
+    """`jdgen lint FILE` for an input's file, run from ``root``."""
+    return jdgen_command() + ["lint", target(root.name), "--as-of", AS_OF]
+
+
 def run_cli(root: Path, timeout: float) -> float | None:
     """CPU seconds of one `jdgen lint FILE` process (start-up and printing included), None if stopped."""
     env = installed_env(JDGEN_CACHE_DIR="")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        done = subprocess.run(jdgen_command() + ["lint", target(root.name), "--as-of", AS_OF], cwd=root, env=env,
+        done = subprocess.run(lint_command(root), cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return None
@@ -306,8 +311,11 @@ def count_instructions(root: Path, timeout: float) -> int | None:
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("--instructions needs valgrind (on Debian: apt-get install valgrind)")
-    command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *jdgen_command(),
-               "lint", target(root.name), "--as-of", AS_OF]
+    command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *lint_command(root)]
+    # One run first, not counted: the byte-code cache (installed_env's own prefix) may not hold the
+    # command line's modules yet, and compiling them would be counted (1.96 G against 1.31 G on aliases).
+    if run_cli(root, timeout) is None:
+        return None
     try:
         done = subprocess.run(command, cwd=root, env=installed_env(JDGEN_CACHE_DIR=""), stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, timeout=timeout * 100, check=False)
