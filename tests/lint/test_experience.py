@@ -166,6 +166,9 @@ POSITIVE = [
     ("For appointment/upgrading from Librarian I to the position of Senior Librarian or equivalent, a candidate must "
      "have normally served for three years as Librarian I in a University or institution of similar status.",
      "three years", 3, 3, False),
+    # benchmarks/quality 9393: "served as" names the post held, so the years are the hire's service
+    ("i. have served as Deputy Principal III or Senior Master II T-Scale 11 for a minimum period of three (3) years;",
+     "three (3) years", 3, 3, False),
     # "be" and the years followed by where the experience was is experience, not an age
     ("You should be at least 5 years in a similar role.", "at least 5 years", 5, None, True),
     # a "+" after a word, or a sum whose clause names experience, is still a requirement
@@ -249,6 +252,8 @@ def test_subject(text, subject):
 
 NEGATIVE = [
     "The firm has served clients for 40 years.",
+    "The firm has served as a trusted adviser to growers for 25 years.",
+    "We have served as the region's leading supplier for 30 years.",
     "founded 30 a\u00f1os ago",
     "the anus and rectum",
     "50 years in business",

@@ -299,9 +299,14 @@ _EXPERIENCE_HINT = lazy(
 # candidate is named in the sentence. A third person's "has" is not read so: "The Office Manager has
 # 3+ years of experience in a similar role" (2288) and "who has at least 6 years of
 # scientific-pedagogical work experience" (8369) describe the hire.
+# "served as" names the post someone held ("have served as Deputy Principal III or Senior Master II
+# T-Scale 11 for a minimum period of three (3) years", a deputy principal's promotion rule at P6,
+# benchmarks/quality 9393, the reader: 3, does not fit), so it is the hire's record, as "served in
+# the grade of" already was; after "has" or "we have" it stays the organisation's ("The firm has
+# served as a trusted adviser for 25 years").
 _COMPANY_AGE = lazy(
     r"""\b(?:founded|established|incorporated|in[ \t]+business(?![ \t]+(?!(?:for|since|over|and|or|as|with|in|of|at|through|today|now|longer|than|the|to|because|during|ever|still|more)\b)[a-z])
-        |(?<=for[ \t])around|around(?![ \t]*+\Z)|serving|served|history
+        |(?<=for[ \t])around|around(?![ \t]*+\Z)|serv(?:ing|ed)(?![ \t]++as\b)|(?<=has[ \t])served|(?<=we[ \t]have[ \t])served|(?<=we've[ \t])served|history
         |heritage|legacy|anniversary|celebrat\w*|existence|we(?:[ \t]+have|'ve)[ \t]+been
         |(?<=[a-z][ \t])(?<!he/she[ \t])(?<!s/he[ \t])(?<!he[ \t]or[ \t]she[ \t])(?:has|have|had)[ \t]+(?:been|existed|operated|run|powered|helped|trusted|supported
                                               |provided)
