@@ -254,6 +254,8 @@ NEGATIVE = [
     "The firm has served clients for 40 years.",
     "The firm has served as a trusted adviser to growers for 25 years.",
     "We have served as the region's leading supplier for 30 years.",
+    # held-out set 74's 029, neither reader: the employment's limit is the training post's term
+    "Employment is limited to four years during which time the Apprentice is expected to qualify for promotion.",
     "founded 30 a\u00f1os ago",
     "the anus and rectum",
     "50 years in business",

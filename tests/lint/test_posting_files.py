@@ -309,6 +309,15 @@ def test_a_paragraph_opening_with_or_is_the_other_route_of_the_one_before(run, t
     ("Age relaxations", ["By three years in case of candidates belonging to the Scheduled Castes."], []),
     ("Requirements", ["By three years in case of candidates belonging to the Scheduled Castes."], []),
     ("Requirements", ["By 2026 you will have 3 years of experience in the field."], [11]),
+    # lines that open with their years and a colon are a list printed without markers: the largest is
+    # the bar (held-out set 74's 010)
+    ("Stack", ["3+ years: JavaScript, HTML, CSS", "", "2+ years: React, Redux", "", "1+ years: Node, Webpack"], [11]),
+    ("Stack", ["3 years of JavaScript.", "", "2 years of React."], [11, 13]),
+    # an item ending "; or" is a route of its own, not a part of the next item's years (held-out set 74's 033)
+    ("Requirements", ["1. Two years of custodial experience with the City; or",
+                      "2. Three years of custodial experience which includes one year as a lead."], [11, 12]),
+    ("Requirements", ["1. Two years of custodial experience with the City;",
+                      "2. Three years of custodial experience which includes one year as a lead."], [12]),
 ])
 def test_years_a_reader_does_not_take_as_a_bar_are_not_weighed(run, tmp_path, heading, lines, found):
     assert _jd301_lines_under(run, tmp_path, heading, "\n".join(lines) + "\n") == found

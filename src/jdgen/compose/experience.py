@@ -405,13 +405,18 @@ _DURATION_LINK = frozenset("for of lasting spanning".split())
 # names the term too ("Note:- The tenure of Sr. Residency can be extended up to 3 years as per
 # performance", a medical college's senior residents, held-out set 68's 039, neither reader took it:
 # the abbreviation's full stop ends the sentence before "tenure").
+# Employment "limited to" the years is the post's term ("Employment is limited to four years during
+# which time the Apprentice is expected to qualify for promotion to the journey-level class", a city's
+# apprentice machinist at P1, held-out set 74's 029, neither reader took it), though "employment" is
+# otherwise a word of experience.
 # A seasonal job's months are its season ("*Seasonal Job* 6-7 Months.", a tennis club's restaurant
 # manager, benchmarks/quality 7843): the job word belongs to the term, not to the years.
 _TERM_BEFORE = lazy(
     r"""\b(?:contract\w*|assignment|appointment|secondment|fixed[ \t-]term|fellowship|internship|apprenticeship
         |traineeship|commit\w*|funded|lease|warranty|visa|sponsor\w*|probation\w*|retention|tenure|duration
         |(?<!short[ \t-])(?<!long[ \t-])term|temporary|period[ \t]+of[ \t]+performance|how[ \t]+long|engagement[ \t]+length
-        |valid[ \t]+for|validity|renewable|extendable|extended|seasonal(?:[ \t*]++(?:jobs?|positions?|roles?|posts?|work|contracts?))?)\b""",
+        |valid[ \t]+for|validity|renewable|extendable|extended|seasonal(?:[ \t*]++(?:jobs?|positions?|roles?|posts?|work|contracts?))?
+        |employment[ \t]+(?:is|will[ \t]+be|shall[ \t]+be)[ \t]+limited)\b""",
     _FLAGS,
 )
 # Field lines a posting file reads as one paragraph ("Location: Kisemvule, Mkuranga Duration: 1 Year

