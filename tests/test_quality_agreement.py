@@ -212,9 +212,9 @@ READINGS = {
     # sixty-third (8727-8812), the sixty-fourth (8813-8866), the sixty-fifth (8867-8908), the
     # sixty-sixth (8909-8979), the sixty-seventh (8980-9048), the sixty-eighth (9049-9115),
     # the sixty-ninth (9116-9180), the seventieth (9181-9266), the
-    # seventy-first (9267-9361), the seventy-second (9362-9439) and the
-    # seventy-third (9440-9513)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9514))),
+    # seventy-first (9267-9361), the seventy-second (9362-9439), the
+    # seventy-third (9440-9513) and the seventy-fourth (9514-9624)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9625))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
