@@ -169,6 +169,8 @@ POSITIVE = [
     # benchmarks/quality 9393: "served as" names the post held, so the years are the hire's service
     ("i. have served as Deputy Principal III or Senior Master II T-Scale 11 for a minimum period of three (3) years;",
      "three (3) years", 3, 3, False),
+    # pay words followed by experience name the work, not the money
+    ("3 years of remuneration and benefits experience", "3 years", 3, 3, False),
     # "be" and the years followed by where the experience was is experience, not an age
     ("You should be at least 5 years in a similar role.", "at least 5 years", 5, None, True),
     # a "+" after a word, or a sum whose clause names experience, is still a requirement
@@ -254,6 +256,8 @@ NEGATIVE = [
     "The firm has served clients for 40 years.",
     "The firm has served as a trusted adviser to growers for 25 years.",
     "We have served as the region's leading supplier for 30 years.",
+    # held-out set 75's 044, neither reader: money paid in lieu of notice
+    "Contract can be terminated by giving one month notice or one month advance honorarium to the contracted workers.",
     # held-out set 74's 029, neither reader: the employment's limit is the training post's term
     "Employment is limited to four years during which time the Apprentice is expected to qualify for promotion.",
     "founded 30 a\u00f1os ago",

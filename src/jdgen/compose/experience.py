@@ -232,6 +232,10 @@ _CLAIM = lazy(
 # experience after it):
 # the full-time, formal or accredited study is named by its word before the noun, so "3 years of
 # full-time paid experience" and "5 years of training delivery experience" stay read.
+# Money paid for a span in lieu of notice is no experience either ("Contract can be terminated by giving
+# one month notice or one month advance honorarium", a district health mission's staff nurses, held-out
+# set 75's 044, neither reader took it), as notice and pay are not; "3 years of remuneration and benefits
+# experience" stays read.
 _NOT_EXPERIENCE_AFTER = lazy(
     r"""(?:'s?)?[ \t-]*+(?:ago|old|or[ \t]+older|young|later|from[ \t]+now|to[ \t]+come|running
         |(?:for|by|on|over)-(?:years?|months?)\b|round\b
@@ -244,6 +248,7 @@ _NOT_EXPERIENCE_AFTER = lazy(
         |(?:of[ \t]+)?(?:salary|pay|wages?|bonus(?:es)?|amount|notice)
         |(?:of[ \t]+)?(?:age|aged)
         |(?:contract(?:s|ual)?|fixed[ \t-]term|appointment|secondment|commitment|probation(?:ary)?
+          |(?:advance[ \t]++)?(?:honorarium|remuneration|stipend)
           |(?:of[ \t]++)?(?:continuous[ \t]++|uninterrupted[ \t]++)?residence|of[ \t]++continuous[ \t]++residency
           |(?:post[ \t-]*+graduate[ \t]++)?(?:degree|diploma)|(?:/[ \t]*+\d{1,2}[ \t]++years?[ \t]++)?of[ \t]++bachelo\w*+|(?:of[ \t]++)?(?:course|(?:qualifications?[ \t]++)?duration|high[ \t]++school)
           |(?:of[ \t]++)?(?:(?:full|part)[ \t-]time|formal|accredited)[ \t]++(?:[a-z/]++[ \t]++){0,2}?
