@@ -256,10 +256,27 @@ _SAID_OF_A_PERSON_WHO_WAS = re.compile(
     r"\b(?:she|he)\s+(?:was|had\s+been)\s+(?:[\w-]+,?\s+){0,3}$", re.IGNORECASE)
 
 
+# A trait word as the manner of the organisation's own growth, after a verb of growing and what
+# grows ("Our Austin team is a small and growing team ... with plans to expand size and scope
+# aggressively throughout 2018!", a sports-data company's senior developer, held-out set 75's 012,
+# both readers left it: "the company's growth, not the hire"), is the pace of the company's plans,
+# as "they are expanding aggressively" (benchmarks/quality 3207, left) is: read after expand, grow
+# or scale and the organisation's size, scope, team, business, headcount, footprint, presence,
+# operations, reach or workforce (two joined by "and" allowed), or straight after "plans to"
+# expand, grow or scale. What the hire grows ("grow your accounts aggressively", "scale the
+# pipeline aggressively") names no such thing and stays read. No tuning posting has the wording.
+_WHAT_GROWS = r"(?:size|scope|team|teams|business|company|headcount|footprint|presence|operations|reach|capacity|workforce|offices)"
+_COMPANY_GROWS = re.compile(
+    r"\b(?:expand(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|scal(?:e|es|ed|ing))\s+(?:(?:its|our|their|the)\s+)?"
+    r"(?:[\w-]+\s+)?" + _WHAT_GROWS + r"(?:\s+(?:and|&)\s+(?:[\w-]+\s+)?" + _WHAT_GROWS + r")?\s+$"
+    r"|\bplans?\s+to\s+(?:expand|grow|scale)\s+$", re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _named(text, start)
                                  or _COMPANY_DOES.search(text, max(0, start - 60), start) is not None
+                                 or _COMPANY_GROWS.search(text, max(0, start - 80), start) is not None
                                  or _BUILT_ON.search(text, max(0, start - 200), start) is not None
                                  or _TAUGHT.search(text, max(0, start - 200), start) is not None
                                  or _CLAIMS_A_RIGHT.match(text, start, start + 80) is not None
