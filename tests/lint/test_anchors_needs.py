@@ -47,6 +47,22 @@ def test_a_phrase_is_not_tried_where_the_text_lacks_the_words_it_needs():
     assert [m.group(0) for _, _, m in listed.finditer_each(holding)] == ["team fit"]
 
 
+HEIGHT_FLOOR = re.compile(r"\bat\s+least\s+[4-6]\s*'\s*\d{1,2}\s*\"\s*(?:in\s+height|tall(?:er)?)\b"
+                          r"|\bat\s+least\s+1[4-9]\d\s*cm\s+(?:for\s+)?(?:men|male)\b", re.IGNORECASE)
+
+
+def test_a_phrase_after_at_least_needs_its_rarer_words_not_least():
+    # "least" is in most postings' years ("at least 3 years"): needing it ran the row at every
+    # "at least" of bench_adversarial.py's one-line-years input. Of the phrases' other words,
+    # "taller" is found only where "tall" is, so asking for both says no more.
+    needs = required_after(HEIGHT_FLOOR, leading_words(HEIGHT_FLOOR))
+    assert needs == {"at": ("cm", "height", "tall")}
+    years = "at least 5 years " * 3
+    assert Anchored(HEIGHT_FLOOR).starts(years, fold(years)) == []
+    floor = "Be at least 5'5\" in height"
+    assert [m.group(0) for m in Anchored(HEIGHT_FLOOR).finditer(floor)] == ["at least 5'5\" in height"]
+
+
 def test_a_word_needed_after_the_end_of_a_shortened_text_still_counts():
     # starts(end=...) reads the words of places before `end` in a shortened copy; the words a
     # phrase needs are looked for in the whole text, where its match may reach them.
