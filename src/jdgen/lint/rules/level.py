@@ -283,7 +283,7 @@ def _is_route(text, claims, credential: re.Pattern[str]) -> bool:
     "2. Three years of full-time paid custodial services experience which includes one year ... as a
     lead", a senior custodian at P4, held-out set 74's 033, both readers recorded 2 and 3)."""
     return (credential.search(text.text) is not None or _ROUTE_MARK.search(text.text) is not None
-            or _OR_AT_END.search(text.text[-12:]) is not None
+            or _ends_with_or(text.text)
             or any(claim.role == "alternative" for claim in claims))
 
 
@@ -331,6 +331,13 @@ def _beside_overall(read: list) -> set:
 # are then an alternative, and _no_route_fits weighs them as it does there. Only the item just before,
 # in the same field, and only its last few characters and its credential are looked at.
 _OR_AT_END = re.compile(r"[;,][ \t]*or[ \t]*\Z", re.IGNORECASE)
+
+
+def _ends_with_or(text: str) -> bool:
+    """Whether a list item ends "; or" (or ", or"): only its last few characters are looked at."""
+    return _OR_AT_END.search(text[-12:]) is not None
+
+
 _DEGREE = r"degree|diploma|baccalaureate|bachelor|master|ph\.?\s?d|doctora\w*"
 _DEGREE_WORD = re.compile(r"\b(?:" + _DEGREE + r")", re.IGNORECASE)
 _CREDENTIAL_WORD = re.compile(r"\b(?:" + _DEGREE + r"|certificat\w*|licen[cs]e|qualification)", re.IGNORECASE)
@@ -344,7 +351,7 @@ def _route_before(previous, text) -> bool:
     """Whether ``previous``, the text read just before ``text`` in the same field, is a route with no
     years that ends "; or"."""
     return (previous is not None and previous.field == text.field
-            and _OR_AT_END.search(previous.text[-12:]) is not None
+            and _ends_with_or(previous.text)
             and _CREDENTIAL_WORD.search(previous.text[:400]) is not None
             and not claims_in(previous.text))
 
