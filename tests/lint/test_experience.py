@@ -219,6 +219,8 @@ POSITIVE = [
      "not less than seven years", 7, None, True),
     ("  De 1 a 2 a\u00f1os", "1 a 2 a\u00f1os", 1, 2, False),
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
+    # "by" a thing that is not a date: still the hire's years
+    ("You should be at least 5 years in a similar role by now.", "at least 5 years", 5, None, True),
 ]
 
 
@@ -355,6 +357,9 @@ NEGATIVE = [
     # a person who is to "be" the years when a date comes is that old (held-out set 61's 004)
     "Candidates must not be more than 55 years at the time of assumption of duty.",
     "Applicants should not be more than 35 years as at 31 December 2026.",
+    # ... or "by" a date (held-out set 76's 040)
+    "For graduates, she said, the applicant must not be more than 32 years by January 2018.",
+    "Applicants must be no more than 25 years by the closing date.",
     "- Must be at least 21 years.",
     # an age limit with its relaxation added: the years of a sum (held-out set 65's 035)
     "- Male Candidates: 21 to 28 + 05 Years = 33 years",

@@ -480,8 +480,14 @@ _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # A person who is to "be" a number of years when a date comes is that old ("Candidates must not be
 # more than 55 years at the time of assumption of duty.", a polytechnic's rector, held-out set 61's
 # 004, read as 55 years of experience): "be", the years, then "at the time of", "as at/of/on" or
-# the end of the sentence. "You should be at least 5 years in a similar role" stays experience.
-_AGE_WHEN = lazy(r"[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$)", _FLAGS)
+# the end of the sentence. "You should be at least 5 years in a similar role" stays experience. "By" a
+# date is such a when ("the applicant must not be more than 32 years by January 2018", a police
+# service's graduate intake, held-out set 76's 040, both readers: an age, no experience): a month's
+# name or a day's number after "by", or the closing date or deadline.
+_AGE_WHEN = lazy(
+    r"""[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$
+        |by[ \t]++(?:(?:the[ \t]++)?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\b
+        |the[ \t]++(?:closing[ \t]++date|deadline|last[ \t]++date)\b))""", _FLAGS)
 # An age limit written with its date or its direction ("45 years as on 30.11.2024" under "## Maximum Age
 # Limit", benchmarks/quality 1893; "24 years or below as at the closing date", 4946; "Must be 25 years
 # (or below) at the time of application.", 1569; "Applicants must be 40 years or younger.", 3061; "Not
