@@ -221,6 +221,7 @@ POSITIVE = [
     ("With 20 years of experience, you will lead the people in need of care.", "20 years", 20, 20, False),
     # "by" a thing that is not a date: still the hire's years
     ("You should be at least 5 years in a similar role by now.", "at least 5 years", 5, None, True),
+    ("You should be at least 5 years by marketing standards.", "at least 5 years", 5, None, True),
 ]
 
 

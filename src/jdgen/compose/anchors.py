@@ -305,8 +305,8 @@ def required_after(pattern: re.Pattern[str], words: dict[str, bool], tree: list 
                         gathered[word] = gathered.get(word, set()) | needs
     except Exception:  # noqa: BLE001
         return {}
-    return {word: _shortest(needs) for word, needs in gathered.items()
-            if needs and len(_shortest(needs)) <= _MAX_AFTER}
+    shortest = {word: _shortest(needs) for word, needs in gathered.items() if needs}
+    return {word: needs for word, needs in shortest.items() if len(needs) <= _MAX_AFTER}
 
 
 def _shortest(words: set[str]) -> tuple[str, ...]:

@@ -483,10 +483,12 @@ _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # the end of the sentence. "You should be at least 5 years in a similar role" stays experience. "By" a
 # date is such a when ("the applicant must not be more than 32 years by January 2018", a police
 # service's graduate intake, held-out set 76's 040, both readers: an age, no experience): a month's
-# name or a day's number after "by", or the closing date or deadline.
+# name (whole or shortened, so "by marketing" is not one) or a day's number after "by", or the
+# closing date or deadline.
 _AGE_WHEN = lazy(
     r"""[ \t]*+(?:at[ \t]+the[ \t]+time[ \t]+of\b|as[ \t]+(?:at|of|on)\b|[.;]|$
-        |by[ \t]++(?:(?:the[ \t]++)?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\b
+        |by[ \t]++(?:(?:the[ \t]++)?\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+            |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b
         |the[ \t]++(?:closing[ \t]++date|deadline|last[ \t]++date)\b))""", _FLAGS)
 # An age limit written with its date or its direction ("45 years as on 30.11.2024" under "## Maximum Age
 # Limit", benchmarks/quality 1893; "24 years or below as at the closing date", 4946; "Must be 25 years
