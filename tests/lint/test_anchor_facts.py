@@ -40,7 +40,7 @@ def test_every_word_list_row_is_in_the_table_and_is_not_parsed_again(monkeypatch
     monkeypatch.setattr(anchors, "_parsed", parse)
     for row in rows:
         matcher = Anchored(row)
-        assert (matcher.words, matcher.required, matcher.required_after) == table[pattern_key(row)]
+        assert (matcher.words, matcher.required, matcher.required_after, matcher._split) == table[pattern_key(row)]
 
 
 def test_a_row_has_the_same_key_before_and_after_it_compiles():

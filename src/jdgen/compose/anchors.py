@@ -39,6 +39,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .lazy_regex import lazy
+
 try:  # CPython's regex parser; private, so anything unexpected only turns the shortcut off
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -72,9 +74,10 @@ def fold(text: str) -> str:
 
 
 # What Anchored reads off a pattern: its leading words (None: run it as it is), the words one of
-# which every match holds (Anchored.required) and those each leading word needs after it
-# (Anchored.required_after).
-Facts = tuple["dict[str, bool] | None", "tuple[str, ...]", "dict[str, tuple[str, ...]]"]
+# which every match holds (Anchored.required), those each leading word needs after it
+# (Anchored.required_after) and its alternatives with their own leading words (Alternatives).
+Facts = tuple["dict[str, bool] | None", "tuple[str, ...]", "dict[str, tuple[str, ...]]",
+              "list[tuple[int, tuple[str, ...]]] | None"]
 
 # Every pattern an Anchored or AnchoredLater was made for in this process, by its key: what
 # jdgen.lint.analyse_shipped writes down after a lint of the built-in catalog (a few hundred).
@@ -107,8 +110,9 @@ def _shipped() -> dict[str, Facts]:
         table = json.loads(FACTS_FILE.read_text(encoding="utf-8"))
         if table["code_digest"] != code_digest():
             return {}
-        return {key: (words, tuple(required), {word: tuple(needs) for word, needs in after.items()})
-                for key, (words, required, after) in table["facts"].items()}
+        return {key: (words, tuple(required), {word: tuple(needs) for word, needs in after.items()},
+                      None if split is None else [(end, tuple(starts)) for end, starts in split])
+                for key, (words, required, after, split) in table["facts"].items()}
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return {}
 
@@ -116,7 +120,74 @@ def _shipped() -> dict[str, Facts]:
 def facts(pattern: re.Pattern[str]) -> Facts:
     """What :class:`Anchored` reads off ``pattern``, read now (not looked up)."""
     anchored = Anchored(pattern, shipped=False)
-    return anchored.words, anchored.required, anchored.required_after
+    split = alternatives(pattern) if anchored.words is not None else None
+    return anchored.words, anchored.required, anchored.required_after, split
+
+
+def alternatives(pattern: re.Pattern[str]) -> list[tuple[int, tuple[str, ...]]] | None:
+    """Where each of the pattern's top-level alternatives ends in its source, with the words one
+    of which its match starts with; None when it has one, or one whose start cannot be read, or
+    when splitting could change a match: groups (their numbers would change), verbose syntax and
+    comments (a ``|`` in them is no alternative).
+
+    ``A|B|C`` matched at a place gives the first of A, B and C that matches there, and an
+    alternative cannot match where none of its leading words starts; so :class:`Alternatives`
+    may try only the alternatives whose words start there, each compiled on its own when first
+    tried. Compiling a row whole cost more than running it: a lint of one posting of the built-in
+    catalog compiled 88 row patterns in 0.5 of its 1.0 s (the 10 kB body-size row alone 78 ms),
+    and 86 of them matched nothing (2026-12-07, the 2-core VM)."""
+    source = pattern.pattern
+    if pattern.flags & re.VERBOSE or "(?#" in source or re.search(r"\(\?[a-zA-Z-]*x", source):
+        return None
+    if re.compile(source, pattern.flags).groups:
+        return None
+    ends = _bars(source) + [len(source)]
+    if len(ends) < 2:
+        return None
+    split, begin = [], 0
+    for end in ends:
+        words = leading_words(_Source(source[begin:end], pattern.flags))
+        if not words:
+            return None
+        split.append((end, tuple(sorted(words))))
+        begin = end + 1
+    return split
+
+
+class _Source:
+    """A pattern's source and flags, as :func:`leading_words` reads them, not compiled."""
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern, self.flags = pattern, flags
+
+
+def _bars(source: str) -> list[int]:
+    """Where the source holds a ``|`` outside every group and set: the ends of its top-level
+    alternatives, but the last."""
+    bars: list[int] = []
+    depth, at, in_set = 0, 0, False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            at += 1
+            # a "]" first in a set (after "^", if any) is one of its characters
+            at += source.startswith("^", at)
+            at += source.startswith("]", at)
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            bars.append(at)
+        at += 1
+    return bars
 
 
 def _parsed(pattern: re.Pattern[str]) -> list | None:
@@ -451,6 +522,10 @@ class Anchored:
         key = pattern_key(pattern)
         MADE.setdefault(key, pattern)
         known = _shipped().get(key) if shipped else None
+        # Only a shipped pattern is tried an alternative at a time: reading where its alternatives
+        # end and what they start with is done by jdgen.lint.analyse_shipped, not on every start.
+        self._split: list[tuple[int, tuple[str, ...]]] | None = None
+        self._alternatives: Alternatives | None = None
         if known is None:
             tree = _parsed(pattern)
             self.words = leading_words(pattern, tree)
@@ -458,7 +533,7 @@ class Anchored:
             self._after: dict[str, tuple[str, ...]] | None = None
         else:
             tree = None
-            self.words, self._required, self._after = known
+            self.words, self._required, self._after, self._split = known
         self.is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
         self.longest_word = max((len(word) for word in self.words or () if word != LINE_START), default=0)
         self.multiline = bool(pattern.flags & re.MULTILINE)
@@ -520,12 +595,19 @@ class Anchored:
         folded = fold(text) if folded is None else folded
         if not self.holds(folded):
             return None
-        match = self.pattern.match
         for start in self._starts(text, folded):
-            found = match(text, start)
+            found = self.match_at(text, folded, start)
             if found:
                 return found
         return None
+
+    def match_at(self, text: str, folded: str, start: int) -> re.Match[str] | None:
+        """The pattern's ``match(text, start)``, where ``start`` is one of :meth:`starts`."""
+        if self._split is None:
+            return self.pattern.match(text, start)
+        if self._alternatives is None:
+            self._alternatives = Alternatives(self.pattern, self._split)
+        return self._alternatives.match(text, folded, start)
 
     def finditer(self, text: str, folded: str | None = None,
                  starts: list[int] | None = None) -> Iterator[re.Match[str]]:
@@ -533,14 +615,14 @@ class Anchored:
         if self.plain(text):
             yield from self.pattern.finditer(text)
             return
+        folded = fold(text) if folded is None else folded
         if starts is None:
-            starts = self.starts(text, fold(text) if folded is None else folded)
+            starts = self.starts(text, folded)
         end = 0
-        match = self.pattern.match
         for start in starts:
             if start < end:
                 continue  # inside the previous match, as finditer goes on from its end
-            found = match(text, start)
+            found = self.match_at(text, folded, start)
             if found:  # never empty: it holds one of the words
                 yield found
                 end = found.end()
@@ -569,6 +651,37 @@ class Anchored:
                     starts.append(at)
                 at = folded.find(word, at + 1)
         return sorted(set(starts)) if len(starts) > 1 else starts
+
+
+class Alternatives:
+    """A pattern's top-level alternatives (:func:`alternatives`), each compiled when first tried."""
+
+    def __init__(self, pattern: re.Pattern[str], split: list[tuple[int, tuple[str, ...]]]):
+        source, flags = pattern.pattern, pattern.flags
+        self.patterns: list[re.Pattern[str]] = []
+        self.by_first: dict[str, list[tuple[str, int]]] = {}  # first letter -> (word, alternative)
+        self.at_line: list[int] = []  # the alternatives that start where a line does
+        begin = 0
+        for index, (end, words) in enumerate(split):
+            self.patterns.append(lazy(source[begin:end], flags))
+            begin = end + 1
+            for word in words:
+                if word == LINE_START:
+                    self.at_line.append(index)
+                else:
+                    self.by_first.setdefault(word[0], []).append((word, index))
+
+    def match(self, text: str, folded: str, start: int) -> re.Match[str] | None:
+        """The whole pattern's ``match(text, start)``: the first alternative, in the pattern's order,
+        that matches there, of those whose leading words start there (no other can)."""
+        tried = {index for word, index in self.by_first.get(folded[start:start + 1], ()) if folded.startswith(word, start)}
+        if self.at_line and (start == 0 or folded[start - 1] == "\n"):
+            tried.update(self.at_line)
+        for index in sorted(tried):
+            found = self.patterns[index].match(text, start)
+            if found:
+                return found
+        return None
 
 
 def _line_starts(folded: str) -> list[int]:
@@ -747,7 +860,7 @@ class AnchoredList:
             else:
                 match = None
                 for start in matcher._starts(text, folded, present[index]):
-                    match = matcher.pattern.match(text, start)
+                    match = matcher.match_at(text, folded, start)
                     if match:
                         break
             if match:
