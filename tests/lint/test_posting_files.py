@@ -345,6 +345,36 @@ def test_entry_rungs_are_read_in_the_singular_and_the_plural(tmp_path, title, ju
         assert [f.severity for f in found] == ["error"] and f"{judged} " in found[0].message
 
 
+@pytest.mark.parametrize("title, judged", [
+    ("Data Analyst I", "P1 "),                        # held-out set 78's 048, both readers P1
+    ("Engineer I, Backend", "P1 "),
+    ("Software Engineer II (Back End)", "P2 "),
+    ("Nurse Gr-II", "P2 "),
+    ("Project Technical Support – III", "P3 "),
+    ("Utility Worker I, II, III", "P1–P3 "),          # a series names each of its steps
+    ("Social Worker II Trainee", "P1 "),              # a ladder word wins
+    ("Engineer IV", None),                            # a fourth step means different things
+    ("Can I Join?", None),                            # a pronoun, not a step
+    ("Programme Officer (Phase II)", None),           # a scheme's phase
+    ("Assistant Professor at John Paul II University", None),
+    ("Lecturer Class-II", None),                      # a service's class: Class I is its senior one
+])
+def test_a_step_numeral_after_the_jobs_name_is_its_level(tmp_path, title, judged):
+    from jdgen.catalog.root import Catalog
+    from jdgen.lint.posting_files import lint_posting_files
+    from jdgen.resources import builtin_catalog
+
+    path = tmp_path / "posting.md"
+    path.write_text(f"# {title}\n\nWe ask for 5+ years of experience.\n", encoding="utf-8")
+    found = [f for f in lint_posting_files(Catalog(builtin_catalog()), [(str(path), None)]).findings
+             if f.code == "JD301"]
+    if judged is None:
+        assert [(f.severity, f.message) for f in found] == [
+            ("info", "JD301 skipped: the title names no level jdgen knows; pass --level (e.g. --level P4)")]
+    else:
+        assert [f.severity for f in found] == ["error"] and f"but {judged}" in found[0].message
+
+
 def test_the_place_comes_from_the_option_before_the_text(run, tmp_path):
     _write(tmp_path, "posting.md", POSTING)
     result = run("lint", "posting.md", "--select", "JD401", "--location", "Austin, TX", *AS_OF, cwd=tmp_path)
