@@ -214,9 +214,9 @@ READINGS = {
     # the sixty-ninth (9116-9180), the seventieth (9181-9266), the
     # seventy-first (9267-9361), the seventy-second (9362-9439), the
     # seventy-third (9440-9513), the seventy-fourth (9514-9624), the
-    # seventy-fifth (9625-9697), the seventy-sixth (9698-9774) and the
-    # seventy-seventh (9775-9855)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9856))),
+    # seventy-fifth (9625-9697), the seventy-sixth (9698-9774), the
+    # seventy-seventh (9775-9855) and the seventy-eighth (9856-9911)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 9912))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
