@@ -67,18 +67,17 @@ def levels_in_title(catalog: "Catalog", title: str) -> TitleLevel:
 # (benchmarks/quality/GUIDELINES.md) reads I, II and III as the first three steps, P1 to P3, and the
 # tuning corpus's readers judged nearly all such titles so (2026-12-07: 500 of 504 where no ladder
 # word decides). A fourth step ("Engineer IV") is senior at one employer and mid-career at
-# another, so it is left unread, as are Arabic figures ("Team 1", "Level 2 support"), and so is an
-# Indian or Sri Lankan service's Class or Group numeral: Class I is that service's senior class, the
-# reverse of a career step (the readers split on them). Upper case only, after
-# a word; a lone "I" only where the title or a clause of it ends ("Data Analyst I", "Engineer I,
-# Backend"), so that the pronoun in "Can I Join?" is no step. Several steps ("Utility Worker I, II,
-# III", "Lecturer I/II") name each of their levels, and a title word wins ("Social Worker II
-# Trainee" is a trainee post).
+# another, so it is left unread, as are Arabic figures ("Team 1", "Level 2 support"). Upper case
+# only, after a word; a lone "I" only where the title or a clause of it ends ("Data Analyst I",
+# "Engineer I, Backend"), so that the pronoun in "Can I Join?" is no step. Several steps ("Utility
+# Worker I, II, III", "Lecturer I/II") name each of their levels, and a title word wins ("Social
+# Worker II Trainee" is a trainee post).
 _STEPS = re.compile(r"(?:(?<=\w)(?:\s+|\s*[-/–—]\s*)|(?<=\w\.)\s*)"
                     r"((?:IV|I{1,3})(?:\s*(?:,|&|/|\band\b|\bor\b)\s*(?:IV|I{1,3}))*)(?![\w])")
 _LONE_I_ENDS = re.compile(r"\s*(?:$|[,;:()\[\]|@!–—-])")
 # Words after which a numeral is a series' part, not a job's step: a scheme's phase or call, a
-# name ("John Paul II"), a war, and an Indian service class or group (Class-I is the senior one).
+# name ("John Paul II"), a war, and an Indian or Sri Lankan service's Class or Group, whose Class I
+# is the senior class, the reverse of a career step (the readers split on them).
 _NOT_A_STEP = frozenset("phase call part round batch cohort stage term semester session section chapter volume "
                         "vol title paul john elizabeth henry war class group category tier schedule".split())
 
