@@ -225,6 +225,8 @@ POSITIVE = [
     # beside a degree's years of schooling, the experience is still read; a bracket after other words is
     ("LT CDR PN | MS/ M Phil/ MBA Equivalent(18 years) | Minimum 6 years |", "Minimum 6 years", 6, None, True),
     ("Experience (5 years) in sales", "5 years", 5, 5, False),
+    # a post held for years is experience; only a thing that "holds" for years is a span
+    ("Must have held a supervisory post for 5 years.", "5 years", 5, 5, False),
 ]
 
 
@@ -492,6 +494,8 @@ NEGATIVE = [
     "Vacancy: 01 Age: 28 to 40 years Job Location: Dhaka (GULSHAN 1) Salary: Negotiable",
     "Test scores are good for 5 years.",
     "The waiting list will be valid for two years.",
+    "- Your architecture decision holds for 35 years.",
+    "This pilot program will last for two (2) years and successful candidates will be hired for that specific period.",
     "- Candidates with different disciplines at Graduation (16 years) and at Masters (18 years) level",
 ]
 

