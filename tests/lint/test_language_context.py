@@ -392,6 +392,19 @@ def test_a_trait_word_of_a_situation_or_grounds_is_not_asked_of_the_hire(run, tm
         ("posting.md:6:11:", "athletic"), ("posting.md:6:24:", "hostile")]
 
 
+def test_a_trait_word_of_the_people_the_work_meets_is_not_asked_of_the_hire(run, tmp_path):
+    """Both readers of held-out set 80's 042 left "possible exposure to individuals who are hostile
+    or irate" (a rail authority's working conditions): the word says what the people met may be.
+    Without a verb of meeting them, or said of the hire's own kind, it is still reported."""
+    result = _lint(run, tmp_path, "- Possible exposure to individuals who are hostile or irate.\n"
+                                  "- Experience dealing with hostile customers.\n"
+                                  "- Able to calm patients who may become aggressive.\n"
+                                  "- We seek individuals who are fearless.\n"
+                                  "- Hiring aggressive salespeople now.\n", select="JD501")
+    assert [word for _, word in _places_and_words(result, "JD501")] == ["fearless", "aggressive"]
+    assert [place[:13] for place, _ in _places_and_words(result, "JD501")] == ["posting.md:6:", "posting.md:7:"]
+
+
 def test_courts_kept_questions_invited_and_behaviour_avoided_are_not_traits_of_the_hire(run, tmp_path):
     """Both readers of held-out set 36 left "athletic courts" (050, a park's courts kept), "unafraid
     to ask obvious questions" (093, questions invited) and "avoiding aggressive behavior" (142, what

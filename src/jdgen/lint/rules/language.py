@@ -272,6 +272,29 @@ _COMPANY_GROWS = re.compile(
     r"|\bplans?\s+to\s+(?:expand|grow|scale)\s+$", re.IGNORECASE)
 
 
+# A trait word told of the people the work meets ("Work may also be conducted in outdoor
+# environments ... with possible exposure to individuals who are hostile or irate, moving mechanical
+# parts, and loud noises", a rail authority's business analyst, held-out set 80's 042, both readers
+# left it: a working condition, not a trait asked of the hire) says what those people may be, as
+# "defusing hostile situations" says what a situation is. Read when the word comes straight after
+# such people and "who are" (is, may be, become ...), with a verb of meeting them (exposure to,
+# deal with, handle, encounter, confront, de-escalate, calm, interact with, face) earlier in the
+# clause, or when a plural noun of such people follows the word ("hostile customers", "aggressive
+# callers or patients"). "We seek individuals who are fearless" (no verb of meeting) and "aggressive
+# salespeople" (the hire's own kind) stay read. Recounted: the tuning corpus holds no trait word so
+# told ("angry customers", 6594, is no coded word), and no reading flagged one.
+_PEOPLE_MET = (r"(?:individuals|people|persons|customers|clients|patients|members\s+of\s+the\s+public|the\s+public|"
+               r"callers|visitors|passengers|residents|tenants|inmates|detainees|prisoners|offenders|guests|motorists|"
+               r"trespassers|intruders|crowds)")
+_MET_WHO_ARE = re.compile(
+    r"\b(?:exposure|exposed|deal(?:s|ing)?|dealt|handl(?:e|es|ing)|encounter(?:s|ed|ing)?|confront(?:s|ed|ing)?|"
+    r"de-?escalat(?:e|es|ed|ing)|calm(?:s|ed|ing)?|interact(?:s|ed|ing)?|fac(?:e|es|ed|ing))\b[^.;:!?\n]{0,60}?\b"
+    + _PEOPLE_MET + r"\s+(?:who|that)\s+(?:are|is|(?:may|might|can|could)\s+(?:be|become|get)|become|becomes|get|gets)\s+"
+    r"(?:(?:often|sometimes|occasionally|potentially|verbally|physically|very|extremely)\s+)?$", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"[\w-]*\s+(?:(?:or|and|&)\s+[\w-]+\s+)?" + _PEOPLE_MET.replace("individuals|people|persons|", "")
+                           + r"\b", re.IGNORECASE)
+
+
 def _not_the_hire(text: str, start: int, language: str) -> bool:
     return language == "en" and (_NOT_THE_HIRE.search(text, max(0, start - 24), start) is not None
                                  or _named(text, start)
@@ -283,6 +306,8 @@ def _not_the_hire(text: str, start: int, language: str) -> bool:
                                  or _OF_A_THING.match(text, start, start + 80) is not None
                                  or _OF_AN_ORGANISATION.match(text, start, start + 80) is not None
                                  or _of_collaborators(text, start)
+                                 or _MET_WHO_ARE.search(text, max(0, start - 160), start) is not None
+                                 or _PEOPLE_AFTER.match(text, start, start + 80) is not None
                                  or _SAID_OF_A_PERSON_WHO_WAS.search(text, max(0, start - 60), start) is not None
                                  or _company_voice(text, start))
 
