@@ -26,7 +26,7 @@ LEVEL_YEARS = {
     "P1": (0, 2), "P2": (1, 3), "P3": (3, 5), "P4": (5, 8),
     "P5": (8, 12), "P6": (12, 18), "P7": (15, 22), "P8": (18, 30),
 }
-NAME_RE = re.compile(r"^\d{3,4}-[a-z0-9-]+\.md$")  # numbered in collection order; past 999, four digits
+NAME_RE = re.compile(r"^\d{3,5}-[a-z0-9-]+\.md$")  # numbered in collection order; past 999, four digits, past 9999, five
 
 # The targets the corpus was commissioned with.
 MIN_POSTINGS = 45
