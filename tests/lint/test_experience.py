@@ -227,6 +227,11 @@ POSITIVE = [
     ("Experience (5 years) in sales", "5 years", 5, 5, False),
     # a post held for years is experience; only a thing that "holds" for years is a span
     ("Must have held a supervisory post for 5 years.", "5 years", 5, 5, False),
+    # a lesser floor in brackets is the least route; a part in brackets is not
+    ("- Professional Seniority: 5+ years (minimum 3+) of hands-on experience in Jira", "5+ years (minimum 3+)", 3, None, True),
+    ("5 years (3 with a master's) of experience", "5 years (3 with a master's)", 3, None, False),
+    ("8+ years (3+ in a lead role)", "8+ years", 8, None, True),
+    ("3 years (minimum 5) of sales experience", "3 years", 3, 3, False),
 ]
 
 
