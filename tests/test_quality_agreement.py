@@ -216,8 +216,9 @@ READINGS = {
     # seventy-third (9440-9513), the seventy-fourth (9514-9624), the
     # seventy-fifth (9625-9697), the seventy-sixth (9698-9774), the
     # seventy-seventh (9775-9855), the seventy-eighth (9856-9911), the
-    # seventy-ninth (9912-9980) and the eightieth (9981-10040)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 10041))),
+    # seventy-ninth (9912-9980), the eightieth (9981-10040) and the
+    # eighty-first (10041-10094)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 10095))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
