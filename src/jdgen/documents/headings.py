@@ -54,7 +54,8 @@ def heading_kind(heading: str) -> str | None:
     """The kind of section ``heading`` opens (one of :data:`KINDS`), or None when it is not known.
 
     Tried in turn: the heading whole; without its parentheses; its part before a colon or
-    a dash; then its first word against the prefixes ("About Acme").
+    a dash; the words after a prefix ("About what we are looking for" is the requirements, as
+    "What we are looking for" is); then its first word against the prefixes ("About Acme").
     """
     phrases, prefixes = table()
     candidates = [heading, _PARENTHESIS.sub("", heading)]
@@ -65,6 +66,6 @@ def heading_kind(heading: str) -> str | None:
         if kind:
             return kind
     words = normalise(heading).split()
-    if len(words) >= 2:
-        return prefixes.get(words[0])
+    if len(words) >= 2 and words[0] in prefixes:
+        return phrases.get(normalise(" ".join(words[1:]))) or prefixes[words[0]]
     return None
