@@ -232,6 +232,10 @@ POSITIVE = [
     ("5 years (3 with a master's) of experience", "5 years (3 with a master's)", 3, None, False),
     ("8+ years (3+ in a lead role)", "8+ years", 8, None, True),
     ("3 years (minimum 5) of sales experience", "3 years", 3, 3, False),
+    # a comparison sign is the bound; "business" before another noun is the hire's field
+    ("- <5 years relevant working experience in Finance and/or Risk departments", "<5 years", 0, 5, False),
+    ("> 5 years of experience in sales", "> 5 years", 5, None, True),
+    ("Four years of business analysis experience including: using techniques", "Four years", 4, 4, False),
 ]
 
 
@@ -500,6 +504,9 @@ NEGATIVE = [
     "Test scores are good for 5 years.",
     "The waiting list will be valid for two years.",
     "- Your architecture decision holds for 35 years.",
+    "- Willingness to work in a community abroad for a minimum of 12 months, with limited resources and facilities.",
+    "With 20 years of business excellence and sustainable growth, we lead the market.",
+    "Applicants not offered the position may be placed in a merit list or pool to fill similar vacancies for up to 18 months.",
     "This pilot program will last for two (2) years and successful candidates will be hired for that specific period.",
     "- Candidates with different disciplines at Graduation (16 years) and at Masters (18 years) level",
 ]
