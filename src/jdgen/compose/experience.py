@@ -1163,19 +1163,19 @@ def find_years_claims(text: str) -> list[YearsClaim]:
     for m, clause_end in _requirements(norm):
         low, high, open_ended = _bounds(m)
         start = m.start()
-        if not (m["floor"] or m["ceiling"] or m["hi"] or m["b_lo"]):
+        if not (m["floor"] or m["ceiling"] or m["hi"] or m["b_lo"]):  # a bare figure: its bound may stand beside it
             preferred = _FLOOR_THEN_PREFERRED.search(norm, max(0, start - 60), start)
             if preferred is not None:
                 low, high, open_ended, start = _value(preferred["floor"]), None, True, preferred.start()
-        if not (m["floor"] or m["ceiling"] or m["hi"] or m["b_lo"]):
             sign = _SIGN_BEFORE.search(norm, max(0, start - 4), start)
             if sign is not None:
                 start = sign.start()
                 low, high, open_ended = (0.0, low, False) if sign["sign"][0] in "<\u2264" else (low, None, True)
         end = m.end()
         lesser = _LESSER_FLOOR_AFTER.match(norm, end)
-        if lesser is not None and _value(lesser["floor"] or lesser["route"]) < low:
-            low, high, end = _value(lesser["floor"] or lesser["route"]), None, lesser.end()
+        lesser_figure = _value(lesser["floor"] or lesser["route"]) if lesser is not None else None
+        if lesser_figure is not None and lesser_figure < low:
+            low, high, end = lesser_figure, None, lesser.end()
             open_ended = bool(lesser["floor"] or lesser["route_plus"])
             stop = _CLAUSE_END.search(norm, end, end + _LOOK)
             clause_end = max(clause_end, stop.start() if stop else min(len(norm), end + _LOOK))

@@ -283,16 +283,18 @@ _COMPANY_GROWS = re.compile(
 # callers or patients"). "We seek individuals who are fearless" (no verb of meeting) and "aggressive
 # salespeople" (the hire's own kind) stay read. Recounted: the tuning corpus holds no trait word so
 # told ("angry customers", 6594, is no coded word), and no reading flagged one.
-_PEOPLE_MET = (r"(?:individuals|people|persons|customers|clients|patients|members\s+of\s+the\s+public|the\s+public|"
+# The public a worker meets, named by its role; "individuals", "people" and "persons" name anyone, so
+# they count only before "who are", not as the noun after the word ("aggressive people").
+_PUBLIC_MET = (r"customers|clients|patients|members\s+of\s+the\s+public|the\s+public|"
                r"callers|visitors|passengers|residents|tenants|inmates|detainees|prisoners|offenders|guests|motorists|"
-               r"trespassers|intruders|crowds)")
+               r"trespassers|intruders|crowds")
+_PEOPLE_MET = rf"(?:individuals|people|persons|{_PUBLIC_MET})"
 _MET_WHO_ARE = re.compile(
     r"\b(?:exposure|exposed|deal(?:s|ing)?|dealt|handl(?:e|es|ing)|encounter(?:s|ed|ing)?|confront(?:s|ed|ing)?|"
     r"de-?escalat(?:e|es|ed|ing)|calm(?:s|ed|ing)?|interact(?:s|ed|ing)?|fac(?:e|es|ed|ing))\b[^.;:!?\n]{0,60}?\b"
     + _PEOPLE_MET + r"\s+(?:who|that)\s+(?:are|is|(?:may|might|can|could)\s+(?:be|become|get)|become|becomes|get|gets)\s+"
     r"(?:(?:often|sometimes|occasionally|potentially|verbally|physically|very|extremely)\s+)?$", re.IGNORECASE)
-_PEOPLE_AFTER = re.compile(r"[\w-]*\s+(?:(?:or|and|&)\s+[\w-]+\s+)?" + _PEOPLE_MET.replace("individuals|people|persons|", "")
-                           + r"\b", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(rf"[\w-]*\s+(?:(?:or|and|&)\s+[\w-]+\s+)?(?:{_PUBLIC_MET})\b", re.IGNORECASE)
 
 
 def _not_the_hire(text: str, start: int, language: str) -> bool:
