@@ -12,6 +12,11 @@ It needs no model and no dependency, reads at most the first few thousand words,
 languages jdgen has lists for apart from everything else: it answers one of the languages below
 or None ("none of them"), never a language it has no words for, and a file too short to tell
 is not guessed.
+
+Only words in Latin letters are weighed against the lists: every language listed is written in
+them, so a word in Tamil or Arabic letters can be no list's function word, and counting it would
+let a few post names in brackets ("Examiner (நகல் பரிசோதகர்)") drag an English notice below the
+threshold. A text whose words are mostly in another script reads as none of the languages.
 """
 
 from __future__ import annotations
@@ -62,6 +67,9 @@ MIN_WORDS = 40
 MIN_SHARE = 0.07
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A letter outside the Latin blocks (Basic Latin to Latin Extended-B, and Latin Extended
+# Additional, where Vietnamese letters live).
+_NOT_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
 # A language shows in its first few thousand words; reading no more keeps a 1 MB file cheap.
 MAX_WORDS = 5000
 
@@ -81,7 +89,10 @@ def guess_language(texts: Iterable[str]) -> tuple[str | None, int]:
             break
     if len(words) < MIN_WORDS:
         return "", len(words)
-    seen = Counter(word.lower() for word in words)
+    latin = [word for word in words if not _NOT_LATIN.search(word)]
+    if 2 * len(latin) <= len(words):
+        return None, len(words)
+    seen = Counter(word.lower() for word in latin)
     counts = {language: sum(seen[word] for word in known if word in seen) for language, known in FUNCTION_WORDS.items()}
     best = max(counts, key=lambda language: (counts[language], language == "en"))
-    return (best if counts[best] >= MIN_SHARE * len(words) else None), len(words)
+    return (best if counts[best] >= MIN_SHARE * len(latin) else None), len(words)
