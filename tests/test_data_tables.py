@@ -491,6 +491,21 @@ def test_patterns_compile_and_match_their_examples(name: str):
 
 
 @pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
+def test_a_row_of_many_titles_suggests_one_for_each_title_it_finds(name: str):
+    """`alternative_for` words compile and are meant: every example's match finds its own line,
+    so no title the row reads falls back to the row's list of every replacement."""
+    for row in load(name)["phrases"]:
+        lines = [(compile_ci(words), text) for words, text in row.get("alternative_for", {}).items()]
+        assert all(text.strip() for _, text in lines), row["id"]
+        if not lines:
+            continue
+        regex = compile_ci(row["pattern"])
+        for example in row["examples"]:
+            matched = regex.search(example).group()
+            assert any(words.search(matched) for words, _ in lines), f"{row['id']}: no suggestion for {matched!r}"
+
+
+@pytest.mark.parametrize("name", [*LANGUAGE_LISTS, "physical_requirements.yaml"])
 def test_excused_examples_match_and_their_sentence_excuses_them(name: str):
     """A row's `unless` words excuse a match in the same sentence; `excused` shows that they do,
     and a row has one only together with the other."""

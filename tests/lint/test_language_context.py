@@ -610,3 +610,13 @@ def test_a_trait_word_of_an_organisation_is_not_asked_of_the_hire(run, tmp_path)
                                   "- Be an aggressive business developer.\n"
                                   "- He is an assertive company man.\n", select="JD501")
     assert [word for _, word in _places_and_words(result, "JD501")] == ["aggressive", "aggressive", "assertive"]
+
+
+def test_a_gendered_title_is_offered_its_own_replacement_not_every_titles(run, tmp_path):
+    result = _lint(run, tmp_path, "- Night Watchman - 7 Vacancies\n- Waitress wanted for weekends\n", select="JD507")
+    assert result.out.splitlines() == [
+        "posting.md:3:9: JD507 warning 'Watchman': A gendered job title; the EU Directive 2023/970 also asks for "
+        "gender-neutral titles. (try 'security guard', 'night guard' or 'watchkeeper'; --ignore "
+        "JD507:gendered-job-titles leaves this row out)",
+        "posting.md:4:3: JD507 warning 'Waitress': A title for one sex suggests the job is only for that sex "
+        "(EHRC guidance on adverts). (try 'server'; --ignore JD507:gendered-feminine-titles leaves this row out)"]

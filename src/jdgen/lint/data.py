@@ -97,6 +97,13 @@ class Phrase:
     # is the carrier's own and stays reported
     ground_in_posting: re.Pattern[str] | None = None
     ground_for: re.Pattern[str] | None = None
+    # a row of many titles suggests the one for the title found ("Watchman" -> 'security guard', not
+    # the 27 replacements of every title the row reads): (words looked for in the match, suggestion),
+    # the first whose words are there; `alternative` when none is
+    alternative_for: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    def suggestion(self, matched: str) -> str:
+        return next((text for words, text in self.alternative_for if words.search(matched)), self.alternative)
 
 
 @cache
@@ -123,7 +130,9 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         _lazy(r.get("unless")), r.get("unless_in", "sentence"), _lazy(r.get("unless_before")),
                         _lazy(r.get("when")), bool(r.get("physical_work_excuses", True)),
                         _lazy(r.get("unless_title")), _lazy(r.get("when_title")),
-                        _lazy(r.get("ground_in_posting")), _lazy(r.get("ground_for"))) for r in rows)
+                        _lazy(r.get("ground_in_posting")), _lazy(r.get("ground_for")),
+                        tuple((re.compile(words, re.IGNORECASE), " ".join(text.split()))
+                              for words, text in r.get("alternative_for", {}).items())) for r in rows)
 
 
 def _lazy(pattern: str | None) -> re.Pattern[str] | None:

@@ -303,11 +303,13 @@ def phrase_rule(file: str):
 
 
 def phrase_hit(found: Found, file: str) -> Hit:
-    """A word-list match as a finding: the row's message, its alternative, and the row's selector."""
+    """A word-list match as a finding: the row's message, its alternative for the words found, and
+    the row's selector."""
     phrase = found.phrase
     row = f"--ignore {_code_of(file)}:{phrase.id} leaves this row out"
+    alternative = phrase.suggestion(found.matched)
     return found.text.hit(f"{found.matched!r}: {phrase.message}",
-                          f"try {phrase.alternative}; {row}" if phrase.alternative else row, found.where)
+                          f"try {alternative}; {row}" if alternative else row, found.where)
 
 
 @cache
