@@ -217,8 +217,9 @@ READINGS = {
     # seventy-fifth (9625-9697), the seventy-sixth (9698-9774), the
     # seventy-seventh (9775-9855), the seventy-eighth (9856-9911), the
     # seventy-ninth (9912-9980), the eightieth (9981-10040), the
-    # eighty-first (10041-10094) and the eighty-second (10095-10164)
-    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 10165))),
+    # eighty-first (10041-10094), the eighty-second (10095-10164) and
+    # the eighty-third (10165-10228)
+    "tuning": (CORPUS, set(range(198, 242)) | set(range(2401, 2629)) - {2436, 2437} | set(range(2629, 10229))),
     "heldout": (CORPUS / "heldout", None),
     "incoming": (CORPUS / "incoming", None),
 }
