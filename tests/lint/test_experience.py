@@ -239,6 +239,11 @@ POSITIVE = [
     # entry level as a range's low end is none (held-out set 83's 064)
     ("entry level - 3 years of experience in the field or in a related area", "entry level - 3 years", 0, 3, False),
     ("Entry-level to 2 years of experience", "Entry-level to 2 years", 0, 2, False),
+    # a degree "in Business" is its field, not a company "in business with" years
+    ("- Bachelor's degree in Business with a minimum of two years of experience", "a minimum of two years", 2, None, True),
+    # the bar one must meet "to be considered for this position" is a minimum, not a route weighed
+    ("Applicants must have a minimum of three years' experience in Recovery, to be considered for this position.",
+     "a minimum of three years", 3, None, True),
 ]
 
 
@@ -617,6 +622,13 @@ ROUTES = [
     ("~bachelor level in relevant field & 1y+ of relevant QA experience OR ~3-4 years of highly relevant work "
      "experience.", [("1y+", "total"), ("3-4 years", "alternative")]),
     ("10+ years of experience, or 8 years with a PhD", [("10+ years", "alternative"), ("8 years", "total")]),
+    # "or equivalent experience with ..." and "In lieu of degree, ..." open the route without the
+    # degree (held-out set 84's 029 and 030, both readers: the degree's route, the least)
+    ("- Bachelor's degree in Business Administration, Business, Computer Science, or a related field with a "
+     "minimum of two years of experience, or equivalent experience with a minimum of five years", [("a minimum of two years", "total"), ("a minimum of five years", "alternative")]),
+    ("Associate degree in Electrical Technology. 8+ years of electrical design experience in nuclear plant design "
+     "(power plant or DOE facility). In lieu of degree, 15+ years of related design experience.",
+     [("8+ years", "total"), ("15+ years", "alternative")]),
     ("Master's degree and 1 year of experience. In the alternative, a Bachelor's degree and 5 years of "
      "experience", [("1 year", "total"), ("5 years", "alternative")]),
     ("A minimum of 10 years' experience. If a candidate has a master's degree and 8 years of experience, that "
