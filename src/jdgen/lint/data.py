@@ -131,7 +131,7 @@ def phrases(name: str) -> tuple[Phrase, ...]:
                         _lazy(r.get("when")), bool(r.get("physical_work_excuses", True)),
                         _lazy(r.get("unless_title")), _lazy(r.get("when_title")),
                         _lazy(r.get("ground_in_posting")), _lazy(r.get("ground_for")),
-                        tuple((re.compile(words, re.IGNORECASE), " ".join(text.split()))
+                        tuple((lazy(words, re.IGNORECASE), " ".join(text.split()))
                               for words, text in r.get("alternative_for", {}).items())) for r in rows)
 
 
